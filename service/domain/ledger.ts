@@ -1,0 +1,124 @@
+// The shape of a ledger definition: the single source of truth that the validator, the rule
+// engine, the HTTP API, the add-in and the reports all read.
+
+import type { z } from 'zod';
+import type { Calendar } from './calendar.ts';
+import type { CivilDate } from './civil-date.ts';
+import type { CellValue, ColumnType } from './normalize/index.ts';
+import type { DueDate, Period } from './periods.ts';
+import type { Problem, RawValue } from './problem.ts';
+import type { WarnDefaults } from './nodes.ts';
+
+export interface ColumnDef {
+  id: string;
+  header: string;
+  /** Other headers clerks use for this column. */
+  aliases?: string[];
+  type: ColumnType;
+  required?: boolean;
+  options?: string[];
+  /** Other words accepted for an option, e.g. { 'Y': '是' }. */
+  optionAliases?: Record<string, string>;
+  min?: number;
+  max?: number;
+}
+
+export type SystemColumnType = 'text' | 'date' | 'datetime' | 'integer' | 'number';
+
+export interface SystemColumnDef {
+  id: string;
+  header: string;
+  type: SystemColumnType;
+}
+
+/** A deadline node: due from an anchor date by a configured period, done when a date is entered. */
+export interface NodeRule {
+  id: string;
+  name: string;
+  /** Column id of the anchor date, or the id of a due date the ledger derives itself. */
+  anchor: string;
+  /** Column id whose date marks the node done. */
+  doneBy: string;
+  source: string;
+  /** Whether this node applies to the row at all (e.g. only first-execution cases). */
+  appliesTo?: (values: RowValues) => boolean;
+}
+
+/** Period, roll and warning window of a node: the configurable part of a node rule. */
+export interface NodeConfig {
+  period: Period;
+  roll: boolean;
+  /** Days before the due date from which the node shows 临期; the defaults apply when absent. */
+  warnDays?: number;
+}
+
+export type NodeState = '已完成' | '超期完成' | '正常' | '临期' | '超期';
+
+export interface NodeResult {
+  id: string;
+  name: string;
+  dueOn: CivilDate;
+  doneOn: CivilDate | null;
+  state: NodeState;
+  daysLeft: number | null;
+  basis: string;
+  steps: string;
+}
+
+/** Normalised values of a row, by column id. */
+export type RowValues = Record<string, CellValue>;
+
+/** What the stored ledger tells a row about the other rows (e.g. the 终本 screening). */
+export interface LedgerView {
+  /** Every stored, not deleted row of a ledger, normalised. */
+  rows(ledgerId: string): ReadonlyArray<{ rowId: string; values: RowValues }>;
+  /** An index over the rows, built once per view (e.g. once per sync request). */
+  index<T>(name: string, build: () => T): T;
+}
+
+export interface EvalContext<R> {
+  asOf: CivilDate;
+  calendar: Calendar;
+  rules: R;
+  warnDefaults: WarnDefaults;
+  view: LedgerView;
+}
+
+export interface RowInput {
+  rowId: string;
+  values: RowValues;
+  /** Facts fixed by an earlier sync (e.g. the team a case was triaged to). */
+  fixed: Record<string, unknown> | undefined;
+}
+
+export interface RowEvaluation {
+  status: Record<string, string | number | null>;
+  nodes: NodeResult[];
+  problems: Problem[];
+  /** Facts to keep with the row from now on; undefined clears them. */
+  fixed: Record<string, unknown> | undefined;
+}
+
+/** Derived due dates a ledger offers to its node rules, by id (e.g. closeDue). */
+export type DerivedDue = Record<string, (DueDate & { basis: string }) | null>;
+
+export interface LedgerDefinition<R extends { nodes: Record<string, NodeConfig> } = { nodes: Record<string, NodeConfig> }> {
+  id: string;
+  name: string;
+  key: string[];
+  columns: ColumnDef[];
+  /** The ledger's own computed columns; the six common ones are appended by the framework. */
+  systemColumns: SystemColumnDef[];
+  /** The word for the common `phase` column, or false when the ledger shows something else there. */
+  phaseHeader: string | false;
+  nodes: NodeRule[];
+  /** Roles that may write this ledger; `team:*` stands for every team. */
+  writers: string[];
+  defaultRules: R;
+  rulesSchema: z.ZodType<R>;
+  evaluate(row: RowInput, context: EvalContext<R>): RowEvaluation;
+}
+
+export type AnyLedger = LedgerDefinition<any>;
+
+export type { RawValue };

@@ -1,0 +1,183 @@
+// Evaluates one case row: triage, the close and statutory deadlines, every node, the row checks.
+
+import { addMonths, type CivilDate } from '../../civil-date.ts';
+import type { EvalContext, LedgerView, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { parseCaseNo } from '../../normalize/index.ts';
+import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
+import type { Problem } from '../../problem.ts';
+import { checkDateOrder, headersOf } from '../../row.ts';
+import { casesLedger } from './definition.ts';
+import type { CasesRules, CloseLimit } from './rules.ts';
+import { describeLimit, overrideTeam, proposeTeam, type TriageDecision } from './triage.ts';
+
+type Due = DueDate & { basis: string };
+
+/** The triage kept with a row once 分流日期 is set, so later edits do not move the case. */
+interface FixedTriage {
+  team: string;
+  ruleId: string | null;
+  close: CloseLimit;
+  basis: string;
+}
+
+const DATE_ORDER = ['filedOn', 'receptionOn', 'transferredOn', 'triagedOn', 'closedOn', 'archivedOn'];
+
+export function evaluateCase(row: RowInput, context: EvalContext<CasesRules>): RowEvaluation {
+  const { rules, calendar } = context;
+  const headers = headersOf(casesLedger);
+  const caseNo = typeof row.values.caseNo === 'string' ? row.values.caseNo : null;
+  const values: RowValues = { ...row.values, caseType: caseNo ? (parseCaseNo(caseNo)?.type ?? null) : null };
+  const problems: Problem[] = [];
+
+  const { decision, fixed, basis } = decideTeam(values, row.fixed?.triage as FixedTriage | undefined, rules, problems);
+
+  const filedOn = asDate(values.filedOn);
+  const statutory: Due | null =
+    filedOn && decision
+      ? {
+          ...countPeriod(calendar, { date: filedOn, label: headers.filedOn }, rules.statutory.period, { roll: rules.statutory.roll }),
+          basis: `${rules.statutory.source}：立案之日起${describePeriod(rules.statutory.period)}内执结`,
+        }
+      : null;
+  const close = decision && statutory ? closeDue(decision, statutory, values, headers, context) : null;
+
+  const { nodes, warnings } = computeNodes(casesLedger.nodes, {
+    values,
+    headers,
+    calendar,
+    asOf: context.asOf,
+    configs: { ...rules.nodes, close: { period: close?.period ?? rules.statutory.period, roll: true } },
+    warnDefaults: context.warnDefaults,
+    derived: { closeDue: close?.due ?? null },
+  });
+
+  for (const warning of warnings) problems.push({ column: warning.column, level: 'warning', message: warning.message });
+  for (const message of statutory?.warnings ?? []) {
+    if (!warnings.some((warning) => warning.message.endsWith(message))) problems.push({ column: 'filedOn', level: 'warning', message: `法定期限：${message}` });
+  }
+  problems.push(...checkDateOrder(casesLedger.columns, values, DATE_ORDER));
+  problems.push(...checkClosure(values, headers));
+  problems.push(...screenClosedCases(row.rowId, values, context.view, rules.screeningMonths));
+
+  return {
+    status: {
+      team: decision?.team ?? '',
+      triageBasis: basis,
+      closeDue: close?.due.dueOn ?? null,
+      statutoryDue: statutory?.dueOn ?? null,
+      ...summarizeNodes(nodes),
+    },
+    nodes,
+    problems,
+    fixed: fixed ? { triage: fixed } : undefined,
+  };
+}
+
+function decideTeam(values: RowValues, stored: FixedTriage | undefined, rules: CasesRules, problems: Problem[]) {
+  const proposal = proposeTeam(values, rules.triage);
+  if (!proposal) {
+    const why = values.caseType ? `${values.caseType}案件不属于执行实施案件` : '案号无法识别案件类型';
+    return { decision: null, fixed: undefined, basis: `${why}，不进行繁简分流` };
+  }
+  const triaged = asDate(values.triagedOn);
+  const fixed: FixedTriage | undefined = triaged ? (stored ?? proposal) : undefined;
+  if (fixed && stored && stored.team !== proposal.team) {
+    problems.push({
+      column: 'triagedOn',
+      level: 'warning',
+      message: `本案已于 ${triaged} 分流至${stored.team}，团队不变；按现行规则将分至${proposal.team}（${proposal.ruleId ? `规则${proposal.ruleId}` : '兜底规则'}）`,
+    });
+  }
+  const override = typeof values.teamOverride === 'string' ? values.teamOverride : null;
+  if (override) {
+    const reason = typeof values.overrideReason === 'string' ? values.overrideReason : null;
+    if (!reason) problems.push({ column: 'overrideReason', level: 'warning', message: `分流调整为${override}，但未填写调整理由` });
+    const decision = overrideTeam(override, reason, fixed ?? proposal, rules.triage);
+    return { decision, fixed, basis: decision.basis };
+  }
+  const decision: TriageDecision = fixed ?? proposal;
+  const basis = triaged ? `${decision.basis}（${triaged} 分流确定）` : `${decision.basis}（尚未分流，为规则建议）`;
+  return { decision, fixed, basis };
+}
+
+/**
+ * The team's deadline counts from triage (else transfer); closeDue is the earlier of it and the
+ * statutory one. `period` is the one that set the date, for the warning window.
+ */
+function closeDue(decision: TriageDecision, statutory: Due, values: RowValues, headers: Record<string, string>, context: EvalContext<CasesRules>): { due: Due; period: Period } {
+  const limit = decision.close;
+  const statutoryPeriod = context.rules.statutory.period;
+  const anchorColumn = asDate(values.triagedOn) ? 'triagedOn' : asDate(values.transferredOn) ? 'transferredOn' : null;
+  if (limit.from === 'statutory') return { due: statutory, period: statutoryPeriod };
+  if (!anchorColumn) {
+    return { due: { ...statutory, steps: `${statutory.steps}（尚未流转或分流，暂按法定期限）` }, period: statutoryPeriod };
+  }
+  const anchor = { date: values[anchorColumn] as CivilDate, label: headers[anchorColumn] };
+  const team = countPeriod(context.calendar, anchor, limit.period, { roll: limit.roll });
+  if (team.dueOn <= statutory.dueOn) {
+    return { due: { ...team, basis: `${decision.team}${describeLimit(limit)}（${context.rules.triage.source}）` }, period: limit.period };
+  }
+  return {
+    due: { ...statutory, steps: `${statutory.steps}；团队期限 ${team.dueOn} 晚于法定期限，以法定期限为准` },
+    period: statutoryPeriod,
+  };
+}
+
+function checkClosure(values: RowValues, headers: Record<string, string>): Problem[] {
+  if (values.closedOn && !values.closureMode) {
+    return [{ column: 'closureMode', level: 'error', message: `已填${headers.closedOn}「${values.closedOn}」，${headers.closureMode}不能为空` }];
+  }
+  if (values.closureMode && !values.closedOn) {
+    return [{ column: 'closedOn', level: 'error', message: `已填${headers.closureMode}「${values.closureMode}」，${headers.closedOn}不能为空` }];
+  }
+  return [];
+}
+
+const TERMINATED = '终结本次执行程序';
+
+interface TerminatedCase {
+  rowId: string;
+  caseNo: string;
+  closedOn: CivilDate;
+}
+
+/** Cases closed by 终本, by respondent: `id:` + 证件号 and `name:` + 名称. */
+function terminatedByRespondent(view: LedgerView): Map<string, TerminatedCase[]> {
+  return view.index('cases:terminatedByRespondent', () => {
+    const index = new Map<string, TerminatedCase[]>();
+    for (const { rowId, values } of view.rows('cases')) {
+      const closedOn = asDate(values.closedOn);
+      if (values.closureMode !== TERMINATED || !closedOn) continue;
+      const entry = { rowId, caseNo: String(values.caseNo ?? ''), closedOn };
+      for (const key of respondentKeys(values)) {
+        const list = index.get(key) ?? [];
+        list.push(entry);
+        index.set(key, list);
+      }
+    }
+    return index;
+  });
+}
+
+function respondentKeys(values: RowValues): string[] {
+  const keys: string[] = [];
+  if (typeof values.respondentId === 'string') keys.push(`id:${values.respondentId}`);
+  if (typeof values.respondent === 'string') keys.push(`name:${values.respondent}`);
+  return keys;
+}
+
+/** 终本 screening: the same respondent's case closed by 终本 within the months before this filing. */
+function screenClosedCases(rowId: string, values: RowValues, view: LedgerView, months: number): Problem[] {
+  const filedOn = asDate(values.filedOn);
+  if (!filedOn) return [];
+  const key = typeof values.respondentId === 'string' ? `id:${values.respondentId}` : typeof values.respondent === 'string' ? `name:${values.respondent}` : null;
+  if (!key) return [];
+  const since = addMonths(filedOn, -months).date;
+  const hits = (terminatedByRespondent(view).get(key) ?? []).filter((hit) => hit.rowId !== rowId && hit.closedOn >= since && hit.closedOn <= filedOn);
+  return hits.map((hit) => ({
+    column: typeof values.respondentId === 'string' ? 'respondentId' : 'respondent',
+    level: 'warning' as const,
+    message: `被执行人「${values.respondent ?? values.respondentId}」的${hit.caseNo}已于 ${hit.closedOn} 终结本次执行程序（立案前${months}个月内），请核查是否应恢复执行`,
+  }));
+}

@@ -1,0 +1,79 @@
+// The configurable part of the cases ledger: node periods, the statutory period, the triage table.
+
+import { z } from 'zod';
+import { conditionSchema, type Condition } from '../../conditions.ts';
+import type { NodeConfig } from '../../ledger.ts';
+import type { Period } from '../../periods.ts';
+import { nodeConfigSchema, periodSchema } from '../../rules-schema.ts';
+
+/** How long a team has to close: a period from triage, or just the statutory period. */
+export type CloseLimit = { from: 'triage'; period: Period; roll: boolean } | { from: 'statutory' };
+
+export interface TriageRule {
+  id: string;
+  label: string;
+  when: Condition;
+  team: string;
+  close: CloseLimit;
+}
+
+export interface CasesRules {
+  nodes: Record<'reception' | 'notice' | 'transfer' | 'triage' | 'auctionRuling' | 'archive', NodeConfig>;
+  statutory: { period: Period; roll: boolean; source: string };
+  triage: {
+    rules: TriageRule[];
+    /** The team for a case no rule matched, by case type (执 / 执恢). */
+    fallback: Record<string, string>;
+    /** The close limit of a team chosen by 分流调整 rather than by a rule. */
+    teamDefaults: Record<string, CloseLimit>;
+    /** Where the triage table comes from, shown in every basis. */
+    source: string;
+  };
+  /** 终本 screening: look back this many months before filing. */
+  screeningMonths: number;
+}
+
+const teamSchema = z.enum(['速执团队', '特执团队', '首执团队', '执恢团队']);
+
+const closeLimitSchema: z.ZodType<CloseLimit> = z.union([
+  z.object({ from: z.literal('triage'), period: periodSchema, roll: z.boolean() }).strict(),
+  z.object({ from: z.literal('statutory') }).strict(),
+]);
+
+export const casesRulesSchema: z.ZodType<CasesRules> = z
+  .object({
+    nodes: z
+      .object({
+        reception: nodeConfigSchema,
+        notice: nodeConfigSchema,
+        transfer: nodeConfigSchema,
+        triage: nodeConfigSchema,
+        auctionRuling: nodeConfigSchema,
+        archive: nodeConfigSchema,
+      })
+      .strict(),
+    statutory: z.object({ period: periodSchema, roll: z.boolean(), source: z.string().min(1) }).strict(),
+    triage: z
+      .object({
+        rules: z
+          .array(
+            z
+              .object({
+                id: z.string().min(1).max(20),
+                label: z.string().min(1).max(200),
+                when: conditionSchema,
+                team: teamSchema,
+                close: closeLimitSchema,
+              })
+              .strict(),
+          )
+          .min(1)
+          .refine((rules) => new Set(rules.map((rule) => rule.id)).size === rules.length, '分流规则编号不能重复'),
+        fallback: z.object({ 执: teamSchema, 执恢: teamSchema }).strict(),
+        teamDefaults: z.record(teamSchema, closeLimitSchema),
+        source: z.string().min(1),
+      })
+      .strict(),
+    screeningMonths: z.number().int().min(1).max(24),
+  })
+  .strict();

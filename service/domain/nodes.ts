@@ -1,0 +1,132 @@
+// Node states and the row summary (SPEC §3): which node is next, how many days are left, and the
+// row's alert, the worst state among its open nodes.
+
+import { diffDays, type CivilDate } from './civil-date.ts';
+import type { Calendar } from './calendar.ts';
+import type { NodeConfig, NodeResult, NodeRule, NodeState, RowValues } from './ledger.ts';
+import { countPeriod, describePeriod, type DueDate, type Period } from './periods.ts';
+
+export interface WarnDefaults {
+  /** 当日 nodes. */
+  sameDay: number;
+  /** Periods up to `shortPeriodDays` days. */
+  short: number;
+  shortPeriodDays: number;
+  /** Longer periods. */
+  long: number;
+}
+
+export const OPEN_STATES: readonly NodeState[] = ['超期', '临期', '正常'];
+
+/** Approximate length of a period in days, to choose its default warning window. */
+function periodLengthDays(period: Period): number {
+  switch (period.kind) {
+    case 'sameDay':
+      return 0;
+    case 'days':
+      return period.n;
+    case 'workdays':
+      return Math.ceil((period.n * 7) / 5);
+    case 'months':
+      return period.n * 30;
+    case 'years':
+      return period.n * 365;
+  }
+}
+
+export function warnDaysFor(config: NodeConfig, defaults: WarnDefaults): number {
+  if (config.warnDays !== undefined) return config.warnDays;
+  const length = periodLengthDays(config.period);
+  if (config.period.kind === 'sameDay') return defaults.sameDay;
+  return length <= defaults.shortPeriodDays ? defaults.short : defaults.long;
+}
+
+export function nodeState(dueOn: CivilDate, doneOn: CivilDate | null, asOf: CivilDate, warnDays: number): NodeState {
+  if (doneOn) return doneOn <= dueOn ? '已完成' : '超期完成';
+  const daysLeft = diffDays(dueOn, asOf);
+  if (daysLeft < 0) return '超期';
+  return daysLeft <= warnDays ? '临期' : '正常';
+}
+
+export function nodeResult(
+  rule: Pick<NodeRule, 'id' | 'name'>,
+  due: DueDate & { basis: string },
+  doneOn: CivilDate | null,
+  asOf: CivilDate,
+  warnDays: number,
+): NodeResult {
+  const state = nodeState(due.dueOn, doneOn, asOf, warnDays);
+  return {
+    id: rule.id,
+    name: rule.name,
+    dueOn: due.dueOn,
+    doneOn,
+    state,
+    daysLeft: doneOn ? null : diffDays(due.dueOn, asOf),
+    basis: due.basis,
+    steps: due.steps,
+  };
+}
+
+export interface NodeInputs {
+  values: RowValues;
+  headers: Record<string, string>;
+  calendar: Calendar;
+  asOf: CivilDate;
+  configs: Record<string, NodeConfig>;
+  warnDefaults: WarnDefaults;
+  /** Due dates the ledger derived itself (e.g. closeDue), usable as a node's anchor. */
+  derived?: Record<string, (DueDate & { basis: string }) | null>;
+}
+
+/**
+ * Computes every applicable node whose anchor is known. Calendar warnings (a year without
+ * holiday data) are returned beside the nodes, keyed by the anchor column.
+ */
+export function computeNodes(rules: NodeRule[], inputs: NodeInputs): { nodes: NodeResult[]; warnings: Array<{ column: string; message: string }> } {
+  const nodes: NodeResult[] = [];
+  const warnings: Array<{ column: string; message: string }> = [];
+  for (const rule of rules) {
+    if (rule.appliesTo && !rule.appliesTo(inputs.values)) continue;
+    const doneOn = asDate(inputs.values[rule.doneBy]);
+    const config = inputs.configs[rule.id];
+    let due: (DueDate & { basis: string }) | null;
+    if (inputs.derived && rule.anchor in inputs.derived) {
+      due = inputs.derived[rule.anchor];
+    } else {
+      const anchorDate = asDate(inputs.values[rule.anchor]);
+      if (!anchorDate || !config) continue;
+      const counted = countPeriod(inputs.calendar, { date: anchorDate, label: inputs.headers[rule.anchor] ?? rule.anchor }, config.period, { roll: config.roll });
+      due = { ...counted, basis: `${rule.source}：${inputs.headers[rule.anchor] ?? rule.anchor}起${describePeriod(config.period)}内` };
+    }
+    if (!due) continue;
+    for (const message of due.warnings) warnings.push({ column: rule.anchor, message: `${rule.name}：${message}` });
+    const warnDays = config ? warnDaysFor(config, inputs.warnDefaults) : inputs.warnDefaults.long;
+    nodes.push(nodeResult(rule, due, doneOn, inputs.asOf, warnDays));
+  }
+  return { nodes, warnings };
+}
+
+export interface NodeSummary {
+  nextNode: string;
+  nextDue: CivilDate | null;
+  daysLeft: number | null;
+  alert: string;
+}
+
+const SEVERITY: Record<string, number> = { 超期: 3, 临期: 2, 正常: 1 };
+
+/** The open node due first is "next"; the alert is the worst open state, 已完成 when none is open. */
+export function summarizeNodes(nodes: NodeResult[]): NodeSummary {
+  const open = nodes.filter((node) => OPEN_STATES.includes(node.state));
+  if (open.length === 0) {
+    return { nextNode: '', nextDue: null, daysLeft: null, alert: nodes.length > 0 ? '已完成' : '' };
+  }
+  const next = open.reduce((first, node) => (node.dueOn < first.dueOn ? node : first));
+  const worst = open.reduce((bad, node) => (SEVERITY[node.state] > SEVERITY[bad.state] ? node : bad));
+  return { nextNode: next.name, nextDue: next.dueOn, daysLeft: next.daysLeft, alert: worst.state };
+}
+
+export function asDate(value: unknown): CivilDate | null {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+}

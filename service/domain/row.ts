@@ -1,0 +1,75 @@
+// Turns a row as the clerk typed it into normalised values and problems, by the ledger's columns.
+
+import type { ColumnDef, AnyLedger, RowValues, SystemColumnDef } from './ledger.ts';
+import { normalizeCell } from './normalize/index.ts';
+import type { Problem, RawValue } from './problem.ts';
+
+/** The six system columns every ledger ends with (SPEC §5). */
+export const COMMON_SYSTEM_COLUMNS: SystemColumnDef[] = [
+  { id: 'nextNode', header: '当前节点', type: 'text' },
+  { id: 'nextDue', header: '节点期限', type: 'date' },
+  { id: 'daysLeft', header: '剩余天数', type: 'integer' },
+  { id: 'alert', header: '预警', type: 'text' },
+  { id: 'remarks', header: '校验意见', type: 'text' },
+];
+
+/** All system columns of a ledger in order: its own, then `phase` (if it has one) and the common ones. */
+export function systemColumnsOf(ledger: AnyLedger): SystemColumnDef[] {
+  const phase: SystemColumnDef[] = ledger.phaseHeader ? [{ id: 'phase', header: ledger.phaseHeader, type: 'text' }] : [];
+  return [...ledger.systemColumns, ...phase, ...COMMON_SYSTEM_COLUMNS];
+}
+
+export function headersOf(ledger: AnyLedger): Record<string, string> {
+  return Object.fromEntries(ledger.columns.map((column) => [column.id, column.header]));
+}
+
+export function normalizeRow(
+  columns: ColumnDef[],
+  raw: Record<string, RawValue>,
+  timeZone: string,
+): { values: RowValues; problems: Problem[] } {
+  const values: RowValues = {};
+  const problems: Problem[] = [];
+  for (const column of columns) {
+    const cell = normalizeCell({ ...column, aliases: column.optionAliases }, raw[column.id], { timeZone });
+    values[column.id] = cell.value;
+    for (const problem of cell.problems) problems.push({ column: column.id, ...problem });
+    if (column.required && isEmpty(raw[column.id])) {
+      problems.push({ column: column.id, level: 'error', message: `${column.header}为必填项，当前为空` });
+    }
+  }
+  return { values, problems };
+}
+
+export function isEmpty(value: RawValue): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Dates that must not go backwards, in the ledger's order. Each present date is compared with the
+ * previous present one, so one wrong date gives one message naming both columns.
+ */
+export function checkDateOrder(columns: ColumnDef[], values: RowValues, order: string[]): Problem[] {
+  const headers = new Map(columns.map((column) => [column.id, column.header]));
+  const problems: Problem[] = [];
+  let previous: { id: string; date: string } | null = null;
+  for (const id of order) {
+    const date = values[id];
+    if (typeof date !== 'string') continue;
+    if (previous && date < previous.date) {
+      problems.push({
+        column: id,
+        level: 'error',
+        message: `${headers.get(id)}「${date}」早于${headers.get(previous.id)}「${previous.date}」，日期先后有误`,
+      });
+    }
+    previous = { id, date };
+  }
+  return problems;
+}
+
+/** The 校验意见 cell: every problem's message, errors first. */
+export function remarksOf(problems: Problem[]): string {
+  const ordered = [...problems.filter((p) => p.level === 'error'), ...problems.filter((p) => p.level === 'warning')];
+  return ordered.map((problem) => problem.message).join('；');
+}

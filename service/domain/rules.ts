@@ -1,0 +1,67 @@
+// The bureau's rules configuration: warning windows and every ledger's periods and tables, with
+// the defaults from SPEC. GET /api/rules shows it; PUT /api/rules replaces it after validation.
+
+import { z } from 'zod';
+import { columnsOf, type Condition } from './conditions.ts';
+import { LEDGERS } from './ledgers/index.ts';
+import type { WarnDefaults } from './nodes.ts';
+import { warnDefaultsSchema } from './rules-schema.ts';
+
+export interface RulesConfig {
+  warnDefaults: WarnDefaults;
+  ledgers: Record<string, unknown>;
+}
+
+export function defaultRules(): RulesConfig {
+  return structuredClone({
+    warnDefaults: { sameDay: 0, short: 3, shortPeriodDays: 30, long: 7 },
+    ledgers: Object.fromEntries(LEDGERS.map((ledger) => [ledger.id, ledger.defaultRules])),
+  });
+}
+
+const rulesSchema = z
+  .object({
+    warnDefaults: warnDefaultsSchema,
+    ledgers: z.object(Object.fromEntries(LEDGERS.map((ledger) => [ledger.id, ledger.rulesSchema]))).strict(),
+  })
+  .strict();
+
+/** Columns a triage condition may read beyond the ledger's own (derived from the case number). */
+const DERIVED_COLUMNS = ['caseType'];
+
+export function validateRules(input: unknown): { ok: true; value: RulesConfig } | { ok: false; message: string } {
+  const parsed = rulesSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue.path.map(String).join('.') || '（根）';
+    return { ok: false, message: `规则配置有误：${path} —— ${describeIssue(issue)}` };
+  }
+  for (const ledger of LEDGERS) {
+    const known = new Set([...ledger.columns.map((column) => column.id), ...DERIVED_COLUMNS]);
+    const ledgerRules = parsed.data.ledgers[ledger.id] as { triage?: { rules: Array<{ id: string; when: Condition }> } };
+    for (const rule of ledgerRules.triage?.rules ?? []) {
+      const unknown = columnsOf(rule.when).find((column) => !known.has(column));
+      if (unknown) return { ok: false, message: `规则配置有误：${ledger.name}分流规则${rule.id}引用了不存在的列「${unknown}」` };
+    }
+  }
+  return { ok: true, value: parsed.data as RulesConfig };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `类型应为 ${issue.expected}`;
+    case 'too_small':
+      return `不能小于 ${String(issue.minimum)}`;
+    case 'too_big':
+      return `不能大于 ${String(issue.maximum)}`;
+    case 'unrecognized_keys':
+      return `含有未知项 ${issue.keys.join('、')}`;
+    case 'invalid_union':
+      return '取值不符合任何允许的形式';
+    case 'invalid_value':
+      return `取值应为 ${issue.values.map(String).join('、')} 之一`;
+    default:
+      return issue.message;
+  }
+}

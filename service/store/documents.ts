@@ -1,0 +1,58 @@
+// The small files beside the ledgers (users, rules, calendar override) and the audit log. These
+// need no lock: a command may add a user while the service runs, and the service rereads the file.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { appendDurably, DurableJSONFile, writeDurably } from './durable-file.ts';
+
+export const DOCUMENT_NAMES = ['users', 'rules', 'calendar'] as const;
+export type DocumentName = (typeof DOCUMENT_NAMES)[number];
+
+export interface AuditEntry {
+  time: string;
+  user: string;
+  ledger: string;
+  rowId: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface UserRecord {
+  name: string;
+  roles: string[];
+  tokenHash: string;
+  createdAt: string;
+}
+
+export class Documents {
+  constructor(readonly dataDir: string) {}
+
+  file(name: DocumentName): string {
+    return path.join(this.dataDir, `${name}.json`);
+  }
+
+  async read<T>(name: DocumentName): Promise<T | null> {
+    return new DurableJSONFile<T>(this.file(name)).read();
+  }
+
+  /** Writes a document, then its audit entry. */
+  async write(name: DocumentName, value: unknown, audit: AuditEntry | null): Promise<void> {
+    await fs.mkdir(this.dataDir, { recursive: true });
+    await writeDurably(this.file(name), JSON.stringify(value, null, 2));
+    if (audit) await this.appendAudit([audit]);
+  }
+
+  async modified(name: DocumentName): Promise<number> {
+    try {
+      return (await fs.stat(this.file(name))).mtimeMs;
+    } catch {
+      return 0;
+    }
+  }
+
+  async appendAudit(entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await appendDurably(path.join(this.dataDir, 'audit.jsonl'), entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  }
+}

@@ -1,0 +1,62 @@
+// A lowdb adapter whose writes survive a crash: the JSON goes to a temporary file, is flushed to
+// disk, renamed over the old file, and the directory entry is flushed too. lowdb's own JSONFile
+// renames but never flushes, so an acknowledged write could vanish on power loss.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+
+export class DurableJSONFile<T> implements Adapter<T> {
+  constructor(private readonly filename: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.filename, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new Error(`数据文件 ${this.filename} 已损坏（不是有效的 JSON），请从备份恢复`);
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writeDurably(this.filename, JSON.stringify(data));
+  }
+}
+
+export async function writeDurably(filename: string, text: string): Promise<void> {
+  const temporary = `${filename}.${process.pid}.tmp`;
+  const handle = await fs.open(temporary, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temporary, filename);
+  await syncDirectory(path.dirname(filename));
+}
+
+export async function appendDurably(filename: string, text: string): Promise<void> {
+  const handle = await fs.open(filename, 'a');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncDirectory(directory: string): Promise<void> {
+  const handle = await fs.open(directory, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

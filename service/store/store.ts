@@ -1,0 +1,162 @@
+// The only module that touches the data directory. One lowdb file per ledger keeps a change to one
+// ledger from rewriting the others; every write is serialised, atomic and flushed before it returns.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import type { RawValue } from '../domain/problem.ts';
+export type { AuditEntry, UserRecord } from './documents.ts';
+import type { AuditEntry } from './documents.ts';
+import { Documents, DOCUMENT_NAMES } from './documents.ts';
+import { DurableJSONFile, writeDurably } from './durable-file.ts';
+import { acquireLock } from './lock.ts';
+
+export interface StoredRow {
+  rowId: string;
+  rev: number;
+  /** What the clerk typed, by column id. */
+  values: Record<string, RawValue>;
+  /** Facts fixed by an earlier sync (e.g. the team of a triaged case). */
+  fixed?: Record<string, unknown>;
+  deleted?: { at: string; by: string };
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+interface LedgerFile {
+  revision: number;
+  rows: StoredRow[];
+}
+
+interface LedgerState {
+  db: Low<LedgerFile>;
+  rows: Map<string, StoredRow>;
+}
+
+
+export class Store {
+  private readonly ledgers = new Map<string, LedgerState>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  readonly documents: Documents;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly releaseLock: () => void,
+  ) {
+    this.documents = new Documents(dataDir);
+  }
+
+  static async open(dataDir: string, ledgerIds: readonly string[]): Promise<Store> {
+    await fs.mkdir(path.join(dataDir, 'ledgers'), { recursive: true });
+    const release = acquireLock(dataDir);
+    const store = new Store(dataDir, release);
+    try {
+      for (const id of ledgerIds) {
+        const db = new Low<LedgerFile>(new DurableJSONFile(store.ledgerFile(id)), { revision: 0, rows: [] });
+        await db.read();
+        store.ledgers.set(id, { db, rows: new Map(db.data.rows.map((row) => [row.rowId, row])) });
+      }
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return store;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    this.releaseLock();
+  }
+
+  /** Runs `work` after every earlier write has finished, and before any later one starts. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  rows(ledgerId: string): ReadonlyMap<string, StoredRow> {
+    return this.state(ledgerId).rows;
+  }
+
+  revision(ledgerId: string): number {
+    return this.state(ledgerId).db.data.revision;
+  }
+
+  /**
+   * Replaces the ledger's rows with `next` as one atomic write, then appends the audit entries.
+   * Memory changes only once the file is on disk, so a failed write changes nothing.
+   * Call inside `exclusive`.
+   */
+  async commitLedger(ledgerId: string, next: Map<string, StoredRow>, audit: AuditEntry[]): Promise<number> {
+    const state = this.state(ledgerId);
+    const data: LedgerFile = { revision: state.db.data.revision + 1, rows: [...next.values()] };
+    await state.db.adapter.write(data);
+    state.db.data = data;
+    state.rows = next;
+    await this.documents.appendAudit(audit);
+    return data.revision;
+  }
+
+  /** Copies every data file into backups/<date>/ (once per date) and keeps the newest `keep`. */
+  async backup(date: string, keep: number): Promise<string | null> {
+    const root = path.join(this.dataDir, 'backups');
+    const target = path.join(root, date);
+    if (await exists(target)) return null;
+    const partial = `${target}.partial`;
+    await fs.rm(partial, { recursive: true, force: true });
+    await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true });
+    for (const id of this.ledgers.keys()) await copyIfExists(this.ledgerFile(id), path.join(partial, 'ledgers', `${id}.json`));
+    for (const name of DOCUMENT_NAMES) await copyIfExists(this.documents.file(name), path.join(partial, `${name}.json`));
+    await fs.rename(partial, target);
+    const dated = (await fs.readdir(root)).filter((entry) => /^\d{4}-\d{2}-\d{2}$/.test(entry)).sort();
+    for (const old of dated.slice(0, Math.max(0, dated.length - keep))) await fs.rm(path.join(root, old), { recursive: true, force: true });
+    return target;
+  }
+
+  private state(ledgerId: string): LedgerState {
+    const state = this.ledgers.get(ledgerId);
+    if (!state) throw new Error(`unknown ledger ${ledgerId}`);
+    return state;
+  }
+
+  private ledgerFile(id: string): string {
+    return path.join(this.dataDir, 'ledgers', `${id}.json`);
+  }
+
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function copyIfExists(from: string, to: string): Promise<void> {
+  if (await exists(from)) await fs.copyFile(from, to);
+}
+
+/** Restores a backup into a data directory no service is using. */
+export async function restoreBackup(dataDir: string, date: string): Promise<string[]> {
+  const source = path.join(dataDir, 'backups', date);
+  if (!(await exists(source))) throw new Error(`没有 ${date} 的备份（${source}）`);
+  const release = acquireLock(dataDir);
+  try {
+    await fs.mkdir(path.join(dataDir, 'ledgers'), { recursive: true });
+    const restored: string[] = [];
+    for (const entry of await fs.readdir(path.join(source, 'ledgers'))) {
+      await writeDurably(path.join(dataDir, 'ledgers', entry), await fs.readFile(path.join(source, 'ledgers', entry), 'utf8'));
+      restored.push(`ledgers/${entry}`);
+    }
+    for (const entry of (await fs.readdir(source)).filter((name) => name.endsWith('.json'))) {
+      await writeDurably(path.join(dataDir, entry), await fs.readFile(path.join(source, entry), 'utf8'));
+      restored.push(entry);
+    }
+    return restored;
+  } finally {
+    release();
+  }
+}

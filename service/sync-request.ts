@@ -1,0 +1,69 @@
+// The shape and limits of a sync request (SPEC §7). A request that breaks them is refused whole,
+// with a Chinese message, before anything is stored.
+
+import type { RawValue } from './domain/problem.ts';
+
+export const SYNC_LIMITS = {
+  /** Rows in one request; the add-in chunks larger sheets. */
+  rows: 20_000,
+  /** Characters in one cell. */
+  cellLength: 2_000,
+  /** Columns sent for one row, known or not. */
+  columns: 200,
+} as const;
+
+export interface SyncRow {
+  rowId?: string;
+  rev?: number;
+  values: Record<string, RawValue>;
+}
+
+export interface SyncRequest {
+  rows: SyncRow[];
+  mode: 'upsert' | 'snapshot';
+}
+
+export type Refusal = { status: 400 | 413; code: string; message: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+const describeType = (value: unknown) => (Array.isArray(value) ? '数组' : value === null ? '空值' : typeof value === 'object' ? '对象' : typeof value);
+
+export function parseSyncRequest(body: unknown): { ok: true; value: SyncRequest } | { ok: false; refusal: Refusal } {
+  const refuse = (message: string, status: 400 | 413 = 400, code = 'bad_request') => ({ ok: false as const, refusal: { status, code, message } });
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse('请求体应为 JSON 对象，形如 {"rows": [...]}');
+  const { rows, mode = 'upsert' } = body as { rows?: unknown; mode?: unknown };
+  if (mode !== 'upsert' && mode !== 'snapshot') return refuse(`同步方式「${String(mode)}」无效，应为 upsert 或 snapshot`);
+  if (!Array.isArray(rows)) return refuse('请求体缺少 rows 数组');
+  if (rows.length > SYNC_LIMITS.rows) {
+    return refuse(`一次最多同步 ${SYNC_LIMITS.rows} 行，本次为 ${rows.length} 行，请分批提交`, 413, 'too_many_rows');
+  }
+  const parsed: SyncRow[] = [];
+  for (const [index, row] of rows.entries()) {
+    const where = `第 ${index + 1} 行`;
+    if (!row || typeof row !== 'object' || Array.isArray(row)) return refuse(`${where}应为对象，实际为${describeType(row)}`);
+    const { rowId, rev, values } = row as { rowId?: unknown; rev?: unknown; values?: unknown };
+    if (rowId !== undefined && rowId !== null && !isUuid(rowId)) return refuse(`${where}的行ID「${String(rowId).slice(0, 60)}」格式无效`);
+    if (rev !== undefined && rev !== null && !(Number.isInteger(rev) && (rev as number) >= 0)) {
+      return refuse(`${where}的版本「${String(rev).slice(0, 30)}」应为非负整数`);
+    }
+    if (!values || typeof values !== 'object' || Array.isArray(values)) return refuse(`${where}缺少 values 对象`);
+    const entries = Object.entries(values);
+    if (entries.length > SYNC_LIMITS.columns) return refuse(`${where}的列数 ${entries.length} 超过上限 ${SYNC_LIMITS.columns}`, 413, 'too_many_columns');
+    const clean: Record<string, RawValue> = Object.create(null);
+    for (const [column, value] of entries) {
+      const cell = `${where}「${column.slice(0, 40)}」列`;
+      if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) return refuse(`${cell}的值类型不受支持（${describeType(value)}），只接受文本、数字、布尔值或空值`);
+      if (typeof value === 'string' && value.length > SYNC_LIMITS.cellLength) {
+        return refuse(`${cell}的内容长 ${value.length} 字，超过上限 ${SYNC_LIMITS.cellLength} 字`, 413, 'cell_too_long');
+      }
+      clean[column] = value as RawValue;
+    }
+    parsed.push({ rowId: (rowId as string | undefined) ?? undefined, rev: (rev as number | undefined) ?? undefined, values: clean });
+  }
+  return { ok: true, value: { rows: parsed, mode } };
+}
