@@ -77,6 +77,12 @@ describe('countPeriod', () => {
       assert.deepEqual(due.warnings, [NO_2027]);
     });
 
+    it('warns about a year without data among the counted days, not only the due date', () => {
+      const due = countPeriod(calendar, filed('2003-12-30'), { kind: 'workdays', n: 3 });
+      assert.equal(due.dueOn, '2004-01-05');
+      assert.deepEqual(due.warnings, ['2003年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排']);
+    });
+
     it('refuses an inclusive working-day term', () => {
       assert.throws(() => countPeriod(calendar, filed('2026-09-30'), { kind: 'workdays', n: 3 }, { inclusive: true }), RangeError);
     });
@@ -121,6 +127,12 @@ describe('countPeriod', () => {
         '2028年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排',
         '2029年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排',
       ]);
+    });
+
+    it('does not warn about the anchor year, which the counting never looks up', () => {
+      const due = countPeriod(calendar, filed('2003-12-31'), { kind: 'days', n: 10 });
+      assert.equal(due.dueOn, '2004-01-12');
+      assert.deepEqual(due.warnings, []);
     });
 
     it('counts years to the corresponding day and rolls', () => {
