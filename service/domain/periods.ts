@@ -1,0 +1,103 @@
+// Counting statutory periods. 民事诉讼法 第八十五条: the start day is not counted, and a period whose
+// last day is a rest day ends on the first working day after it. 民法典 第二百零二条: months and
+// years end on the corresponding day of the due month, or on its last day when it has none.
+
+import { addDays, addMonths, yearOf, type CivilDate } from './civil-date.ts';
+import type { Calendar } from './calendar.ts';
+
+export type Period =
+  | { kind: 'sameDay' }
+  | { kind: 'days'; n: number }
+  | { kind: 'workdays'; n: number }
+  | { kind: 'months'; n: number }
+  | { kind: 'years'; n: number };
+
+export interface DueDate {
+  dueOn: CivilDate;
+  /** The counting in words, for the clerk who asks why. */
+  steps: string;
+  warnings: string[];
+}
+
+export interface CountOptions {
+  /** Roll a due date that falls on a rest day forward to the next working day (default true). */
+  roll?: boolean;
+  /** An expiry term that counts its first day (e.g. a freeze): ends the day before the corresponding date, never rolls. */
+  inclusive?: boolean;
+}
+
+type CountedPeriod = Exclude<Period, { kind: 'sameDay' }>;
+type CalendarPeriod = Exclude<CountedPeriod, { kind: 'workdays' }>;
+
+const UNITS: Record<CountedPeriod['kind'], string> = { days: '日', workdays: '个工作日', months: '个月', years: '年' };
+
+export function describePeriod(period: Period): string {
+  return period.kind === 'sameDay' ? '当日' : `${period.n}${UNITS[period.kind]}`;
+}
+
+export function countPeriod(
+  calendar: Calendar,
+  anchor: { date: CivilDate; label: string },
+  period: Period,
+  options: CountOptions = {},
+): DueDate {
+  const start = `${anchor.label} ${anchor.date}`;
+  if (period.kind === 'sameDay') return { dueOn: anchor.date, steps: `${start} 当日`, warnings: [] };
+  if (!Number.isInteger(period.n) || period.n < 1) {
+    throw new RangeError(`period length must be a positive integer, got ${period.n}`);
+  }
+  const counted = `${start} 起算 ${period.n} ${UNITS[period.kind]}`;
+  if (period.kind === 'workdays') {
+    if (options.inclusive) throw new RangeError('inclusive terms count days, months or years, not working days');
+    let dueOn = anchor.date;
+    for (let i = 0; i < period.n; i++) dueOn = calendar.nextWorkingDay(dueOn);
+    return withDataWarnings(calendar, addDays(anchor.date, 1), dueOn, `${counted}，第 ${period.n} 个工作日为 ${dueOn}`);
+  }
+  if (options.inclusive) return countInclusive(anchor.date, period, `${counted}（含首日）`);
+
+  const { date: last, clamped } =
+    period.kind === 'days' ? { date: addDays(anchor.date, period.n), clamped: false } : addMonths(anchor.date, months(period));
+  const lastDay = clamped ? `${last.slice(0, 7)} 无对应日，以该月末日 ${last} 为届满日` : `届满日 ${last}`;
+  const steps = `${counted}，${lastDay}`;
+  if (options.roll === false) return { dueOn: last, steps, warnings: [] };
+
+  const reason = calendar.restDayReason(last);
+  if (reason === null) return withDataWarnings(calendar, last, last, steps);
+  const dueOn = calendar.nextWorkingDay(last);
+  // A weekend's reason is the bare weekday name; a holiday's already says 法定休假日.
+  const rest = reason.startsWith('法定休假日') ? reason : `${reason}（休息日）`;
+  return withDataWarnings(calendar, last, dueOn, `${steps}${clamped ? '，该日为' : ' 为'}${rest}，顺延至 ${dueOn}`);
+}
+
+function months(period: CalendarPeriod): number {
+  return period.kind === 'years' ? 12 * period.n : period.n;
+}
+
+/**
+ * A term counted from its first day ends the day before the corresponding date; when the due
+ * month has no corresponding day, it ends on that month's last day (民法典 第二百零二条).
+ */
+function countInclusive(anchor: CivilDate, period: CalendarPeriod, counted: string): DueDate {
+  if (period.kind === 'days') {
+    const dueOn = addDays(anchor, period.n - 1);
+    return { dueOn, steps: `${counted}，至 ${dueOn} 届满`, warnings: [] };
+  }
+  const { date, clamped } = addMonths(anchor, months(period));
+  if (clamped) return { dueOn: date, steps: `${counted}，${date.slice(0, 7)} 无对应日，至该月末日 ${date} 届满`, warnings: [] };
+  const dueOn = addDays(date, -1);
+  return { dueOn, steps: `${counted}，至 ${dueOn} 届满`, warnings: [] };
+}
+
+/** Warn about every year between the first date the calendar was asked about and the due date that it has no data for. */
+function withDataWarnings(calendar: Calendar, firstExamined: CivilDate, dueOn: CivilDate, steps: string): DueDate {
+  const missing: number[] = [];
+  for (let year = yearOf(firstExamined); year <= yearOf(dueOn); year++) {
+    if (!calendar.hasDataFor(year)) missing.push(year);
+  }
+  if (missing.length === 0) return { dueOn, steps, warnings: [] };
+  return {
+    dueOn,
+    steps: `${steps}（${missing.map((year) => `${year}年`).join('、')}无节假日数据，仅按周末计算）`,
+    warnings: missing.map((year) => `${year}年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排`),
+  };
+}
