@@ -1,9 +1,7 @@
 // Holiday data for the Calendar: the `chinese-days` package, with the years an administrator
 // entered in `<dataDir>/calendar.json` (e.g. a State Council schedule the package does not have yet).
 
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { HolidayData } from './domain/calendar.ts';
 import { isCivilDate, weekday, yearOf } from './domain/civil-date.ts';
 
@@ -19,7 +17,14 @@ interface PackageDays {
   workdays: Record<string, string>;
 }
 
+let packageData: HolidayData | null = null;
+
 export function packageHolidayData(): HolidayData {
+  packageData ??= readPackage();
+  return packageData;
+}
+
+function readPackage(): HolidayData {
   const raw = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as PackageDays;
   const holidays = chineseNames(raw.holidays);
   const workdays = chineseNames(raw.workdays);
@@ -43,27 +48,6 @@ export function mergeHolidayData(base: HolidayData, override: CalendarOverride):
     Object.assign(workdays, year.workdays);
   }
   return { holidays, workdays, years: [...new Set([...base.years, ...replaced])].sort((a, b) => a - b) };
-}
-
-export async function readCalendarOverride(dataDir: string): Promise<CalendarOverride> {
-  const file = path.join(dataDir, 'calendar.json');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { years: {} };
-    throw error;
-  }
-  let input: unknown;
-  try {
-    // Windows Notepad may save a byte-order mark, which JSON.parse rejects.
-    input = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new Error(`日历覆盖文件 ${file} 不是有效的 JSON：${(error as Error).message}`);
-  }
-  const result = validateCalendarOverride(input);
-  if (!result.ok) throw new Error(`日历覆盖文件 ${file} 有误：${result.message}`);
-  return result.value;
 }
 
 const DAY_KINDS = { holidays: '法定休假日', workdays: '调休上班日' } as const;

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { SettingsHolder } from '../service/settings.ts';
+import { Documents } from '../service/store/documents.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
   mergeHolidayData,
   packageHolidayData,
-  readCalendarOverride,
   validateCalendarOverride,
   type CalendarOverride,
 } from '../service/calendar-source.ts';
@@ -120,9 +121,10 @@ describe('validateCalendarOverride', () => {
   });
 });
 
-describe('readCalendarOverride', () => {
+describe('calendar override file read at start', () => {
   let dataDir: string;
   const file = () => path.join(dataDir, 'calendar.json');
+  const load = () => SettingsHolder.load(new Documents(dataDir));
 
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'calendar-source-'));
@@ -132,17 +134,17 @@ describe('readCalendarOverride', () => {
   });
 
   it('reads no years when the file is missing', async () => {
-    assert.deepEqual(await readCalendarOverride(dataDir), { years: {} });
+    assert.deepEqual((await load()).calendarInfo().overrideYears, []);
   });
 
   it('reads a valid file, also with a byte-order mark', async () => {
     await writeFile(file(), '\uFEFF' + JSON.stringify(OVERRIDE_2027));
-    assert.deepEqual(await readCalendarOverride(dataDir), OVERRIDE_2027);
+    assert.deepEqual((await load()).calendarInfo().override, OVERRIDE_2027);
   });
 
   it('names the file when it is not JSON', async () => {
     await writeFile(file(), '{ years: ');
-    await assert.rejects(readCalendarOverride(dataDir), (error: Error) => {
+    await assert.rejects(load(), (error: Error) => {
       assert.ok(error.message.includes(file()) && error.message.includes('JSON'), error.message);
       return true;
     });
@@ -150,7 +152,7 @@ describe('readCalendarOverride', () => {
 
   it('names the file and the bad value when the content is invalid', async () => {
     await writeFile(file(), JSON.stringify({ years: { '2027': { holidays: {}, workdays: { '2027-02-03': '春节' } } } }));
-    await assert.rejects(readCalendarOverride(dataDir), (error: Error) => {
+    await assert.rejects(load(), (error: Error) => {
       assert.ok(error.message.includes(file()) && error.message.includes('2027-02-03'), error.message);
       return true;
     });
@@ -163,7 +165,7 @@ describe('readCalendarOverride', () => {
     assert.equal(before.warnings.length, 1);
 
     await writeFile(file(), JSON.stringify(OVERRIDE_2027));
-    const calendar = new Calendar(mergeHolidayData(packageHolidayData(), await readCalendarOverride(dataDir)));
+    const { calendar } = (await load()).get();
     assert.deepEqual(countPeriod(calendar, filed, { kind: 'months', n: 6 }), {
       dueOn: '2027-03-02',
       steps: '立案日 2026-08-31 起算 6 个月，2027-02 无对应日，以该月末日 2027-02-28 为届满日，该日为星期日（休息日），顺延至 2027-03-02',

@@ -18,7 +18,8 @@ export class DurableJSONFile<T> implements Adapter<T> {
       throw error;
     }
     try {
-      return JSON.parse(text) as T;
+      // Windows Notepad may save a byte-order mark, which JSON.parse rejects.
+      return JSON.parse(text.replace(/^\uFEFF/, '')) as T;
     } catch {
       throw new Error(`数据文件 ${this.filename} 已损坏（不是有效的 JSON），请从备份恢复`);
     }

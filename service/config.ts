@@ -1,0 +1,44 @@
+// Configuration from the environment (README lists every variable).
+
+import os from 'node:os';
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** HTTPS unless HTTPS=0 (tests, or behind a proxy that terminates TLS). */
+  https: boolean;
+  tlsCert: string;
+  tlsKey: string;
+  /** When set, the first start creates the admin with this token instead of a random one. */
+  adminToken: string | undefined;
+  timeZone: string;
+  /** Origins allowed to call the API from a browser besides the service's own pages. */
+  corsOrigins: string[];
+  backupsKept: number;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const devCerts = path.join(os.homedir(), '.office-addin-dev-certs');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT「${env.PORT}」不是有效端口`);
+  const timeZone = env.LEDGER_TZ || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new Error(`LEDGER_TZ「${timeZone}」不是有效时区，例如 Asia/Shanghai`);
+  }
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    https: env.HTTPS !== '0' && env.HTTPS !== 'false',
+    tlsCert: env.TLS_CERT || path.join(devCerts, 'localhost.crt'),
+    tlsKey: env.TLS_KEY || path.join(devCerts, 'localhost.key'),
+    adminToken: env.ADMIN_TOKEN || undefined,
+    timeZone,
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    backupsKept: Number(env.BACKUPS_KEPT ?? 30),
+  };
+}

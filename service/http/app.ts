@@ -1,0 +1,70 @@
+// The Express application: the API, and the files one court needs from the same origin.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+import type { LedgerService } from '../ledger-service.ts';
+import type { SettingsHolder } from '../settings.ts';
+import type { Store } from '../store/store.ts';
+import type { UserDirectory } from '../users.ts';
+import { requireUser } from './auth.ts';
+import { errorHandler, HttpError } from './errors.ts';
+import { ledgersRouter } from './ledgers-routes.ts';
+import { settingsRouter } from './settings-routes.ts';
+
+export interface AppParts {
+  store: Store;
+  ledgers: LedgerService;
+  users: UserDirectory;
+  settings: SettingsHolder;
+  timeZone: string;
+  version: string;
+  corsOrigins: string[];
+  /** The built add-in (webpack output); served when present. */
+  staticDir?: string;
+  now?: () => Date;
+}
+
+/** Largest JSON body accepted; a bigger sheet is sent in chunks by the add-in. */
+export const BODY_LIMIT = '32mb';
+
+export function createApp(parts: AppParts): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(cors(parts.corsOrigins));
+
+  app.get('/api/health', (_req, res) => {
+    res.json({ ok: true, version: parts.version });
+  });
+  app.use('/api', requireUser(parts.users));
+  app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
+  app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, parts.now ?? (() => new Date())));
+  app.use('/api', settingsRouter(parts.settings, parts.store));
+  app.use('/api', () => {
+    throw new HttpError(404, 'not_found', '没有这个接口');
+  });
+
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  app.get('/manifest.xml', (_req, res) => res.type('application/xml').sendFile(path.join(root, 'manifest.xml')));
+  app.use('/assets', express.static(path.join(root, 'assets')));
+  app.use('/office-js', express.static(path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist')));
+  if (parts.staticDir && fs.existsSync(parts.staticDir)) app.use(express.static(parts.staticDir));
+  app.use(errorHandler);
+  return app;
+}
+
+/** CORS for the configured add-in origins only; the service's own pages need none. */
+function cors(origins: string[]): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    if (origin && origins.includes(origin)) {
+      res.set('Access-Control-Allow-Origin', origin);
+      res.set('Vary', 'Origin');
+      res.set('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      res.set('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
+      if (req.method === 'OPTIONS') return void res.sendStatus(204);
+    }
+    next();
+  };
+}

@@ -1,0 +1,91 @@
+// Puts the service together on a data directory and listens: used by `npm start` and by tests.
+
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { civilDateAt } from './domain/civil-date.ts';
+import { LEDGERS } from './domain/ledgers/index.ts';
+import type { Config } from './config.ts';
+import { createApp } from './http/app.ts';
+import { LedgerService } from './ledger-service.ts';
+import { SettingsHolder } from './settings.ts';
+import { Store } from './store/store.ts';
+import { UserDirectory } from './users.ts';
+
+export const VERSION: string = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')).version;
+const HOUR = 3_600_000;
+
+export interface RunningService {
+  url: string;
+  /** The admin token when this start created the admin, else null. */
+  adminToken: string | null;
+  close(): Promise<void>;
+}
+
+export async function startService(config: Config, log: (line: string) => void = console.log): Promise<RunningService> {
+  const store = await Store.open(config.dataDir, LEDGERS.map((ledger) => ledger.id));
+  try {
+    const settings = await SettingsHolder.load(store.documents);
+    const users = new UserDirectory(store.documents);
+    const adminToken = await ensureAdmin(users, config.adminToken);
+    const ledgers = new LedgerService(store, settings.get, config.timeZone);
+    const app = createApp({
+      store,
+      ledgers,
+      users,
+      settings,
+      timeZone: config.timeZone,
+      version: VERSION,
+      corsOrigins: config.corsOrigins,
+      staticDir: path.join(import.meta.dirname, '..', 'dist'),
+    });
+
+    const backup = () => store.exclusive(() => store.backup(civilDateAt(new Date(), config.timeZone), config.backupsKept));
+    await backup();
+    const timer = setInterval(() => backup().catch((error) => log(`每日备份失败：${(error as Error).message}`)), HOUR);
+    timer.unref();
+
+    const tls = config.https ? readCertificates(config, log) : null;
+    const server = tls ? https.createServer(tls, app) : http.createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, resolve);
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
+    log(`执行台账助手服务已启动：${url}（数据目录 ${config.dataDir}）`);
+    return {
+      url,
+      adminToken,
+      close: async () => {
+        clearInterval(timer);
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** The first start creates an admin; its token is returned once and never stored. */
+async function ensureAdmin(users: UserDirectory, token: string | undefined): Promise<string | null> {
+  if ((await users.all()).some((user) => user.roles.includes('admin'))) return null;
+  return users.add('admin', ['admin'], token);
+}
+
+function readCertificates(config: Config, log: (line: string) => void): { cert: Buffer; key: Buffer } | null {
+  if (fs.existsSync(config.tlsCert) && fs.existsSync(config.tlsKey)) {
+    return { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) };
+  }
+  log(
+    `注意：未找到 HTTPS 证书（${config.tlsCert}），本次以 HTTP 启动。Office 加载项需要 HTTPS：` +
+      '请运行 npx office-addin-dev-certs install 生成开发证书，或以 TLS_CERT / TLS_KEY 指定正式证书。',
+  );
+  return null;
+}
