@@ -97,7 +97,9 @@ export function computeNodes(rules: NodeRule[], inputs: NodeInputs): { nodes: No
       const anchorDate = asDate(inputs.values[rule.anchor]);
       if (!anchorDate || !config) continue;
       const counted = countPeriod(inputs.calendar, { date: anchorDate, label: inputs.headers[rule.anchor] ?? rule.anchor }, config.period, { roll: config.roll });
-      due = { ...counted, basis: `${rule.source}：${inputs.headers[rule.anchor] ?? rule.anchor}起${describePeriod(config.period)}内` };
+      const header = inputs.headers[rule.anchor] ?? rule.anchor;
+      const within = config.period.kind === 'sameDay' ? '当日' : `起${describePeriod(config.period)}内`;
+      due = { ...counted, basis: `${rule.source}：${header}${within}` };
     }
     if (!due) continue;
     for (const message of due.warnings) warnings.push({ column: rule.anchor, message: `${rule.name}：${message}` });
