@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { BASE_CASE, evaluateCase } from '../../helpers/cases.ts';
+
+const TERMINATED = { closureMode: '终结本次执行程序', respondent: '张三', respondentId: '11010519491231002X' };
+
+function earlierCase(closedOn: string, changes: Record<string, string> = {}) {
+  return { rowId: 'earlier', raw: { caseNo: '（2025）豫0102执900号', filedOn: '2025-06-01', closedOn, ...TERMINATED, ...changes } };
+}
+
+describe('cases ledger: row checks', () => {
+  it('stores what it can and marks a row with errors invalid, naming column and value', () => {
+    const result = evaluateCase({ ...BASE_CASE, filedOn: '2026-02-30', amount: '-5' });
+    assert.equal(result.state, 'invalid');
+    const messages = result.errors.map((problem) => `${problem.column}:${problem.message}`);
+    assert.ok(messages.some((m) => m.startsWith('filedOn:立案日期「2026-02-30」')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith('amount:执行标的额（元）「-5」')), messages.join('\n'));
+    assert.equal(result.status.statutoryDue, null);
+    assert.ok(String(result.status.remarks).includes('立案日期「2026-02-30」'));
+  });
+
+  it('requires 案号, 立案日期 and 被执行人', () => {
+    const result = evaluateCase({ amount: 1000 });
+    for (const column of ['caseNo', 'filedOn', 'respondent']) {
+      assert.ok(result.errors.some((p) => p.column === column && p.level === 'error' && p.message.includes('必填')), column);
+    }
+  });
+
+  it('reports dates out of order naming both columns', () => {
+    const result = evaluateCase({ ...BASE_CASE, receptionOn: '2026-03-02', transferredOn: '2026-03-01' });
+    const problem = result.errors.find((p) => p.column === 'transferredOn');
+    assert.equal(problem?.level, 'error');
+    assert.equal(problem?.message, '流转日期「2026-03-01」早于初次接待日期「2026-03-02」，日期先后有误');
+  });
+
+  it('accepts dates in order, including equal ones', () => {
+    const result = evaluateCase({ ...BASE_CASE, receptionOn: '2026-03-02', transferredOn: '2026-03-02', triagedOn: '2026-03-02' });
+    assert.equal(result.state, 'ok');
+  });
+
+  it('needs 结案方式 with 结案日期 and the other way round', () => {
+    const noMode = evaluateCase({ ...BASE_CASE, closedOn: '2026-05-01' });
+    assert.ok(noMode.errors.some((p) => p.column === 'closureMode' && p.level === 'error'));
+    const noDate = evaluateCase({ ...BASE_CASE, closureMode: '终本' });
+    assert.ok(noDate.errors.some((p) => p.column === 'closedOn' && p.level === 'error' && p.message.includes('终结本次执行程序')));
+  });
+
+  describe('终本 screening', () => {
+    const newCase = { ...BASE_CASE, filedOn: '2026-04-10', respondentId: TERMINATED.respondentId };
+
+    it('warns when the same respondent (by 证件号) had a case closed by 终本 within 3 months before filing', () => {
+      const result = evaluateCase(newCase, { others: [earlierCase('2026-01-15')] });
+      const warning = result.errors.find((p) => p.column === 'respondentId');
+      assert.equal(warning?.level, 'warning');
+      assert.match(warning!.message, /（2025）豫0102执900号已于 2026-01-15 终结本次执行程序（立案前3个月内）/);
+      assert.equal(result.state, 'ok');
+    });
+
+    it('includes the boundary day three months before filing', () => {
+      assert.ok(evaluateCase(newCase, { others: [earlierCase('2026-01-10')] }).errors.some((p) => p.column === 'respondentId'));
+    });
+
+    it('does not warn for a 终本 closure more than 3 months before filing', () => {
+      assert.ok(!evaluateCase(newCase, { others: [earlierCase('2026-01-09')] }).errors.some((p) => p.column === 'respondentId'));
+    });
+
+    it('does not warn for other closure modes or other respondents', () => {
+      assert.ok(!evaluateCase(newCase, { others: [earlierCase('2026-02-01', { closureMode: '执行完毕' })] }).errors.some((p) => p.column === 'respondentId'));
+      assert.ok(!evaluateCase(newCase, { others: [earlierCase('2026-02-01', { respondentId: '91350100M000100Y43' })] }).errors.some((p) => p.column === 'respondentId'));
+    });
+
+    it('matches by exact name when the new case has no 证件号', () => {
+      const byName = { ...BASE_CASE, filedOn: '2026-04-10' };
+      const result = evaluateCase(byName, { others: [earlierCase('2026-03-01')] });
+      assert.ok(result.errors.some((p) => p.column === 'respondent' && p.message.includes('（2025）豫0102执900号')));
+      assert.ok(!evaluateCase({ ...byName, respondent: '张三丰' }, { others: [earlierCase('2026-03-01')] }).errors.some((p) => p.column === 'respondent'));
+    });
+  });
+});

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { BASE_CASE, evaluateCase, node } from '../../helpers/cases.ts';
+
+describe('cases ledger: nodes, states and the row alert', () => {
+  describe('初次接待 (当日 node)', () => {
+    it('is 临期 on the filing day itself when reception is not recorded', () => {
+      const reception = node(evaluateCase(BASE_CASE, { asOf: '2026-03-02' }), 'reception');
+      assert.deepEqual([reception.dueOn, reception.state, reception.daysLeft], ['2026-03-02', '临期', 0]);
+      assert.equal(reception.steps, '立案日期 2026-03-02 当日');
+    });
+
+    it('is 超期 the next day', () => {
+      assert.equal(node(evaluateCase(BASE_CASE, { asOf: '2026-03-03' }), 'reception').state, '超期');
+    });
+
+    it('is 已完成 when received that day and 超期完成 when received later', () => {
+      assert.equal(node(evaluateCase({ ...BASE_CASE, receptionOn: '2026-03-02' }), 'reception').state, '已完成');
+      const late = node(evaluateCase({ ...BASE_CASE, receptionOn: '2026-03-04' }, { asOf: '2026-03-05' }), 'reception');
+      assert.deepEqual([late.state, late.doneOn, late.daysLeft], ['超期完成', '2026-03-04', null]);
+    });
+
+    it('does not roll even when filed on a holiday', () => {
+      assert.equal(node(evaluateCase({ ...BASE_CASE, filedOn: '2026-10-03' }, { asOf: '2026-10-03' }), 'reception').dueOn, '2026-10-03');
+    });
+  });
+
+  describe('执行通知 and 流转 (10 days from filing)', () => {
+    const filed = { ...BASE_CASE, filedOn: '2026-09-24' };
+
+    it('rolls across National Day to 2026-10-08 and explains the counting', () => {
+      const notice = node(evaluateCase(filed, { asOf: '2026-09-25' }), 'notice');
+      assert.equal(notice.dueOn, '2026-10-08');
+      assert.equal(notice.steps, '立案日期 2026-09-24 起算 10 日，届满日 2026-10-04 为法定休假日（国庆节），顺延至 2026-10-08');
+      assert.equal(notice.basis, '民诉法解释 (2022) 第四百八十条：立案日期起10日内');
+    });
+
+    it('is 正常 more than 3 days before, 临期 within 3 days, 超期 after the due date', () => {
+      assert.equal(node(evaluateCase(filed, { asOf: '2026-10-04' }), 'notice').state, '正常');
+      assert.equal(node(evaluateCase(filed, { asOf: '2026-10-05' }), 'notice').state, '临期');
+      assert.equal(node(evaluateCase(filed, { asOf: '2026-10-08' }), 'notice').state, '临期');
+      const overdue = node(evaluateCase(filed, { asOf: '2026-10-10' }), 'notice');
+      assert.deepEqual([overdue.state, overdue.daysLeft], ['超期', -2]);
+    });
+
+    it('流转 applies to first-execution cases only', () => {
+      assert.ok(evaluateCase(filed).nodes.some((n) => n.id === 'transfer'));
+      assert.ok(!evaluateCase({ ...filed, caseNo: '（2026）豫0102执恢3号' }).nodes.some((n) => n.id === 'transfer'));
+    });
+  });
+
+  describe('繁简分流 (same day as transfer)', () => {
+    it('appears once the case is transferred and is done by 分流日期', () => {
+      assert.ok(!evaluateCase(BASE_CASE).nodes.some((n) => n.id === 'triage'));
+      const open = node(evaluateCase({ ...BASE_CASE, transferredOn: '2026-03-06' }, { asOf: '2026-03-06' }), 'triage');
+      assert.deepEqual([open.dueOn, open.state], ['2026-03-06', '临期']);
+      const late = node(evaluateCase({ ...BASE_CASE, transferredOn: '2026-03-06', triagedOn: '2026-03-09' }, { asOf: '2026-03-09' }), 'triage');
+      assert.equal(late.state, '超期完成');
+    });
+  });
+
+  describe('结案', () => {
+    it('is due on closeDue with the basis of the team deadline', () => {
+      const close = node(evaluateCase({ ...BASE_CASE, propertyResult: '足额', triagedOn: '2026-03-10' }, { asOf: '2026-03-14' }), 'close');
+      assert.equal(close.dueOn, '2026-03-17');
+      assert.equal(close.steps, '分流日期 2026-03-10 起算 7 日，届满日 2026-03-17');
+      assert.match(close.basis, /速执团队分流之日起7日内结案/);
+      assert.equal(close.state, '临期');
+    });
+
+    it('counts the statutory six months with the month-end rule: filed 2026-03-31 → 2026-09-30', () => {
+      const result = evaluateCase({ ...BASE_CASE, filedOn: '2026-03-31' });
+      assert.equal(result.status.statutoryDue, '2026-09-30');
+      assert.match(node(result, 'close').steps, /2026-09 无对应日，以该月末日 2026-09-30 为届满日/);
+    });
+
+    it('rolls a statutory deadline that ends on a Sunday to the Monday', () => {
+      assert.equal(evaluateCase({ ...BASE_CASE, filedOn: '2026-03-13' }).status.statutoryDue, '2026-09-14');
+    });
+
+    it('warns a statutory period is 临期 only in its last 7 days', () => {
+      assert.equal(node(evaluateCase(BASE_CASE, { asOf: '2026-08-25' }), 'close').state, '正常');
+      assert.equal(node(evaluateCase(BASE_CASE, { asOf: '2026-08-26' }), 'close').state, '临期');
+    });
+
+    it('warns when the statutory deadline falls in a year without holiday data', () => {
+      const result = evaluateCase({ ...BASE_CASE, filedOn: '2026-09-24' });
+      assert.equal(result.status.statutoryDue, '2027-03-24');
+      assert.ok(result.errors.some((p) => p.level === 'warning' && p.message.includes('2027年无节假日数据')));
+    });
+  });
+
+  describe('拍卖裁定 and 归档', () => {
+    it('拍卖裁定 is due 30 days after property is found', () => {
+      const ruling = node(evaluateCase({ ...BASE_CASE, propertyFoundOn: '2026-04-01' }, { asOf: '2026-04-20' }), 'auctionRuling');
+      assert.deepEqual([ruling.dueOn, ruling.state], ['2026-05-06', '正常']);
+    });
+
+    it('归档 is due 20 days after closing', () => {
+      const closed = { ...BASE_CASE, closedOn: '2026-06-01', closureMode: '执行完毕' };
+      assert.equal(node(evaluateCase(closed, { asOf: '2026-06-01' }), 'archive').dueOn, '2026-06-22');
+      assert.equal(node(evaluateCase({ ...closed, archivedOn: '2026-06-10' }, { asOf: '2026-06-30' }), 'archive').state, '已完成');
+    });
+  });
+
+  describe('row summary', () => {
+    it('names the open node due first and shows the worst open state as the alert', () => {
+      const result = evaluateCase({ ...BASE_CASE, filedOn: '2026-09-24', receptionOn: '2026-09-24' }, { asOf: '2026-10-05' });
+      assert.equal(result.status.nextNode, '执行通知');
+      assert.equal(result.status.nextDue, '2026-10-08');
+      assert.equal(result.status.daysLeft, 3);
+      assert.equal(result.status.alert, '临期');
+      const worse = evaluateCase({ ...BASE_CASE, filedOn: '2026-09-24' }, { asOf: '2026-10-05' });
+      assert.equal(worse.status.alert, '超期');
+    });
+
+    it('is 已完成 when every node is done', () => {
+      const done = evaluateCase(
+        {
+          ...BASE_CASE,
+          receptionOn: '2026-03-02',
+          noticeOn: '2026-03-03',
+          transferredOn: '2026-03-04',
+          triagedOn: '2026-03-04',
+          closedOn: '2026-05-06',
+          closureMode: '执行完毕',
+          archivedOn: '2026-05-10',
+        },
+        { asOf: '2026-06-01' },
+      );
+      assert.equal(done.status.alert, '已完成');
+      assert.equal(done.status.nextNode, '');
+      assert.ok(done.nodes.every((n) => n.state === '已完成'));
+    });
+  });
+});

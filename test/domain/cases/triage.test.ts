@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { defaultRules } from '../../../service/domain/rules.ts';
+import { BASE_CASE, evaluateCase } from '../../helpers/cases.ts';
+
+const RESUMED = '（2026）豫0102执恢88号';
+
+/** Team, basis and closeDue of BASE_CASE with some values changed, triaged on 2026-03-10. */
+function triage(changes: Record<string, string | number>, caseNo = BASE_CASE.caseNo) {
+  const result = evaluateCase({ ...BASE_CASE, caseNo, triagedOn: '2026-03-10', ...changes }, { asOf: '2026-03-10' });
+  return { team: result.status.team, basis: String(result.status.triageBasis), closeDue: result.status.closeDue, result };
+}
+
+describe('cases ledger: triage (繁简分流)', () => {
+  const cases: Array<[string, Record<string, string | number>, string, string, string | null]> = [
+    ['rule 1: respondent is a party/government organ', { respondentType: '党政机关' }, '特执团队', '规则1', '2026-06-08'],
+    ['rule 1: tag 涉党政机关', { tags: '涉党政机关' }, '特执团队', '规则1', '2026-06-08'],
+    ['rule 2: tag 重大疑难', { tags: '重大疑难' }, '特执团队', '规则2', null],
+    ['rule 2: tag 交办', { tags: '交办' }, '特执团队', '规则2', null],
+    ['rule 3: property found in full', { propertyResult: '足额' }, '速执团队', '规则3', '2026-03-17'],
+    ['rule 3: tag 自动履行', { tags: '自动履行' }, '速执团队', '规则3', '2026-03-17'],
+    [
+      'rule 4: business environment sale-contract case with a company',
+      { tags: '涉营商环境', cause: '买卖合同纠纷', applicantType: '企业' },
+      '速执团队',
+      '规则4',
+      '2026-04-24',
+    ],
+    ['rule 5: credit-card cause', { cause: '信用卡纠纷' }, '速执团队', '规则5', '2026-05-09'],
+    ['rule 5: tag 信用卡', { tags: '信用卡' }, '速执团队', '规则5', '2026-05-09'],
+    ['rule 6: applicant is a financial institution', { applicantType: '金融机构' }, '特执团队', '规则6', '2026-05-25'],
+    ['rule 6: tag 涉金融', { tags: '涉金融' }, '特执团队', '规则6', '2026-05-25'],
+    ['rule 7: first-execution fine', { cause: '罚金' }, '速执团队', '规则7', '2026-05-09'],
+    ['rule 8: tag 过户', { tags: '过户' }, '速执团队', '规则8', '2026-05-09'],
+    ['rule 9: amount of exactly 50,000', { amount: '50,000.00' }, '速执团队', '规则9', '2026-05-09'],
+    ['rule 10: tag 简易', { tags: '简易' }, '速执团队', '规则10', '2026-05-09'],
+    ['rule 10: tag 前置可结案', { tags: '前置可结案' }, '速执团队', '规则10', '2026-05-09'],
+  ];
+  for (const [title, changes, team, rule, teamDue] of cases) {
+    it(`${title} → ${team}`, () => {
+      const result = triage(changes);
+      assert.equal(result.team, team);
+      assert.ok(result.basis.startsWith(`${rule}「`), result.basis);
+      // Team deadlines count from 分流日期 2026-03-10; statutory ones end six months after filing.
+      assert.equal(result.closeDue, teamDue ?? '2026-09-02');
+    });
+  }
+
+  it('rule 11: a first-execution case no rule matches goes to 首执团队 with the statutory period', () => {
+    const result = triage({});
+    assert.equal(result.team, '首执团队');
+    assert.match(result.basis, /未符合规则1、2、3、4、5、6、7、8、9、10，首次执行案件由首执团队办理，法定期限内结案/);
+    assert.equal(result.closeDue, '2026-09-02');
+  });
+
+  it('rule 11: a resumed (执恢) case no rule matches goes to 执恢团队', () => {
+    assert.equal(triage({}, RESUMED).team, '执恢团队');
+  });
+
+  it('rule 7 does not take resumed cases, nor fines involving organised crime or illegal fund-raising', () => {
+    assert.equal(triage({ cause: '罚金' }, RESUMED).team, '执恢团队');
+    assert.equal(triage({ cause: '罚金', tags: '涉黑恶' }).team, '首执团队');
+    assert.equal(triage({ tags: '罚金、非吸' }).team, '首执团队');
+  });
+
+  it('rule 4 needs every part: tag, sale contract and a company party', () => {
+    assert.equal(triage({ tags: '涉营商环境', cause: '买卖合同纠纷' }).team, '首执团队');
+    assert.equal(triage({ tags: '涉营商环境', applicantType: '企业', cause: '借款合同纠纷' }).team, '首执团队');
+    assert.equal(triage({ tags: '涉营商环境', respondentType: '企业', cause: '买卖合同纠纷' }).team, '速执团队');
+  });
+
+  it('rule 9 is not met one cent above 50,000 or when the amount is unknown', () => {
+    assert.equal(triage({ amount: 50_000.01 }).team, '首执团队');
+    assert.equal(triage({ amount: '' }).team, '首执团队');
+  });
+
+  it('the first matching rule wins and every other matching rule is named in the basis', () => {
+    const result = triage({ respondentType: '党政机关', propertyResult: '足额', amount: 1000 });
+    assert.equal(result.team, '特执团队');
+    assert.match(result.basis, /^规则1「被执行人为党政机关或涉党政机关」：特执团队，分流之日起90日内结案；另符合规则3「财产足额或自动履行」、规则9「标的额5万元以下」/);
+  });
+
+  it('follows a reordered configuration: rule 9 before rule 1', () => {
+    const rules = defaultRules();
+    const table = (rules.ledgers.cases as { triage: { rules: Array<{ id: string }> } }).triage.rules;
+    table.unshift(...table.splice(table.findIndex((rule) => rule.id === '9'), 1));
+    const result = evaluateCase({ ...BASE_CASE, respondentType: '党政机关', amount: 1000 }, { rules });
+    assert.equal(result.status.team, '速执团队');
+  });
+
+  it('non-implementation case types (执保 …) get no team and say why', () => {
+    const result = evaluateCase({ ...BASE_CASE, caseNo: '（2026）豫0102执保7号' });
+    assert.equal(result.status.team, '');
+    assert.match(String(result.status.triageBasis), /执保案件不属于执行实施案件，不进行繁简分流/);
+    assert.equal(result.status.closeDue, null);
+    assert.ok(result.errors.some((problem) => problem.column === 'caseNo' && problem.level === 'warning'));
+    assert.deepEqual(result.nodes.map((node) => node.id), ['reception']);
+  });
+
+  it('before triage or transfer the team is the rules’ proposal and only the statutory deadline applies', () => {
+    const result = evaluateCase({ ...BASE_CASE, propertyResult: '足额' });
+    assert.equal(result.status.team, '速执团队');
+    assert.match(String(result.status.triageBasis), /尚未分流，为规则建议/);
+    assert.equal(result.status.closeDue, '2026-09-02');
+    assert.equal(result.fixed, undefined);
+  });
+
+  it('counts the team deadline from transfer when 分流日期 is still empty', () => {
+    const result = evaluateCase({ ...BASE_CASE, propertyResult: '足额', transferredOn: '2026-03-05' });
+    assert.equal(result.status.closeDue, '2026-03-12');
+  });
+
+  it('closeDue is the statutory deadline when that comes first', () => {
+    const result = evaluateCase({ ...BASE_CASE, respondentType: '党政机关', triagedOn: '2026-08-01' });
+    assert.equal(result.status.closeDue, '2026-09-02');
+    assert.match(result.nodes.find((node) => node.id === 'close')!.steps, /团队期限 2026-10-30 晚于法定期限，以法定期限为准/);
+  });
+
+  it('分流调整 wins over the rules, with its reason and the rules’ proposal in the basis', () => {
+    const result = evaluateCase({ ...BASE_CASE, amount: 1000, triagedOn: '2026-03-10', teamOverride: '特执团队', overrideReason: '院领导交办' });
+    assert.equal(result.status.team, '特执团队');
+    assert.equal(result.status.triageBasis, '分流调整为特执团队，理由：院领导交办，法定期限内结案；规则建议：速执团队（规则9）');
+    assert.equal(result.status.closeDue, '2026-09-02');
+  });
+
+  it('an adjustment without a reason is accepted with a warning', () => {
+    const result = evaluateCase({ ...BASE_CASE, teamOverride: '速执团队' });
+    assert.equal(result.status.team, '速执团队');
+    assert.ok(result.errors.some((problem) => problem.column === 'overrideReason' && problem.level === 'warning'));
+  });
+
+  it('once triaged the team is fixed; later edits only add a remark naming the team the rules would pick', () => {
+    const first = evaluateCase({ ...BASE_CASE, amount: 1000, triagedOn: '2026-03-10' });
+    assert.equal(first.status.team, '速执团队');
+    const later = evaluateCase({ ...BASE_CASE, amount: 1000, respondentType: '党政机关', triagedOn: '2026-03-10' }, { fixed: first.fixed });
+    assert.equal(later.status.team, '速执团队');
+    assert.equal(later.status.closeDue, '2026-05-09');
+    assert.match(String(later.status.remarks), /已于 2026-03-10 分流至速执团队，团队不变；按现行规则将分至特执团队（规则1）/);
+  });
+
+  it('clearing 分流日期 releases the fixed team', () => {
+    const first = evaluateCase({ ...BASE_CASE, amount: 1000, triagedOn: '2026-03-10' });
+    const cleared = evaluateCase({ ...BASE_CASE, amount: 1000, respondentType: '党政机关' }, { fixed: first.fixed });
+    assert.equal(cleared.status.team, '特执团队');
+    assert.equal(cleared.fixed, undefined);
+  });
+});
