@@ -130,21 +130,25 @@ export class LedgerService {
         if (inputIds.has(column)) values[column] = value;
         else problems.push({ column, level: 'warning', message: `未知列「${column.slice(0, 40)}」，已忽略` });
       }
-      const key = this.naturalKey(ledger, normalizeRow(ledger.columns, values, this.timeZone).values);
+      let stored = incoming.rowId && !claimed.has(incoming.rowId) ? next.get(incoming.rowId) : undefined;
+      let normalized = normalizeRow(ledger.columns, stored ? { ...stored.values, ...values } : values, this.timeZone);
+      const key = this.naturalKey(ledger, normalized.values);
+      if (!stored && key !== null) {
+        stored = (byKey.get(key) ?? []).find((candidate) => !claimed.has(candidate.rowId));
+        if (stored) normalized = normalizeRow(ledger.columns, { ...stored.values, ...values }, this.timeZone);
+      }
+      if (stored) claimed.add(stored.rowId);
       if (key !== null) {
         const first = firstRowOfKey.get(key);
         if (first === undefined) firstRowOfKey.set(key, index);
         else problems.push(duplicateProblem(ledger, values, first));
       }
 
-      let stored = incoming.rowId && !claimed.has(incoming.rowId) ? next.get(incoming.rowId) : undefined;
-      if (!stored && key !== null) stored = (byKey.get(key) ?? []).find((candidate) => !claimed.has(candidate.rowId));
-      if (stored) claimed.add(stored.rowId);
-
       if (!stored) {
         const rowId = incoming.rowId && !next.has(incoming.rowId) ? incoming.rowId : randomUUID();
         const created: StoredRow = { rowId, rev: 1, values, createdAt: now, updatedAt: now, updatedBy: user.name };
         next.set(rowId, created);
+        this.normalized.set(created, normalized);
         claimed.add(rowId);
         record('create', null, created);
         return { row: created, problems, conflict: false };
@@ -155,6 +159,7 @@ export class LedgerService {
       const { deleted: _wasDeleted, ...kept } = stored;
       const updated: StoredRow = { ...kept, values: { ...stored.values, ...values }, rev: stored.rev + 1, updatedAt: now, updatedBy: user.name };
       next.set(updated.rowId, updated);
+      this.normalized.set(updated, normalized);
       record(stored.deleted ? 'restore' : 'update', stored, updated);
       return { row: updated, problems, conflict: false };
     });

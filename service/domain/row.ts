@@ -19,8 +19,16 @@ export function systemColumnsOf(ledger: AnyLedger): SystemColumnDef[] {
   return [...ledger.systemColumns, ...phase, ...COMMON_SYSTEM_COLUMNS];
 }
 
+const headerCache = new WeakMap<AnyLedger, Record<string, string>>();
+
+/** Column headers by id; computed once per ledger because every row's messages need them. */
 export function headersOf(ledger: AnyLedger): Record<string, string> {
-  return Object.fromEntries(ledger.columns.map((column) => [column.id, column.header]));
+  let headers = headerCache.get(ledger);
+  if (!headers) {
+    headers = Object.fromEntries(ledger.columns.map((column) => [column.id, column.header]));
+    headerCache.set(ledger, headers);
+  }
+  return headers;
 }
 
 export function normalizeRow(
