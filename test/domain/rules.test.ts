@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { defaultRules, validateRules } from '../../service/domain/rules.ts';
+
+type Editable = { ledgers: { cases: { triage: { rules: Array<Record<string, unknown>> }; nodes: Record<string, { period: unknown }> } } };
+
+function edited(change: (rules: Editable) => void): unknown {
+  const rules = defaultRules() as unknown as Editable;
+  change(rules);
+  return rules;
+}
+
+function rejected(input: unknown, ...fragments: string[]): void {
+  const result = validateRules(input);
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  for (const fragment of fragments) assert.ok(result.message.includes(fragment), `${result.message} should mention ${fragment}`);
+}
+
+describe('rules configuration', () => {
+  it('accepts its own defaults, which hold the SPEC triage table in order', () => {
+    const result = validateRules(defaultRules());
+    assert.equal(result.ok, true);
+    const table = (defaultRules() as unknown as Editable).ledgers.cases.triage.rules;
+    assert.deepEqual(table.map((rule) => rule.id), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+  });
+
+  it('rejects a negative or zero period, naming the path', () => {
+    rejected(edited((rules) => (rules.ledgers.cases.nodes.notice.period = { kind: 'days', n: 0 })), 'ledgers.cases.nodes.notice.period');
+  });
+
+  it('rejects unknown keys and missing sections', () => {
+    rejected({ ...defaultRules(), surprise: 1 }, '未知项', 'surprise');
+    rejected({ warnDefaults: defaultRules().warnDefaults }, 'ledgers');
+  });
+
+  it('rejects a triage condition on a column the ledger does not have', () => {
+    rejected(
+      edited((rules) => (rules.ledgers.cases.triage.rules[0].when = { column: 'salary', atMost: 1 })),
+      '分流规则1',
+      'salary',
+    );
+  });
+
+  it('rejects a team that does not exist and duplicate rule ids', () => {
+    rejected(edited((rules) => (rules.ledgers.cases.triage.rules[0].team = '快速团队')), 'team');
+    rejected(edited((rules) => (rules.ledgers.cases.triage.rules[1].id = '1')), '不能重复');
+  });
+});
