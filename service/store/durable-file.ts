@@ -32,19 +32,17 @@ export class DurableJSONFile<T> implements Adapter<T> {
 
 export async function writeDurably(filename: string, text: string): Promise<void> {
   const temporary = `${filename}.${process.pid}.tmp`;
-  const handle = await fs.open(temporary, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeFlushed(temporary, 'w', text);
   await fs.rename(temporary, filename);
   await syncDirectory(path.dirname(filename));
 }
 
 export async function appendDurably(filename: string, text: string): Promise<void> {
-  const handle = await fs.open(filename, 'a');
+  await writeFlushed(filename, 'a', text);
+}
+
+async function writeFlushed(filename: string, flags: 'w' | 'a', text: string): Promise<void> {
+  const handle = await fs.open(filename, flags);
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();
