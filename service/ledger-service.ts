@@ -62,8 +62,8 @@ export class LedgerService {
       const now = new Date().toISOString();
       const next = new Map(this.store.rows(ledger.id));
       const audit: AuditEntry[] = [];
-      const record = (action: string, before: StoredRow | null, after: StoredRow) =>
-        audit.push({ time: now, user: user.name, ledger: ledger.id, rowId: after.rowId, action, before: before?.values ?? null, after: after.values });
+      const record = (action: string, before: StoredRow | null, after: StoredRow | null) =>
+        audit.push({ time: now, user: user.name, ledger: ledger.id, rowId: (after ?? before)!.rowId, action, before: before?.values ?? null, after: after?.values ?? null });
 
       const outcomes = this.applyRows(ledger, request, next, user, now, record);
       if (request.mode === 'snapshot') {
@@ -72,7 +72,7 @@ export class LedgerService {
           if (sent.has(row.rowId) || row.deleted) continue;
           const deleted = { ...row, rev: row.rev + 1, deleted: { at: now, by: user.name }, updatedAt: now, updatedBy: user.name };
           next.set(row.rowId, deleted);
-          record('delete', row, deleted);
+          record('delete', row, null);
         }
       }
 
@@ -93,15 +93,16 @@ export class LedgerService {
     });
   }
 
-  /** Every stored row (or a team's 分案清单: rows of that team triaged since a date), evaluated as of a date. */
+  /** Every stored row, or a team's 分案清单 (its triaged rows, optionally since a date), evaluated as of a date. */
   rows(ledger: AnyLedger, asOf: CivilDate, filter: { team?: string; since?: CivilDate }): RowsResponse {
     const context = this.context(ledger, asOf, new Map());
     const rows: RowResponse[] = [];
     for (const row of this.store.rows(ledger.id).values()) {
       if (row.deleted) continue;
-      if (filter.since) {
+      // A team's list holds the cases assigned to it, i.e. triaged; a mere proposal is not assigned.
+      if (filter.team || filter.since) {
         const triagedOn = this.normalize(ledger, row).values.triagedOn;
-        if (typeof triagedOn !== 'string' || triagedOn < filter.since) continue;
+        if (typeof triagedOn !== 'string' || (filter.since && triagedOn < filter.since)) continue;
       }
       const { response } = this.respond(ledger, row, context, []);
       if (filter.team && response.status.team !== filter.team) continue;
@@ -116,10 +117,18 @@ export class LedgerService {
     next: Map<string, StoredRow>,
     user: User,
     now: string,
-    record: (action: string, before: StoredRow | null, after: StoredRow) => void,
+    record: (action: string, before: StoredRow | null, after: StoredRow | null) => void,
   ): Outcome[] {
     const byKey = this.keyIndex(ledger, next);
+    // Rows that carry a stored rowId claim it first, so a row matched by its natural key earlier in
+    // the request never takes another row's identity. A copied row (same rowId twice) is new.
     const claimed = new Set<string>();
+    const byRowId = request.rows.map((incoming) => {
+      if (!incoming.rowId || claimed.has(incoming.rowId)) return undefined;
+      const stored = next.get(incoming.rowId);
+      if (stored) claimed.add(stored.rowId);
+      return stored;
+    });
     const firstRowOfKey = new Map<string, number>();
     const inputIds = new Set(ledger.columns.map((column) => column.id));
 
@@ -130,14 +139,16 @@ export class LedgerService {
         if (inputIds.has(column)) values[column] = value;
         else problems.push({ column, level: 'warning', message: `未知列「${column.slice(0, 40)}」，已忽略` });
       }
-      let stored = incoming.rowId && !claimed.has(incoming.rowId) ? next.get(incoming.rowId) : undefined;
+      let stored = byRowId[index];
       let normalized = normalizeRow(ledger.columns, stored ? { ...stored.values, ...values } : values, this.timeZone);
       const key = this.naturalKey(ledger, normalized.values);
       if (!stored && key !== null) {
         stored = (byKey.get(key) ?? []).find((candidate) => !claimed.has(candidate.rowId));
-        if (stored) normalized = normalizeRow(ledger.columns, { ...stored.values, ...values }, this.timeZone);
+        if (stored) {
+          claimed.add(stored.rowId);
+          normalized = normalizeRow(ledger.columns, { ...stored.values, ...values }, this.timeZone);
+        }
       }
-      if (stored) claimed.add(stored.rowId);
       if (key !== null) {
         const first = firstRowOfKey.get(key);
         if (first === undefined) firstRowOfKey.set(key, index);

@@ -56,6 +56,8 @@ export class Store {
       for (const id of ledgerIds) {
         const db = new Low<LedgerFile>(new DurableJSONFile(store.ledgerFile(id)), { revision: 0, rows: [] });
         await db.read();
+        // An empty ledger gets its file at once, so every backup holds every ledger.
+        if (!(await exists(store.ledgerFile(id)))) await db.write();
         store.ledgers.set(id, { db, rows: new Map(db.data.rows.map((row) => [row.rowId, row])) });
       }
     } catch (error) {
@@ -151,9 +153,15 @@ export async function restoreBackup(dataDir: string, date: string): Promise<stri
       await writeDurably(path.join(dataDir, 'ledgers', entry), await fs.readFile(path.join(source, 'ledgers', entry), 'utf8'));
       restored.push(`ledgers/${entry}`);
     }
-    for (const entry of (await fs.readdir(source)).filter((name) => name.endsWith('.json'))) {
-      await writeDurably(path.join(dataDir, entry), await fs.readFile(path.join(source, entry), 'utf8'));
-      restored.push(entry);
+    // A document the backup lacks did not exist then (e.g. rules never changed): remove today's.
+    for (const name of DOCUMENT_NAMES) {
+      const backedUp = path.join(source, `${name}.json`);
+      if (await exists(backedUp)) {
+        await writeDurably(path.join(dataDir, `${name}.json`), await fs.readFile(backedUp, 'utf8'));
+        restored.push(`${name}.json`);
+      } else {
+        await fs.rm(path.join(dataDir, `${name}.json`), { force: true });
+      }
     }
     return restored;
   } finally {

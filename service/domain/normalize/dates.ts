@@ -24,6 +24,10 @@ const ISO_INSTANT =
 const TWO_DIGIT_YEAR = /^\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)/;
 const YEAR_LAST = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?!\d)/;
 
+/** Years a ledger date can plausibly have; beyond them a date is a typing error, not a deadline. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2099;
+
 const DATE_EXAMPLE = '请填写如 2026-03-05 的日期';
 const DATE_TIME_EXAMPLE = '请填写到分钟，如 2026-03-05 10:30';
 
@@ -32,7 +36,7 @@ type Reading = { date: CivilDate; minutes: number | null } | { reason: string };
 
 export function normalizeDate(raw: RawValue, header: string, options: DateOptions = {}): Normalized<CivilDate> {
   if (isBlank(raw)) return blank();
-  const reading = typeof raw === 'number' ? readSerial(raw, false) : read(raw, options);
+  const reading = plausible(typeof raw === 'number' ? readSerial(raw, false) : read(raw, options));
   if ('reason' in reading) return rejected(header, raw, reading.reason);
   return accepted(reading.date);
 }
@@ -40,10 +44,16 @@ export function normalizeDate(raw: RawValue, header: string, options: DateOption
 /** A bare date is an error here: the hours counted from these columns need the time of day. */
 export function normalizeDateTime(raw: RawValue, header: string, options: DateOptions = {}): Normalized<string> {
   if (isBlank(raw)) return blank();
-  const reading = typeof raw === 'number' ? readSerial(raw, true) : read(raw, options);
+  const reading = plausible(typeof raw === 'number' ? readSerial(raw, true) : read(raw, options));
   if ('reason' in reading) return rejected(header, raw, reading.reason);
   if (reading.minutes === null) return rejected(header, raw, `只有日期（${reading.date}），缺少时间，${DATE_TIME_EXAMPLE}`);
   return accepted(`${reading.date} ${formatMinutes(reading.minutes)}`);
+}
+
+function plausible(reading: Reading): Reading {
+  if ('reason' in reading) return reading;
+  const year = Number(reading.date.slice(0, 4));
+  return year < FIRST_YEAR || year > LAST_YEAR ? { reason: `的年份 ${year} 超出 ${FIRST_YEAR}–${LAST_YEAR}，请核对` } : reading;
 }
 
 /**
