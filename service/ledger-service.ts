@@ -77,18 +77,20 @@ export class LedgerService {
       }
 
       const context = this.context(ledger, asOf, new Map([[ledger.id, next]]));
-      let fixedChanged = false;
       const rows = outcomes.map((outcome) => {
         const stored = next.get(outcome.row.rowId) ?? outcome.row;
         const result = this.respond(ledger, stored, context, outcome.problems);
         if (!outcome.conflict && JSON.stringify(result.fixed) !== JSON.stringify(stored.fixed)) {
-          next.set(stored.rowId, { ...stored, fixed: result.fixed });
-          fixedChanged = true;
+          const fixed = { ...stored, fixed: result.fixed };
+          next.set(stored.rowId, fixed);
+          this.normalized.set(fixed, this.normalize(ledger, stored));
         }
         return outcome.conflict ? { ...result.response, state: 'conflict' as const, values: stored.values } : result.response;
       });
 
-      const revision = audit.length > 0 || fixedChanged ? await this.store.commitLedger(ledger.id, next, audit) : this.store.revision(ledger.id);
+      const before = this.store.rows(ledger.id);
+      const changed = [...next.values()].filter((row) => before.get(row.rowId) !== row);
+      const revision = changed.length > 0 ? await this.store.commitLedger(ledger.id, next, changed, audit) : this.store.revision(ledger.id);
       return { asOf, revision, rows };
     });
   }

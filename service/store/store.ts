@@ -1,42 +1,19 @@
-// The only module that touches the data directory. One lowdb file per ledger keeps a change to one
-// ledger from rewriting the others; every write is serialised, atomic and flushed before it returns.
+// The only module that touches the data directory. Each ledger has its own files (a snapshot and a
+// journal), so a change to one ledger rewrites nothing of the others; every write is serialised,
+// atomic and flushed before it returns.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import type { RawValue } from '../domain/problem.ts';
-export type { AuditEntry, UserRecord } from './documents.ts';
-import type { AuditEntry } from './documents.ts';
-import { Documents, DOCUMENT_NAMES } from './documents.ts';
-import { DurableJSONFile, writeDurably } from './durable-file.ts';
+import { Documents, DOCUMENT_NAMES, type AuditEntry } from './documents.ts';
+import { writeDurably } from './durable-file.ts';
+import { LedgerFile, type StoredRow } from './ledger-file.ts';
 import { acquireLock } from './lock.ts';
 
-export interface StoredRow {
-  rowId: string;
-  rev: number;
-  /** What the clerk typed, by column id. */
-  values: Record<string, RawValue>;
-  /** Facts fixed by an earlier sync (e.g. the team of a triaged case). */
-  fixed?: Record<string, unknown>;
-  deleted?: { at: string; by: string };
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-interface LedgerFile {
-  revision: number;
-  rows: StoredRow[];
-}
-
-interface LedgerState {
-  db: Low<LedgerFile>;
-  rows: Map<string, StoredRow>;
-}
-
+export type { AuditEntry, UserRecord } from './documents.ts';
+export type { StoredRow } from './ledger-file.ts';
 
 export class Store {
-  private readonly ledgers = new Map<string, LedgerState>();
+  private readonly ledgers = new Map<string, LedgerFile>();
   private queue: Promise<unknown> = Promise.resolve();
 
   readonly documents: Documents;
@@ -53,13 +30,7 @@ export class Store {
     const release = acquireLock(dataDir);
     const store = new Store(dataDir, release);
     try {
-      for (const id of ledgerIds) {
-        const db = new Low<LedgerFile>(new DurableJSONFile(store.ledgerFile(id)), { revision: 0, rows: [] });
-        await db.read();
-        // An empty ledger gets its file at once, so every backup holds every ledger.
-        if (!(await exists(store.ledgerFile(id)))) await db.write();
-        store.ledgers.set(id, { db, rows: new Map(db.data.rows.map((row) => [row.rowId, row])) });
-      }
+      for (const id of ledgerIds) store.ledgers.set(id, await LedgerFile.open(path.join(dataDir, 'ledgers'), id));
     } catch (error) {
       release();
       throw error;
@@ -84,22 +55,17 @@ export class Store {
   }
 
   revision(ledgerId: string): number {
-    return this.state(ledgerId).db.data.revision;
+    return this.state(ledgerId).revision;
   }
 
   /**
-   * Replaces the ledger's rows with `next` as one atomic write, then appends the audit entries.
-   * Memory changes only once the file is on disk, so a failed write changes nothing.
-   * Call inside `exclusive`.
+   * Makes `next` the ledger's rows, writing only `changed` (flushed), then appends the audit
+   * entries. Call inside `exclusive`.
    */
-  async commitLedger(ledgerId: string, next: Map<string, StoredRow>, audit: AuditEntry[]): Promise<number> {
-    const state = this.state(ledgerId);
-    const data: LedgerFile = { revision: state.db.data.revision + 1, rows: [...next.values()] };
-    await state.db.adapter.write(data);
-    state.db.data = data;
-    state.rows = next;
+  async commitLedger(ledgerId: string, next: Map<string, StoredRow>, changed: StoredRow[], audit: AuditEntry[]): Promise<number> {
+    const revision = await this.state(ledgerId).commit(next, changed);
     await this.documents.appendAudit(audit);
-    return data.revision;
+    return revision;
   }
 
   /** Copies every data file into backups/<date>/ (once per date) and keeps the newest `keep`. */
@@ -110,7 +76,10 @@ export class Store {
     const partial = `${target}.partial`;
     await fs.rm(partial, { recursive: true, force: true });
     await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true });
-    for (const id of this.ledgers.keys()) await copyIfExists(this.ledgerFile(id), path.join(partial, 'ledgers', `${id}.json`));
+    for (const [id, ledger] of this.ledgers) {
+      await ledger.compact();
+      await fs.copyFile(ledger.snapshotFile, path.join(partial, 'ledgers', `${id}.json`));
+    }
     for (const name of DOCUMENT_NAMES) await copyIfExists(this.documents.file(name), path.join(partial, `${name}.json`));
     await fs.rename(partial, target);
     const dated = (await fs.readdir(root)).filter((entry) => /^\d{4}-\d{2}-\d{2}$/.test(entry)).sort();
@@ -118,14 +87,10 @@ export class Store {
     return target;
   }
 
-  private state(ledgerId: string): LedgerState {
+  private state(ledgerId: string): LedgerFile {
     const state = this.ledgers.get(ledgerId);
     if (!state) throw new Error(`unknown ledger ${ledgerId}`);
     return state;
-  }
-
-  private ledgerFile(id: string): string {
-    return path.join(this.dataDir, 'ledgers', `${id}.json`);
   }
 
 }
@@ -151,6 +116,7 @@ export async function restoreBackup(dataDir: string, date: string): Promise<stri
     const restored: string[] = [];
     for (const entry of await fs.readdir(path.join(source, 'ledgers'))) {
       await writeDurably(path.join(dataDir, 'ledgers', entry), await fs.readFile(path.join(source, 'ledgers', entry), 'utf8'));
+      await fs.rm(path.join(dataDir, 'ledgers', entry.replace(/\.json$/, '.journal.jsonl')), { force: true });
       restored.push(`ledgers/${entry}`);
     }
     // A document the backup lacks did not exist then (e.g. rules never changed): remove today's.

@@ -14,6 +14,7 @@ import type { RowResponse, RowsResponse } from '../../service/ledger-service.ts'
 import { startService } from '../../service/server.ts';
 import { Documents } from '../../service/store/documents.ts';
 import type { AuditEntry, StoredRow } from '../../service/store/store.ts';
+import { readLedger } from '../../service/store/ledger-file.ts';
 import type { SyncRow } from '../../service/sync-request.ts';
 import { UserDirectory } from '../../service/users.ts';
 
@@ -282,14 +283,17 @@ export async function readText(file: string): Promise<string | null> {
   }
 }
 
-export function ledgerFile(dataDir: string): string {
-  return path.join(dataDir, 'ledgers', 'cases.json');
+const casesFiles = (dataDir: string) => [path.join(dataDir, 'ledgers', 'cases.json'), path.join(dataDir, 'ledgers', 'cases.journal.jsonl')] as const;
+
+/** The cases ledger as it is on disk: its snapshot and its journal, as text. */
+export async function ledgerFileText(dataDir: string): Promise<string> {
+  const [snapshot, journal] = casesFiles(dataDir);
+  return `${(await readText(snapshot)) ?? ''}\n${(await readText(journal)) ?? ''}`;
 }
 
-/** Every row of the cases ledger file, soft-deleted ones included. */
+/** Every row of the cases ledger on disk, soft-deleted ones included. */
 export async function storedRows(dataDir: string): Promise<StoredRow[]> {
-  const text = await readText(ledgerFile(dataDir));
-  return text === null ? [] : (JSON.parse(text) as { rows: StoredRow[] }).rows;
+  return [...(await readLedger(...casesFiles(dataDir))).rows.values()];
 }
 
 export async function auditEntries(dataDir: string): Promise<AuditEntry[]> {

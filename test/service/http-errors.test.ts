@@ -9,7 +9,7 @@ import {
   caseRow,
   problemsOf,
   readText,
-  ledgerFile,
+  ledgerFileText,
   onlyRow,
   rowsOf,
   Sandbox,
@@ -34,7 +34,7 @@ describe('refused requests', () => {
   async function storedState() {
     return {
       rows: rowsOf(await service.admin.rows()).map((row) => [row.rowId, row.rev]),
-      ledger: await readText(ledgerFile(service.dataDir)),
+      ledger: await ledgerFileText(service.dataDir),
       audit: await readText(path.join(service.dataDir, 'audit.jsonl')),
     };
   }

@@ -12,7 +12,7 @@ import {
   caseRow,
   CHECKED_CASE,
   CHINESE,
-  ledgerFile,
+  ledgerFileText,
   manyCases,
   nodeOf,
   onlyRow,
@@ -146,14 +146,14 @@ describe('storage', () => {
     it('refuses to restore while a service holds the data directory', async () => {
       const service = await sandbox.start();
       rowsOf(await service.admin.sync([caseRow()]));
-      const ledger = await readText(ledgerFile(service.dataDir));
+      const ledger = await ledgerFileText(service.dataDir);
 
       await assert.rejects(restoreBackup(service.dataDir, todayInShanghai()), (error: Error) => {
         assert.match(error.message, CHINESE);
         assert.ok(error.message.includes(service.dataDir), error.message);
         return true;
       });
-      assert.equal(await readText(ledgerFile(service.dataDir)), ledger);
+      assert.equal(await ledgerFileText(service.dataDir), ledger);
       assert.equal(rowsOf(await service.admin.rows()).length, 1);
     });
   });
