@@ -31,6 +31,9 @@ export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
   const bodyError = typeof error?.type === 'string' ? BODY_ERRORS[error.type] : undefined;
   if (bodyError) return sendError(res, bodyError[0], bodyError[1], bodyError[2](error.limit));
+  // Other request errors raised while reading the body (e.g. a gzip stream that is not gzip).
+  const status = Number(error?.status ?? error?.statusCode);
+  if (status >= 400 && status < 500) return sendError(res, status, 'bad_request', '请求体无法读取，请检查编码和内容');
   console.error('[执行台账助手] 未处理的错误:', error);
   sendError(res, 500, 'internal', '服务器内部错误，已记录日志，请联系管理员');
 };
