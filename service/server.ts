@@ -10,6 +10,7 @@ import { LEDGERS } from './domain/ledgers/index.ts';
 import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
 import { LedgerService } from './ledger-service.ts';
+import { logError } from './log.ts';
 import { SettingsHolder } from './settings.ts';
 import { Store } from './store/store.ts';
 import { UserDirectory } from './users.ts';
@@ -44,7 +45,7 @@ export async function startService(config: Config, log: (line: string) => void =
 
     const backup = () => store.exclusive(() => store.backup(civilDateAt(new Date(), config.timeZone), config.backupsKept));
     await backup();
-    const timer = setInterval(() => backup().catch((error) => log(`每日备份失败：${(error as Error).message}`)), HOUR);
+    const timer = setInterval(() => backup().catch((error) => logError('每日备份失败', error)), HOUR);
     timer.unref();
 
     const tls = config.https ? readCertificates(config, log) : null;

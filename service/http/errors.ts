@@ -1,6 +1,7 @@
 // Every error leaves as { error: { code, message } } with a Chinese message; no stack trace does.
 
 import type { ErrorRequestHandler, Response } from 'express';
+import { logError } from '../log.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -34,6 +35,6 @@ export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   // Other request errors raised while reading the body (e.g. a gzip stream that is not gzip).
   const status = Number(error?.status ?? error?.statusCode);
   if (status >= 400 && status < 500) return sendError(res, status, 'bad_request', '请求体无法读取，请检查编码和内容');
-  console.error('[执行台账助手] 未处理的错误:', error);
+  logError('未处理的错误', error);
   sendError(res, 500, 'internal', '服务器内部错误，已记录日志，请联系管理员');
 };
