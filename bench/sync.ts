@@ -8,9 +8,9 @@ import { configFromEnv } from '../service/config.ts';
 import { startService } from '../service/server.ts';
 import { writeDurably } from '../service/store/durable-file.ts';
 import { caseRows } from './case-rows.ts';
+import { line, TOKEN } from './measure.ts';
 
 const ROWS = 10_000;
-const TOKEN = 'bench-admin-token';
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -38,10 +38,8 @@ try {
     const rows = JSON.parse(body) as unknown;
     await writeDurably(path.join(dataDir, 'floor.json'), JSON.stringify(rows));
   });
-  const line = (name: string, value: number, floorValue: number) =>
-    console.log(JSON.stringify({ name, value: Math.round(value), unit: 'ms', floor: Math.round(floorValue), ratio: Number((value / floorValue).toFixed(2)) }));
-  line(`sync ${ROWS} new case rows`, first, floor);
-  line(`re-sync ${ROWS} unchanged case rows`, again, floor);
+  line(`sync ${ROWS} new case rows`, first, floor, 'ms');
+  line(`re-sync ${ROWS} unchanged case rows`, again, floor, 'ms');
 } finally {
   await service.close();
   await rm(dataDir, { recursive: true, force: true });

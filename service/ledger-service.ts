@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Calendar } from './domain/calendar.ts';
 import type { CivilDate } from './domain/civil-date.ts';
 import { evaluateRow } from './domain/evaluate-row.ts';
-import type { AnyLedger, EvalContext, LedgerView, NodeResult, RowValues } from './domain/ledger.ts';
-import { findLedger } from './domain/ledgers/index.ts';
+import type { AnyLedger, EvalContext, NodeResult } from './domain/ledger.ts';
 import type { Problem, RawValue } from './domain/problem.ts';
 import type { RulesConfig } from './domain/rules.ts';
 import { isEmpty, normalizeRow } from './domain/row.ts';
+import { PendingRows } from './pending-rows.ts';
 import type { AuditEntry, Store, StoredRow } from './store/store.ts';
+import { StoredRows } from './stored-rows.ts';
 import type { SyncRequest } from './sync-request.ts';
 import type { User } from './users.ts';
 
@@ -36,11 +37,6 @@ export interface RowsResponse {
   rows: RowResponse[];
 }
 
-interface Normalized {
-  values: RowValues;
-  problems: Problem[];
-}
-
 /** One incoming row after matching: the stored row it becomes and what the request adds to its messages. */
 interface Outcome {
   row: StoredRow;
@@ -49,61 +45,64 @@ interface Outcome {
 }
 
 export class LedgerService {
-  private readonly normalized = new WeakMap<StoredRow, Normalized>();
+  private readonly stored: StoredRows;
 
   constructor(
     private readonly store: Store,
     private readonly settings: () => Settings,
     private readonly timeZone: string,
-  ) {}
+  ) {
+    this.stored = new StoredRows(store, timeZone);
+  }
 
   sync(ledger: AnyLedger, request: SyncRequest, user: User, asOf: CivilDate): Promise<RowsResponse> {
     return this.store.exclusive(async () => {
       const now = new Date().toISOString();
-      const next = new Map(this.store.rows(ledger.id));
+      const pending = new PendingRows(ledger.id, this.store.rows(ledger.id));
       const audit: AuditEntry[] = [];
       const record = (action: string, before: StoredRow | null, after: StoredRow | null) =>
         audit.push({ time: now, user: user.name, ledger: ledger.id, rowId: (after ?? before)!.rowId, action, before: before?.values ?? null, after: after?.values ?? null });
 
-      const outcomes = this.applyRows(ledger, request, next, user, now, record);
+      const outcomes = this.applyRows(ledger, request, pending, user, now, record);
       if (request.mode === 'snapshot') {
         const sent = new Set(outcomes.map((outcome) => outcome.row.rowId));
-        for (const row of next.values()) {
+        for (const row of [...pending.all()]) {
           if (sent.has(row.rowId) || row.deleted) continue;
           const deleted = { ...row, rev: row.rev + 1, deleted: { at: now, by: user.name }, updatedAt: now, updatedBy: user.name };
-          next.set(row.rowId, deleted);
+          pending.set(deleted);
           record('delete', row, null);
         }
       }
 
-      const context = this.context(ledger, asOf, new Map([[ledger.id, next]]));
+      const context = this.context(ledger, asOf, pending);
       const rows = outcomes.map((outcome) => {
-        const stored = next.get(outcome.row.rowId) ?? outcome.row;
+        const stored = pending.get(outcome.row.rowId) ?? outcome.row;
         const result = this.respond(ledger, stored, context, outcome.problems);
         if (!outcome.conflict && JSON.stringify(result.fixed) !== JSON.stringify(stored.fixed)) {
           const fixed = { ...stored, fixed: result.fixed };
-          next.set(stored.rowId, fixed);
-          this.normalized.set(fixed, this.normalize(ledger, stored));
+          pending.set(fixed);
+          this.stored.remember(fixed, this.stored.normalize(ledger, stored));
         }
         return outcome.conflict ? { ...result.response, state: 'conflict' as const, values: stored.values } : result.response;
       });
 
-      const before = this.store.rows(ledger.id);
-      const changed = [...next.values()].filter((row) => before.get(row.rowId) !== row);
-      const revision = changed.length > 0 ? await this.store.commitLedger(ledger.id, next, changed, audit) : this.store.revision(ledger.id);
+      const changed = pending.changed();
+      if (changed.length === 0) return { asOf, revision: this.store.revision(ledger.id), rows };
+      const revision = await this.store.commitLedger(ledger.id, changed, audit);
+      this.stored.committed(ledger.id, changed);
       return { asOf, revision, rows };
     });
   }
 
   /** Every stored row, or a team's 分案清单 (its triaged rows, optionally since a date), evaluated as of a date. */
   rows(ledger: AnyLedger, asOf: CivilDate, filter: { team?: string; since?: CivilDate }): RowsResponse {
-    const context = this.context(ledger, asOf, new Map());
+    const context = this.context(ledger, asOf, null);
     const rows: RowResponse[] = [];
     for (const row of this.store.rows(ledger.id).values()) {
       if (row.deleted) continue;
       // A team's list holds the cases assigned to it, i.e. triaged; a mere proposal is not assigned.
       if (filter.team || filter.since) {
-        const triagedOn = this.normalize(ledger, row).values.triagedOn;
+        const triagedOn = this.stored.normalize(ledger, row).values.triagedOn;
         if (typeof triagedOn !== 'string' || (filter.since && triagedOn < filter.since)) continue;
       }
       const { response } = this.respond(ledger, row, context, []);
@@ -116,18 +115,17 @@ export class LedgerService {
   private applyRows(
     ledger: AnyLedger,
     request: SyncRequest,
-    next: Map<string, StoredRow>,
+    pending: PendingRows,
     user: User,
     now: string,
     record: (action: string, before: StoredRow | null, after: StoredRow | null) => void,
   ): Outcome[] {
-    const byKey = this.keyIndex(ledger, next);
     // Rows that carry a stored rowId claim it first, so a row matched by its natural key earlier in
     // the request never takes another row's identity. A copied row (same rowId twice) is new.
     const claimed = new Set<string>();
     const byRowId = request.rows.map((incoming) => {
       if (!incoming.rowId || claimed.has(incoming.rowId)) return undefined;
-      const stored = next.get(incoming.rowId);
+      const stored = pending.get(incoming.rowId);
       if (stored) claimed.add(stored.rowId);
       return stored;
     });
@@ -143,9 +141,9 @@ export class LedgerService {
       }
       let stored = byRowId[index];
       let normalized = normalizeRow(ledger.columns, stored ? { ...stored.values, ...values } : values, this.timeZone);
-      const key = this.naturalKey(ledger, normalized.values);
+      const key = this.stored.naturalKey(ledger, normalized.values);
       if (!stored && key !== null) {
-        stored = (byKey.get(key) ?? []).find((candidate) => !claimed.has(candidate.rowId));
+        stored = this.stored.withNaturalKey(ledger, key).find((candidate) => !claimed.has(candidate.rowId));
         if (stored) {
           claimed.add(stored.rowId);
           normalized = normalizeRow(ledger.columns, { ...stored.values, ...values }, this.timeZone);
@@ -158,10 +156,10 @@ export class LedgerService {
       }
 
       if (!stored) {
-        const rowId = incoming.rowId && !next.has(incoming.rowId) ? incoming.rowId : randomUUID();
+        const rowId = incoming.rowId && !pending.has(incoming.rowId) ? incoming.rowId : randomUUID();
         const created: StoredRow = { rowId, rev: 1, values, createdAt: now, updatedAt: now, updatedBy: user.name };
-        next.set(rowId, created);
-        this.normalized.set(created, normalized);
+        pending.set(created);
+        this.stored.remember(created, normalized);
         claimed.add(rowId);
         record('create', null, created);
         return { row: created, problems, conflict: false };
@@ -171,73 +169,23 @@ export class LedgerService {
       if (!changed && !stored.deleted) return { row: stored, problems, conflict: false };
       const { deleted: _wasDeleted, ...kept } = stored;
       const updated: StoredRow = { ...kept, values: { ...stored.values, ...values }, rev: stored.rev + 1, updatedAt: now, updatedBy: user.name };
-      next.set(updated.rowId, updated);
-      this.normalized.set(updated, normalized);
+      pending.set(updated);
+      this.stored.remember(updated, normalized);
       record(stored.deleted ? 'restore' : 'update', stored, updated);
       return { row: updated, problems, conflict: false };
     });
   }
 
   private respond(ledger: AnyLedger, row: StoredRow, context: EvalContext<unknown>, extra: Problem[]) {
-    const normalized = this.normalize(ledger, row);
+    const normalized = this.stored.normalize(ledger, row);
     const result = evaluateRow(ledger, { rowId: row.rowId, values: normalized.values, problems: [...normalized.problems, ...extra], fixed: row.fixed }, context);
     const response: RowResponse = { rowId: row.rowId, rev: row.rev, state: result.state, errors: result.errors, status: result.status, nodes: result.nodes };
     return { response, fixed: result.fixed };
   }
 
-  private context(ledger: AnyLedger, asOf: CivilDate, pending: Map<string, Map<string, StoredRow>>): EvalContext<unknown> {
+  private context(ledger: AnyLedger, asOf: CivilDate, pending: PendingRows | null): EvalContext<unknown> {
     const { rules, calendar } = this.settings();
-    return { asOf, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view: this.view(pending) };
-  }
-
-  /** The stored ledgers as one request sees them: its own pending changes over what is on disk. */
-  private view(pending: Map<string, Map<string, StoredRow>>): LedgerView {
-    const rowLists = new Map<string, Array<{ rowId: string; values: RowValues }>>();
-    const indexes = new Map<string, unknown>();
-    return {
-      rows: (ledgerId) => {
-        let list = rowLists.get(ledgerId);
-        if (!list) {
-          const ledger = findLedger(ledgerId);
-          const rows = ledger ? (pending.get(ledgerId) ?? this.store.rows(ledgerId)) : new Map<string, StoredRow>();
-          list = ledger ? [...rows.values()].filter((row) => !row.deleted).map((row) => ({ rowId: row.rowId, values: this.normalize(ledger, row).values })) : [];
-          rowLists.set(ledgerId, list);
-        }
-        return list;
-      },
-      index: <T>(name: string, build: () => T): T => {
-        if (!indexes.has(name)) indexes.set(name, build());
-        return indexes.get(name) as T;
-      },
-    };
-  }
-
-  private normalize(ledger: AnyLedger, row: StoredRow): Normalized {
-    let normalized = this.normalized.get(row);
-    if (!normalized) {
-      normalized = normalizeRow(ledger.columns, row.values, this.timeZone);
-      this.normalized.set(row, normalized);
-    }
-    return normalized;
-  }
-
-  private naturalKey(ledger: AnyLedger, values: RowValues): string | null {
-    const parts = ledger.key.map((column) => values[column]);
-    return parts.every((part) => part !== null && part !== undefined && part !== '') ? JSON.stringify(parts) : null;
-  }
-
-  /** Stored rows by natural key, live rows before deleted ones, older before newer. */
-  private keyIndex(ledger: AnyLedger, rows: Map<string, StoredRow>): Map<string, StoredRow[]> {
-    const index = new Map<string, StoredRow[]>();
-    for (const row of rows.values()) {
-      const key = this.naturalKey(ledger, this.normalize(ledger, row).values);
-      if (key === null) continue;
-      const list = index.get(key) ?? [];
-      list.push(row);
-      index.set(key, list);
-    }
-    for (const list of index.values()) list.sort((a, b) => Number(!!a.deleted) - Number(!!b.deleted) || a.createdAt.localeCompare(b.createdAt));
-    return index;
+    return { asOf, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view: this.stored.view(pending) };
   }
 }
 

@@ -68,12 +68,18 @@ export interface NodeResult {
 /** Normalised values of a row, by column id. */
 export type RowValues = Record<string, CellValue>;
 
-/** What the stored ledger tells a row about the other rows (e.g. the 终本 screening). */
+/** An index a ledger's rules read over stored rows, e.g. 终本 closures by respondent. */
+export interface RowIndexDef<V> {
+  /** Unique among the indexes of the ledger it reads. */
+  name: string;
+  /** The keys and values one row contributes, from its normalised values; none when it does not count. */
+  entries(values: RowValues): Array<[key: string, value: V]>;
+}
+
+/** What the stored ledgers tell a row about the other rows, as the current request sees them. */
 export interface LedgerView {
-  /** Every stored, not deleted row of a ledger, normalised. */
-  rows(ledgerId: string): ReadonlyArray<{ rowId: string; values: RowValues }>;
-  /** An index over the rows, built once per view (e.g. once per sync request). */
-  index<T>(name: string, build: () => T): T;
+  /** The live (not deleted) rows of a ledger under this key of the index. */
+  lookup<V>(ledgerId: string, index: RowIndexDef<V>, key: string): Array<{ rowId: string; value: V }>;
 }
 
 export interface EvalContext<R> {

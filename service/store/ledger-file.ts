@@ -42,7 +42,7 @@ export class LedgerFile {
     readonly snapshotFile: string,
     readonly journalFile: string,
     private readonly db: Low<Snapshot>,
-    public rows: Map<string, StoredRow>,
+    readonly rows: Map<string, StoredRow>,
     public revision: number,
   ) {}
 
@@ -62,15 +62,15 @@ export class LedgerFile {
   }
 
   /**
-   * Makes `next` the ledger's rows: appends the changed rows to the journal and flushes it. Memory
-   * changes only once the line is on disk, so a failed write changes nothing.
+   * Appends the changed rows to the journal and flushes it, then applies them to the rows in
+   * memory: a failed write changes nothing.
    */
-  async commit(next: Map<string, StoredRow>, changed: StoredRow[]): Promise<number> {
+  async commit(changed: StoredRow[]): Promise<number> {
     const entry: JournalEntry = { revision: this.revision + 1, rows: changed };
     const line = `${JSON.stringify(entry)}\n`;
     await appendDurably(this.journalFile, line);
     this.journalBytes += Buffer.byteLength(line);
-    this.rows = next;
+    for (const row of changed) this.rows.set(row.rowId, row);
     this.revision = entry.revision;
     if (this.journalBytes > JOURNAL_FLOOR_BYTES && this.journalBytes > this.snapshotBytes) await this.compact();
     return this.revision;

@@ -58,12 +58,9 @@ export class Store {
     return this.state(ledgerId).revision;
   }
 
-  /**
-   * Makes `next` the ledger's rows, writing only `changed` (flushed), then appends the audit
-   * entries. Call inside `exclusive`.
-   */
-  async commitLedger(ledgerId: string, next: Map<string, StoredRow>, changed: StoredRow[], audit: AuditEntry[]): Promise<number> {
-    const revision = await this.state(ledgerId).commit(next, changed);
+  /** Writes the changed rows (flushed), then appends the audit entries. Call inside `exclusive`. */
+  async commitLedger(ledgerId: string, changed: StoredRow[], audit: AuditEntry[]): Promise<number> {
+    const revision = await this.state(ledgerId).commit(changed);
     await this.documents.appendAudit(audit);
     return revision;
   }

@@ -1,7 +1,7 @@
 // Evaluates one case row: triage, the close and statutory deadlines, every node, the row checks.
 
 import { addMonths, type CivilDate } from '../../civil-date.ts';
-import type { EvalContext, LedgerView, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import type { EvalContext, LedgerView, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
 import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
 import { parseCaseNo } from '../../normalize/index.ts';
 import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
@@ -136,29 +136,16 @@ function checkClosure(values: RowValues, headers: Record<string, string>): Probl
 
 const TERMINATED = '终结本次执行程序';
 
-interface TerminatedCase {
-  rowId: string;
-  caseNo: string;
-  closedOn: CivilDate;
-}
-
 /** Cases closed by 终本, by respondent: `id:` + 证件号 and `name:` + 名称. */
-function terminatedByRespondent(view: LedgerView): Map<string, TerminatedCase[]> {
-  return view.index('cases:terminatedByRespondent', () => {
-    const index = new Map<string, TerminatedCase[]>();
-    for (const { rowId, values } of view.rows('cases')) {
-      const closedOn = asDate(values.closedOn);
-      if (values.closureMode !== TERMINATED || !closedOn) continue;
-      const entry = { rowId, caseNo: String(values.caseNo ?? ''), closedOn };
-      for (const key of respondentKeys(values)) {
-        const list = index.get(key) ?? [];
-        list.push(entry);
-        index.set(key, list);
-      }
-    }
-    return index;
-  });
-}
+const terminatedByRespondent: RowIndexDef<{ caseNo: string; closedOn: CivilDate }> = {
+  name: 'terminatedByRespondent',
+  entries(values) {
+    const closedOn = asDate(values.closedOn);
+    if (values.closureMode !== TERMINATED || !closedOn) return [];
+    const entry = { caseNo: String(values.caseNo ?? ''), closedOn };
+    return respondentKeys(values).map((key) => [key, entry]);
+  },
+};
 
 function respondentKeys(values: RowValues): string[] {
   const keys: string[] = [];
@@ -174,8 +161,8 @@ function screenClosedCases(rowId: string, values: RowValues, view: LedgerView, m
   const key = typeof values.respondentId === 'string' ? `id:${values.respondentId}` : typeof values.respondent === 'string' ? `name:${values.respondent}` : null;
   if (!key) return [];
   const since = addMonths(filedOn, -months).date;
-  const hits = (terminatedByRespondent(view).get(key) ?? []).filter((hit) => hit.rowId !== rowId && hit.closedOn >= since && hit.closedOn <= filedOn);
-  return hits.map((hit) => ({
+  const hits = view.lookup('cases', terminatedByRespondent, key).filter((hit) => hit.rowId !== rowId && hit.value.closedOn >= since && hit.value.closedOn <= filedOn);
+  return hits.map(({ value: hit }) => ({
     column: typeof values.respondentId === 'string' ? 'respondentId' : 'respondent',
     level: 'warning' as const,
     message: `被执行人「${values.respondent ?? values.respondentId}」的${hit.caseNo}已于 ${hit.closedOn} 终结本次执行程序（立案前${months}个月内），请核查是否应恢复执行`,

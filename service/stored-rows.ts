@@ -1,0 +1,101 @@
+// Stored rows as the rules read them: normalised once per row version, and indexed (by natural
+// key, and by whatever a ledger's rules ask for) with indexes kept up to date commit by commit.
+
+import type { AnyLedger, LedgerView, RowIndexDef, RowValues } from './domain/ledger.ts';
+import { findLedger } from './domain/ledgers/index.ts';
+import type { Problem } from './domain/problem.ts';
+import { normalizeRow } from './domain/row.ts';
+import type { PendingRows } from './pending-rows.ts';
+import { RowIndex, type IndexEntries } from './row-index.ts';
+import type { Store, StoredRow } from './store/store.ts';
+
+export interface Normalized {
+  values: RowValues;
+  problems: Problem[];
+}
+
+const NATURAL_KEY = '#naturalKey';
+
+export class StoredRows {
+  private readonly normalized = new WeakMap<StoredRow, Normalized>();
+  private readonly indexes = new Map<string, Map<string, RowIndex<unknown>>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly timeZone: string,
+  ) {}
+
+  normalize(ledger: AnyLedger, row: StoredRow): Normalized {
+    let normalized = this.normalized.get(row);
+    if (!normalized) {
+      normalized = normalizeRow(ledger.columns, row.values, this.timeZone);
+      this.normalized.set(row, normalized);
+    }
+    return normalized;
+  }
+
+  /** Keeps a normalisation already made for a new version of a row. */
+  remember(row: StoredRow, normalized: Normalized): void {
+    this.normalized.set(row, normalized);
+  }
+
+  naturalKey(ledger: AnyLedger, values: RowValues): string | null {
+    const parts = ledger.key.map((column) => values[column]);
+    return parts.every((part) => part !== null && part !== undefined && part !== '') ? JSON.stringify(parts) : null;
+  }
+
+  /** Stored rows with this natural key, deleted ones included: live before deleted, older first. */
+  withNaturalKey(ledger: AnyLedger, key: string): StoredRow[] {
+    const index = this.index<StoredRow>(ledger.id, NATURAL_KEY, (row) => {
+      const rowKey = this.naturalKey(ledger, this.normalize(ledger, row).values);
+      return rowKey === null ? [] : [[rowKey, row]];
+    });
+    return index
+      .get(key)
+      .map((entry) => entry.value)
+      .sort((a, b) => Number(!!a.deleted) - Number(!!b.deleted) || a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** After a commit: every index of the ledger takes the changed rows. */
+  committed(ledgerId: string, changed: StoredRow[]): void {
+    for (const index of this.indexes.get(ledgerId)?.values() ?? []) for (const row of changed) index.update(row);
+  }
+
+  /** The view a request's rules read: the committed rows, with the request's pending changes over them. */
+  view(pending: PendingRows | null): LedgerView {
+    const overlays = new Map<string, { index: RowIndex<unknown>; rowIds: Set<string> }>();
+    return {
+      lookup: <V>(ledgerId: string, definition: RowIndexDef<V>, key: string) => {
+        const ledger = findLedger(ledgerId);
+        if (!ledger) return [];
+        const entries = this.liveEntries(ledger, definition);
+        const committed = this.index(ledgerId, definition.name, entries).get(key);
+        if (!pending || pending.ledgerId !== ledgerId) return committed;
+        let overlay = overlays.get(definition.name);
+        if (!overlay) {
+          const changed = pending.changed();
+          overlay = { index: RowIndex.over(changed, entries), rowIds: new Set(changed.map((row) => row.rowId)) };
+          overlays.set(definition.name, overlay);
+        }
+        const { rowIds } = overlay;
+        return [...committed.filter((entry) => !rowIds.has(entry.rowId)), ...(overlay.index as RowIndex<V>).get(key)];
+      },
+    };
+  }
+
+  private liveEntries<V>(ledger: AnyLedger, definition: RowIndexDef<V>): IndexEntries<V> {
+    return (row) => (row.deleted ? [] : definition.entries(this.normalize(ledger, row).values));
+  }
+
+  /** The index over the committed rows, built on first use. */
+  private index<V>(ledgerId: string, name: string, entries: IndexEntries<V>): RowIndex<V> {
+    let ofLedger = this.indexes.get(ledgerId);
+    if (!ofLedger) this.indexes.set(ledgerId, (ofLedger = new Map()));
+    let index = ofLedger.get(name);
+    if (!index) {
+      index = RowIndex.over(this.store.rows(ledgerId).values(), entries);
+      ofLedger.set(name, index);
+    }
+    return index as RowIndex<V>;
+  }
+}
