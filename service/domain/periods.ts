@@ -35,12 +35,31 @@ export function describePeriod(period: Period): string {
   return period.kind === 'sameDay' ? '当日' : `${period.n}${UNITS[period.kind]}`;
 }
 
+/**
+ * Counted periods by calendar, since thousands of rows share the same anchors and periods. The
+ * results are frozen: a caller copies one to add to it.
+ */
+const counted = new WeakMap<Calendar, Map<string, DueDate>>();
+
 export function countPeriod(
   calendar: Calendar,
   anchor: { date: CivilDate; label: string },
   period: Period,
   options: CountOptions = {},
 ): DueDate {
+  let known = counted.get(calendar);
+  if (!known) counted.set(calendar, (known = new Map()));
+  const key = `${anchor.label}|${anchor.date}|${period.kind}|${'n' in period ? period.n : 0}|${options.roll !== false}|${!!options.inclusive}`;
+  let due = known.get(key);
+  if (!due) {
+    due = Object.freeze(count(calendar, anchor, period, options));
+    Object.freeze(due.warnings);
+    known.set(key, due);
+  }
+  return due;
+}
+
+function count(calendar: Calendar, anchor: { date: CivilDate; label: string }, period: Period, options: CountOptions): DueDate {
   const start = `${anchor.label} ${anchor.date}`;
   if (period.kind === 'sameDay') return { dueOn: anchor.date, steps: `${start} 当日`, warnings: [] };
   if (!Number.isInteger(period.n) || period.n < 1) {
