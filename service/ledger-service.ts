@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Calendar } from './domain/calendar.ts';
 import type { CivilDate } from './domain/civil-date.ts';
+import { localDateTimeAt } from './domain/date-time.ts';
 import { evaluateRow } from './domain/evaluate-row.ts';
 import type { AnyLedger, EvalContext, LedgerView, NodeResult, RowValues } from './domain/ledger.ts';
 import { findLedger } from './domain/ledgers/index.ts';
@@ -55,6 +56,8 @@ export class LedgerService {
     private readonly store: Store,
     private readonly settings: () => Settings,
     private readonly timeZone: string,
+    /** The clock, read once per request for the ledgers that count hours (EvalContext.now). */
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   sync(ledger: AnyLedger, request: SyncRequest, user: User, asOf: CivilDate): Promise<RowsResponse> {
@@ -174,7 +177,8 @@ export class LedgerService {
 
   private context(ledger: AnyLedger, asOf: CivilDate, pending: Map<string, Map<string, StoredRow>>): EvalContext<unknown> {
     const { rules, calendar } = this.settings();
-    return { asOf, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view: this.view(pending) };
+    const now = localDateTimeAt(this.clock(), this.timeZone);
+    return { asOf, now, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view: this.view(pending) };
   }
 
   /** The stored ledgers as one request sees them: its own pending changes over what is on disk. */
