@@ -2,8 +2,13 @@
 
 import type { AnyLedger } from '../ledger.ts';
 import { casesLedger } from './cases/definition.ts';
+import { summonsLedger } from './summons/definition.ts';
 
-export const LEDGERS: readonly AnyLedger[] = [casesLedger];
+export const LEDGERS: readonly AnyLedger[] = [
+  casesLedger,
+  // 综合事务中心 (SPEC §5.4)
+  summonsLedger,
+];
 
 export function findLedger(id: string): AnyLedger | undefined {
   return LEDGERS.find((ledger) => ledger.id === id);
