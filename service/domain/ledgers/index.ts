@@ -2,12 +2,14 @@
 
 import type { AnyLedger } from '../ledger.ts';
 import { casesLedger } from './cases/definition.ts';
+import { detentionsLedger } from './detentions/definition.ts';
 import { summonsLedger } from './summons/definition.ts';
 
 export const LEDGERS: readonly AnyLedger[] = [
   casesLedger,
   // 综合事务中心 (SPEC §5.4)
   summonsLedger,
+  detentionsLedger,
 ];
 
 export function findLedger(id: string): AnyLedger | undefined {
