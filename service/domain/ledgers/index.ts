@@ -3,6 +3,7 @@
 import type { AnyLedger } from '../ledger.ts';
 import { casesLedger } from './cases/definition.ts';
 import { detentionsLedger } from './detentions/definition.ts';
+import { finesLedger } from './fines/definition.ts';
 import { summonsLedger } from './summons/definition.ts';
 
 export const LEDGERS: readonly AnyLedger[] = [
@@ -10,6 +11,7 @@ export const LEDGERS: readonly AnyLedger[] = [
   // 综合事务中心 (SPEC §5.4)
   summonsLedger,
   detentionsLedger,
+  finesLedger,
 ];
 
 export function findLedger(id: string): AnyLedger | undefined {
