@@ -4,6 +4,7 @@ import type { AnyLedger } from '../ledger.ts';
 import { casesLedger } from './cases/definition.ts';
 import { detentionsLedger } from './detentions/definition.ts';
 import { finesLedger } from './fines/definition.ts';
+import { investigationOrdersLedger } from './investigation-orders/definition.ts';
 import { summonsLedger } from './summons/definition.ts';
 
 export const LEDGERS: readonly AnyLedger[] = [
@@ -12,6 +13,7 @@ export const LEDGERS: readonly AnyLedger[] = [
   summonsLedger,
   detentionsLedger,
   finesLedger,
+  investigationOrdersLedger,
 ];
 
 export function findLedger(id: string): AnyLedger | undefined {
