@@ -2,6 +2,7 @@
 
 import type { AnyLedger } from '../ledger.ts';
 import { casesLedger } from './cases/definition.ts';
+import { personControlsLedger, vehicleControlsLedger } from './controls/definition.ts';
 import { detentionsLedger } from './detentions/definition.ts';
 import { finesLedger } from './fines/definition.ts';
 import { investigationOrdersLedger } from './investigation-orders/definition.ts';
@@ -14,6 +15,8 @@ export const LEDGERS: readonly AnyLedger[] = [
   detentionsLedger,
   finesLedger,
   investigationOrdersLedger,
+  personControlsLedger,
+  vehicleControlsLedger,
 ];
 
 export function findLedger(id: string): AnyLedger | undefined {
