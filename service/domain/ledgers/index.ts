@@ -6,6 +6,7 @@ import { personControlsLedger, vehicleControlsLedger } from './controls/definiti
 import { detentionsLedger } from './detentions/definition.ts';
 import { finesLedger } from './fines/definition.ts';
 import { investigationOrdersLedger } from './investigation-orders/definition.ts';
+import { measuresLedger } from './measures/definition.ts';
 import { summonsLedger } from './summons/definition.ts';
 
 export const LEDGERS: readonly AnyLedger[] = [
@@ -17,6 +18,7 @@ export const LEDGERS: readonly AnyLedger[] = [
   investigationOrdersLedger,
   personControlsLedger,
   vehicleControlsLedger,
+  measuresLedger,
 ];
 
 export function findLedger(id: string): AnyLedger | undefined {
