@@ -7,6 +7,7 @@ import { detentionsLedger } from './detentions/definition.ts';
 import { finesLedger } from './fines/definition.ts';
 import { investigationOrdersLedger } from './investigation-orders/definition.ts';
 import { measuresLedger } from './measures/definition.ts';
+import { refusalsLedger } from './refusals/definition.ts';
 import { summonsLedger } from './summons/definition.ts';
 
 export const LEDGERS: readonly AnyLedger[] = [
@@ -19,6 +20,7 @@ export const LEDGERS: readonly AnyLedger[] = [
   personControlsLedger,
   vehicleControlsLedger,
   measuresLedger,
+  refusalsLedger,
 ];
 
 export function findLedger(id: string): AnyLedger | undefined {
