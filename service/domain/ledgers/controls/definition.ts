@@ -3,7 +3,7 @@
 
 import type { ColumnDef, LedgerDefinition, NodeRule } from '../../ledger.ts';
 import { evaluateControl } from './evaluate.ts';
-import { controlsRulesSchema, DEFAULT_CONTROLS_RULES, type ControlsRules } from './rules.ts';
+import { controlsRulesSchema, defaultControlsRules, type ControlsRules } from './rules.ts';
 
 export const CONTROL_RESULTS = ['到案', '查获', '未果'];
 
@@ -21,7 +21,6 @@ const shared = {
   phaseHeader: '布控状态',
   nodes,
   writers: ['general'],
-  defaultRules: DEFAULT_CONTROLS_RULES,
   rulesSchema: controlsRulesSchema,
 };
 
@@ -36,6 +35,7 @@ export const personControlsLedger: LedgerDefinition<ControlsRules> = {
     ...dates,
   ],
   ...shared,
+  defaultRules: defaultControlsRules(),
   evaluate: (row, context) => evaluateControl(personControlsLedger, { id: 'subject', what: '人员' }, row, context),
 };
 
@@ -50,5 +50,6 @@ export const vehicleControlsLedger: LedgerDefinition<ControlsRules> = {
     ...dates,
   ],
   ...shared,
+  defaultRules: defaultControlsRules(),
   evaluate: (row, context) => evaluateControl(vehicleControlsLedger, { id: 'plate', what: '车辆' }, row, context),
 };

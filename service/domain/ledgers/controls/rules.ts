@@ -14,10 +14,10 @@ export interface ControlsRules {
   expiryWarnDays?: number;
 }
 
-export const DEFAULT_CONTROLS_RULES: ControlsRules = {
-  nodes: {},
-  revokeOnClosure: [...CLOSURE_MODES],
-};
+/** A fresh copy for each of the two ledgers, so that configuring one never changes the other. */
+export function defaultControlsRules(): ControlsRules {
+  return { nodes: {}, revokeOnClosure: [...CLOSURE_MODES] };
+}
 
 export const controlsRulesSchema: z.ZodType<ControlsRules> = z
   .object({
