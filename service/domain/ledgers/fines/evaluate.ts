@@ -23,7 +23,7 @@ export function evaluateFine(row: RowInput, context: EvalContext<FinesRules>): R
 const yuan = (amount: number) => amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 function describeBounds(bounds: FineBounds): string {
-  return bounds.min === undefined ? `不超过 ${yuan(bounds.max)} 元` : `${yuan(bounds.min)} 元以上 ${yuan(bounds.max)} 元以下`;
+  return bounds.min === undefined ? `不超过 ${yuan(bounds.max)} 元` : `在 ${yuan(bounds.min)} 元以上 ${yuan(bounds.max)} 元以下`;
 }
 
 /** Without a 被罚款人类型 only the widest bounds can be checked, and the clerk is told so. */
