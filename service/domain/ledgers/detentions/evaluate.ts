@@ -2,7 +2,7 @@
 // days, and a second detention of the same person in the same case.
 
 import { diffDays, type CivilDate } from '../../civil-date.ts';
-import type { EvalContext, LedgerView, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import type { EvalContext, LedgerView, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
 import { countPeriod } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
@@ -54,7 +54,7 @@ export function evaluateDetention(row: RowInput, context: EvalContext<Detentions
   };
 }
 
-function phaseOf(values: RowValues, release: Parameters<typeof phaseFromNode>[0], asOf: CivilDate): string {
+function phaseOf(values: RowValues, release: NodeResult | undefined, asOf: CivilDate): string {
   const startOn = asDate(values.startOn);
   if (asDate(values.releasedOn)) return PHASES.done;
   if (!startOn || startOn > asOf) return asDate(values.decidedOn) || startOn ? '待送拘' : '';

@@ -37,8 +37,9 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
   const effectiveOn = asDate(values.effectiveOn);
   const typedDate = asDate(values.expiresOn);
   const typedNone = values.expiresOn === NO_DATE;
-  const inForce = !!(effectiveOn ?? asDate(values.approvedOn));
-  if (!measure && inForce) problems.push({ column: 'measure', level: 'warning', message: `${headers.measure}为空，无法确定期限和解除要求` });
+  // A measure is taken once approved; it is live from then until revoked or expired.
+  const taken = !!(effectiveOn ?? asDate(values.approvedOn));
+  if (!measure && taken) problems.push({ column: 'measure', level: 'warning', message: `${headers.measure}为空，无法确定期限和解除要求` });
   if (typedNone && term?.renewable) {
     problems.push({
       column: 'expiresOn',
@@ -57,7 +58,7 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
   const closure = closureAsOf(found.found, asOf, rules.release.closureModes);
   const revokedOn = asDate(values.revokedOn);
   const oneOff = measure !== null && ONE_OFF.includes(measure);
-  const liveOn = (date: CivilDate) => inForce && !oneOff && (!revokedOn || revokedOn > date) && (!expiry || date <= expiry);
+  const liveOn = (date: CivilDate) => taken && !oneOff && (!revokedOn || revokedOn > date) && (!expiry || date <= expiry);
   const deadline = measure ? rules.release.deadlines[measure] : undefined;
   const release: Due | null =
     closure && deadline && liveOn(closure.closedOn)
@@ -92,11 +93,12 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
     const by = release ? `于 ${release.dueOn} 前解除（${deadline!.source}）` : '及时解除';
     problems.push({ column: 'revokedOn', level: 'warning', message: `案件${describeClosure(String(values.caseNo), closure)}，${measure ?? '该措施'}尚未解除，应${by}` });
   }
-  problems.push(...checkDateOrder(measuresLedger.columns, { ...values, expiresOn: typedDate }, ['approvedOn', 'effectiveOn', 'revokedOn']));
-  problems.push(...checkDateOrder(measuresLedger.columns, { ...values, expiresOn: typedDate }, ['effectiveOn', 'renewedOn']));
-  problems.push(...checkDateOrder(measuresLedger.columns, { ...values, expiresOn: typedDate }, ['effectiveOn', 'expiresOn']));
+  const dated = { ...values, expiresOn: typedDate };
+  for (const order of [['approvedOn', 'effectiveOn', 'revokedOn'], ['effectiveOn', 'renewedOn'], ['effectiveOn', 'expiresOn']]) {
+    problems.push(...checkDateOrder(measuresLedger.columns, dated, order));
+  }
 
-  const phase = phaseOf({ values, measure, inForce, oneOff, pendingRelease, expiry, asOf, renewalNode: nodes.find((node) => node.id === 'renewal') });
+  const phase = phaseOf({ values, measure, taken, oneOff, pendingRelease, expiry, asOf, renewalNode: nodes.find((node) => node.id === 'renewal') });
   return { status: { expiry: computed?.due.dueOn ?? null, phase, ...summarizeNodes(nodes) }, nodes, problems, fixed: undefined };
 }
 
@@ -144,7 +146,7 @@ function checkTypedExpiry(typed: CivilDate, computed: Expiry, values: RowValues,
 interface PhaseInputs {
   values: RowValues;
   measure: Measure | null;
-  inForce: boolean;
+  taken: boolean;
   oneOff: boolean;
   pendingRelease: boolean;
   expiry: CivilDate | null;
@@ -155,7 +157,7 @@ interface PhaseInputs {
 function phaseOf(p: PhaseInputs): string {
   const effective = !!asDate(p.values.effectiveOn);
   if (asDate(p.values.revokedOn)) return PHASES.done;
-  if (!p.inForce) return '';
+  if (!p.taken) return '';
   if (p.oneOff) return effective ? '已划拨' : '待生效';
   if (p.pendingRelease) return '待解除';
   if (p.expiry && p.asOf > p.expiry) return PHASES.overdue;

@@ -105,17 +105,18 @@ function checkPriorSummons(values: RowValues, headers: Record<string, string>, s
   if (!summonedOn) {
     return [{ column: 'summonedOn', level: 'warning', message: `${headers.summonedOn}为空：拘传应以经依法传唤无正当理由拒不到场为前提（${source}），请补录传唤情况` }];
   }
-  const [column, date] = asDate(values.warrantOn)
-    ? (['warrantOn', values.warrantOn as string] as const)
+  const warrantOn = asDate(values.warrantOn);
+  const next = warrantOn
+    ? { column: 'warrantOn', date: warrantOn }
     : isLocalDateTime(values.arrivedAt)
-      ? (['arrivedAt', dateOf(values.arrivedAt)] as const)
-      : [null, null];
-  if (!column || summonedOn <= date) return [];
+      ? { column: 'arrivedAt', date: dateOf(values.arrivedAt) }
+      : null;
+  if (!next || summonedOn <= next.date) return [];
   return [
     {
       column: 'summonedOn',
       level: 'warning',
-      message: `${headers.summonedOn}「${summonedOn}」晚于${headers[column]}「${date}」，拘传前未见传唤记录（${source}），请核实`,
+      message: `${headers.summonedOn}「${summonedOn}」晚于${headers[next.column]}「${next.date}」，拘传前未见传唤记录（${source}），请核实`,
     },
   ];
 }
