@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Calendar } from './domain/calendar.ts';
 import type { CivilDate } from './domain/civil-date.ts';
+import { localDateTimeAt } from './domain/date-time.ts';
 import { evaluateRow } from './domain/evaluate-row.ts';
 import type { AnyLedger, EvalContext, NodeResult } from './domain/ledger.ts';
 import type { Problem, RawValue } from './domain/problem.ts';
@@ -51,6 +52,8 @@ export class LedgerService {
     private readonly store: Store,
     private readonly settings: () => Settings,
     private readonly timeZone: string,
+    /** The clock, read once per request for the ledgers that count hours (EvalContext.now). */
+    private readonly clock: () => Date = () => new Date(),
   ) {
     this.stored = new StoredRows(store, timeZone);
   }
@@ -185,7 +188,8 @@ export class LedgerService {
 
   private context(ledger: AnyLedger, asOf: CivilDate, pending: PendingRows | null): EvalContext<unknown> {
     const { rules, calendar } = this.settings();
-    return { asOf, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view: this.stored.view(pending) };
+    const now = localDateTimeAt(this.clock(), this.timeZone);
+    return { asOf, now, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view: this.stored.view(pending) };
   }
 }
 

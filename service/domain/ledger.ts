@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { Calendar } from './calendar.ts';
 import type { CivilDate } from './civil-date.ts';
+import type { LocalDateTime } from './date-time.ts';
 import type { CellValue, ColumnType } from './normalize/index.ts';
 import type { DueDate, Period } from './periods.ts';
 import type { Problem, RawValue } from './problem.ts';
@@ -21,6 +22,8 @@ export interface ColumnDef {
   optionAliases?: Record<string, string>;
   min?: number;
   max?: number;
+  /** A case-number column that takes every enforcement case type without the triage note (ledgers other than cases). */
+  anyCaseType?: boolean;
 }
 
 export type SystemColumnType = 'text' | 'date' | 'datetime' | 'integer' | 'number';
@@ -84,6 +87,12 @@ export interface LedgerView {
 
 export interface EvalContext<R> {
   asOf: CivilDate;
+  /**
+   * The clock at the court when the service evaluates, 'YYYY-MM-DD HH:mm'. Only ledgers that count
+   * hours read it (see evaluationMoment), and only when it falls on asOf; a pure date asOf is enough
+   * for everything else, so callers may leave it out.
+   */
+  now?: LocalDateTime;
   calendar: Calendar;
   rules: R;
   warnDefaults: WarnDefaults;

@@ -14,6 +14,9 @@ export const periodSchema: z.ZodType<Period> = z.union([
   z.object({ kind: z.literal('years'), n: count }).strict(),
 ]);
 
+/** The legal or local source of a configured limit, shown in every basis that uses it. */
+export const sourceSchema = z.string().min(1).max(300);
+
 export const nodeConfigSchema: z.ZodType<NodeConfig> = z
   .object({ period: periodSchema, roll: z.boolean(), warnDays: z.number().int().min(0).max(365).optional() })
   .strict();

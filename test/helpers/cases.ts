@@ -4,6 +4,7 @@ import { packageHolidayData } from '../../service/calendar-source.ts';
 import { Calendar } from '../../service/domain/calendar.ts';
 import { evaluateRow, type RowResult } from '../../service/domain/evaluate-row.ts';
 import type { LedgerView } from '../../service/domain/ledger.ts';
+import { viewOver } from './ledgers.ts';
 import { casesLedger } from '../../service/domain/ledgers/cases/definition.ts';
 import type { RawValue } from '../../service/domain/problem.ts';
 import { defaultRules, type RulesConfig } from '../../service/domain/rules.ts';
@@ -20,16 +21,7 @@ export const BASE_CASE = {
 
 const normalize = (raw: Record<string, RawValue>) => normalizeRow(casesLedger.columns, raw, 'Asia/Shanghai');
 
-/** A view over the given case rows, as the service's indexes would answer it. */
-export function viewOf(rows: Array<{ rowId: string; raw: Record<string, RawValue> }>): LedgerView {
-  const normalized = rows.map((row) => ({ rowId: row.rowId, values: normalize(row.raw).values }));
-  return {
-    lookup: (ledgerId, index, key) =>
-      ledgerId !== 'cases'
-        ? []
-        : normalized.flatMap((row) => index.entries(row.values).filter(([entryKey]) => entryKey === key).map(([, value]) => ({ rowId: row.rowId, value }))),
-  };
-}
+export const viewOf = (rows: Array<{ rowId: string; raw: Record<string, RawValue> }>): LedgerView => viewOver({ cases: rows });
 
 export function evaluateCase(
   raw: Record<string, RawValue>,

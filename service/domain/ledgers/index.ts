@@ -2,8 +2,26 @@
 
 import type { AnyLedger } from '../ledger.ts';
 import { casesLedger } from './cases/definition.ts';
+import { personControlsLedger, vehicleControlsLedger } from './controls/definition.ts';
+import { detentionsLedger } from './detentions/definition.ts';
+import { finesLedger } from './fines/definition.ts';
+import { investigationOrdersLedger } from './investigation-orders/definition.ts';
+import { measuresLedger } from './measures/definition.ts';
+import { refusalsLedger } from './refusals/definition.ts';
+import { summonsLedger } from './summons/definition.ts';
 
-export const LEDGERS: readonly AnyLedger[] = [casesLedger];
+export const LEDGERS: readonly AnyLedger[] = [
+  casesLedger,
+  // 综合事务中心 (SPEC §5.4)
+  summonsLedger,
+  detentionsLedger,
+  finesLedger,
+  investigationOrdersLedger,
+  personControlsLedger,
+  vehicleControlsLedger,
+  measuresLedger,
+  refusalsLedger,
+];
 
 export function findLedger(id: string): AnyLedger | undefined {
   return LEDGERS.find((ledger) => ledger.id === id);

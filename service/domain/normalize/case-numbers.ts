@@ -38,11 +38,12 @@ export function parseCaseNo(text: string): CaseNumber | null {
   return { official: `（${parts.year}）${court}${type}${serial}号`, year: Number(parts.year), court, type, serial };
 }
 
-export function normalizeCaseNo(raw: RawValue, header: string): Normalized<CaseNumber> {
+/** `anyType`: every enforcement case type is expected (a freeze in a 执保 case), so none gets the triage note. */
+export function normalizeCaseNo(raw: RawValue, header: string, options: { anyType?: boolean } = {}): Normalized<CaseNumber> {
   if (isBlank(raw)) return blank();
   const caseNo = typeof raw === 'string' ? parseCaseNo(raw) : null;
   if (!caseNo) return rejected(header, raw, `不是有效的执行案号，${CASE_NUMBER_FORM}`);
-  if (!IMPLEMENTATION_TYPES.includes(caseNo.type)) {
+  if (!options.anyType && !IMPLEMENTATION_TYPES.includes(caseNo.type)) {
     return flagged(caseNo, header, raw, `为${caseNo.type}案件，不属于执行实施案件，不进行繁简分流`);
   }
   return accepted(caseNo);

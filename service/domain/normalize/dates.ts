@@ -41,6 +41,16 @@ export function normalizeDate(raw: RawValue, header: string, options: DateOption
   return accepted(reading.date);
 }
 
+/** What a date-or-none cell holds when the clerk wrote that there is no date (e.g. a 失信 listing without a term). */
+export const NO_DATE = '无';
+const NO_DATE_WORDS = new Set([NO_DATE, '无期限', '不定期']);
+
+export function normalizeDateOrNone(raw: RawValue, header: string, options: DateOptions = {}): Normalized<string> {
+  if (typeof raw === 'string' && NO_DATE_WORDS.has(foldWidth(raw))) return accepted(NO_DATE);
+  const date = normalizeDate(raw, header, options);
+  return { value: date.value, problems: date.problems.map((problem) => ({ ...problem, message: `${problem.message}；没有期限的填「${NO_DATE}」` })) };
+}
+
 /** A bare date is an error here: the hours counted from these columns need the time of day. */
 export function normalizeDateTime(raw: RawValue, header: string, options: DateOptions = {}): Normalized<string> {
   if (isBlank(raw)) return blank();

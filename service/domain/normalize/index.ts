@@ -3,7 +3,7 @@
 import type { Normalized, RawValue } from '../problem.ts';
 import { parseCaseNo, normalizeCaseNo, type CaseNumber } from './case-numbers.ts';
 import { normalizeChoice, normalizeTags, normalizeYesNo } from './choices.ts';
-import { normalizeDate, normalizeDateTime } from './dates.ts';
+import { normalizeDate, normalizeDateOrNone, normalizeDateTime, NO_DATE } from './dates.ts';
 import {
   maskIdentity,
   normalizeCreditCode,
@@ -15,12 +15,14 @@ import {
 import { normalizeAmount, normalizeInteger } from './numbers.ts';
 import { normalizeText } from './text.ts';
 
-export { maskIdentity, parseCaseNo, type CaseNumber };
+export { maskIdentity, NO_DATE, parseCaseNo, type CaseNumber };
 
 export type ColumnType =
   | 'text'
   | 'date'
   | 'datetime'
+  /** A date, or 无 where the clerk records that there is none. */
+  | 'dateOrNone'
   | 'amount'
   | 'integer'
   | 'enum'
@@ -42,9 +44,11 @@ export interface ColumnSpec {
   aliases?: Record<string, string>;
   min?: number;
   max?: number;
+  /** Case numbers: accept every enforcement case type without the triage note. */
+  anyCaseType?: boolean;
 }
 
-/** A normalised cell: dates 'YYYY-MM-DD', date-times 'YYYY-MM-DD HH:mm', case numbers official. */
+/** A normalised cell: dates 'YYYY-MM-DD' (or 无), date-times 'YYYY-MM-DD HH:mm', case numbers official. */
 export type CellValue = string | number | boolean | string[] | null;
 
 export function normalizeCell(column: ColumnSpec, raw: RawValue, options: { timeZone: string }): Normalized<CellValue> {
@@ -56,6 +60,8 @@ export function normalizeCell(column: ColumnSpec, raw: RawValue, options: { time
       return normalizeDate(raw, header, options);
     case 'datetime':
       return normalizeDateTime(raw, header, options);
+    case 'dateOrNone':
+      return normalizeDateOrNone(raw, header, options);
     case 'amount':
       return normalizeAmount(raw, header);
     case 'integer':
@@ -67,7 +73,7 @@ export function normalizeCell(column: ColumnSpec, raw: RawValue, options: { time
     case 'yesno':
       return normalizeYesNo(raw, header);
     case 'caseNo': {
-      const { value, problems } = normalizeCaseNo(raw, header);
+      const { value, problems } = normalizeCaseNo(raw, header, { anyType: column.anyCaseType });
       return { value: value?.official ?? null, problems };
     }
     case 'personId':

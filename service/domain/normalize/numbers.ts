@@ -55,6 +55,7 @@ export function normalizeInteger(raw: RawValue, header: string, bounds: IntegerB
   const value = typeof raw === 'number' ? raw : readNumber(foldWidth(raw).replace(/\s*[天日]$/, ''));
   if (Number.isNaN(value)) return rejected(header, raw, '不是可识别的整数，请填写如 15 的整数');
   if (!Number.isInteger(value)) return rejected(header, raw, '应为整数');
+  if (!Number.isSafeInteger(value)) return rejected(header, raw, '数值过大，请核对');
   const { min, max } = bounds;
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
     return rejected(header, raw, boundsReason(min, max));

@@ -1,0 +1,137 @@
+// Evaluates one detention row: the custody term and its last day, release on time, the limit on
+// days, and a second detention of the same person in the same case.
+
+import { diffDays, type CivilDate } from '../../civil-date.ts';
+import type { EvalContext, LedgerView, NodeResult, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
+import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { countPeriod } from '../../periods.ts';
+import { phaseFromNode } from '../../phases.ts';
+import type { Problem } from '../../problem.ts';
+import { checkDateOrder, headersOf } from '../../row.ts';
+import { lookUpCase } from '../cases/lookup.ts';
+import { detentionsLedger } from './definition.ts';
+import type { DetentionsRules } from './rules.ts';
+
+const PHASES = { open: '在押', dueSoon: '临期释放', overdue: '应释放未释放', done: '已释放' };
+
+export function evaluateDetention(row: RowInput, context: EvalContext<DetentionsRules>): RowEvaluation {
+  const { values } = row;
+  const { rules, asOf } = context;
+  const headers = headersOf(detentionsLedger);
+  const problems: Problem[] = [];
+
+  const days = typeof values.days === 'number' ? values.days : null;
+  const startOn = asDate(values.startOn);
+  problems.push(...checkDays(days, startOn, headers, rules));
+  // Custody days count the day of committal: the last day is startOn + days − 1, never rolled.
+  const endOn =
+    startOn && days !== null && days >= 1
+      ? {
+          ...countPeriod(context.calendar, { date: startOn, label: headers.startOn }, { kind: 'days', n: days }, { inclusive: true }),
+          basis: `${rules.days.source}：拘留 ${days} 日，自送拘之日起算（含首日），期满之日释放`,
+        }
+      : null;
+  const { nodes } = computeNodes(detentionsLedger.nodes, {
+    values,
+    headers,
+    calendar: context.calendar,
+    asOf,
+    configs: { release: { period: { kind: 'days', n: Math.max(days ?? 1, 1) }, roll: false, warnDays: rules.releaseWarnDays } },
+    warnDefaults: context.warnDefaults,
+    derived: { endOn },
+  });
+  const release = nodes[0];
+  if (endOn) problems.push(...checkRelease(values, endOn.dueOn, release?.state === '超期', headers));
+  problems.push(...checkDateOrder(detentionsLedger.columns, values, ['decidedOn', 'startOn', 'releasedOn']));
+  problems.push(...checkRepeat(row.rowId, values, context.view, headers, rules.repeatSource));
+  problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
+
+  return {
+    status: { endOn: endOn?.dueOn ?? null, phase: phaseOf(values, release, asOf), ...summarizeNodes(nodes) },
+    nodes,
+    problems,
+    fixed: undefined,
+  };
+}
+
+function phaseOf(values: RowValues, release: NodeResult | undefined, asOf: CivilDate): string {
+  const startOn = asDate(values.startOn);
+  if (asDate(values.releasedOn)) return PHASES.done;
+  if (!startOn || startOn > asOf) return asDate(values.decidedOn) || startOn ? '待送拘' : '';
+  return phaseFromNode(release, PHASES) ?? PHASES.open;
+}
+
+function checkDays(days: number | null, startOn: CivilDate | null, headers: Record<string, string>, rules: DetentionsRules): Problem[] {
+  const { min, max, source } = rules.days;
+  if (days === null) {
+    return startOn ? [{ column: 'days', level: 'warning', message: `已填${headers.startOn}，${headers.days}为空，无法计算期满日期` }] : [];
+  }
+  if (days >= min && days <= max) return [];
+  const reason = days > max ? `超过 ${max} 日的上限` : `应在 ${min} 至 ${max} 日之间`;
+  return [{ column: 'days', level: 'error', message: `${headers.days}「${days}」${reason}（${source}）` }];
+}
+
+function checkRelease(values: RowValues, endOn: CivilDate, overdue: boolean, headers: Record<string, string>): Problem[] {
+  const releasedOn = asDate(values.releasedOn);
+  const early = values.earlyRelease === true;
+  if (overdue) {
+    return [{ column: 'releasedOn', level: 'warning', message: `期满日期 ${endOn} 已过，${headers.releasedOn}为空：应释放未释放，请立即核实并办理解除` }];
+  }
+  if (!releasedOn) {
+    return early ? [{ column: 'releasedOn', level: 'warning', message: `${headers.earlyRelease}为「是」，但${headers.releasedOn}为空` }] : [];
+  }
+  if (releasedOn > endOn) {
+    return [{ column: 'releasedOn', level: 'error', message: `${headers.releasedOn}「${releasedOn}」晚于期满日期 ${endOn}，超期羁押 ${diffDays(releasedOn, endOn)} 日` }];
+  }
+  if (releasedOn < endOn && !early) {
+    return [{ column: 'earlyRelease', level: 'warning', message: `${headers.releasedOn}「${releasedOn}」早于期满日期 ${endOn}，如系提前解除，请将${headers.earlyRelease}填为「是」` }];
+  }
+  if (releasedOn === endOn && early) {
+    return [{ column: 'earlyRelease', level: 'warning', message: `${headers.earlyRelease}为「是」，但${headers.releasedOn}「${releasedOn}」即期满日期，并未提前` }];
+  }
+  return [];
+}
+
+interface Detention {
+  person: string | null;
+  personId: string | null;
+  /** The decision, else the committal: what orders two detentions in time. */
+  date: CivilDate | null;
+}
+
+/** Live detention rows by case number. */
+const detentionsByCase: RowIndexDef<Detention> = {
+  name: 'detentionsByCase',
+  entries(values) {
+    if (typeof values.caseNo !== 'string') return [];
+    return [[values.caseNo, { ...personOf(values), date: asDate(values.decidedOn) ?? asDate(values.startOn) }]];
+  },
+};
+
+function personOf(values: RowValues): { person: string | null; personId: string | null } {
+  return { person: typeof values.person === 'string' ? values.person : null, personId: typeof values.personId === 'string' ? values.personId : null };
+}
+
+/** By 证件号 when both rows have one, else by the exact name. */
+function samePerson(a: Pick<Detention, 'person' | 'personId'>, b: Pick<Detention, 'person' | 'personId'>): boolean {
+  if (a.personId && b.personId) return a.personId === b.personId;
+  return a.person !== null && a.person === b.person;
+}
+
+/**
+ * A second detention of the same person in the same case: the later row is warned, naming the
+ * earlier one; when the order cannot be told (a date missing, or the same date), both are.
+ */
+function checkRepeat(rowId: string, values: RowValues, view: LedgerView, headers: Record<string, string>, source: string): Problem[] {
+  if (typeof values.caseNo !== 'string') return [];
+  const me = { ...personOf(values), date: asDate(values.decidedOn) ?? asDate(values.startOn) };
+  const earlier = view
+    .lookup('detentions', detentionsByCase, values.caseNo)
+    .filter((other) => other.rowId !== rowId && samePerson(me, other.value) && (!me.date || !other.value.date || other.value.date <= me.date))
+    .map((other) => other.value);
+  return earlier.map((other) => ({
+    column: 'person',
+    level: 'warning' as const,
+    message: `本案已对${headers.person}「${me.person ?? me.personId}」拘留过（${other.date ? `拘留决定日期 ${other.date}` : '另一行未填日期'}）：对同一妨害民事诉讼行为不得连续拘留，如系新的妨害行为方可重新拘留，请核实（${source}）`,
+  }));
+}

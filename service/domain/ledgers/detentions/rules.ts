@@ -1,0 +1,34 @@
+// The configurable limits of the detentions ledger (SPEC §5.4), with their source.
+
+import { z } from 'zod';
+import { sourceSchema } from '../../rules-schema.ts';
+
+export interface DetentionsRules {
+  /** The release node's due date is the end of the custody term, derived per row. */
+  nodes: Record<string, never>;
+  /** How many days a detention may run. */
+  days: { min: number; max: number; source: string };
+  /** Days before the last custody day from which a detention shows 临期释放 (0: on that day). */
+  releaseWarnDays: number;
+  /** The same obstruction may not be punished by detention twice in a row. */
+  repeatSource: string;
+}
+
+export const DEFAULT_DETENTIONS_RULES: DetentionsRules = {
+  nodes: {},
+  days: { min: 1, max: 15, source: '民事诉讼法 (2023) 第一百一十八条' },
+  releaseWarnDays: 0,
+  repeatSource: '民诉法解释 (2022) 第一百八十四条',
+};
+
+export const detentionsRulesSchema: z.ZodType<DetentionsRules> = z
+  .object({
+    nodes: z.object({}).strict(),
+    days: z
+      .object({ min: z.number().int().min(1).max(365), max: z.number().int().min(1).max(365), source: sourceSchema })
+      .strict()
+      .refine((days) => days.min <= days.max, '拘留天数下限不能大于上限'),
+    releaseWarnDays: z.number().int().min(0).max(30),
+    repeatSource: sourceSchema,
+  })
+  .strict() as z.ZodType<DetentionsRules>;

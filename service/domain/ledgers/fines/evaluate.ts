@@ -1,0 +1,45 @@
+// Evaluates one fine row: the amount within the bounds for an individual or an organisation.
+
+import type { EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import { asDate, summarizeNodes } from '../../nodes.ts';
+import type { Problem } from '../../problem.ts';
+import { checkDateOrder, headersOf } from '../../row.ts';
+import { lookUpCase } from '../cases/lookup.ts';
+import { finesLedger, SUBJECT_TYPES } from './definition.ts';
+import type { FineBounds, FinesRules } from './rules.ts';
+
+export function evaluateFine(row: RowInput, context: EvalContext<FinesRules>): RowEvaluation {
+  const { values } = row;
+  const headers = headersOf(finesLedger);
+  const problems: Problem[] = [
+    ...checkAmount(values, headers, context.rules),
+    ...checkDateOrder(finesLedger.columns, values, ['decidedOn', 'paidOn']),
+    ...lookUpCase(values, context.view, headers.caseNo).problems,
+  ];
+  const phase = asDate(values.paidOn) ? '已缴纳' : asDate(values.decidedOn) ? '未缴纳' : '';
+  return { status: { phase, ...summarizeNodes([]) }, nodes: [], problems, fixed: undefined };
+}
+
+const yuan = (amount: number) => amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+function describeBounds(bounds: FineBounds): string {
+  return bounds.min === undefined ? `不超过 ${yuan(bounds.max)} 元` : `在 ${yuan(bounds.min)} 元以上 ${yuan(bounds.max)} 元以下`;
+}
+
+/** Without a 被罚款人类型 only the widest bounds can be checked, and the clerk is told so. */
+function checkAmount(values: RowValues, headers: Record<string, string>, rules: FinesRules): Problem[] {
+  const amount = typeof values.amount === 'number' ? values.amount : null;
+  if (amount === null) return [];
+  const shown = `${headers.amount}「${yuan(amount)}」`;
+  if (amount === 0) return [{ column: 'amount', level: 'error', message: `${shown}应大于 0` }];
+  const type = SUBJECT_TYPES.find((word) => word === values.subjectType);
+  if (!type) {
+    const widest = Math.max(...SUBJECT_TYPES.map((word) => rules.limits[word].max));
+    const missing: Problem = { column: 'subjectType', level: 'warning', message: `${headers.subjectType}为空，无法按个人或单位核对罚款限额` };
+    if (amount <= widest) return [missing];
+    return [missing, { column: 'amount', level: 'error', message: `${shown}超过罚款的最高限额 ${yuan(widest)} 元（${rules.source}）` }];
+  }
+  const bounds = rules.limits[type];
+  if (amount <= bounds.max && (bounds.min === undefined || amount >= bounds.min)) return [];
+  return [{ column: 'amount', level: 'error', message: `${shown}超出对${type}的罚款限额：应${describeBounds(bounds)}（${rules.source}）` }];
+}

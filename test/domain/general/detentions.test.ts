@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { defaultRules } from '../../../service/domain/rules.ts';
+import { evaluatorFor, messages, nodeOf } from '../../helpers/ledgers.ts';
+
+const evaluate = evaluatorFor('detentions');
+const CASE = '（2026）豫0102执100号';
+const ROW = { caseNo: CASE, person: '李四', decidedOn: '2026-03-04', days: 15, startOn: '2026-03-05' };
+
+describe('detentions ledger', () => {
+  it('explains the end of the term: custody days count the day of committal and never roll', () => {
+    const node = nodeOf(evaluate({ ...ROW, startOn: '2026-09-24', decidedOn: '2026-09-24', days: 10 }, { asOf: '2026-09-25' }), 'release');
+    assert.equal(node.dueOn, '2026-10-03');
+    assert.equal(node.steps, '送拘日期 2026-09-24 起算 10 日（含首日），至 2026-10-03 届满');
+    assert.equal(node.basis, '民事诉讼法 (2023) 第一百一十八条：拘留 10 日，自送拘之日起算（含首日），期满之日释放');
+  });
+
+  it('names the days over in a late release and the source in a limit error', () => {
+    assert.deepEqual(messages(evaluate({ ...ROW, releasedOn: '2026-03-21' }, { asOf: '2026-03-22' }), 'releasedOn', 'error'), ['解除日期「2026-03-21」晚于期满日期 2026-03-19，超期羁押 2 日']);
+    assert.deepEqual(messages(evaluate({ ...ROW, days: 20 }), 'days', 'error'), ['拘留天数「20」超过 15 日的上限（民事诉讼法 (2023) 第一百一十八条）']);
+    assert.deepEqual(messages(evaluate({ ...ROW, days: -2 }), 'days', 'error'), ['拘留天数「-2」应在 1 至 15 日之间（民事诉讼法 (2023) 第一百一十八条）']);
+  });
+
+  it('takes the bounds and the 临期释放 window from the rules configuration', () => {
+    const rules = defaultRules();
+    Object.assign(rules.ledgers.detentions as object, { days: { min: 1, max: 10, source: '某地规定' }, releaseWarnDays: 1 });
+    assert.deepEqual(messages(evaluate({ ...ROW, days: 11 }, { rules }), 'days', 'error'), ['拘留天数「11」超过 10 日的上限（某地规定）']);
+    assert.equal(evaluate(ROW, { asOf: '2026-03-18', rules }).status.phase, '临期释放');
+  });
+
+  describe('a second detention of the same person in the same case', () => {
+    const earlier = { ...ROW, decidedOn: '2026-01-04', startOn: '2026-01-05', days: 5 };
+    const warned = (row: Record<string, unknown>, others: Array<Record<string, unknown>>) =>
+      messages(evaluate(row as never, { stored: { detentions: others as never, cases: [{ caseNo: CASE, filedOn: '2026-01-02', respondent: '李四' }] } }), 'person', 'warning');
+
+    it('warns the later one, naming the earlier decision and the rule', () => {
+      assert.deepEqual(warned(ROW, [earlier]), [
+        '本案已对被拘留人「李四」拘留过（拘留决定日期 2026-01-04）：对同一妨害民事诉讼行为不得连续拘留，如系新的妨害行为方可重新拘留，请核实（民诉法解释 (2022) 第一百八十四条）',
+      ]);
+    });
+
+    it('does not warn the earlier one, nor once the other row is gone', () => {
+      assert.deepEqual(warned(earlier, [ROW]), []);
+      assert.deepEqual(warned(ROW, []), []);
+    });
+
+    it('warns both when their order cannot be told', () => {
+      assert.equal(warned({ ...ROW, decidedOn: null, startOn: null }, [earlier]).length, 1);
+      assert.equal(warned(earlier, [{ ...ROW, decidedOn: '2026-01-04' }]).length, 1);
+    });
+
+    it('does not warn for another person or another case', () => {
+      assert.deepEqual(warned(ROW, [{ ...earlier, person: '李四四' }]), []);
+      assert.deepEqual(warned(ROW, [{ ...earlier, caseNo: '（2026）豫0102执101号' }]), []);
+    });
+  });
+});
