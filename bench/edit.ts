@@ -1,6 +1,7 @@
-// A one-row edit in a store holding 100,000 rows, against a full 10,000-row sync measured in the same
-// run. The large store is written as a ledger snapshot before the service starts (building it
-// through the API would only measure the set-up).
+// A one-row edit in a store holding 100,000 rows across ledgers (60,000 cases, the rest spread over
+// the other ledgers), against a full 10,000-row sync measured in the same run. The large store is
+// written as ledger snapshots before the service starts (building it through the API would only
+// measure the set-up).
 
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -9,10 +10,13 @@ import path from 'node:path';
 import { configFromEnv } from '../service/config.ts';
 import { startService, type RunningService } from '../service/server.ts';
 import type { StoredRow } from '../service/store/store.ts';
+import { LEDGERS } from '../service/domain/ledgers/index.ts';
+import { sampleRow } from '../test/helpers/sample-rows.ts';
 import { caseRows } from './case-rows.ts';
 import { line, median, TOKEN } from './measure.ts';
 
 const STORED = 100_000;
+const CASES = 60_000;
 const FULL_SYNC = 10_000;
 const EDITS = 30;
 
@@ -40,20 +44,26 @@ try {
   await full.close();
 
   const now = new Date().toISOString();
-  const stored: StoredRow[] = caseRows(STORED).map((row) => ({ rowId: randomUUID(), rev: 1, values: row.values, createdAt: now, updatedAt: now, updatedBy: 'bench' }));
+  const storedRow = (values: StoredRow['values']): StoredRow => ({ rowId: randomUUID(), rev: 1, values, createdAt: now, updatedAt: now, updatedBy: 'bench' });
+  const stored = caseRows(CASES).map((row) => storedRow(row.values));
   await mkdir(path.join(largeDir, 'ledgers'), { recursive: true });
   await writeFile(path.join(largeDir, 'ledgers', 'cases.json'), JSON.stringify({ revision: 1, rows: stored }));
+  const others = LEDGERS.filter((ledger) => ledger.id !== 'cases');
+  for (const ledger of others) {
+    const rows = Array.from({ length: Math.floor((STORED - CASES) / others.length) }, (_, index) => storedRow(sampleRow(ledger, index + 1)));
+    await writeFile(path.join(largeDir, 'ledgers', `${ledger.id}.json`), JSON.stringify({ revision: 1, rows }));
+  }
   const large = await start(largeDir);
   const times: number[] = [];
   for (let edit = 0; edit < EDITS; edit += 1) {
-    const target = stored[(edit * 7919) % STORED];
+    const target = stored[(edit * 7919) % CASES];
     const begin = performance.now();
     const [result] = await sync(large, [{ rowId: target.rowId, rev: target.rev, values: { ...target.values, handler: `改${edit}` } }]);
     times.push(performance.now() - begin);
     target.rev = result.rev;
   }
   await large.close();
-  line(`one-row edit in a store of ${STORED} rows (median of ${EDITS})`, median(times), fullSync, 'ms');
+  line(`one-row edit in a store of ${STORED} rows across ${LEDGERS.length} ledgers (median of ${EDITS})`, median(times), fullSync, 'ms');
   line(`first one-row edit after start (${STORED} rows)`, times[0], fullSync, 'ms');
 } finally {
   await rm(fullDir, { recursive: true, force: true });

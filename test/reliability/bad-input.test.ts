@@ -3,47 +3,15 @@
 // Object.prototype.
 
 import assert from 'node:assert/strict';
-import type { ColumnDef } from '../../service/domain/ledger.ts';
 import { LEDGERS } from '../../service/domain/ledgers/index.ts';
 import type { RawValue } from '../../service/domain/problem.ts';
+import { validValue } from '../helpers/sample-rows.ts';
 import { ADMIN_TOKEN, CHINESE, ledgerFileText, Sandbox, type TestService } from '../helpers/service.ts';
 
 /** Values that no typed (non-text) column accepts. */
 const NEVER_VALID: string[] = ['0000-00-00', '=SUM(A1:A3)', '@cmd', 'abc', '<script>alert(1)</script>', '\u0000', '🙂🙂', "'; DROP TABLE cases; --"];
 /** Odd values that must be handled one way or another, never with a 5xx. */
 const ODD: RawValue[] = [true, false, 0, -1, 1e308, -0.5, '', '   ', 'x'.repeat(2000), '１２３', '\uD800', '+86', '-', '2026-13-45', '99999999999999999999', '\t\n', null];
-
-/** A value each column type accepts, so a row is valid but for the column under test. */
-function validValue(column: ColumnDef, serial: number): RawValue {
-  switch (column.type) {
-    case 'caseNo':
-      return `（2026）豫0102执${serial}号`;
-    case 'date':
-      return '2026-03-02';
-    case 'datetime':
-      return '2026-03-02 10:00';
-    case 'amount':
-      return 60_000;
-    case 'integer':
-      return column.min ?? 1;
-    case 'enum':
-    case 'tags':
-      return column.options?.[0] ?? '';
-    case 'yesno':
-      return '否';
-    case 'personId':
-    case 'partyId':
-      return '11010519491231002X';
-    case 'creditCode':
-      return '91350100M000100Y43';
-    case 'plate':
-      return '豫A12345';
-    case 'licenseNo':
-      return '14101201010000001';
-    case 'text':
-      return `值${serial}`;
-  }
-}
 
 describe('bad input corpus', () => {
   const sandbox = new Sandbox();
