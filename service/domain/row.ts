@@ -1,8 +1,8 @@
 // Turns a row as the clerk typed it into normalised values and problems, by the ledger's columns.
 
 import type { ColumnDef, AnyLedger, RowValues, SystemColumnDef } from './ledger.ts';
-import { normalizeCell } from './normalize/index.ts';
-import type { Problem, RawValue } from './problem.ts';
+import { normalizeCell, type CellValue } from './normalize/index.ts';
+import type { Normalized, Problem, RawValue } from './problem.ts';
 
 /** The six system columns every ledger ends with (SPEC §5). */
 export const COMMON_SYSTEM_COLUMNS: SystemColumnDef[] = [
@@ -31,6 +31,27 @@ export function headersOf(ledger: AnyLedger): Record<string, string> {
   return headers;
 }
 
+/**
+ * Cells already normalised, by column and time zone: ledgers repeat the same dates, options and
+ * tags thousands of times. Values are shared, so nobody may change one; a full cache starts over.
+ */
+const normalizedCells = new WeakMap<ColumnDef, Map<string, Map<RawValue, Normalized<CellValue>>>>();
+const CACHED_CELLS_PER_COLUMN = 20_000;
+
+function normalizeCellOnce(column: ColumnDef, raw: RawValue, timeZone: string): Normalized<CellValue> {
+  let byZone = normalizedCells.get(column);
+  if (!byZone) normalizedCells.set(column, (byZone = new Map()));
+  let cells = byZone.get(timeZone);
+  if (!cells || cells.size >= CACHED_CELLS_PER_COLUMN) byZone.set(timeZone, (cells = new Map()));
+  let cell = cells.get(raw);
+  if (!cell) {
+    cell = normalizeCell({ ...column, aliases: column.optionAliases }, raw, { timeZone });
+    if (Array.isArray(cell.value)) Object.freeze(cell.value);
+    cells.set(raw, Object.freeze(cell));
+  }
+  return cell;
+}
+
 export function normalizeRow(
   columns: ColumnDef[],
   raw: Record<string, RawValue>,
@@ -39,7 +60,7 @@ export function normalizeRow(
   const values: RowValues = {};
   const problems: Problem[] = [];
   for (const column of columns) {
-    const cell = normalizeCell({ ...column, aliases: column.optionAliases }, raw[column.id], { timeZone });
+    const cell = normalizeCellOnce(column, raw[column.id], timeZone);
     values[column.id] = cell.value;
     for (const problem of cell.problems) problems.push({ column: column.id, ...problem });
     if (column.required && isEmpty(raw[column.id])) {
