@@ -62,7 +62,7 @@ export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promi
     const { rows } = await readTableRows(context, shape);
     const plan = planSync(rows, scopeOf(target, deps.memory.fingerprints.get(located.key)));
     const full = target.kind === 'all';
-    const table = { key: located.key, name: located.name };
+    const table = { key: located.key, name: located.name, sheet: shape.sheetName };
     if (plan.entries.length === 0 && plan.blank.length === 0) {
       progress(1, '没有需要同步的修改');
       return { summary: summarize(located.ledger, table, [], 0), entries: [], full };

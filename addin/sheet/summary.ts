@@ -28,6 +28,7 @@ export interface SyncSummary {
   ledgerId: string;
   tableKey: string;
   tableName: string;
+  sheetName: string;
   rows: number;
   errorRows: number;
   warningRows: number;
@@ -64,7 +65,13 @@ export function mergeEntries(previous: SummaryEntry[], latest: SummaryEntry[]): 
   return [...byId.values()];
 }
 
-export function summarize(ledger: LedgerDefinition, table: { key: string; name: string }, results: SummaryEntry[], unplaced: number): SyncSummary {
+export interface TableRef {
+  key: string;
+  name: string;
+  sheet: string;
+}
+
+export function summarize(ledger: LedgerDefinition, table: TableRef, results: SummaryEntry[], unplaced: number): SyncSummary {
   const problems: ProblemItem[] = [];
   let errorRows = 0;
   let warningRows = 0;
@@ -109,6 +116,7 @@ export function summarize(ledger: LedgerDefinition, table: { key: string; name: 
     ledgerId: ledger.id,
     tableKey: table.key,
     tableName: table.name,
+    sheetName: table.sheet,
     rows: results.length,
     errorRows,
     warningRows,

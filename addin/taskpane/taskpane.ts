@@ -82,7 +82,7 @@ function absorb(outcome: SyncOutcome): SyncSummary {
 function showEntries(base: SyncSummary, entries: SummaryEntry[]): SyncSummary {
   state.entries.set(base.tableKey, entries);
   const ledger = ledgerOf(base);
-  const whole = ledger ? summarize(ledger, { key: base.tableKey, name: base.tableName }, entries, base.unplaced) : base;
+  const whole = ledger ? summarize(ledger, { key: base.tableKey, name: base.tableName, sheet: base.sheetName }, entries, base.unplaced) : base;
   render(whole);
   saveSummary(whole);
   return whole;

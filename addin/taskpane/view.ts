@@ -44,7 +44,7 @@ export function showSummary(summary: SyncSummary, ledger: LedgerDefinition | und
   element('count-due-soon').textContent = String(summary.dueSoon);
   element('count-overdue').textContent = String(summary.overdue);
   element('count-conflicts').textContent = String(summary.conflicts);
-  const notes: string[] = [`${summary.tableName} · ${new Date(summary.at).toLocaleTimeString('zh-CN')}`];
+  const notes: string[] = [`工作表「${summary.sheetName}」· ${new Date(summary.at).toLocaleTimeString('zh-CN')}`];
   if (summary.warningRows > 0) notes.push(`另有 ${summary.warningRows} 行只有提示，见「校验意见」列`);
   if (summary.unplaced > 0) notes.push(`${summary.unplaced} 行在同步期间被移动或修改，未写回，请再同步一次`);
   if (summary.problems.length > PROBLEM_LIST_LIMIT) notes.push(`问题较多，下面只列出前 ${PROBLEM_LIST_LIMIT} 条`);
