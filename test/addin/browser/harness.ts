@@ -98,6 +98,8 @@ export async function openPane(baseUrl: string, options: { apiVersion?: string; 
   await context.route('**/office-js/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: bundle }));
   await context.addInitScript((apiVersion) => {
     (window as unknown as { __excelHostConfig: unknown }).__excelHostConfig = { apiVersion };
+    // Test functions sent to the page are compiled by tsx, which keeps names through a __name helper.
+    (window as unknown as { __name: unknown }).__name = (target: unknown) => target;
   }, options.apiVersion ?? '1.18');
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

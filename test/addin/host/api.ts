@@ -37,6 +37,11 @@ interface Op {
   response?: () => number;
 }
 
+/** Fails like Excel when the add-in uses an API its requirement set does not have. */
+function requireSet(context: RequestContext, version: string, what: string): void {
+  if (!context.host.supports(version)) fail('ApiNotFound', `${what} requires ExcelApi ${version}; this host supports ${context.host.apiVersion}`);
+}
+
 const jsonSize = (value: unknown) => new TextEncoder().encode(JSON.stringify(value) ?? '').length;
 
 export class Host {
@@ -260,12 +265,15 @@ class RangeProxy extends ClientObject {
     return new RangeFormatProxy(this.context, this.locate);
   }
   get conditionalFormats(): ConditionalFormatsProxy {
+    requireSet(this.context, '1.6', 'Range.conditionalFormats');
     return new ConditionalFormatsProxy(this.context, this.locate);
   }
   get dataValidation(): DataValidationProxy {
+    requireSet(this.context, '1.8', 'Range.dataValidation');
     return new DataValidationProxy(this.context, this.locate);
   }
   set columnHidden(hidden: boolean) {
+    requireSet(this.context, '1.2', 'Range.columnHidden');
     this.context.queue(() => {
       const { sheet, box } = this.locate();
       for (let column = box.column; column < box.column + box.columnCount; column += 1) {
@@ -316,6 +324,7 @@ class RangeFormatProxy {
     return new RangeFontProxy(this.context, this.locate);
   }
   set columnWidth(width: number) {
+    requireSet(this.context, '1.2', 'RangeFormat.columnWidth');
     this.context.queue(() => {
       const { sheet, box } = this.locate();
       for (let column = box.column; column < box.column + box.columnCount; column += 1) sheet.columnWidths.set(column, width);
@@ -466,6 +475,7 @@ export class WorksheetProxy extends ClientObject {
     return new TableCollectionProxy(this.context, () => this.context.host.workbook.tablesOn(this.locate()), this.locate);
   }
   get freezePanes() {
+    requireSet(this.context, '1.7', 'Worksheet.freezePanes');
     return {
       freezeRows: (count: number) => this.context.queue(() => (this.locate().frozenRows = count)),
     };
@@ -642,6 +652,7 @@ class TableCollectionProxy extends ClientObject {
     return new TableProxy(this.context, () => this.model.tableByKey(holder.id ?? fail('InvalidObjectPath', 'table not created')) ?? fail('ItemNotFound', 'table deleted'));
   }
   get onChanged() {
+    requireSet(this.context, '1.7', 'TableCollection.onChanged');
     return {
       add: (handler: Handler) => {
         this.context.queue(() => this.context.host.handlers.add(handler));
@@ -780,9 +791,6 @@ export class WorkbookProxy {
   private get model() {
     return this.context.host.workbook;
   }
-  private requires(version: string, what: string): void {
-    if (!this.context.host.supports(version)) fail('ApiNotFound', `${what} requires ExcelApi ${version}`);
-  }
   get worksheets(): WorksheetCollectionProxy {
     return new WorksheetCollectionProxy(this.context);
   }
@@ -790,7 +798,7 @@ export class WorkbookProxy {
     return new TableCollectionProxy(this.context, () => this.model.tables, null);
   }
   get settings() {
-    this.requires('1.4', 'workbook.settings');
+    requireSet(this.context, '1.4', 'Workbook.settings');
     return {
       getItemOrNullObject: (key: string) => new SettingProxy(this.context, key),
       add: (key: string, value: unknown) => {
@@ -805,7 +813,7 @@ export class WorkbookProxy {
     return this.model.cell(sheet, target.box.row, target.box.column);
   }
   get notes() {
-    this.requires('1.18', 'notes');
+    requireSet(this.context, '1.18', 'Workbook.notes');
     return {
       getItemOrNullObject: (address: string) =>
         new NoteProxy(this.context, () => {
@@ -822,7 +830,7 @@ export class WorkbookProxy {
     };
   }
   get comments(): CommentCollectionProxy {
-    this.requires('1.10', 'comments');
+    requireSet(this.context, '1.10', 'Workbook.comments');
     return new CommentCollectionProxy(this.context, (address) => this.cellAt(address));
   }
   getSelectedRange(): RangeProxy {
