@@ -1,0 +1,26 @@
+// npm run dev-server: the service (restarted when its code changes) and the add-in rebuilt into
+// dist/ on every change, in one command, as Office add-in tooling expects (office-addin-debugging
+// starts it for npm run sideload).
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '..');
+const children: ChildProcess[] = [
+  spawn(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development', '--watch'], { cwd: root, stdio: 'inherit' }),
+  spawn(process.execPath, [require.resolve('tsx/cli'), 'watch', 'service/main.ts'], { cwd: root, stdio: 'inherit' }),
+];
+
+let stopping = false;
+function stop(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exitCode = code;
+}
+
+for (const child of children) child.on('exit', (code) => stop(code ?? 0));
+process.once('SIGINT', () => stop(0));
+process.once('SIGTERM', () => stop(0));
