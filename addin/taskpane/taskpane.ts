@@ -284,9 +284,10 @@ async function start(): Promise<void> {
     const summary = event.key === OUTCOME_KEY ? savedSummary() : null;
     if (summary) render(summary);
   });
-  if (new URLSearchParams(window.location.search).get('section') === 'report') element('report').scrollIntoView();
   await connectSaved();
   if (autoSync.checked) await applyAutoSync(true).catch((error) => showMessage(describeError(error), 'error'));
+  // The ribbon's 周通报 opens the pane here (taskpane.html?section=report).
+  if (new URLSearchParams(window.location.search).get('section') === 'report') element('report').scrollIntoView();
   element('app').setAttribute('aria-busy', 'false');
 }
 

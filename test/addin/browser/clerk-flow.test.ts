@@ -204,4 +204,31 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
     assert.ok(synced.every((row) => typeof row['行ID'] === 'string' && (row['行ID'] as string).length === 36));
     assert.equal(await pane.hostWith((host, name) => host.readValues(name, 'A1')[0][0], sheet), '2026年执行案件登记表');
   });
+
+  it('takes over an existing Excel table by adding the identity and system columns to it', async () => {
+    const sheet = '登记表';
+    await pane.hostWith((host, name) => {
+      host.addSheet(name);
+      host.activate(name);
+      host.typeCells(name, 'B2:D4', [
+        ['案号', '立案日期', '被执行人'],
+        ['（2026）豫0102执301号', '2026-03-02', '周九'],
+        ['（2026）豫0102执302号', '2026-03-03', '吴十'],
+      ]);
+      host.addTable(name, 'B2:D4', 'Table9');
+    }, sheet);
+    await clickAndWait(pane, '#take-over');
+    const table = (await pane.host((host) => host.tables())).find((candidate) => candidate.sheet === sheet)!;
+    assert.equal(table.name, 'Ledger_cases_3');
+    assert.match(table.address, /^B2:/);
+    const report = (await pane.page.textContent('#takeover-body')) ?? '';
+    assert.match(report, /已在表格右侧添加：.*行ID.*版本/s);
+    assert.doesNotMatch(report, /缺少必填列/, 'all three required columns are there');
+    await clickAndWait(pane, '#sync');
+    const synced = await pane.hostWith((host, name) => host.tableRows(name), table.name);
+    assert.deepEqual(synced.map((row) => [row['案号'], row['被执行人'], row['预警'] !== '', typeof row['行ID']]), [
+      ['（2026）豫0102执301号', '周九', true, 'string'],
+      ['（2026）豫0102执302号', '吴十', true, 'string'],
+    ]);
+  });
 });

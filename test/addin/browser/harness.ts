@@ -85,13 +85,13 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', 
  * stand-in host answering /office-js/office.js. Nothing else is intercepted: the pane, its bundle and
  * the API come from the real service.
  */
-export async function openPane(baseUrl: string, options: { apiVersion?: string; width?: number } = {}): Promise<Pane> {
+export async function openPane(baseUrl: string, options: { apiVersion?: string; width?: number; height?: number; page?: string } = {}): Promise<Pane> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'ledger-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     args: FLAGS,
     headless: true,
-    viewport: { width: options.width ?? 320, height: 900 },
+    viewport: { width: options.width ?? 320, height: options.height ?? 900 },
     locale: 'zh-CN',
   });
   const bundle = await standInHost();
@@ -104,8 +104,8 @@ export async function openPane(baseUrl: string, options: { apiVersion?: string; 
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${baseUrl}/taskpane.html`);
-  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
+  await page.goto(`${baseUrl}/${options.page ?? 'taskpane.html'}`);
+  if (!options.page) await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
   if (errors.length > 0) throw new Error(`task pane failed to start: ${errors.join('; ')}`);
   const host = <T>(work: (api: ExcelHostApi) => T | Promise<T>) => page.evaluate(`(${work.toString()})(window.__excelHost)`) as Promise<T>;
   const hostWith = <A, T>(work: (api: ExcelHostApi, arg: A) => T | Promise<T>, arg: A) => page.evaluate(`(${work.toString()})(window.__excelHost, ${JSON.stringify(arg)})`) as Promise<T>;

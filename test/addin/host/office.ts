@@ -44,7 +44,7 @@ Object.assign(window, {
     },
     context: {
       requirements: {
-        isSetSupported: (name: string, version: string) => (name === 'ExcelApi' ? host.supports(version) : false),
+        isSetSupported: (name: string, version: string) => (name === 'ExcelApi' ? host.supports(version) : name === 'DialogApi' && version === '1.1'),
       },
       ui: {
         displayDialogAsync: (url: string) => dialogs.push(url),
@@ -117,6 +117,12 @@ const api = {
     values.forEach((row, r) => row.forEach((value, c) => model.setValue(sheet, box.row + r, box.column + c, value as string | number | boolean)));
     host.noteChange(sheet, box);
     host.dispatchEvents();
+  },
+  /** The clerk's Insert → Table over a range whose first row is the header. */
+  addTable(sheetName: string, address: string, name: string) {
+    const sheet = sheetNamed(sheetName);
+    const { box } = model.parse(address);
+    model.tables.push({ id: model.newId(), name, sheetId: sheet.id, headerRow: box.row, column: box.column, columnCount: box.columnCount, bodyRows: box.rowCount - 1, style: 'TableStyleMedium2' });
   },
   sortTable(tableName: string, header: string, ascending = true) {
     const table = tableNamed(tableName);
