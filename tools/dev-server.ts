@@ -2,14 +2,17 @@
 // dist/ on every change, in one command, as Office add-in tooling expects (office-addin-debugging
 // starts it for npm run sideload).
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
+const webpack = require.resolve('webpack-cli/bin/cli.js');
+// A first build before the service starts, so it finds dist/ to serve.
+execFileSync(process.execPath, [webpack, '--mode', 'development'], { cwd: root, stdio: 'inherit' });
 const children: ChildProcess[] = [
-  spawn(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development', '--watch'], { cwd: root, stdio: 'inherit' }),
+  spawn(process.execPath, [webpack, '--mode', 'development', '--watch'], { cwd: root, stdio: 'inherit' }),
   spawn(process.execPath, [require.resolve('tsx/cli'), 'watch', 'service/main.ts'], { cwd: root, stdio: 'inherit' }),
 ];
 

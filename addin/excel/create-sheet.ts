@@ -7,6 +7,7 @@ import { storedCellValue, systemCellValue } from '../sheet/cell-values.ts';
 import { batchWrites, EXCEL_DATA_BUDGET } from '../sheet/chunks.ts';
 import { headerOf, templateLayout } from '../sheet/layout.ts';
 import { localAddress } from '../sheet/addresses.ts';
+import { fingerprintOfStored } from '../sheet/rows.ts';
 import { sheetNameFor, tableNameFor } from '../sheet/table-names.ts';
 import type { Capabilities } from './capabilities.ts';
 import { queueInputFormats, queueSystemFormats, queueTemplateExtras } from './sheet-format.ts';
@@ -18,7 +19,10 @@ export const TABLE_STYLE = 'TableStyleLight9';
 export interface CreatedSheet {
   sheetName: string;
   tableName: string;
+  tableKey: string;
   rows: number;
+  /** The written rows as automatic sync will see them, so it does not resend what just came from the service. */
+  fingerprints: Map<string, string>;
 }
 
 export async function createLedgerSheet(ledger: LedgerDefinition, capabilities: Capabilities, options: { title?: string; rows?: RowResult[]; progress?: Progress } = {}): Promise<CreatedSheet> {
@@ -42,6 +46,7 @@ export async function createLedgerSheet(ledger: LedgerDefinition, capabilities: 
     const table = sheet.tables.add(localAddress(0, 0, 1 + bodyRows, layout.slots.length), true);
     table.name = tableName;
     table.style = TABLE_STYLE;
+    table.load('id');
     queueSystemFormats(place, layout, capabilities);
     queueTemplateExtras(place, layout, capabilities);
     sheet.activate();
@@ -59,6 +64,7 @@ export async function createLedgerSheet(ledger: LedgerDefinition, capabilities: 
     progress(0.3, rows.length > 0 ? `正在写入 ${rows.length} 行…` : '正在创建表格…');
     await writeInBatches(context, sheet, { row: 1, column: 0 }, batchWrites(blocks, EXCEL_DATA_BUDGET, 64 * 1024), (done, total) => progress(0.3 + (0.7 * done) / total, `正在写入 ${rows.length} 行…`));
     progress(1, '完成');
-    return { sheetName, tableName, rows: rows.length };
+    const fingerprints = new Map(rows.map((row) => [row.rowId, fingerprintOfStored(layout, row.values)]));
+    return { sheetName, tableName, tableKey: table.id, rows: rows.length, fingerprints };
   });
 }

@@ -56,8 +56,18 @@ export function sheetRows(layout: TableLayout, span: ColumnSpan, block: unknown[
       rev = null;
     }
     if (rowId !== null) seen.add(rowId);
-    return { position, rowId, rev, values, fingerprint: JSON.stringify(ordered), blank: ordered.every((value) => value === null), copiedId, idCell };
+    return { position, rowId, rev, values, fingerprint: fingerprintOf(ordered), blank: ordered.every((value) => value === null), copiedId, idCell };
   });
+}
+
+/** A row's clerk values, in the table's column order, as one comparable string. */
+export function fingerprintOf(ordered: CellInput[]): string {
+  return JSON.stringify(ordered);
+}
+
+/** The fingerprint a row will have once written into a table of this layout (分案清单). */
+export function fingerprintOfStored(layout: TableLayout, values: Record<string, CellInput> | undefined): string {
+  return fingerprintOf(layout.slots.flatMap((slot) => (slot.kind === 'input' ? [inputValue(values?.[slot.column.id] ?? null)] : [])));
 }
 
 export interface SyncPlanEntry {

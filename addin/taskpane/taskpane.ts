@@ -151,6 +151,7 @@ async function takeTheirs(item: ProblemItem): Promise<void> {
 async function onCreate(): Promise<void> {
   await clerkAction('正在新建台账…', async () => {
     const created = await createLedgerSheet(selectedLedger(), deps().capabilities, { progress: showProgress });
+    state.memory.fingerprints.set(created.tableKey, created.fingerprints);
     return `已新建工作表「${created.sheetName}」，请从第 2 行起填写，填好后点「同步本表」`;
   });
 }
@@ -171,6 +172,7 @@ async function onPull(): Promise<void> {
     const response = await fetchTeamRows(state.connection, ledger.id, team, since);
     if (response.rows.length === 0) return `${team}暂无分案${since ? `（${since} 以来）` : ''}`;
     const created = await createLedgerSheet(ledger, deps().capabilities, { title: `分案清单-${team}`, rows: response.rows, progress: showProgress });
+    state.memory.fingerprints.set(created.tableKey, created.fingerprints);
     return `已拉取 ${created.rows} 行到工作表「${created.sheetName}」`;
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readSpan, templateLayout, writeSpans } from '../../../addin/sheet/layout.ts';
-import { planSync, relocate, sameIds, sheetRows } from '../../../addin/sheet/rows.ts';
+import { fingerprintOfStored, planSync, relocate, sameIds, sheetRows } from '../../../addin/sheet/rows.ts';
 import { LEDGER, ROW_ID } from './fixtures.ts';
 
 const layout = templateLayout(LEDGER);
@@ -60,5 +60,12 @@ describe('add-in: reading rows and choosing what a sync sends', () => {
     assert.deepEqual([...relocate(plan.entries, now)], [[0, 2], [1, 1]]);
     const gone = sheetRows(layout, span, block([['A', 1, '甲', '', '', ROW_ID(1), 1]]));
     assert.deepEqual([...relocate(plan.entries, gone)], [[0, 0]], 'a new row edited meanwhile is not written');
+  });
+
+  it('knows a pulled 分案清单 row as unchanged, so automatic sync does not send it straight back', () => {
+    const stored = { caseNo: '（2026）豫0102执1号', filedOn: 46000, respondent: '张三', handler: null };
+    const [read] = sheetRows(layout, span, block([['（2026）豫0102执1号', 46000, '张三', '', '', ROW_ID(1), 3]]));
+    assert.equal(fingerprintOfStored(layout, stored), read.fingerprint);
+    assert.deepEqual(planSync([read], { kind: 'changed', synced: new Map([[ROW_ID(1), fingerprintOfStored(layout, stored)]]) }).entries, []);
   });
 });
