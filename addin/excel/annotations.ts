@@ -74,47 +74,59 @@ export function queueAnnotationLookups(context: Excel.RequestContext, sheet: Exc
 const ours = (content: string | undefined) => typeof content === 'string' && content.startsWith(NOTE_PREFIX);
 
 export interface AnnotationWrites {
+  /** The marks record once the commands have run. */
   marks: Marks;
-  /** Comments added in this batch; their ids are known after its sync. */
+  /** One entry per mark added or removed: its commands and their rough request size. */
+  commands: Array<{ bytes: number; queue(): void }>;
+  /** Comments added; their ids are known after the sync that sent them. */
   newComments: Array<{ rowId: string; columnId: string; comment: Excel.Comment }>;
-  /** Rough request size of the queued commands, for the payload budget. */
-  bytes: number;
 }
 
-/** Queues fills, notes and comments after the lookups' sync. */
-export function queueAnnotationWrites(context: Excel.RequestContext, lookups: AnnotationLookups, mode: AnnotationMode): AnnotationWrites {
+/**
+ * Plans fills, notes and comments after the lookups' sync. The commands are queued by the caller,
+ * in as many batches as Excel on the web's payload limit needs (a sheet where every row has an
+ * error carries thousands of them).
+ */
+export function planAnnotationWrites(context: Excel.RequestContext, lookups: AnnotationLookups, mode: AnnotationMode): AnnotationWrites {
   const marks: Marks = JSON.parse(JSON.stringify(lookups.keep));
   const newComments: AnnotationWrites['newComments'] = [];
-  let bytes = 0;
+  const commands: AnnotationWrites['commands'] = [];
   const existingComments = new Map((lookups.comments?.items ?? []).map((comment) => [comment.id, comment.content]));
   for (const { mark, fill, note } of lookups.removes) {
-    if (fill.color?.toUpperCase() === MARK_FILL) fill.clear();
-    if (note && !note.isNullObject && ours(note.content)) note.delete();
-    if (mark.commentId && ours(existingComments.get(mark.commentId))) context.workbook.comments.getItem(mark.commentId).delete();
-    bytes += 200;
+    commands.push({
+      bytes: 200,
+      queue: () => {
+        if (fill.color?.toUpperCase() === MARK_FILL) fill.clear();
+        if (note && !note.isNullObject && ours(note.content)) note.delete();
+        if (mark.commentId && ours(existingComments.get(mark.commentId))) context.workbook.comments.getItem(mark.commentId).delete();
+      },
+    });
   }
   for (const { change, address, range, note } of lookups.adds) {
     const text = `${NOTE_PREFIX}${change.message}`;
-    range.format.fill.color = MARK_FILL;
     const mark: Mark = { message: change.message };
-    if (mode === 'notes' && note) {
-      if (note.isNullObject) context.workbook.notes.add(address, text);
-      else if (ours(note.content)) note.content = text;
-    } else if (mode === 'comments') {
-      const previousId = change.previous?.commentId;
-      if (previousId && ours(existingComments.get(previousId))) {
-        context.workbook.comments.getItem(previousId).content = text;
-        mark.commentId = previousId;
-      } else {
-        const comment = context.workbook.comments.add(address, text);
-        comment.load('id');
-        newComments.push({ rowId: change.rowId, columnId: change.columnId, comment });
-      }
-    }
+    const previousId = change.previous?.commentId;
+    const keepComment = mode === 'comments' && !!previousId && ours(existingComments.get(previousId));
+    if (keepComment) mark.commentId = previousId;
+    commands.push({
+      bytes: 300 + text.length * 3,
+      queue: () => {
+        range.format.fill.color = MARK_FILL;
+        if (mode === 'notes' && note) {
+          if (note.isNullObject) context.workbook.notes.add(address, text);
+          else if (ours(note.content)) note.content = text;
+        } else if (keepComment) {
+          context.workbook.comments.getItem(previousId as string).content = text;
+        } else if (mode === 'comments') {
+          const comment = context.workbook.comments.add(address, text);
+          comment.load('id');
+          newComments.push({ rowId: change.rowId, columnId: change.columnId, comment });
+        }
+      },
+    });
     (marks[change.rowId] ??= {})[change.columnId] = mark;
-    bytes += 300 + text.length * 3;
   }
-  return { marks, newComments, bytes };
+  return { marks, commands, newComments };
 }
 
 /** Comment ids are known only after the sync that added them. */

@@ -6,13 +6,13 @@
 //   4 check the rows did not move, look up existing notes and fills · 5 write statuses and marks.
 
 import { syncRows, type Connection, type LedgerDefinition, type RowResult } from '../service-client.ts';
-import { batchWrites, chunkRequests, EXCEL_DATA_BUDGET } from '../sheet/chunks.ts';
+import { batchWrites, chunkBySize, chunkRequests, EXCEL_DATA_BUDGET, utf8Length } from '../sheet/chunks.ts';
 import { columnIndexOf, slotIndex, writeSpans, type TableLayout } from '../sheet/layout.ts';
 import { planMarks, pruneMarks, type Marks } from '../sheet/marks.ts';
 import { idOfCell, planSync, relocate, sameIds, type SheetRow, type SyncPlan, type SyncScope } from '../sheet/rows.ts';
 import { ALERT_COLUMN, summarize, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
 import { buildWriteBlocks, type RowWrite } from '../sheet/write-blocks.ts';
-import { annotationMode, queueAlertColours, queueAnnotationLookups, queueAnnotationWrites, recordCommentIds, type AnnotationLookups, type Locate } from './annotations.ts';
+import { annotationMode, planAnnotationWrites, queueAlertColours, queueAnnotationLookups, recordCommentIds, type AnnotationLookups, type Locate } from './annotations.ts';
 import type { Capabilities } from './capabilities.ts';
 import { locateLedgerTable, marksSettingKey, readTableRows, readTableShape, type TableShape } from './ledger-table.ts';
 import { writeInBatches } from './write-batches.ts';
@@ -157,8 +157,7 @@ async function writeBack(
   deps: SyncDeps,
   progress: Progress,
 ): Promise<Marks> {
-  const mode = annotationMode(deps.capabilities);
-  const annotations = queueAnnotationWrites(context, lookups, mode);
+  const annotations = planAnnotationWrites(context, lookups, annotationMode(deps.capabilities));
   const alert = columnIndexOf(layout, ALERT_COLUMN);
   if (present && alert >= 0 && deps.capabilities.conditionalFormats) {
     queueAlertColours(shape.located.table.columns.getItemAt(alert).getDataBodyRange());
@@ -167,12 +166,21 @@ async function writeBack(
   const saveMarks = (value: Marks) => {
     if (deps.capabilities.appendColumns) context.workbook.settings.add(marksSettingKey(shape.located.name), JSON.stringify(value));
   };
-  if (annotations.newComments.length === 0) saveMarks(marks);
-  const reserved = annotations.bytes <= EXCEL_DATA_BUDGET / 2 ? annotations.bytes : 0;
-  if (reserved === 0 && annotations.bytes > 0) {
-    // Thousands of marks at once: they get a batch of their own.
-    await context.sync();
+  const groups = chunkBySize(annotations.commands, (command) => command.bytes, EXCEL_DATA_BUDGET);
+  const marksBytes = deps.capabilities.appendColumns ? utf8Length(JSON.stringify(marks)) : 0;
+  const annotationBytes = annotations.commands.reduce((sum, command) => sum + command.bytes, 0) + marksBytes;
+  if (groups.length <= 1 && annotationBytes <= EXCEL_DATA_BUDGET / 2) {
+    for (const command of annotations.commands) command.queue();
+  } else {
+    // Thousands of marks at once: they get batches of their own, each under the payload limit.
+    for (const group of groups) {
+      for (const command of group) command.queue();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB of marks, as Excel on the web refuses bigger requests
+      await context.sync();
+    }
   }
+  if (annotations.newComments.length === 0) saveMarks(marks);
+  const reserved = groups.length <= 1 && annotationBytes <= EXCEL_DATA_BUDGET / 2 ? annotationBytes : marksBytes;
   const batches = batchWrites(buildWriteBlocks(layout, writes), EXCEL_DATA_BUDGET, reserved);
   await writeInBatches(context, shape.sheet, { row: shape.bodyRow, column: shape.bodyColumn }, batches, (done, total) => progress(0.8 + (0.2 * done) / total, '正在写回状态列…'));
   if (annotations.newComments.length > 0) {

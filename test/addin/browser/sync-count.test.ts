@@ -33,9 +33,9 @@ describe('add-in in the browser: sync() calls do not grow with the table', funct
     await service?.close();
   });
 
-  async function measure(rows: number, firstSerial: number): Promise<SyncMeasure> {
+  async function measure(rows: number, firstSerial: number, badCaseNumbers = false): Promise<SyncMeasure> {
     await clickAndWait(pane, '#create-ledger');
-    await typeGeneratedRows(pane, ledger, rows, firstSerial);
+    await typeGeneratedRows(pane, ledger, rows, firstSerial, badCaseNumbers);
     await pane.host((host) => host.resetStats());
     const message = await clickAndWait(pane, '#sync');
     assert.match(message, new RegExp(`同步完成：${rows} 行`));
@@ -54,6 +54,18 @@ describe('add-in in the browser: sync() calls do not grow with the table', funct
     for (const header of ['行ID', '承办团队', '预警']) {
       const last = await pane.hostWith((host, column) => host.tableCell('Ledger_cases_2', column, 10_001), header);
       assert.notEqual(last.value, '', `the last of 10,000 rows has its ${header}`);
+    }
+  });
+
+  it('marks 10,000 rows that all have an error, in batches that each stay under 5 MB', async () => {
+    const stats = await measure(10_000, 50_001, true);
+    console.log(`    every row an error: ${stats.syncs} sync() calls, largest request ${Math.round(stats.maxRequestBytes / 1024)} KB`);
+    assert.ok(stats.maxRequestBytes < EXCEL_LIMIT);
+    assert.equal(Number(await pane.page.textContent('#count-errors')), 10_000);
+    for (const row of [2, 5_001, 10_001]) {
+      const cell = await pane.hostWith((host, at) => host.tableCell('Ledger_cases_3', '案号', at), row);
+      assert.equal(cell.fill, '#FDE7E9', `row ${row} is marked`);
+      assert.match(cell.note ?? '', /^【台账助手】案号「旧编号-/);
     }
   });
 });

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { OfficeMockObject } from 'office-addin-mock';
-import { queueAnnotationLookups, queueAnnotationWrites, type AnnotationLookups } from '../../../addin/excel/annotations.ts';
+import { planAnnotationWrites, queueAnnotationLookups, type AnnotationLookups } from '../../../addin/excel/annotations.ts';
 import { detectCapabilities, missingFeatures, type Capabilities } from '../../../addin/excel/capabilities.ts';
 import { readTableRows, readTableShape, type LocatedTable } from '../../../addin/excel/ledger-table.ts';
 import { queueSystemFormats } from '../../../addin/excel/sheet-format.ts';
@@ -108,7 +108,9 @@ describe('add-in Excel layer (office-addin-mock)', () => {
       comments: null,
       keep: {},
     } as unknown as AnnotationLookups;
-    const writes = queueAnnotationWrites(context as unknown as Excel.RequestContext, lookups, 'notes');
+    const writes = planAnnotationWrites(context as unknown as Excel.RequestContext, lookups, 'notes');
+    assert.deepEqual(calls, [], 'nothing is queued until the caller batches the commands');
+    for (const command of writes.commands) command.queue();
 
     assert.deepEqual(calls, [`clear fixedOwn`, 'delete fixedNote', `add 'S'!A2 ${NOTE_PREFIX}案号无效`]);
     assert.equal(root.newCell.format.fill.color, MARK_FILL);
