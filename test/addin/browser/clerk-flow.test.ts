@@ -175,6 +175,28 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
     await pane.page.uncheck('#auto-sync');
   });
 
+  it('writes each row its own statuses when the clerk sorts while the service is answering', async () => {
+    await pane.host((host) => host.activate('执行案件流转台账'));
+    const before = new Map((await rows()).map((row) => [row['案号'], row]));
+    await pane.context.route('**/api/ledgers/cases/sync', async (route) => {
+      await pane.hostWith((host, table) => host.sortTable(table, '案号', true), TABLE);
+      await route.continue();
+    });
+    try {
+      await pane.host((host) => host.resetStats());
+      assert.match(await clickAndWait(pane, '#sync'), /同步完成：5 行/);
+    } finally {
+      await pane.context.unroute('**/api/ledgers/cases/sync');
+    }
+    const after = await rows();
+    assert.deepEqual(after.map((row) => row['案号']), [...after.map((row) => row['案号'])].sort((a, b) => String(a).localeCompare(String(b), 'zh-CN', { numeric: true })), 'the sort happened');
+    for (const row of after) {
+      for (const header of ['行ID', '预警', '节点期限']) assert.equal(row[header], before.get(row['案号'])![header], `${row['案号']} got its own ${header}`);
+    }
+    assert.equal((await pane.host((host) => host.stats)).syncs, 7, 'two more syncs to find the rows again');
+    assert.equal((await storedRows(service.url, ADMIN_TOKEN)).length, 5);
+  });
+
   it('takes over an existing sheet with a title row and aliases, reports what did not map, then syncs it', async () => {
     const sheet = '旧台账';
     await pane.hostWith((host, name) => {
