@@ -10,7 +10,7 @@ const ROWS = 10_000;
 
 const unavailable = browserUnavailable();
 if (unavailable) {
-  console.error(`add-in benchmark not run: ${unavailable}`);
+  console.error(`加载项同步基准未运行：${unavailable}`);
   process.exit(1);
 }
 

@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url);
 
 /** Why the browser tests cannot run here, or null when they can. */
 export function browserUnavailable(): string | null {
-  return fs.existsSync(CHROMIUM) ? null : `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the add-in browser tests`;
+  return fs.existsSync(CHROMIUM) ? null : `未找到 ${CHROMIUM}：请安装 Debian 的 chromium（apt-get install -y chromium）`;
 }
 
 let built = false;
