@@ -2,7 +2,7 @@
 // do not cross the DevTools connection), for the sync-count test and the add-in benchmark.
 
 import type { LedgerDefinition } from '../../../addin/service-client.ts';
-import type { HostStats } from '../host/api.ts';
+import type { HostStats } from '../host/core.ts';
 import type { Pane } from './harness.ts';
 import { lastInputColumn } from './ledger-rows.ts';
 
