@@ -3,6 +3,9 @@
 
 export class UserError extends Error {}
 
+/** A table that is not a ledger table (automatic sync hears about every table's changes). */
+export class NotLedgerTable extends UserError {}
+
 const OFFICE_MESSAGES: Record<string, string> = {
   ItemNotFound: '找不到要操作的表格或工作表，可能已被删除或改名',
   AccessDenied: '工作表受保护或正在编辑单元格，无法写入：请先退出单元格编辑或取消工作表保护',

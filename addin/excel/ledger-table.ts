@@ -10,7 +10,7 @@ import type { Marks } from '../sheet/marks.ts';
 import { idOfCell, sheetRows, type SheetRow } from '../sheet/rows.ts';
 import { ledgerOfTable } from '../sheet/table-names.ts';
 import type { Capabilities } from './capabilities.ts';
-import { isItemNotFound, isPayloadTooLarge, UserError } from './errors.ts';
+import { isItemNotFound, isPayloadTooLarge, NotLedgerTable, UserError } from './errors.ts';
 
 export interface LocatedTable {
   table: Excel.Table;
@@ -34,7 +34,7 @@ export async function locateLedgerTable(context: Excel.RequestContext, ledgers: 
       throw error;
     }
     const ledger = ledgerOfTable(table.name, ledgers);
-    if (!ledger) throw new UserError(`表格「${table.name}」不是台账表格`);
+    if (!ledger) throw new NotLedgerTable(`表格「${table.name}」不是台账表格`);
     return { table, name: table.name, key: table.id, ledger };
   }
   const tables = context.workbook.worksheets.getActiveWorksheet().tables;

@@ -60,8 +60,9 @@ export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promi
     const shape = await readTableShape(context, located, deps.capabilities, deps.memory.marks);
     progress(0.08, `正在读取「${located.ledger.name}」…`);
     const { rows } = await readTableRows(context, shape);
-    const plan = planSync(rows, scopeOf(target, deps.memory.fingerprints.get(located.key)));
-    const full = target.kind === 'all';
+    const scope = scopeOf(target, deps.memory.fingerprints.get(located.key));
+    const plan = planSync(rows, scope);
+    const full = scope.kind === 'all';
     const table = { key: located.key, name: located.name, sheet: shape.sheetName };
     if (plan.entries.length === 0 && plan.blank.length === 0) {
       progress(1, '没有需要同步的修改');
@@ -114,6 +115,7 @@ export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promi
 }
 
 function scopeOf(target: SyncTarget, synced: Map<string, string> | undefined): SyncScope {
+  // Automatic sync of a table this pane has not synced yet sends it whole: its rows are not known.
   if (target.kind === 'override') return { kind: 'override', revisions: target.revisions };
   if (target.kind === 'changed' && synced) return { kind: 'changed', synced };
   return { kind: 'all' };

@@ -6,7 +6,7 @@ import { autoSyncWanted, OUTCOME_KEY, savedConnection, savedSummary, saveAutoSyn
 import { AutoSync } from '../excel/auto-sync.ts';
 import { detectCapabilities, missingFeatures, type Capabilities } from '../excel/capabilities.ts';
 import { createLedgerSheet } from '../excel/create-sheet.ts';
-import { describeError, UserError } from '../excel/errors.ts';
+import { describeError, NotLedgerTable, UserError } from '../excel/errors.ts';
 import { acceptStoredVersions, selectRowCell } from '../excel/rows-actions.ts';
 import { SyncMemory, syncLedgerTable, type SyncOutcome, type SyncTarget } from '../excel/sync-table.ts';
 import { takeOverActiveSheet } from '../excel/take-over.ts';
@@ -113,9 +113,11 @@ async function autoSyncTable(tableId: string): Promise<void> {
     const outcome = await runSync({ kind: 'changed', tableKey: tableId });
     if (outcome.entries.length === 0) return;
     absorb(outcome);
-    showMessage(`自动同步：已提交 ${outcome.entries.length} 行修改（${new Date().toLocaleTimeString('zh-CN')}）`, 'ok');
+    const time = new Date().toLocaleTimeString('zh-CN');
+    // The first change to a table after the pane opened syncs all of it: the pane did not know its rows yet.
+    showMessage(outcome.full ? `自动同步：已同步全表 ${outcome.entries.length} 行（${time}）` : `自动同步：已提交 ${outcome.entries.length} 行修改（${time}）`, 'ok');
   } catch (error) {
-    showMessage(`自动同步失败：${describeError(error)}`, 'error');
+    if (!(error instanceof NotLedgerTable)) showMessage(`自动同步失败：${describeError(error)}`, 'error');
   }
 }
 

@@ -164,11 +164,23 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
     });
     await pane.page.check('#auto-sync');
     await pane.page.locator('#message.ok').filter({ hasText: '已开启自动同步' }).waitFor();
+    await pane.page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __messages: string[] }).__messages = []);
+      new MutationObserver(() => seen.push(document.getElementById('message')!.textContent ?? '')).observe(document.getElementById('message')!, { childList: true, characterData: true, subtree: true });
+    });
+    await pane.host((host) => {
+      host.addSheet('便签');
+      host.typeCells('便签', 'A1:B2', [['事项', '备注'], ['开会', '']]);
+      host.addTable('便签', 'A1:B2', 'Notes');
+      host.typeCells('便签', 'B2', [['周三']]);
+    });
     const row = (await rows()).find((candidate) => candidate['被执行人'] === '李四')!;
     const revision = row['版本'] as number;
     await pane.hostWith((host, [sheet, address]) => host.typeCells(sheet, address, [['周书记员']]), [SHEET, `T${row.__row}`]);
     await pane.page.locator('#message').filter({ hasText: '自动同步：已提交 1 行修改' }).waitFor({ timeout: 15_000 });
-    assert.deepEqual(posted, [1], 'one request with the one changed row');
+    assert.deepEqual(posted, [1], 'one request with the one changed row; the edit in a table that is not a ledger sent nothing');
+    const messages = await pane.page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
+    assert.ok(!messages.some((message) => message.includes('失败')), `no error was shown: ${messages.join(' | ')}`);
     const after = (await rows()).find((candidate) => candidate['行ID'] === row['行ID'])!;
     assert.equal(after['承办人'], '周书记员');
     assert.equal(after['版本'], revision + 1);
