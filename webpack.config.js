@@ -4,10 +4,16 @@
 import path from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 
+const pages = {
+  taskpane: './addin/taskpane/taskpane',
+  commands: './addin/commands/commands',
+  notice: './addin/commands/notice',
+};
+
 export default (_env, argv) => ({
   mode: argv.mode ?? 'production',
   devtool: argv.mode === 'development' ? 'source-map' : false,
-  entry: { taskpane: './addin/taskpane/taskpane.ts' },
+  entry: Object.fromEntries(Object.entries(pages).map(([name, base]) => [name, `${base}.ts`])),
   output: { path: path.resolve(import.meta.dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: {
@@ -16,6 +22,6 @@ export default (_env, argv) => ({
       { test: /\.css$/, type: 'asset/source' },
     ],
   },
-  plugins: [new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'] })],
+  plugins: Object.entries(pages).map(([name, base]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `${base}.html`, chunks: [name] })),
   performance: { hints: false },
 });

@@ -1,14 +1,56 @@
 // The add-in's only door to the service: fetch with the clerk's token, errors as Chinese text.
+// The shapes below are the HTTP contract of SPEC §7; the add-in knows no ledger beyond them.
 
 export interface Connection {
   baseUrl: string;
   token: string;
 }
 
-export interface LedgerSummary {
+export interface LedgerColumn {
+  id: string;
+  header: string;
+  aliases: string[];
+  type: string;
+  required: boolean;
+  options?: string[];
+  system: boolean;
+}
+
+export interface LedgerDefinition {
   id: string;
   name: string;
-  columns: Array<{ id: string; header: string; system: boolean }>;
+  key: string[];
+  columns: LedgerColumn[];
+}
+
+export type CellInput = string | number | boolean | null;
+
+export interface SyncRowRequest {
+  rowId?: string;
+  rev?: number;
+  values: Record<string, CellInput>;
+}
+
+export interface RowProblem {
+  column: string;
+  level: 'error' | 'warning';
+  message: string;
+}
+
+export interface RowResult {
+  rowId: string;
+  rev: number;
+  state: 'ok' | 'invalid' | 'conflict';
+  errors: RowProblem[];
+  status: Record<string, string | number | null>;
+  /** The stored values: sent with a conflict, and with every row of a 分案清单. */
+  values?: Record<string, CellInput>;
+}
+
+export interface RowsResponse {
+  asOf: string;
+  revision: number;
+  rows: RowResult[];
 }
 
 export class ServiceError extends Error {}
@@ -33,8 +75,25 @@ export async function callService<T>(connection: Connection, path: string, init:
 }
 
 /** Checks the address and the token: health needs no token, the ledger list does. */
-export async function testConnection(connection: Connection): Promise<{ version: string; ledgers: LedgerSummary[] }> {
+export async function testConnection(connection: Connection): Promise<{ version: string; ledgers: LedgerDefinition[] }> {
   const health = await callService<{ ok: boolean; version: string }>(connection, '/api/health');
-  const ledgers = await callService<LedgerSummary[]>(connection, '/api/ledgers');
+  const ledgers = await fetchLedgers(connection);
   return { version: health.version, ledgers };
+}
+
+export function fetchLedgers(connection: Connection): Promise<LedgerDefinition[]> {
+  return callService<LedgerDefinition[]>(connection, '/api/ledgers');
+}
+
+export function syncRows(connection: Connection, ledgerId: string, rows: SyncRowRequest[]): Promise<RowsResponse> {
+  return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/sync`, {
+    method: 'POST',
+    body: JSON.stringify({ rows, mode: 'upsert' }),
+  });
+}
+
+/** A team's 分案清单: the rows the service assigns to the team, triaged since a date when given. */
+export function fetchTeamRows(connection: Connection, ledgerId: string, team: string, since?: string): Promise<RowsResponse> {
+  const query = new URLSearchParams({ team, ...(since ? { since } : {}) });
+  return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/rows?${query}`);
 }

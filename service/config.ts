@@ -11,6 +11,8 @@ export interface Config {
   https: boolean;
   tlsCert: string;
   tlsKey: string;
+  /** The certificate paths are office-addin-dev-certs' defaults (no TLS_CERT/TLS_KEY): they may be generated. */
+  tlsDevelopment: boolean;
   /** When set, the first start creates the admin with this token instead of a random one. */
   adminToken: string | undefined;
   timeZone: string;
@@ -36,6 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     https: env.HTTPS !== '0' && env.HTTPS !== 'false',
     tlsCert: env.TLS_CERT || path.join(devCerts, 'localhost.crt'),
     tlsKey: env.TLS_KEY || path.join(devCerts, 'localhost.key'),
+    tlsDevelopment: !env.TLS_CERT && !env.TLS_KEY,
     adminToken: env.ADMIN_TOKEN || undefined,
     timeZone,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),

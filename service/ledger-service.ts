@@ -28,7 +28,7 @@ export interface RowResponse {
   errors: Problem[];
   status: Record<string, string | number | null>;
   nodes: NodeResult[];
-  /** The stored values, sent back with a conflict so the clerk can compare. */
+  /** The stored values: sent back with a conflict so the clerk can compare, and with every read row. */
   values?: Record<string, RawValue>;
 }
 
@@ -97,7 +97,10 @@ export class LedgerService {
     });
   }
 
-  /** Every stored row, or a team's 分案清单 (its triaged rows, optionally since a date), evaluated as of a date. */
+  /**
+   * Every stored row, or a team's 分案清单 (its triaged rows, optionally since a date), evaluated as
+   * of a date, with its stored values: the add-in writes them into the team's sheet.
+   */
   rows(ledger: AnyLedger, asOf: CivilDate, filter: { team?: string; since?: CivilDate }): RowsResponse {
     const context = this.context(ledger, asOf, null);
     const rows: RowResponse[] = [];
@@ -110,7 +113,7 @@ export class LedgerService {
       }
       const { response } = this.respond(ledger, row, context, []);
       if (filter.team && response.status.team !== filter.team) continue;
-      rows.push(response);
+      rows.push({ ...response, values: row.values });
     }
     return { asOf, revision: this.store.revision(ledger.id), rows };
   }

@@ -48,7 +48,7 @@ export async function startService(config: Config, log: (line: string) => void =
     const timer = setInterval(() => backup().catch((error) => logError('每日备份失败', error)), HOUR);
     timer.unref();
 
-    const tls = config.https ? readCertificates(config, log) : null;
+    const tls = config.https ? await readCertificates(config, log) : null;
     const server = tls ? https.createServer(tls, app) : http.createServer(app);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -80,13 +80,31 @@ async function ensureAdmin(users: UserDirectory, token: string | undefined): Pro
   return users.add('admin', ['admin'], token);
 }
 
-function readCertificates(config: Config, log: (line: string) => void): { cert: Buffer; key: Buffer } | null {
-  if (fs.existsSync(config.tlsCert) && fs.existsSync(config.tlsKey)) {
-    return { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) };
+/**
+ * The TLS certificate: the configured one, else office-addin-dev-certs' development certificate,
+ * generated when missing (without installing its CA, which needs an administrator). HTTP with a
+ * clear message when there is none.
+ */
+async function readCertificates(config: Config, log: (line: string) => void): Promise<{ cert: Buffer; key: Buffer } | null> {
+  const present = () => fs.existsSync(config.tlsCert) && fs.existsSync(config.tlsKey);
+  if (!present() && config.tlsDevelopment) {
+    try {
+      const { generateCertificates } = await import('office-addin-dev-certs');
+      await generateCertificates(path.join(path.dirname(config.tlsCert), 'ca.crt'), config.tlsCert, config.tlsKey);
+      if (present()) {
+        log(
+          `已在 ${path.dirname(config.tlsCert)} 生成开发证书。Office 还需要信任它的根证书：请运行 npx office-addin-dev-certs install` +
+            '（Windows 会弹出确认框，Linux 需要 sudo），然后重启服务。',
+        );
+      }
+    } catch (error) {
+      log(`无法生成开发证书：${(error as Error).message}`);
+    }
   }
+  if (present()) return { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) };
   log(
     `注意：未找到 HTTPS 证书（${config.tlsCert}），本次以 HTTP 启动。Office 加载项需要 HTTPS：` +
-      '请运行 npx office-addin-dev-certs install 生成开发证书，或以 TLS_CERT / TLS_KEY 指定正式证书。',
+      '请运行 npx office-addin-dev-certs install 生成并信任开发证书，或以 TLS_CERT / TLS_KEY 指定正式证书。',
   );
   return null;
 }

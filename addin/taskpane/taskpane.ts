@@ -1,47 +1,311 @@
-// Task pane: connection settings kept per user in the browser's storage, and a connection test.
+// Task pane: wires the clerk's buttons to the Excel actions. Each button is one Excel.run (see
+// ../excel); actions never overlap, and an automatic sync waits for the clerk's own action.
 
 import styles from './taskpane.css';
-import { testConnection, type Connection } from '../service-client.ts';
+import { autoSyncWanted, OUTCOME_KEY, savedConnection, savedSummary, saveAutoSyncWanted, saveConnection, saveSummary } from '../connection-store.ts';
+import { AutoSync } from '../excel/auto-sync.ts';
+import { detectCapabilities, missingFeatures, type Capabilities } from '../excel/capabilities.ts';
+import { createLedgerSheet } from '../excel/create-sheet.ts';
+import { describeError, NotLedgerTable, UserError } from '../excel/errors.ts';
+import { acceptStoredVersions, selectRowCell } from '../excel/rows-actions.ts';
+import { SyncMemory, syncLedgerTable, type SyncOutcome, type SyncTarget } from '../excel/sync-table.ts';
+import { takeOverActiveSheet } from '../excel/take-over.ts';
+import { fetchLedgers, fetchTeamRows, testConnection, type Connection, type LedgerDefinition } from '../service-client.ts';
+import { mergeEntries, summarize, type ProblemItem, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
+import { element, showMessage, showProgress, showSummary, showTakeOverReport } from './view.ts';
 
-const STORAGE_KEY = 'ledger-assistant.connection';
+/** Column whose options are the teams a 分案清单 can be pulled for (the service checks the same column). */
+const TEAM_COLUMN = 'teamOverride';
 
-function savedConnection(): Connection {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  return saved ? (JSON.parse(saved) as Connection) : { baseUrl: window.location.origin, token: '' };
+const state = {
+  connection: savedConnection(),
+  ledgers: [] as LedgerDefinition[],
+  capabilities: null as Capabilities | null,
+  memory: new SyncMemory(),
+  entries: new Map<string, SummaryEntry[]>(),
+  summary: null as SyncSummary | null,
+  autoSync: null as AutoSync | null,
+  queue: Promise.resolve() as Promise<unknown>,
+};
+
+const ACTION_BUTTONS = ['sync', 'create-ledger', 'take-over', 'pull', 'test-connection'];
+
+/** Runs Excel actions one after another: two Excel.run batches must not interleave their reads and writes. */
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const next = state.queue.then(work, work);
+  state.queue = next.catch(() => undefined);
+  return next;
 }
 
-function element<T extends HTMLElement>(id: string): T {
-  return document.getElementById(id) as T;
+async function clerkAction(label: string, work: () => Promise<string | void>): Promise<void> {
+  for (const id of ACTION_BUTTONS) element<HTMLButtonElement>(id).disabled = true;
+  showMessage('');
+  showProgress(0, label);
+  try {
+    const done = await exclusive(work);
+    if (done) showMessage(done, 'ok');
+  } catch (error) {
+    showMessage(describeError(error), 'error');
+  } finally {
+    showProgress(null);
+    setConnected(state.ledgers.length > 0);
+  }
+}
+
+function deps() {
+  if (!state.capabilities) throw new UserError('Excel 尚未就绪');
+  return { connection: state.connection, ledgers: state.ledgers, capabilities: state.capabilities, memory: state.memory, progress: showProgress };
+}
+
+function selectedLedger(): LedgerDefinition {
+  const ledger = state.ledgers.find((candidate) => candidate.id === element<HTMLSelectElement>('ledger-select').value);
+  if (!ledger) throw new UserError('请先连接服务并选择台账类型');
+  return ledger;
+}
+
+function ledgerOf(summary: SyncSummary): LedgerDefinition | undefined {
+  return state.ledgers.find((ledger) => ledger.id === summary.ledgerId);
+}
+
+function render(summary: SyncSummary): void {
+  state.summary = summary;
+  const local = (rowId: string) => state.entries.get(summary.tableKey)?.find((entry) => entry.result.rowId === rowId)?.values;
+  showSummary(summary, ledgerOf(summary), { select, keepMine, takeTheirs }, local);
+}
+
+/** Records a sync's rows and shows the summary of the whole table as last synced. */
+function absorb(outcome: SyncOutcome): SyncSummary {
+  const previous = state.entries.get(outcome.summary.tableKey) ?? [];
+  return showEntries(outcome.summary, outcome.full ? outcome.entries : mergeEntries(previous, outcome.entries));
+}
+
+function showEntries(base: SyncSummary, entries: SummaryEntry[]): SyncSummary {
+  state.entries.set(base.tableKey, entries);
+  const ledger = ledgerOf(base);
+  const whole = ledger ? summarize(ledger, { key: base.tableKey, name: base.tableName, sheet: base.sheetName }, entries, base.unplaced) : base;
+  render(whole);
+  saveSummary(whole);
+  return whole;
+}
+
+async function runSync(target: SyncTarget): Promise<SyncOutcome> {
+  return exclusive(() => syncLedgerTable(target, deps()));
+}
+
+function syncDone(summary: SyncSummary, prefix: string): string {
+  const parts = [`${prefix}：${summary.rows} 行`];
+  if (summary.errorRows) parts.push(`${summary.errorRows} 行有错误`);
+  if (summary.overdue) parts.push(`${summary.overdue} 行超期`);
+  if (summary.dueSoon) parts.push(`${summary.dueSoon} 行临期`);
+  if (summary.conflicts) parts.push(`${summary.conflicts} 行冲突待处理`);
+  return parts.join('，');
+}
+
+async function onSync(): Promise<void> {
+  await clerkAction('正在同步本表…', async () => {
+    const outcome = await syncLedgerTable({ kind: 'all' }, deps());
+    return syncDone(absorb(outcome), '同步完成');
+  });
+}
+
+async function autoSyncTable(tableId: string): Promise<void> {
+  try {
+    const outcome = await runSync({ kind: 'changed', tableKey: tableId });
+    if (outcome.entries.length === 0) return;
+    absorb(outcome);
+    const time = new Date().toLocaleTimeString('zh-CN');
+    // The first change to a table after the pane opened syncs all of it: the pane did not know its rows yet.
+    showMessage(outcome.full ? `自动同步：已同步全表 ${outcome.entries.length} 行（${time}）` : `自动同步：已提交 ${outcome.entries.length} 行修改（${time}）`, 'ok');
+  } catch (error) {
+    if (!(error instanceof NotLedgerTable)) showMessage(`自动同步失败：${describeError(error)}`, 'error');
+  }
+}
+
+function select(item: ProblemItem): void {
+  if (!state.summary) return;
+  const tableKey = state.summary.tableKey;
+  exclusive(() => selectRowCell(tableKey, item.rowId, item.columnId, deps())).catch((error) => showMessage(describeError(error), 'error'));
+}
+
+async function keepMine(item: ProblemItem): Promise<void> {
+  const summary = state.summary;
+  if (!summary || item.storedRev === undefined) return;
+  await clerkAction('正在用我的内容覆盖…', async () => {
+    const outcome = await syncLedgerTable({ kind: 'override', tableKey: summary.tableKey, revisions: new Map([[item.rowId, item.storedRev as number]]) }, deps());
+    absorb(outcome);
+    return outcome.summary.conflicts > 0 ? '对方又修改了这一行，请再选择一次' : `已保留我的内容：${item.label}`;
+  });
+}
+
+async function takeTheirs(item: ProblemItem): Promise<void> {
+  const summary = state.summary;
+  if (!summary || item.storedRev === undefined) return;
+  await clerkAction('正在采用对方的内容…', async () => {
+    const version = { rowId: item.rowId, rev: item.storedRev as number, values: item.storedValues ?? {}, status: item.storedStatus ?? {} };
+    await acceptStoredVersions(summary.tableKey, [version], deps());
+    const entries = state.entries.get(summary.tableKey) ?? [];
+    const replaced: SummaryEntry = { result: { rowId: version.rowId, rev: version.rev, state: 'ok', errors: [], status: version.status }, values: version.values, position: 0 };
+    showEntries(summary, [...entries.filter((entry) => entry.result.rowId !== item.rowId), replaced]);
+    return `已采用对方的内容：${item.label}`;
+  });
+}
+
+async function onCreate(): Promise<void> {
+  await clerkAction('正在新建台账…', async () => {
+    const created = await createLedgerSheet(selectedLedger(), deps().capabilities, { progress: showProgress });
+    state.memory.fingerprints.set(created.tableKey, created.fingerprints);
+    return `已新建工作表「${created.sheetName}」，请从第 2 行起填写，填好后点「同步本表」`;
+  });
+}
+
+async function onTakeOver(): Promise<void> {
+  await clerkAction('正在接管当前工作表…', async () => {
+    const report = await takeOverActiveSheet(selectedLedger(), state.ledgers, deps().capabilities);
+    showTakeOverReport(report);
+    return report.missingRequired.length > 0 ? `已接管，但缺少必填列：${report.missingRequired.join('、')}` : '已接管，可以点「同步本表」了';
+  });
+}
+
+async function onPull(): Promise<void> {
+  await clerkAction('正在拉取分案清单…', async () => {
+    const ledger = selectedLedger();
+    const team = element<HTMLSelectElement>('team-select').value;
+    const since = element<HTMLInputElement>('team-since').value || undefined;
+    const response = await fetchTeamRows(state.connection, ledger.id, team, since);
+    if (response.rows.length === 0) return `${team}暂无分案${since ? `（${since} 以来）` : ''}`;
+    const created = await createLedgerSheet(ledger, deps().capabilities, { title: `分案清单-${team}`, rows: response.rows, progress: showProgress });
+    state.memory.fingerprints.set(created.tableKey, created.fingerprints);
+    return `已拉取 ${created.rows} 行到工作表「${created.sheetName}」`;
+  });
+}
+
+async function onAutoSyncToggle(): Promise<void> {
+  const on = element<HTMLInputElement>('auto-sync').checked;
+  saveAutoSyncWanted(on);
+  try {
+    await applyAutoSync(on);
+    showMessage(on ? '已开启自动同步：修改后约 2 秒提交改动的行' : '已关闭自动同步', 'ok');
+  } catch (error) {
+    showMessage(describeError(error), 'error');
+  }
+}
+
+async function applyAutoSync(on: boolean): Promise<void> {
+  if (!state.capabilities?.changeEvents) return;
+  state.autoSync ??= new AutoSync(autoSyncTable, (tableId) => state.memory.writtenColumns.get(tableId));
+  if (on) await state.autoSync.start();
+  else await state.autoSync.stop();
+}
+
+function setConnected(connected: boolean): void {
+  const badge = element('connection-badge');
+  badge.textContent = connected ? '已连接' : '未连接';
+  badge.className = connected ? 'badge ok' : 'badge';
+  for (const id of ['ledger-select', 'sync', 'create-ledger', 'take-over', 'pull']) element<HTMLButtonElement>(id).disabled = !connected;
+  element<HTMLButtonElement>('test-connection').disabled = false;
+  element<HTMLInputElement>('auto-sync').disabled = !connected || !state.capabilities?.changeEvents;
+}
+
+function showLedgers(ledgers: LedgerDefinition[]): void {
+  state.ledgers = ledgers;
+  const select = element<HTMLSelectElement>('ledger-select');
+  const previous = select.value;
+  select.replaceChildren(...ledgers.map((ledger) => new Option(ledger.name, ledger.id)));
+  if (ledgers.some((ledger) => ledger.id === previous)) select.value = previous;
+  showTeams();
+  setConnected(ledgers.length > 0);
+}
+
+function showTeams(): void {
+  const ledger = state.ledgers.find((candidate) => candidate.id === element<HTMLSelectElement>('ledger-select').value);
+  const teams = ledger?.columns.find((column) => column.id === TEAM_COLUMN)?.options ?? [];
+  element('team-section').hidden = teams.length === 0;
+  element<HTMLSelectElement>('team-select').replaceChildren(...teams.map((team) => new Option(team, team)));
 }
 
 async function onTest(): Promise<void> {
-  const connection = { baseUrl: element<HTMLInputElement>('base-url').value.trim(), token: element<HTMLInputElement>('token').value.trim() };
+  const connection: Connection = { baseUrl: element<HTMLInputElement>('base-url').value.trim(), token: element<HTMLInputElement>('token').value.trim() };
   const result = element<HTMLParagraphElement>('connection-result');
-  const button = element<HTMLButtonElement>('test-connection');
-  button.disabled = true;
   result.className = '';
   result.textContent = '正在连接…';
   try {
     const { version, ledgers } = await testConnection(connection);
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(connection));
+    state.connection = connection;
+    saveConnection(connection);
+    showLedgers(ledgers);
     result.className = 'ok';
     result.textContent = `连接成功（服务版本 ${version}），可用台账：${ledgers.map((ledger) => ledger.name).join('、')}`;
   } catch (error) {
     result.className = 'error';
-    result.textContent = (error as Error).message;
-  } finally {
-    button.disabled = false;
+    result.textContent = describeError(error);
   }
 }
 
-function start(): void {
+async function connectSaved(): Promise<void> {
+  if (!state.connection.token) {
+    element<HTMLDetailsElement>('settings').open = true;
+    showMessage('请先在「连接设置」中填写个人令牌并测试连接');
+    return;
+  }
+  try {
+    showLedgers(await fetchLedgers(state.connection));
+  } catch (error) {
+    element<HTMLDetailsElement>('settings').open = true;
+    showMessage(describeError(error), 'error');
+  }
+}
+
+function showCapabilities(capabilities: Capabilities): void {
+  const missing = missingFeatures(capabilities);
+  element('compat').hidden = missing.length === 0;
+  element('compat-list').replaceChildren(
+    ...missing.map((text) => {
+      const item = document.createElement('li');
+      item.textContent = text;
+      return item;
+    }),
+  );
+  if (!capabilities.changeEvents) element<HTMLInputElement>('auto-sync').title = '当前 Excel 版本不支持自动同步';
+}
+
+async function start(): Promise<void> {
+  const capabilities = detectCapabilities();
+  state.capabilities = capabilities;
+  showCapabilities(capabilities);
+  element<HTMLInputElement>('base-url').value = state.connection.baseUrl;
+  element<HTMLInputElement>('token').value = state.connection.token;
+  element('test-connection').addEventListener('click', () => void onTest());
+  element('sync').addEventListener('click', () => void onSync());
+  element('create-ledger').addEventListener('click', () => void onCreate());
+  element('take-over').addEventListener('click', () => void onTakeOver());
+  element('pull').addEventListener('click', () => void onPull());
+  element('ledger-select').addEventListener('change', showTeams);
+  const autoSync = element<HTMLInputElement>('auto-sync');
+  autoSync.checked = autoSyncWanted() && capabilities.changeEvents;
+  autoSync.addEventListener('change', () => void onAutoSyncToggle());
+  window.addEventListener('storage', (event) => {
+    // The ribbon's 同步本表 runs in another page and leaves its summary here.
+    const summary = event.key === OUTCOME_KEY ? savedSummary() : null;
+    if (summary) render(summary);
+  });
+  await connectSaved();
+  if (autoSync.checked) await applyAutoSync(true).catch((error) => showMessage(describeError(error), 'error'));
+  // The ribbon's 周通报 opens the pane here (taskpane.html?section=report).
+  if (new URLSearchParams(window.location.search).get('section') === 'report') element('report').scrollIntoView();
+  element('app').setAttribute('aria-busy', 'false');
+}
+
+function boot(): void {
   const style = document.createElement('style');
   style.textContent = styles;
   document.head.append(style);
-  const connection = savedConnection();
-  element<HTMLInputElement>('base-url').value = connection.baseUrl;
-  element<HTMLInputElement>('token').value = connection.token;
-  element<HTMLButtonElement>('test-connection').addEventListener('click', () => void onTest());
+  Office.onReady((info) => {
+    if (info.host !== Office.HostType.Excel) {
+      element('not-excel').hidden = false;
+      return;
+    }
+    void start();
+  });
 }
 
-Office.onReady(() => start());
+boot();

@@ -1,0 +1,75 @@
+// Actions on single rows found by 行ID: selecting a problem cell from the summary list, and
+// 采用对方的 (take the stored version of a conflicting row into the clerk's cells, by their choice).
+
+import type { CellInput, LedgerDefinition, RowResult } from '../service-client.ts';
+import { localAddress } from '../sheet/addresses.ts';
+import { storedCellValue } from '../sheet/cell-values.ts';
+import { batchWrites, EXCEL_DATA_BUDGET } from '../sheet/chunks.ts';
+import { columnIndexOf, type TableLayout } from '../sheet/layout.ts';
+import { buildWriteBlocks, type WriteBlock } from '../sheet/write-blocks.ts';
+import type { Capabilities } from './capabilities.ts';
+import { UserError } from './errors.ts';
+import { locateLedgerTable, readRowPositions, readTableShape } from './ledger-table.ts';
+import type { SyncMemory } from './sync-table.ts';
+import { writeInBatches } from './write-batches.ts';
+
+interface RowsDeps {
+  ledgers: LedgerDefinition[];
+  capabilities: Capabilities;
+  memory: SyncMemory;
+}
+
+/** Selects the cell of a row's column (the first clerk column when the column is not in the table). */
+export async function selectRowCell(tableKey: string, rowId: string, columnId: string, deps: RowsDeps): Promise<void> {
+  await Excel.run(async (context) => {
+    const located = await locateLedgerTable(context, deps.ledgers, tableKey);
+    const shape = await readTableShape(context, located, deps.capabilities, deps.memory.marks);
+    const position = (await readRowPositions(context, shape)).get(rowId);
+    if (position === undefined) throw new UserError('找不到这一行：它可能已被删除，请重新同步');
+    const layout = shape.header.layout;
+    const found = columnIndexOf(layout, columnId);
+    const column = found >= 0 ? found : layout.slots.findIndex((slot) => slot.kind === 'input');
+    shape.sheet.activate();
+    shape.sheet.getRange(localAddress(shape.bodyRow + position, shape.bodyColumn + column)).select();
+    await context.sync();
+  });
+}
+
+export interface StoredVersion {
+  rowId: string;
+  rev: number;
+  values: Record<string, CellInput>;
+  status: Record<string, string | number | null>;
+}
+
+/** Blocks that put a stored version into a row: the clerk's columns present in the table, then its statuses. */
+export function storedVersionBlocks(layout: TableLayout, position: number, version: StoredVersion): WriteBlock[] {
+  const inputs: WriteBlock[] = [];
+  layout.slots.forEach((slot, index) => {
+    if (slot.kind !== 'input') return;
+    const value = storedCellValue(version.values[slot.column.id]);
+    const last = inputs[inputs.length - 1];
+    if (last && last.column + last.values[0].length === index) last.values[0].push(value);
+    else inputs.push({ row: position, column: index, values: [[value]] });
+  });
+  const result: RowResult = { rowId: version.rowId, rev: version.rev, state: 'ok', errors: [], status: version.status };
+  return [...inputs, ...buildWriteBlocks(layout, new Map([[position, { kind: 'result', result }]]))];
+}
+
+/** 采用对方的: the stored values replace the clerk's, with the stored revision and statuses. */
+export async function acceptStoredVersions(tableKey: string, versions: StoredVersion[], deps: RowsDeps): Promise<number> {
+  return Excel.run(async (context) => {
+    const located = await locateLedgerTable(context, deps.ledgers, tableKey);
+    const shape = await readTableShape(context, located, deps.capabilities, deps.memory.marks);
+    const byId = await readRowPositions(context, shape);
+    const blocks = versions.flatMap((version) => {
+      const position = byId.get(version.rowId);
+      return position === undefined ? [] : storedVersionBlocks(shape.header.layout, position, version);
+    });
+    if (blocks.length === 0) throw new UserError('找不到这些行：它们可能已被删除，请重新同步');
+    await writeInBatches(context, shape.sheet, { row: shape.bodyRow, column: shape.bodyColumn }, batchWrites(blocks, EXCEL_DATA_BUDGET));
+    const fingerprints = deps.memory.fingerprints.get(located.key);
+    for (const version of versions) fingerprints?.delete(version.rowId);
+    return versions.filter((version) => byId.has(version.rowId)).length;
+  });
+}

@@ -1,0 +1,75 @@
+// What goes into a cell: the service's values in the form Excel keeps them. Dates become serial
+// numbers (the 1900 date system), so a date cell stays a date whatever the clerk's locale.
+
+import type { CellInput } from '../service-client.ts';
+
+const DAY_MS = 86_400_000;
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+
+export function civilDateToSerial(date: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return null;
+  return Math.round((Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) - EPOCH_MS) / DAY_MS);
+}
+
+export function dateTimeToSerial(value: string): number | null {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})/.exec(value);
+  if (!match) return civilDateToSerial(value);
+  const day = civilDateToSerial(match[1]);
+  return day === null ? null : day + (Number(match[2]) * 60 + Number(match[3])) / 1440;
+}
+
+/**
+ * Text Excel would otherwise turn into something else: a formula (=, +, -, @), a number that loses
+ * digits (an 18-digit identity number), or a date. A leading apostrophe keeps it as typed text.
+ */
+export function keepAsText(text: string): string {
+  if (/^[=+\-@]/.test(text) || /^\s*[\d.,]+\s*$/.test(text) || /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(text)) return `'${text}`;
+  return text;
+}
+
+/** A system column's value as written: by the column's type from the ledger definition. */
+export function systemCellValue(type: string, value: string | number | null | undefined): string | number {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'number') return value;
+  if (type === 'date') return civilDateToSerial(value) ?? keepAsText(value);
+  if (type === 'datetime') return dateTimeToSerial(value) ?? keepAsText(value);
+  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+/** A clerk's stored value written back into a fresh sheet (分案清单) or on 采用对方的. */
+export function storedCellValue(value: CellInput | undefined): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return keepAsText(value);
+  return value;
+}
+
+/** A cell as read from Excel, in the form the service accepts: empty cells are null. */
+export function inputValue(cell: unknown): CellInput {
+  if (cell === '' || cell === undefined || cell === null) return null;
+  if (typeof cell === 'number' || typeof cell === 'boolean') return cell;
+  return String(cell);
+}
+
+/** Number formats by column type: dates as dates, numbers kept exact, identifiers kept as text. */
+export function numberFormatFor(type: string): string {
+  switch (type) {
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'datetime':
+      return 'yyyy-mm-dd hh:mm';
+    case 'amount':
+      return '#,##0.00';
+    case 'integer':
+      return '0';
+    case 'caseNo':
+    case 'personId':
+    case 'creditCode':
+    case 'partyId':
+    case 'plate':
+    case 'licenseNo':
+      return '@';
+    default:
+      return 'General';
+  }
+}

@@ -1,0 +1,77 @@
+// Keeps every Excel request under Excel on the web's 5 MB payload limit and every service request
+// under the service's limits. Sizes are estimated as UTF-8 JSON, which is what travels.
+
+import type { SyncRowRequest } from '../service-client.ts';
+import type { WriteBlock } from './write-blocks.ts';
+
+/** Excel on the web refuses a request or response larger than 5 MB. */
+export const EXCEL_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** What one batch's cell data may use, leaving room for the envelope and the batch's other commands. */
+export const EXCEL_DATA_BUDGET = 4 * 1024 * 1024;
+/** The service takes up to 20,000 rows per request (service/sync-request.ts); a bigger sheet is sent in parts. */
+export const SERVICE_ROWS_PER_REQUEST = 20_000;
+export const SERVICE_BYTES_PER_REQUEST = 24 * 1024 * 1024;
+
+/** UTF-8 length of a string without allocating an encoded copy. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      index += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function jsonBytes(value: unknown): number {
+  return utf8Length(JSON.stringify(value));
+}
+
+/** Splits anything measurable into consecutive groups whose sizes stay within a budget. */
+export function chunkBySize<T>(items: T[], sizeOf: (item: T) => number, budget: number, maxCount = Infinity): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (current.length > 0 && (used + size > budget || current.length >= maxCount)) {
+      chunks.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(item);
+    used += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Groups write blocks into batches under the budget, splitting a block between rows where needed.
+ * `reserved` is what the batch spends on other commands (fills, notes, conditional formats).
+ */
+export function batchWrites(blocks: WriteBlock[], budget = EXCEL_DATA_BUDGET, reserved = 0): WriteBlock[][] {
+  const rows = blocks.flatMap((block) => block.values.map((values, offset) => ({ block, offset, values, size: jsonBytes(values) + 1 })));
+  const batches: WriteBlock[][] = [];
+  for (const group of chunkBySize(rows, (row) => row.size, Math.max(budget - reserved, 1))) {
+    const batch: WriteBlock[] = [];
+    for (const row of group) {
+      const last = batch[batch.length - 1];
+      if (last && last.column === row.block.column && last.row + last.values.length === row.block.row + row.offset && last.values[0].length === row.values.length) {
+        last.values.push(row.values);
+      } else {
+        batch.push({ row: row.block.row + row.offset, column: row.block.column, values: [row.values] });
+      }
+    }
+    batches.push(batch);
+  }
+  return batches;
+}
+
+export function chunkRequests(rows: SyncRowRequest[]): SyncRowRequest[][] {
+  return chunkBySize(rows, (row) => jsonBytes(row) + 1, SERVICE_BYTES_PER_REQUEST, SERVICE_ROWS_PER_REQUEST);
+}

@@ -1,0 +1,55 @@
+// 同步本表 of 10,000 case rows through the built task pane, the real service and the stand-in Excel
+// host in headless Chromium, against its floor: the same number of new rows posted straight to the
+// service. Also the context.sync() calls for 10 and for 10,000 rows. One JSON line per figure.
+
+import { ADMIN_TOKEN, browserUnavailable, buildAddin, clickAndWait, connect, openPane, startTestService } from '../test/addin/browser/harness.ts';
+import { generatedRow, typeGeneratedRows } from '../test/addin/browser/generated-rows.ts';
+import { casesLedger } from '../test/addin/browser/ledger-rows.ts';
+
+const ROWS = 10_000;
+
+const unavailable = browserUnavailable();
+if (unavailable) {
+  console.error(`加载项同步基准未运行：${unavailable}`);
+  process.exit(1);
+}
+
+buildAddin();
+const service = await startTestService();
+const pane = await openPane(service.url);
+try {
+  await connect(pane, service.url, ADMIN_TOKEN);
+  const ledger = await casesLedger(service.url, ADMIN_TOKEN);
+  const sync = async (rows: number, firstSerial: number) => {
+    await clickAndWait(pane, '#create-ledger');
+    await typeGeneratedRows(pane, ledger, rows, firstSerial);
+    await pane.host((host) => host.resetStats());
+    const start = performance.now();
+    await clickAndWait(pane, '#sync');
+    const elapsed = performance.now() - start;
+    return { elapsed, stats: await pane.host((host) => host.stats) };
+  };
+  const small = await sync(10, 1);
+  const large = await sync(ROWS, 100_001);
+
+  const inputs = ledger.columns.filter((column) => !column.system);
+  const rows = Array.from({ length: ROWS }, (_, index) => {
+    const row = generatedRow(index, 200_001 + index);
+    return { values: Object.fromEntries(inputs.map((column) => [column.id, row[column.header] ?? null])) };
+  });
+  const floorStart = performance.now();
+  const response = await fetch(`${service.url}/api/ledgers/cases/sync`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rows }),
+  });
+  await response.json();
+  const floor = performance.now() - floorStart;
+
+  console.log(JSON.stringify({ name: `add-in sync of ${ROWS} new case rows (stand-in Excel host)`, value: Math.round(large.elapsed), unit: 'ms', floor: Math.round(floor), ratio: Number((large.elapsed / floor).toFixed(2)) }));
+  console.log(JSON.stringify({ name: 'context.sync() calls per add-in sync', value: large.stats.syncs, unit: 'calls', rows10: small.stats.syncs, [`rows${ROWS}`]: large.stats.syncs }));
+  console.log(JSON.stringify({ name: `largest Excel request of a ${ROWS}-row sync`, value: Math.round(large.stats.maxRequestBytes / 1024), unit: 'KB', limit: 5 * 1024 }));
+} finally {
+  await pane.close();
+  await service.close();
+}

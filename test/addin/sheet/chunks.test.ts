@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { batchWrites, chunkBySize, chunkRequests, EXCEL_DATA_BUDGET, jsonBytes, utf8Length } from '../../../addin/sheet/chunks.ts';
+import type { WriteBlock } from '../../../addin/sheet/write-blocks.ts';
+
+describe('add-in: chunking under Excel on the web’s 5 MB and the service’s limits', () => {
+  it('measures what travels: UTF-8, three bytes per Chinese character', () => {
+    assert.equal(utf8Length('预警'), 6);
+    assert.equal(utf8Length('a😀'), 5);
+    assert.equal(jsonBytes([['超期', 3]]), Buffer.byteLength(JSON.stringify([['超期', 3]])));
+  });
+
+  it('keeps a table under the budget in one batch', () => {
+    const block: WriteBlock = { row: 0, column: 5, values: Array.from({ length: 10_000 }, (_, row) => [`id-${row}`, 1, '速执团队', '超期', '']) };
+    const batches = batchWrites([block]);
+    assert.equal(batches.length, 1);
+    assert.equal(batches[0][0].values.length, 10_000);
+  });
+
+  it('splits a block between rows so every batch stays under the budget, in order and complete', () => {
+    const long = '校验意见'.repeat(100);
+    const block: WriteBlock = { row: 3, column: 2, values: Array.from({ length: 6_000 }, (_, row) => [row, long]) };
+    const batches = batchWrites([block]);
+    assert.ok(batches.length >= 2);
+    for (const batch of batches) assert.ok(batch.reduce((sum, part) => sum + jsonBytes(part.values), 0) <= EXCEL_DATA_BUDGET);
+    const rows = batches.flat().flatMap((part) => part.values.map((values, offset) => [part.row + offset, values[0]]));
+    assert.deepEqual(rows, block.values.map((values, offset) => [3 + offset, values[0]]));
+  });
+
+  it('leaves room for the batch’s other commands', () => {
+    const block: WriteBlock = { row: 0, column: 0, values: Array.from({ length: 100 }, () => ['x'.repeat(1000)]) };
+    assert.equal(batchWrites([block], 200_000, 0).length, 1);
+    assert.equal(batchWrites([block], 200_000, 150_000).length, 3);
+  });
+
+  it('groups items by size and count', () => {
+    assert.deepEqual(chunkBySize([5, 5, 5, 20, 1], (n) => n, 10), [[5, 5], [5], [20], [1]]);
+    assert.deepEqual(chunkBySize([1, 1, 1], (n) => n, 100, 2), [[1, 1], [1]]);
+    const requests = Array.from({ length: 45_000 }, () => ({ values: { caseNo: 'A' } }));
+    assert.deepEqual(chunkRequests(requests).map((part) => part.length), [20_000, 20_000, 5_000], 'the service takes 20,000 rows per request');
+  });
+});
