@@ -2,15 +2,16 @@
 // workbook by their header rows, sync their rows through the same LedgerService as the add-in, and
 // write statuses and explanations back into the same workbook.
 
+import { getHeapStatistics } from 'node:v8';
 import type { CivilDate } from '../domain/civil-date.ts';
 import type { AnyLedger } from '../domain/ledger.ts';
-import { normalizeRow } from '../domain/row.ts';
-import type { RawValue } from '../domain/problem.ts';
+import { headersOf, normalizeRow } from '../domain/row.ts';
+import type { Problem, RawValue } from '../domain/problem.ts';
 import type { LedgerService, RowResponse } from '../ledger-service.ts';
 import { canWrite, type User } from '../users.ts';
 import { writeAnnotations, type RowAnnotation } from './annotation-writer.ts';
 import ExcelJS, { type Worksheet } from './exceljs.ts';
-import { WorkbookRefusal } from './limits.ts';
+import { checkHeap, WorkbookRefusal } from './limits.ts';
 import { findTable, HEADER_SEARCH_ROWS, type TableLayout } from './table-layout.ts';
 import { readTableRows, type TableRow, type TableRows } from './table-rows.ts';
 import { inspectXlsx } from './zip-inspection.ts';
@@ -69,7 +70,9 @@ export class WorkbookAnnotator {
   }
 
   private async annotateNow(file: Buffer, user: User, asOf: CivilDate) {
-    const { notKept } = inspectXlsx(file);
+    const inspection = inspectXlsx(file);
+    const heap = getHeapStatistics();
+    checkHeap(inspection, heap.heap_size_limit - heap.used_heap_size);
     const workbook = new ExcelJS.Workbook();
     try {
       // exceljs types its input as an ArrayBuffer; it reads a Node Buffer as well, without a copy.
@@ -109,7 +112,7 @@ export class WorkbookAnnotator {
       await this.syncLedger(ledger, found.filter((table) => table.layout.ledger === ledger), user, asOf);
     }
     const workbookOut = Buffer.from(await workbook.xlsx.writeBuffer());
-    return { workbook: workbookOut, summary: { asOf, sheets: reports, notKept } };
+    return { workbook: workbookOut, summary: { asOf, sheets: reports, notKept: inspection.notKept } };
   }
 
   /** All sheets of one ledger in one sync, so a case entered on two sheets is reported as a duplicate. */
@@ -122,14 +125,20 @@ export class WorkbookAnnotator {
         : await this.ledgerService.sync(ledger, { rows: rows.map(({ rowId, rev, values }) => ({ rowId, rev, values })), mode: 'upsert', rowNames }, user, asOf);
 
     let next = 0;
-    for (const { sheet, layout, table, report } of tables) {
-      const annotations = table.rows.map((row) => {
+    const annotations = tables.map(({ layout, table, report }) =>
+      table.rows.map((row) => {
         const response = result.rows[next++];
         count(report, response);
         return this.annotation(ledger, layout, row, response);
-      });
-      writeAnnotations(sheet, layout, table.lastColumn, annotations);
-    }
+      }),
+    );
+    // The sync's answer (with every row's nodes) and the rows as read are not needed any more: let
+    // them go before the workbook is written, the step that needs the most memory.
+    result.rows.length = 0;
+    tables.forEach(({ sheet, layout, table }, index) => {
+      writeAnnotations(sheet, layout, table.lastColumn, annotations[index]);
+      table.rows.length = 0;
+    });
   }
 
   private annotation(ledger: AnyLedger, layout: TableLayout, row: TableRow, response: RowResponse): RowAnnotation {
@@ -145,7 +154,7 @@ export class WorkbookAnnotator {
       rev: response.rev,
       status: response.status,
       remarks: remarks.filter((text) => text !== '').join('；'),
-      problems: [...response.errors, ...readWarnings],
+      problems: [...response.errors.filter((problem) => aboutTheCell(ledger, problem)), ...readWarnings],
     };
   }
 
@@ -158,6 +167,18 @@ export class WorkbookAnnotator {
       .map((column) => `${column.header}（服务端为「${shown(stored[column.id])}」）`);
     return `本行已被他人更新为第 ${response.rev} 版，本表的修改没有保存${differing.length ? `，不同的列：${differing.join('、')}` : ''}；状态按服务端的数据计算。核对后再次上传，将以本表为准`;
   }
+}
+
+/**
+ * Whether a problem explains the clerk's cell, and so belongs in a note on it: every error, and a
+ * warning about the value itself — such messages start with the column's header, as the
+ * normalisers write them (身份证号「…」校验位应为…). Warnings about the row as a whole, such as a
+ * deadline counted without holiday data, stay in 校验意见 only: on a cell they would mark every
+ * row of a sheet for something no clerk can correct there.
+ */
+function aboutTheCell(ledger: AnyLedger, problem: Problem): boolean {
+  const header: string | undefined = headersOf(ledger)[problem.column];
+  return problem.level === 'error' || (header !== undefined && problem.message.startsWith(header));
 }
 
 function emptyReport(sheet: string, layout: TableLayout | null, notAnnotated: string | null): SheetReport {

@@ -96,6 +96,16 @@ describe('refused workbooks', () => {
     assert.match(message, /60,000 行/);
   });
 
+  it('refuses a workbook larger than the service’s memory can take with 413, and keeps running', async () => {
+    const started = sandbox.spawn(await sandbox.dataDir(), { ADMIN_TOKEN, NODE_OPTIONS: '--max-old-space-size=256' });
+    const small = { ...service, url: await started.url() };
+    const message = assertError(await annotate(small, workbookZip(sheetXmlWithRows(40_000))), 413, 'not_enough_memory');
+    assert.match(message, /40,000 行/);
+    assert.match(message, /max-old-space-size/);
+    assert.equal((await fetch(`${small.url}/api/health`)).status, 200);
+    assert.equal(await annotate(small, await clerkWorkbook()).then((reply) => reply.status), 200);
+  });
+
   it('refuses a ledger cell longer than a sync allows, naming the sheet and cell', async () => {
     const workbook = await loadWorkbook(await clerkWorkbook());
     workbook.getWorksheet(CLERK_SHEET)!.getCell(`E${CLERK_ROWS.overdue}`).value = '某'.repeat(2_001);
