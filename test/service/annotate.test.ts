@@ -163,6 +163,22 @@ describe('annotating a workbook', () => {
     assert.match(String(cellUnder(sheet, CLERK_HEADER_ROW, '校验意见', CLERK_ROWS.lookupError).value), /错误值 #N\/A/);
   });
 
+  it('notes a warning about a cell’s value on the cell, and one about the whole row in 校验意见 only', async () => {
+    assert.equal((await service.admin.put('/api/calendar', { years: {} })).status, 200);
+    const workbook = await loadWorkbook(input);
+    const added = workbook.addWorksheet('补录');
+    added.addRow(['案号', '立案日期', '被执行人', '被执行人证件号']);
+    added.addRow(['（2026）豫0102执1301号', '2026-09-24', '钱八', '110105194912310021']);
+    const annotated = await annotatedWorkbook(await annotate(service, await saveWorkbook(workbook)));
+
+    const sheet = annotated.getWorksheet('补录')!;
+    assert.match(noteText(sheet.getCell('D2')), /被执行人证件号「110105194912310021」校验位应为 X/);
+    assert.deepEqual(markedRefs(sheet), ['D2']);
+    const ledger = annotated.getWorksheet(CLERK_SHEET)!;
+    assert.equal(ledger.getCell(`C${CLERK_ROWS.overdue}`).note, undefined);
+    assert.match(String(cellUnder(ledger, CLERK_HEADER_ROW, '校验意见', CLERK_ROWS.overdue).value), /法定期限：2027年无节假日数据/);
+  });
+
   it('changes nothing of the clerk’s: cells, formulas, notes, formats, merges, widths, other sheets', async () => {
     const annotated = await annotatedWorkbook(await annotate(service, input));
     const compared = assertCellsUnchanged(original.getWorksheet(CLERK_SHEET)!, annotated.getWorksheet(CLERK_SHEET)!, CLERK_HEADERS.length, ANNOTATED);
