@@ -47,7 +47,7 @@ const NOT_KEPT: Array<[RegExp, string]> = [
 export function inspectXlsx(file: Buffer, limits: Limits = WORKBOOK_LIMITS): XlsxInspection {
   if (file.length === 0) throw new WorkbookRefusal(400, 'empty_file', '上传的文件是空的，请选择 .xlsx 工作簿');
   if (file.subarray(0, 8).equals(OLE2_MAGIC)) {
-    throw new WorkbookRefusal(400, 'not_xlsx', `这是旧版 Excel 97-2003（.xls）文件或设有打开密码的工作簿，无法读取。${SAVE_AS}（不要设置密码）`);
+    throw new WorkbookRefusal(400, 'not_xlsx', `这是旧版 Excel 97-2003（.xls）、WPS 表格（.et）文件或设有打开密码的工作簿，无法读取。${SAVE_AS}（不要设置密码）`);
   }
   const magic = file.length >= 4 ? file.readUInt32LE(0) : 0;
   if (magic !== LOCAL_HEADER && magic !== END_OF_DIRECTORY) {
