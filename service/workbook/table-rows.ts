@@ -60,7 +60,8 @@ export function readTableRows(sheet: Worksheet, layout: TableLayout, date1904: b
       if (text !== '') anyValue = true;
       if (text !== '' && headerIds.get(headerKey(text)) === column.id) headerCells++;
     }
-    if (!anyValue && readProblems.length === 0) return void result.skipped.blank++;
+    // A row of formulas dragged down past the data (#N/A, "") holds nothing to sync.
+    if (!anyValue) return void result.skipped.blank++;
     if (FOOTER.test(firstText(row))) return void result.skipped.footer++;
     if (headerCells >= 2) return void result.skipped.header++;
 

@@ -174,7 +174,7 @@ export const CLERK_ROWS = {
   overdue: 5,
   /** Filed today, reception due today. */
   dueSoon: 6,
-  /** Numbered in advance, nothing else filled in. */
+  /** Numbered in advance, a lookup formula dragged down into it, nothing else filled in. */
   blank: 7,
   /** Filing date 2026-02-30 and a negative amount. */
   invalid: 8,
@@ -225,6 +225,7 @@ export async function clerkWorkbook(): Promise<Buffer> {
   // 7: a row the clerk numbered and formatted in advance, nothing filled in yet
   for (let column = 1; column <= CLERK_HEADERS.length; column++) sheet.getCell(7, column).border = { bottom: { style: 'dotted' } };
   sheet.getCell('A7').value = 3;
+  sheet.getCell('F7').value = { formula: 'VLOOKUP(B7,说明!A:B,2,FALSE)', result: { error: '#N/A' } };
   // 8: invalid
   sheet.getRow(8).values = [4, '（2026）豫0102执1236号', '2026-02-30', null, null, '赵六', '-100'];
   sheet.getCell('C8').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
