@@ -158,7 +158,7 @@ export class LedgerService {
       if (key !== null) {
         const first = firstRowOfKey.get(key);
         if (first === undefined) firstRowOfKey.set(key, index);
-        else problems.push(duplicateProblem(ledger, values, first));
+        else problems.push(duplicateProblem(ledger, values, request.rowNames?.[first] ?? `本次提交的第 ${first + 1} 行`));
       }
 
       if (!stored) {
@@ -200,12 +200,12 @@ function sameCell(a: RawValue, b: RawValue): boolean {
   return isEmpty(a) && isEmpty(b) ? true : a === b;
 }
 
-function duplicateProblem(ledger: AnyLedger, values: Record<string, RawValue>, firstIndex: number): Problem {
+function duplicateProblem(ledger: AnyLedger, values: Record<string, RawValue>, firstRow: string): Problem {
   const headers = ledger.key.map((column) => ledger.columns.find((def) => def.id === column)?.header ?? column);
   const shown = ledger.key.map((column) => String(values[column] ?? '')).join('、');
   return {
     column: ledger.key[0],
     level: 'error',
-    message: `${headers.join('、')}「${shown}」与本次提交的第 ${firstIndex + 1} 行重复`,
+    message: `${headers.join('、')}「${shown}」与${firstRow}重复`,
   };
 }

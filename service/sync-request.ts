@@ -21,6 +21,8 @@ export interface SyncRow {
 export interface SyncRequest {
   rows: SyncRow[];
   mode: 'upsert' | 'snapshot';
+  /** How messages name each row, e.g. 工作表「1月」第 5 行; by default 本次提交的第 N 行. */
+  rowNames?: string[];
 }
 
 export type Refusal = { status: 400 | 413; code: string; message: string };

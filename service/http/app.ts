@@ -11,6 +11,9 @@ import { requireUser } from './auth.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
 import { settingsRouter } from './settings-routes.ts';
+import { SUMMARY_HEADER, workbooksRouter } from './workbooks-routes.ts';
+import { LEDGERS } from '../domain/ledgers/index.ts';
+import { WorkbookAnnotator } from '../workbook/annotate.ts';
 
 export interface AppParts {
   store: Store;
@@ -39,13 +42,18 @@ export function createApp(parts: AppParts): express.Express {
   });
   app.use('/api', requireUser(parts.users));
   app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
-  app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, parts.now ?? (() => new Date())));
+  const now = parts.now ?? (() => new Date());
+  app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, now));
   app.use('/api', settingsRouter(parts.settings, parts.store));
+  app.use('/api', workbooksRouter(new WorkbookAnnotator(parts.ledgers, LEDGERS, parts.timeZone), parts.timeZone, now));
   app.use('/api', () => {
     throw new HttpError(404, 'not_found', '没有这个接口');
   });
 
   const root = path.resolve(import.meta.dirname, '..', '..');
+  // The page for staff whose Excel or WPS cannot run the add-in.
+  app.get('/', (_req, res) => res.redirect('/web/'));
+  app.use('/web', express.static(path.join(root, 'web')));
   app.get('/manifest.xml', (_req, res) => res.type('application/xml').sendFile(path.join(root, 'manifest.xml')));
   app.use('/assets', express.static(path.join(root, 'assets')));
   app.use('/office-js', express.static(path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist')));
@@ -63,6 +71,7 @@ function cors(origins: string[]): RequestHandler {
       res.set('Vary', 'Origin');
       res.set('Access-Control-Allow-Headers', 'Authorization, Content-Type');
       res.set('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
+      res.set('Access-Control-Expose-Headers', `Content-Disposition, ${SUMMARY_HEADER}`);
       if (req.method === 'OPTIONS') return void res.sendStatus(204);
     }
     next();

@@ -66,7 +66,7 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
   return router;
 }
 
-function queryDate(req: Request, name: string): CivilDate | undefined {
+export function queryDate(req: Request, name: string): CivilDate | undefined {
   const value = req.query[name];
   if (value === undefined || value === '') return undefined;
   if (!isCivilDate(value)) throw new HttpError(400, 'bad_date', `参数 ${name}「${String(value).slice(0, 40)}」不是有效日期，应为 YYYY-MM-DD`);

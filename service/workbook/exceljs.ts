@@ -1,0 +1,29 @@
+// exceljs, as the workbook layer uses it. Every module under service/workbook imports it from here,
+// so the adjustment below is in place before any workbook is read.
+//
+// exceljs reads a data validation over a range into one entry per cell: a dropdown on a whole
+// column (Excel's usual way, J2:J1048576) becomes a million entries, about 260 MB and a second of
+// work, from a file of a few kilobytes. Its writer already accepts a range as one entry, so the
+// reader keeps ranges as ranges. Nothing here reads a cell's validation.
+
+import ExcelJS from 'exceljs';
+import colCache from 'exceljs/lib/utils/col-cache.js';
+import DataValidationsXform from 'exceljs/lib/xlsx/xform/sheet/data-validations-xform.js';
+
+const parseClose = DataValidationsXform.prototype.parseClose;
+DataValidationsXform.prototype.parseClose = function (name: string): boolean {
+  if (name !== 'dataValidation') return parseClose.call(this, name);
+  const validation = this._dataValidation;
+  if (!validation.formulae?.length) {
+    delete validation.formulae;
+    delete validation.operator;
+  }
+  for (const address of this._address.split(/\s+/).filter(Boolean)) {
+    const key = address.includes(':') ? (colCache.decodeEx(address).dimensions ?? address) : address;
+    this.model[key] = validation;
+  }
+  return true;
+};
+
+export default ExcelJS;
+export type { Cell, CellValue, Row, Workbook, Worksheet } from 'exceljs';

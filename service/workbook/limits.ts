@@ -1,0 +1,62 @@
+// What one uploaded workbook may hold. exceljs keeps the whole workbook in memory, so the bounds are
+// set from memory, and checked on the zip's own records before exceljs sees a byte
+// (zip-inspection.ts): fixed limits for every server, and what this process's heap can take.
+
+export const WORKBOOK_LIMITS = {
+  /** Size of the uploaded file. */
+  uploadBytes: 30 * 1024 * 1024,
+  /** Sum of the unpacked parts; an ordinary 50,000-row ledger unpacks to about 40 MB. */
+  unpackedBytes: 200 * 1024 * 1024,
+  /** Parts in the zip; Excel writes a few dozen. */
+  parts: 2_000,
+  /** Rows of all worksheets together, empty formatted rows included. */
+  rows: 60_000,
+  /** Cells of all worksheets together, merged areas included. */
+  cells: 2_000_000,
+  /** Merged ranges: exceljs checks each new merge against every earlier one. */
+  merges: 10_000,
+} as const;
+
+/**
+ * Heap needed to annotate a workbook, by what exceljs and the sync keep per cell and per row.
+ * Measured (bench/annotate.ts, and runs under --max-old-space-size): a 50,000-row ledger of 27
+ * columns fits in 1.1 GB of heap and one of 5 columns in 0.6 GB; these figures err on the safe side.
+ */
+export const HEAP_PER_CELL = 1_000;
+export const HEAP_PER_ROW = 8_000;
+
+export function heapNeeded(sheet: { rows: number; cells: number }): number {
+  return sheet.cells * HEAP_PER_CELL + sheet.rows * HEAP_PER_ROW;
+}
+
+/** Refuses, rather than running out of memory mid-way, a workbook larger than the heap left. */
+export function checkHeap(sheet: { rows: number; cells: number }, available: number): void {
+  const needed = heapNeeded(sheet);
+  if (needed <= available) return;
+  const megabytes = (bytes: number) => `${formatCount(Math.floor(Math.max(bytes, 0) / 1024 / 1024))} MB`;
+  throw new WorkbookRefusal(
+    413,
+    'not_enough_memory',
+    `这个工作簿（${formatCount(sheet.rows)} 行、${formatCount(sheet.cells)} 个单元格）估计需要约 ${megabytes(needed)} 内存，本服务当前只能提供约 ${megabytes(available)}。` +
+      '请把台账拆成几个文件分别上传，或请管理员以更大的内存上限启动服务（例如 NODE_OPTIONS=--max-old-space-size=4096）',
+  );
+}
+
+/** A workbook the service will not read, with the reason in Chinese; nothing of it is stored. */
+export class WorkbookRefusal extends Error {
+  constructor(
+    readonly status: 400 | 403 | 413,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+export function formatMegabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}

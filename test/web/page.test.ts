@@ -1,0 +1,165 @@
+// The web page for staff without the add-in, driven in headless Chromium as a clerk would use it:
+// sign in, download a template, upload a workbook and get it back annotated, weekly reports.
+
+import assert from 'node:assert/strict';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'acorn';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ADMIN_TOKEN, ROOT, Sandbox, type TestService } from '../helpers/service.ts';
+import { cellUnder, CLERK_HEADER_ROW, CLERK_ROWS, CLERK_SHEET, clerkWorkbook, loadWorkbook, saveWorkbook } from '../helpers/workbooks.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+describe('the web page', () => {
+  it('is a script old Chromium-based browsers can run (ES2017, no later syntax)', async () => {
+    const source = await fs.readFile(path.join(ROOT, 'web', 'app.js'), 'utf8');
+    assert.doesNotThrow(() => parse(source, { ecmaVersion: 2017, sourceType: 'script' }));
+  });
+
+  describe('in headless Chromium', function () {
+    this.timeout(60_000);
+    const sandbox = new Sandbox();
+    let service: TestService;
+    let context: BrowserContext;
+    let page: Page;
+    let workDir: string;
+    let dialogs: string[];
+
+    before(function () {
+      if (!existsSync(CHROMIUM)) {
+        console.log(`      浏览器测试未运行：找不到 Chromium（${CHROMIUM}）。请安装 Debian 的 chromium（apt-get install -y chromium），或以 CHROMIUM_PATH 指定。`);
+        this.skip();
+      }
+    });
+
+    beforeEach(async () => {
+      service = await sandbox.start();
+      workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ledger-page-test-'));
+      context = await chromium.launchPersistentContext(path.join(workDir, 'profile'), {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: FLAGS,
+        acceptDownloads: true,
+      });
+      page = context.pages()[0] ?? (await context.newPage());
+      dialogs = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(`${service.url}/`);
+    });
+
+    afterEach(async () => {
+      await context?.close();
+      await sandbox.cleanUp();
+      await fs.rm(workDir, { recursive: true, force: true });
+      assert.deepEqual(dialogs, [], 'the page opened a dialog');
+    });
+
+    async function signIn(token = ADMIN_TOKEN) {
+      await page.fill('#token', token);
+      await page.click('#sign-in-button');
+    }
+
+    async function downloadBy(click: () => Promise<void>): Promise<{ name: string; file: Buffer }> {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      const file = await fs.readFile((await download.path())!);
+      return { name: download.suggestedFilename(), file };
+    }
+
+    it('says so in the page when the token is wrong, and signs in with the right one, staying signed in', async () => {
+      await signIn('wrong-token');
+      await page.waitForSelector('#sign-in-status.error');
+      assert.match(await page.textContent('#sign-in-status') ?? '', /令牌无效/);
+      assert.equal(await page.isVisible('#annotate'), false);
+
+      await signIn();
+      await page.waitForSelector('#template-list li');
+      assert.match(await page.textContent('#sign-in-status') ?? '', /已登录/);
+      await page.reload();
+      await page.waitForSelector('#template-list li');
+      assert.match(await page.textContent('#template-list') ?? '', /执行案件流转台账/);
+    });
+
+    it('downloads the empty template of a ledger', async () => {
+      await signIn();
+      const { name, file } = await downloadBy(() => page.click('button[data-ledger="cases"]'));
+      assert.equal(name, '执行案件流转台账（空白模板）.xlsx');
+      const sheet = (await loadWorkbook(file)).worksheets[0];
+      assert.equal(sheet.getCell('A1').value, '案号');
+    });
+
+    it('uploads a clerk’s workbook, shows what was found and downloads it annotated', async () => {
+      await signIn();
+      const input = path.join(workDir, '10月台账.xlsx');
+      await fs.writeFile(input, await clerkWorkbook());
+      await page.setInputFiles('#workbook', input);
+      await page.fill('#as-of', '2026-10-05');
+      const { name, file } = await downloadBy(() => page.click('#annotate-button'));
+
+      assert.equal(name, '10月台账（已标注）.xlsx');
+      const sheet = (await loadWorkbook(file)).getWorksheet(CLERK_SHEET)!;
+      assert.equal(cellUnder(sheet, CLERK_HEADER_ROW, '预警', CLERK_ROWS.overdue).value, '超期');
+      assert.equal(cellUnder(sheet, CLERK_HEADER_ROW, '预警', CLERK_ROWS.dueSoon).value, '临期');
+      await page.waitForSelector('#annotate-status.ok');
+      const table = await page.textContent('#annotate-result table');
+      assert.match(table ?? '', new RegExp(`${CLERK_SHEET}执行案件流转台账5`));
+      assert.match(table ?? '', /未使用的列（保持原样）：序号、备注、标的额（万元）/);
+      assert.match(await page.textContent('#annotate-result a') ?? '', /下载「10月台账（已标注）\.xlsx」/);
+    });
+
+    it('shows progress while a large workbook is worked on', async () => {
+      await signIn();
+      const workbook = await loadWorkbook(await clerkWorkbook());
+      const sheet = workbook.getWorksheet(CLERK_SHEET)!;
+      for (let row = 0; row < 4_000; row++) sheet.addRow([null, `（2026）豫0102执${2000 + row}号`, '2026-09-24', null, null, `被执行人${row}`, 10_000]);
+      const input = path.join(workDir, '大台账.xlsx');
+      await fs.writeFile(input, await saveWorkbook(workbook));
+      await page.setInputFiles('#workbook', input);
+      const seen = new Set<string>();
+      const watching = page.exposeFunction('reportProgress', (text: string) => seen.add(text.replace(/\d+/g, 'N')));
+      await watching;
+      await page.evaluate(() => {
+        const target = document.getElementById('progress-text')!;
+        new MutationObserver(() => (window as unknown as { reportProgress(text: string): void }).reportProgress(target.textContent ?? '')).observe(target, { childList: true, characterData: true, subtree: true });
+      });
+      await downloadBy(() => page.click('#annotate-button'));
+      assert.ok([...seen].some((text) => /正在上传 N%/.test(text)), [...seen].join(' | '));
+      assert.ok([...seen].some((text) => /服务正在校验和标注/.test(text)), [...seen].join(' | '));
+      assert.equal(await page.isVisible('#progress-box'), false);
+    });
+
+    it('explains a file that is not a workbook, and an .xls, without downloading anything', async () => {
+      await signIn();
+      const csv = path.join(workDir, '台账.xlsx');
+      await fs.writeFile(csv, '案号,立案日期\n（2026）豫0102执1号,2026-09-24\n');
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await page.setInputFiles('#workbook', csv);
+      await page.click('#annotate-button');
+      await page.waitForSelector('#annotate-status.error');
+      assert.match(await page.textContent('#annotate-status') ?? '', /CSV.*另存为/);
+
+      const xls = path.join(workDir, '旧台账.xls');
+      await fs.writeFile(xls, Buffer.alloc(600));
+      await page.setInputFiles('#workbook', xls);
+      await page.click('#annotate-button');
+      await page.waitForFunction(() => /旧台账\.xls/.test(document.getElementById('annotate-status')!.textContent ?? ''));
+      assert.match(await page.textContent('#annotate-status') ?? '', /另存为 Excel 工作簿（\*\.xlsx）/);
+      assert.equal(downloads, 0);
+    });
+
+    it('says weekly reports are not available yet while the service has none, without an error dialog', async () => {
+      await signIn();
+      await page.waitForFunction(() => /尚未开放/.test(document.getElementById('report-list-status')!.textContent ?? ''));
+      await page.fill('#week', '2026-W40');
+      await page.click('#weekly-button');
+      await page.waitForFunction(() => /尚未开放/.test(document.getElementById('weekly-status')!.textContent ?? ''));
+    });
+  });
+});
+

@@ -1,0 +1,63 @@
+// Writing results into a sheet: where the system columns go, and that what is written as text
+// stays text in the file.
+
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { LEDGERS } from '../../service/domain/ledgers/index.ts';
+import { compactRanges, writeAnnotations, type RowAnnotation } from '../../service/workbook/annotation-writer.ts';
+import { findTable } from '../../service/workbook/table-layout.ts';
+import { loadWorkbook, saveWorkbook } from '../helpers/workbooks.ts';
+
+function annotation(rowNumber: number, status: RowAnnotation['status']): RowAnnotation {
+  return { rowNumber, rowId: '7d0c8f0e-0000-4000-8000-000000000001', rev: 1, status, remarks: String(status.remarks ?? ''), problems: [] };
+}
+
+async function sheetXml(file: Buffer): Promise<string> {
+  return (await JSZip.loadAsync(file)).file('xl/worksheets/sheet1.xml')!.async('string');
+}
+
+describe('writing annotations into a sheet', () => {
+  it('writes text starting with =, +, - or @ as text cells in text format, never as formulas', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    sheet.addRow(['案号', '立案日期', '被执行人']);
+    sheet.addRow(['（2026）豫0102执1号', '2026-09-24', '张三']);
+    const layout = findTable(sheet, LEDGERS)!;
+    const dangerous = ['=1+1', '+86 123', '-5', '@SUM(A1)'];
+    writeAnnotations(sheet, layout, 3, [
+      annotation(2, { team: dangerous[0], triageBasis: dangerous[1], nextNode: dangerous[2], remarks: dangerous[3], daysLeft: -5 }),
+    ]);
+    const file = await saveWorkbook(workbook);
+
+    assert.doesNotMatch(await sheetXml(file), /<f>|<f /);
+    const back = (await loadWorkbook(file)).getWorksheet('台账')!;
+    const byHeader = (header: string) => {
+      let found: ExcelJS.Cell | undefined;
+      back.getRow(1).eachCell((cell, column) => {
+        if (cell.value === header) found = back.getCell(2, column);
+      });
+      return found!;
+    };
+    assert.deepEqual(['承办团队', '分流依据', '当前节点', '校验意见'].map((header) => byHeader(header).value), dangerous);
+    for (const header of ['承办团队', '校验意见']) assert.equal(byHeader(header).numFmt, '@');
+    assert.equal(byHeader('剩余天数').value, -5);
+  });
+
+  it('appends after the last column holding a value, and reuses system columns already there', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    sheet.addRow(['案号', '立案日期', '被执行人', null, '预警']);
+    sheet.addRow(['（2026）豫0102执1号', '2026-09-24', '张三']);
+    const layout = findTable(sheet, LEDGERS)!;
+    writeAnnotations(sheet, layout, 5, [annotation(2, { alert: '超期', team: '速执团队' })]);
+    assert.equal(sheet.getCell('E2').value, '超期');
+    assert.equal(sheet.getCell('D1').value, null);
+    assert.equal(sheet.getCell('F1').value, '承办团队');
+    assert.equal(sheet.getCell('F2').value, '速执团队');
+  });
+
+  it('shortens the marked cells into runs down each column', () => {
+    assert.equal(compactRanges(['C8', 'C5', 'C6', 'C7', 'G8', 'C10', 'C8']), 'C5:C8 C10 G8');
+  });
+});
