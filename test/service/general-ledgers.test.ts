@@ -40,10 +40,10 @@ describe('general-affairs ledgers through HTTP', () => {
   });
 
   describe('GET /api/ledgers', () => {
-    it('lists every ledger: cases and the eight of 综合事务中心', async () => {
+    it('lists every ledger: cases, payments, disposals and the eight of 综合事务中心', async () => {
       const { status, body } = await service.call<ListedLedger[]>('GET', '/api/ledgers', 'viewer');
       assert.equal(status, 200);
-      assert.deepEqual(body.map((ledger) => ledger.id), ['cases', ...GENERAL_LEDGERS]);
+      assert.deepEqual(body.map((ledger) => ledger.id), ['cases', 'payments', 'disposals', ...GENERAL_LEDGERS]);
       assert.deepEqual(body.map((ledger) => ledger.id), LEDGERS.map((ledger) => ledger.id));
     });
 
