@@ -5,6 +5,7 @@ import { parseCaseNo, normalizeCaseNo, type CaseNumber } from './case-numbers.ts
 import { normalizeChoice, normalizeTags, normalizeYesNo } from './choices.ts';
 import { normalizeDate, normalizeDateOrNone, normalizeDateTime, NO_DATE } from './dates.ts';
 import {
+  maskIdentitiesIn,
   maskIdentity,
   normalizeCreditCode,
   normalizeLicenseNo,
@@ -15,7 +16,7 @@ import {
 import { normalizeAmount, normalizeInteger } from './numbers.ts';
 import { normalizeText } from './text.ts';
 
-export { maskIdentity, NO_DATE, parseCaseNo, type CaseNumber };
+export { maskIdentitiesIn, maskIdentity, NO_DATE, parseCaseNo, type CaseNumber };
 
 export type ColumnType =
   | 'text'
