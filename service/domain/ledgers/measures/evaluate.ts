@@ -19,6 +19,8 @@ import { MEASURES, type Measure, type MeasureTerm, type MeasuresRules } from './
 type Due = DueDate & { basis: string };
 
 const PHASES = { open: '生效中', dueSoon: '续行临期', overdue: '已失效', done: '已解除' };
+/** The case is closed or paid in full and the measure is still live: the weekly report counts these. */
+export const PENDING_RELEASE = '待解除';
 /** Done once it is done: nothing stays in force to lapse or to lift. */
 const ONE_OFF: readonly Measure[] = ['划拨'];
 
@@ -189,7 +191,7 @@ function phaseOf(p: PhaseInputs): string {
   if (asDate(p.values.revokedOn)) return PHASES.done;
   if (!p.taken) return '';
   if (p.oneOff) return effective ? '已划拨' : '待生效';
-  if (p.pendingRelease) return '待解除';
+  if (p.pendingRelease) return PENDING_RELEASE;
   if (p.expiry && p.asOf > p.expiry) return PHASES.overdue;
   if (!effective) return '待生效';
   return phaseFromNode(p.renewalNode, PHASES) ?? PHASES.open;
