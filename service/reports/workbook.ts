@@ -2,7 +2,7 @@
 // set apart, columns sized to their content, printed A4 landscape one page wide.
 
 import ExcelJS from 'exceljs';
-import { NUMBER_FORMATS, reportGrid, reportLayout } from '../domain/report/layout.ts';
+import { columnWidths, NUMBER_FORMATS, reportGrid, reportLayout } from '../domain/report/layout.ts';
 import type { WeeklyReport } from '../domain/report/weekly-report.ts';
 
 const A4 = 9 as ExcelJS.PaperSize;
@@ -14,8 +14,6 @@ const THIN: ExcelJS.Borders = {
   right: { style: 'thin' },
   diagonal: {},
 };
-/** Column widths in characters; a CJK character counts two. */
-const WIDTH = { min: 8, max: 40 };
 
 export async function reportWorkbook(report: WeeklyReport): Promise<Buffer> {
   const layout = reportLayout(report);
@@ -49,16 +47,6 @@ export async function reportWorkbook(report: WeeklyReport): Promise<Buffer> {
     });
   }
 
-  for (let c = 0; c < grid.width; c += 1) {
-    // Titles, captions and the notes run across the page; only table cells size a column.
-    const widths = grid.rows.filter((row) => row.length > 1).map((row) => (row[c] ? displayWidth(String(row[c].value)) : 0));
-    sheet.getColumn(c + 1).width = Math.min(WIDTH.max, Math.max(WIDTH.min, ...widths) + 2);
-  }
+  columnWidths(grid).forEach((width, c) => (sheet.getColumn(c + 1).width = width));
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += (char.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
-  return width;
 }

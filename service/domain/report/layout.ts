@@ -162,3 +162,20 @@ export function reportGrid(layout: ReportLayout): ReportGrid {
     teams: { headerRow: teamsHeader, lastRow: teamsHeader + layout.blocks[0].rows.length },
   };
 }
+
+/** Column widths in characters, from the table cells (titles, captions and notes run across the page); a CJK character counts two. */
+export function columnWidths(grid: ReportGrid): number[] {
+  const tableRows = grid.rows.filter((row) => row.length > 1);
+  return Array.from({ length: grid.width }, (_, c) => {
+    const widest = Math.max(0, ...tableRows.map((row) => (row[c] ? displayWidth(String(row[c].value)) : 0)));
+    return Math.min(COLUMN_WIDTH.max, Math.max(COLUMN_WIDTH.min, widest + 2));
+  });
+}
+
+const COLUMN_WIDTH = { min: 8, max: 40 };
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
+  return width;
+}
