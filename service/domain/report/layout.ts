@@ -150,13 +150,14 @@ export function reportGrid(layout: ReportLayout): ReportGrid {
     rows.push([text(block.caption)]);
     headerRows.push(rows.length);
     rows.push(block.header.map(text));
-    rows.push(...(block.rows.length > 0 ? block.rows : [[text('（无）')]]));
+    // One by one: a long overdue list would overflow the call stack as spread arguments.
+    for (const row of block.rows.length > 0 ? block.rows : [[text('（无）')]]) rows.push(row);
     rows.push([]);
   }
   const teamsHeader = headerRows[0];
   return {
     rows,
-    width: Math.max(...rows.map((row) => row.length)),
+    width: rows.reduce((widest, row) => Math.max(widest, row.length), 0),
     captionRows,
     headerRows,
     teams: { headerRow: teamsHeader, lastRow: teamsHeader + layout.blocks[0].rows.length },
@@ -167,7 +168,7 @@ export function reportGrid(layout: ReportLayout): ReportGrid {
 export function columnWidths(grid: ReportGrid): number[] {
   const tableRows = grid.rows.filter((row) => row.length > 1);
   return Array.from({ length: grid.width }, (_, c) => {
-    const widest = Math.max(0, ...tableRows.map((row) => (row[c] ? displayWidth(String(row[c].value)) : 0)));
+    const widest = tableRows.reduce((most, row) => Math.max(most, row[c] ? displayWidth(String(row[c].value)) : 0), 0);
     return Math.min(COLUMN_WIDTH.max, Math.max(COLUMN_WIDTH.min, widest + 2));
   });
 }

@@ -8,7 +8,7 @@ import type { FixedTriage } from '../../ledgers/cases/evaluate.ts';
 import type { CasesRules } from '../../ledgers/cases/rules.ts';
 import { ruleName } from '../../ledgers/cases/triage.ts';
 import { asDate } from '../../nodes.ts';
-import { maskIdentitiesIn, parseCaseNo } from '../../normalize/index.ts';
+import { parseCaseNo } from '../../normalize/index.ts';
 import type { EvaluatedRow, ReportPeriod } from '../evaluation.ts';
 
 export interface TeamFigures {
@@ -49,6 +49,7 @@ export interface CaseFacts {
   caseNo: string;
   /** The team the case was triaged to (分流调整 included); null until it is triaged. */
   team: string | null;
+  /** 承办人 as typed (the report masks identity numbers where it shows it). */
   handler: string;
   filedOn: CivilDate | null;
   triagedOn: CivilDate | null;
@@ -68,7 +69,7 @@ export function caseFacts(evaluated: readonly EvaluatedRow[]): CaseFacts[] {
     return {
       caseNo,
       team,
-      handler: typeof values.handler === 'string' ? maskIdentitiesIn(values.handler) : '',
+      handler: typeof values.handler === 'string' ? values.handler : '',
       filedOn: asDate(values.filedOn),
       triagedOn,
       closedOn: asDate(values.closedOn),

@@ -1,7 +1,6 @@
 // The process nodes of every ledger in the weekly report (SPEC §6): how many fell due in the week
 // and were done on time or late, how many are open past their due date, and the list of those.
 
-import { diffDays } from '../../civil-date.ts';
 import type { AnyLedger, NodeRule } from '../../ledger.ts';
 import { LEDGERS } from '../../ledgers/index.ts';
 import { maskIdentitiesIn } from '../../normalize/index.ts';
@@ -42,18 +41,21 @@ export function nodeLabel(ledger: AnyLedger, rule: NodeRule): string {
 }
 
 export function nodeFigures(evaluated: ReadonlyMap<string, readonly EvaluatedRow[]>, period: ReportPeriod): NodeFigures[] {
-  return LEDGERS.flatMap((ledger) =>
-    countedNodes(ledger).map((rule) => {
-      const nodes = (evaluated.get(ledger.id) ?? []).flatMap((row) => row.nodes.filter((node) => node.id === rule.id));
-      return {
-        node: nodeLabel(ledger, rule),
-        dueThisWeek: nodes.filter((node) => node.dueOn >= period.week.from && node.dueOn <= period.week.to).length,
-        doneOnTime: nodes.filter((node) => node.state === '已完成' && period.holds(node.doneOn)).length,
-        doneLate: nodes.filter((node) => node.state === '超期完成' && period.holds(node.doneOn)).length,
-        openOverdue: nodes.filter((node) => node.state === '超期').length,
-      };
-    }),
-  );
+  return LEDGERS.flatMap((ledger) => {
+    const figures = new Map(countedNodes(ledger).map((rule) => [rule.id, { node: nodeLabel(ledger, rule), dueThisWeek: 0, doneOnTime: 0, doneLate: 0, openOverdue: 0 }]));
+    // One pass over the rows: a ledger may hold 100,000 of them.
+    for (const row of evaluated.get(ledger.id) ?? []) {
+      for (const node of row.nodes) {
+        const counts = figures.get(node.id);
+        if (!counts) continue;
+        if (node.dueOn >= period.week.from && node.dueOn <= period.week.to) counts.dueThisWeek += 1;
+        if (node.state === '已完成' && period.holds(node.doneOn)) counts.doneOnTime += 1;
+        if (node.state === '超期完成' && period.holds(node.doneOn)) counts.doneLate += 1;
+        if (node.state === '超期') counts.openOverdue += 1;
+      }
+    }
+    return [...figures.values()];
+  });
 }
 
 /** Every node open past its due date as of the report's day, longest overdue first. */
@@ -62,17 +64,22 @@ export function overdueNodes(evaluated: ReadonlyMap<string, readonly EvaluatedRo
   LEDGERS.forEach((ledger, order) => {
     const counted = new Map(countedNodes(ledger).map((rule) => [rule.id, rule]));
     for (const { row, nodes } of evaluated.get(ledger.id) ?? []) {
-      const caseNo = typeof row.values.caseNo === 'string' ? row.values.caseNo : '';
-      const facts = cases.get(caseNo);
-      const handler = typeof row.values.handler === 'string' ? maskIdentitiesIn(row.values.handler) : (facts?.handler ?? '');
       for (const node of nodes) {
         const rule = counted.get(node.id);
         if (!rule || node.state !== '超期') continue;
-        list.push({ ledger: ledger.name, caseNo, node: rule.name, dueOn: node.dueOn, daysOverdue: diffDays(period.asOf, node.dueOn), team: facts?.team ?? '', handler, order });
+        const caseNo = typeof row.values.caseNo === 'string' ? row.values.caseNo : '';
+        const facts = cases.get(caseNo);
+        const handler = maskIdentitiesIn(typeof row.values.handler === 'string' ? row.values.handler : (facts?.handler ?? ''));
+        list.push({ ledger: ledger.name, caseNo, node: rule.name, dueOn: node.dueOn, daysOverdue: -node.daysLeft!, team: facts?.team ?? '', handler, order });
       }
     }
   });
+  // Plain comparisons, not localeCompare: the list may hold a hundred thousand nodes.
   return list
-    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.order - b.order || a.caseNo.localeCompare(b.caseNo) || a.node.localeCompare(b.node))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.order - b.order || compare(a.caseNo, b.caseNo) || compare(a.node, b.node))
     .map(({ order: _order, ...entry }) => entry);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
