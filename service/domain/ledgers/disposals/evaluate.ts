@@ -71,11 +71,15 @@ export function evaluateDisposal(row: RowInput, context: EvalContext<DisposalsRu
   problems.push(...lookUpCase(row.values, context.view, headers.caseNo).problems);
 
   return {
-    status: { phase: phaseOf(row.values, nodes), ...summarizeNodes(nodes.filter((node) => node.id !== 'objection')) },
+    status: { phase: phaseOf(row.values, nodes), ...summarizeNodes(nodes.filter((node) => !informational(node.id))) },
     nodes,
     problems,
     fixed: undefined,
   };
+}
+
+function informational(nodeId: string): boolean {
+  return disposalsLedger.nodes.some((rule) => rule.id === nodeId && rule.informational);
 }
 
 /** When the reference price was settled: a report's objection period has passed, or the parties agreed (当事人议价). */
