@@ -13,10 +13,10 @@ import {
   normalizePersonId,
   normalizePlate,
 } from './identifiers.ts';
-import { normalizeAmount, normalizeInteger } from './numbers.ts';
+import { formatYuan, normalizeAmount, normalizeInteger } from './numbers.ts';
 import { normalizeText } from './text.ts';
 
-export { maskIdentitiesIn, maskIdentity, NO_DATE, parseCaseNo, type CaseNumber };
+export { formatYuan, maskIdentitiesIn, maskIdentity, NO_DATE, parseCaseNo, type CaseNumber };
 
 export type ColumnType =
   | 'text'

@@ -6,7 +6,7 @@ import { addDays, type CivilDate } from '../../civil-date.ts';
 import type { Calendar } from '../../calendar.ts';
 import type { EvalContext, LedgerView, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
-import { NO_DATE } from '../../normalize/index.ts';
+import { formatYuan, NO_DATE } from '../../normalize/index.ts';
 import { countPeriod, describePeriod, type DueDate } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
@@ -128,11 +128,10 @@ function releaseTrigger(caseNo: string, found: RegisteredCase | null, view: Ledg
     on: paid.on,
     label: '足额到账日期',
     after: '案款足额到账后',
-    said: `案件${caseNo}的案款已于 ${paid.on} 足额到账（案款台账累计 ${yuan(paid.total)} 元，达到执行标的额 ${yuan(found!.amount!)} 元）`,
+    said: `案件${caseNo}的案款已于 ${paid.on} 足额到账（案款台账累计 ${formatYuan(paid.total)} 元，达到执行标的额 ${formatYuan(found!.amount!)} 元）`,
   };
 }
 
-const yuan = (amount: number) => amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /**
  * The term counts its first day (start + term − 1, no roll). A renewal before expiry continues the
