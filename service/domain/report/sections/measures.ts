@@ -5,6 +5,7 @@ import { addDays } from '../../civil-date.ts';
 import { PENDING_REVOCATION } from '../../ledgers/controls/evaluate.ts';
 import { PENDING_RELEASE } from '../../ledgers/measures/evaluate.ts';
 import { dayOf } from '../as-of.ts';
+import { sumYuan } from './amounts.ts';
 import type { EvaluatedRow, ReportPeriod } from '../evaluation.ts';
 
 export interface MeasureFigures {
@@ -44,7 +45,7 @@ export function measureFigures(evaluated: ReadonlyMap<string, readonly Evaluated
     summons: inWeek('summons', 'arrivedAt').length,
     detentions: inWeek('detentions', 'startOn').length,
     fines: fines.length,
-    fineAmount: fines.reduce((fen, { row }) => fen + (typeof row.values.amount === 'number' ? Math.round(row.values.amount * 100) : 0), 0) / 100,
+    fineAmount: sumYuan(fines.map(({ row }) => row.values.amount)),
     personControls: inWeek('person-controls', 'requestedOn').length,
     vehicleControls: inWeek('vehicle-controls', 'requestedOn').length,
     ordersIssued: inWeek('investigation-orders', 'issuedOn').length,

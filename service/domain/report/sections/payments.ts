@@ -5,6 +5,7 @@ import type { CivilDate } from '../../civil-date.ts';
 import { PAYMENT_PHASES } from '../../ledgers/payments/definition.ts';
 import { asDate } from '../../nodes.ts';
 import type { EvaluatedRow, ReportPeriod } from '../evaluation.ts';
+import { sumYuan } from './amounts.ts';
 
 export interface PaymentFigures {
   /** Payments received in the week, and their sum in yuan. */
@@ -23,7 +24,7 @@ export interface PaymentFigures {
 
 interface Payment {
   receivedOn: CivilDate | null;
-  fen: number;
+  amount: unknown;
   notified: boolean;
   disbursed: boolean;
   phase: unknown;
@@ -33,7 +34,7 @@ interface Payment {
 export function paymentFigures(evaluated: readonly EvaluatedRow[], period: ReportPeriod): PaymentFigures {
   const payments: Payment[] = evaluated.map(({ row: { values }, status, nodes }) => ({
     receivedOn: asDate(values.receivedOn),
-    fen: typeof values.amount === 'number' ? Math.round(values.amount * 100) : 0,
+    amount: values.amount,
     notified: asDate(values.notifiedOn) !== null,
     disbursed: asDate(values.disbursedOn) !== null,
     phase: status.phase,
@@ -43,16 +44,11 @@ export function paymentFigures(evaluated: readonly EvaluatedRow[], period: Repor
   const waiting = payments.filter((payment) => payment.receivedOn !== null && !payment.disbursed);
   return {
     received: received.length,
-    receivedAmount: yuan(received),
+    receivedAmount: sumYuan(received.map((payment) => payment.amount)),
     unnotified: payments.filter((payment) => payment.receivedOn !== null && !payment.notified).length,
     remind: payments.filter((payment) => payment.phase === PAYMENT_PHASES.remind).length,
     report: payments.filter((payment) => payment.phase === PAYMENT_PHASES.report).length,
     over30: waiting.filter((payment) => payment.disbursementOverdue).length,
-    pendingAmount: yuan(waiting),
+    pendingAmount: sumYuan(waiting.map((payment) => payment.amount)),
   };
-}
-
-/** Sums in fen, so that the yuan figure is exact. */
-function yuan(payments: readonly Payment[]): number {
-  return payments.reduce((sum, payment) => sum + payment.fen, 0) / 100;
 }
