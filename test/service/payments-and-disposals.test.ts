@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { startTestService, type TestService } from '../helpers/general-service.ts';
+import { startTestService, syncScenarios, type TestService } from '../helpers/general-service.ts';
 import { DISPOSALS_SCENARIOS } from '../scenarios/disposals.ts';
-import { CASE_REGISTER, checkOutcome, type Scenario } from '../scenarios/fixtures.ts';
+import { CASE_REGISTER, checkOutcome } from '../scenarios/fixtures.ts';
 import { PAYMENTS_SCENARIOS } from '../scenarios/payments.ts';
 
 describe('payments and disposals through HTTP', () => {
@@ -18,12 +18,7 @@ describe('payments and disposals through HTTP', () => {
 
   for (const [ledgerId, scenarios] of [['payments', PAYMENTS_SCENARIOS], ['disposals', DISPOSALS_SCENARIOS]] as const) {
     it(`${ledgerId}: ${scenarios.length} rows give the phases, due dates and messages the core gives`, async () => {
-      const byAsOf = new Map<string, Scenario[]>();
-      for (const scenario of scenarios) byAsOf.set(scenario.asOf, [...(byAsOf.get(scenario.asOf) ?? []), scenario]);
-      for (const [asOf, group] of byAsOf) {
-        const answer = await service.sync(ledgerId, group.map((scenario) => scenario.values), { asOf, role: 'admin' });
-        group.forEach((scenario, index) => checkOutcome(ledgerId, scenario, answer.rows[index]));
-      }
+      await syncScenarios(service, ledgerId, scenarios, 'admin', (scenario, row) => checkOutcome(ledgerId, scenario, row));
     });
   }
 
