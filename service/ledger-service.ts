@@ -8,6 +8,7 @@ import { localDateTimeAt } from './domain/date-time.ts';
 import { evaluateRow } from './domain/evaluate-row.ts';
 import type { AnyLedger, EvalContext, NodeResult } from './domain/ledger.ts';
 import type { Problem, RawValue } from './domain/problem.ts';
+import type { ReportRow } from './domain/report/as-of.ts';
 import type { RulesConfig } from './domain/rules.ts';
 import { isEmpty, normalizeRow } from './domain/row.ts';
 import { PendingRows } from './pending-rows.ts';
@@ -116,6 +117,15 @@ export class LedgerService {
       rows.push({ ...response, values: row.values });
     }
     return { asOf, revision: this.store.revision(ledger.id), rows };
+  }
+
+  /** Every live row of a ledger, normalised, with the facts fixed by earlier syncs: what the weekly report reads. */
+  liveRows(ledger: AnyLedger): ReportRow[] {
+    const rows: ReportRow[] = [];
+    for (const row of this.store.rows(ledger.id).values()) {
+      if (!row.deleted) rows.push({ rowId: row.rowId, values: this.stored.normalize(ledger, row).values, fixed: row.fixed });
+    }
+    return rows;
   }
 
   private applyRows(

@@ -1,12 +1,9 @@
 // The service's log lines. Identity numbers (身份证号, 统一社会信用代码) never reach a log unmasked.
 
-import { maskIdentity } from './domain/normalize/index.ts';
-
-/** 18 characters of digits and capitals, the shape both identity numbers share. */
-const IDENTITY_LIKE = /(?<![0-9A-Za-z])[0-9A-Z]{17}[0-9A-Z](?![0-9A-Za-z])/gi;
+import { maskIdentitiesIn } from './domain/normalize/index.ts';
 
 export function redact(text: string): string {
-  return text.replace(IDENTITY_LIKE, (match) => (/\d{6}/.test(match) ? maskIdentity(match) : match));
+  return maskIdentitiesIn(text);
 }
 
 export function logError(context: string, error: unknown): void {

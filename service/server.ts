@@ -11,6 +11,8 @@ import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
 import { LedgerService } from './ledger-service.ts';
 import { logError } from './log.ts';
+import { ReportService } from './reports/report-service.ts';
+import { ReportScheduler } from './reports/scheduler.ts';
 import { SettingsHolder } from './settings.ts';
 import { Store } from './store/store.ts';
 import { UserDirectory } from './users.ts';
@@ -25,28 +27,53 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function startService(config: Config, log: (line: string) => void = console.log): Promise<RunningService> {
+export interface StartOptions {
+  /** The clock the service reads "today" and "now" from (tests set it; the weekly report's schedule follows it). */
+  clock?: () => Date;
+}
+
+export async function startService(config: Config, log: (line: string) => void = console.log, options: StartOptions = {}): Promise<RunningService> {
+  const clock = options.clock ?? (() => new Date());
   const store = await Store.open(config.dataDir, LEDGERS.map((ledger) => ledger.id));
+  let timer: NodeJS.Timeout | undefined;
+  let scheduler: ReportScheduler | undefined;
+  // The scheduled jobs stop before the store closes, whether the service closes or fails to start.
+  const stopJobs = async () => {
+    clearInterval(timer);
+    await scheduler?.stop();
+  };
   try {
     const settings = await SettingsHolder.load(store.documents);
     const users = new UserDirectory(store.documents);
     const adminToken = await ensureAdmin(users, config.adminToken);
-    const ledgers = new LedgerService(store, settings.get, config.timeZone);
+    const ledgers = new LedgerService(store, settings.get, config.timeZone, clock);
+    const reports = new ReportService(ledgers, settings.get, store);
     const app = createApp({
       store,
       ledgers,
+      reports,
       users,
       settings,
       timeZone: config.timeZone,
       version: VERSION,
       corsOrigins: config.corsOrigins,
       staticDir: path.join(import.meta.dirname, '..', 'dist'),
+      now: clock,
     });
 
-    const backup = () => store.exclusive(() => store.backup(civilDateAt(new Date(), config.timeZone), config.backupsKept));
+    const backup = () => store.exclusive(() => store.backup(civilDateAt(clock(), config.timeZone), config.backupsKept));
     await backup();
-    const timer = setInterval(() => backup().catch((error) => logError('每日备份失败', error)), HOUR);
+    timer = setInterval(() => backup().catch((error) => logError('每日备份失败', error)), HOUR);
     timer.unref();
+    // The weekly report missed while the service was down is made before it starts listening.
+    scheduler = new ReportScheduler({
+      clock,
+      timeZone: config.timeZone,
+      stored: async () => (await reports.list()).map((report) => report.week),
+      make: (week) => reports.saveWeekly(week),
+      log,
+    });
+    await scheduler.start();
 
     const tls = config.https ? await readCertificates(config, log) : null;
     const server = tls ? https.createServer(tls, app) : http.createServer(app);
@@ -62,13 +89,14 @@ export async function startService(config: Config, log: (line: string) => void =
       url,
       adminToken,
       close: async () => {
-        clearInterval(timer);
+        await stopJobs();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await store.close();
       },
     };
   } catch (error) {
+    await stopJobs();
     await store.close();
     throw error;
   }

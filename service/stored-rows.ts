@@ -6,7 +6,7 @@ import { findLedger } from './domain/ledgers/index.ts';
 import type { Problem } from './domain/problem.ts';
 import { normalizeRow } from './domain/row.ts';
 import type { PendingRows } from './pending-rows.ts';
-import { RowIndex, type IndexEntries } from './row-index.ts';
+import { RowIndex, type IndexEntries } from './domain/row-index.ts';
 import type { Store, StoredRow } from './store/store.ts';
 
 export interface Normalized {
@@ -18,7 +18,7 @@ const NATURAL_KEY = '#naturalKey';
 
 export class StoredRows {
   private readonly normalized = new WeakMap<StoredRow, Normalized>();
-  private readonly indexes = new Map<string, Map<string, RowIndex<unknown>>>();
+  private readonly indexes = new Map<string, Map<string, RowIndex<unknown, StoredRow>>>();
 
   constructor(
     private readonly store: Store,
@@ -63,7 +63,7 @@ export class StoredRows {
 
   /** The view a request's rules read: the committed rows, with the request's pending changes over them. */
   view(pending: PendingRows | null): LedgerView {
-    const overlays = new Map<string, { index: RowIndex<unknown>; rowIds: Set<string> }>();
+    const overlays = new Map<string, { index: RowIndex<unknown, StoredRow>; rowIds: Set<string> }>();
     return {
       lookup: <V>(ledgerId: string, definition: RowIndexDef<V>, key: string) => {
         const ledger = findLedger(ledgerId);
@@ -78,17 +78,17 @@ export class StoredRows {
           overlays.set(definition.name, overlay);
         }
         const { rowIds } = overlay;
-        return [...committed.filter((entry) => !rowIds.has(entry.rowId)), ...(overlay.index as RowIndex<V>).get(key)];
+        return [...committed.filter((entry) => !rowIds.has(entry.rowId)), ...(overlay.index as RowIndex<V, StoredRow>).get(key)];
       },
     };
   }
 
-  private liveEntries<V>(ledger: AnyLedger, definition: RowIndexDef<V>): IndexEntries<V> {
+  private liveEntries<V>(ledger: AnyLedger, definition: RowIndexDef<V>): IndexEntries<V, StoredRow> {
     return (row) => (row.deleted ? [] : definition.entries(this.normalize(ledger, row).values));
   }
 
   /** The index over the committed rows, built on first use. */
-  private index<V>(ledgerId: string, name: string, entries: IndexEntries<V>): RowIndex<V> {
+  private index<V>(ledgerId: string, name: string, entries: IndexEntries<V, StoredRow>): RowIndex<V, StoredRow> {
     let ofLedger = this.indexes.get(ledgerId);
     if (!ofLedger) this.indexes.set(ledgerId, (ofLedger = new Map()));
     let index = ofLedger.get(name);
@@ -96,6 +96,6 @@ export class StoredRows {
       index = RowIndex.over(this.store.rows(ledgerId).values(), entries);
       ofLedger.set(name, index);
     }
-    return index as RowIndex<V>;
+    return index as RowIndex<V, StoredRow>;
   }
 }

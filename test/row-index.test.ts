@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PendingRows } from '../service/pending-rows.ts';
-import { RowIndex } from '../service/row-index.ts';
+import { RowIndex } from '../service/domain/row-index.ts';
 import type { StoredRow } from '../service/store/store.ts';
 
 const row = (rowId: string, respondent: string, rev = 1): StoredRow => ({

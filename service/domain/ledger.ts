@@ -24,6 +24,12 @@ export interface ColumnDef {
   max?: number;
   /** A case-number column that takes every enforcement case type without the triage note (ledgers other than cases). */
   anyCaseType?: boolean;
+  /**
+   * A date known before it comes (an expiry written on a document, a scheduled auction), not the
+   * date of something done: a report as of an earlier day keeps it, while it leaves out the dates
+   * of events after that day.
+   */
+  knownAhead?: boolean;
 }
 
 export type SystemColumnType = 'text' | 'date' | 'datetime' | 'integer' | 'number';
@@ -45,6 +51,8 @@ export interface NodeRule {
   source: string;
   /** Whether this node applies to the row at all (e.g. only first-execution cases). */
   appliesTo?: (values: RowValues) => boolean;
+  /** A period the court watches but does not act in (e.g. the parties' objection period): shown, never the row's alert, never counted as overdue. */
+  informational?: boolean;
 }
 
 /** Period, roll and warning window of a node: the configurable part of a node rule. */

@@ -4,12 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import type { LedgerService } from '../ledger-service.ts';
+import type { ReportService } from '../reports/report-service.ts';
 import type { SettingsHolder } from '../settings.ts';
 import type { Store } from '../store/store.ts';
 import type { UserDirectory } from '../users.ts';
 import { requireUser } from './auth.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
+import { reportsRouter } from './reports-routes.ts';
 import { settingsRouter } from './settings-routes.ts';
 import { SUMMARY_HEADER, workbooksRouter } from './workbooks-routes.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
@@ -18,6 +20,7 @@ import { WorkbookAnnotator } from '../workbook/annotate.ts';
 export interface AppParts {
   store: Store;
   ledgers: LedgerService;
+  reports: ReportService;
   users: UserDirectory;
   settings: SettingsHolder;
   timeZone: string;
@@ -44,6 +47,7 @@ export function createApp(parts: AppParts): express.Express {
   app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
   const now = parts.now ?? (() => new Date());
   app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, now));
+  app.use('/api/reports', reportsRouter(parts.reports, parts.timeZone, now));
   app.use('/api', settingsRouter(parts.settings, parts.store));
   app.use('/api', workbooksRouter(new WorkbookAnnotator(parts.ledgers, LEDGERS, parts.timeZone), parts.timeZone, now));
   app.use('/api', () => {

@@ -1,7 +1,7 @@
 // /api/ledgers: definitions, sync and rows. Handlers only parse, call and answer.
 
 import { Router, type Request } from 'express';
-import { civilDateAt, isCivilDate, type CivilDate } from '../domain/civil-date.ts';
+import { civilDateAt } from '../domain/civil-date.ts';
 import type { AnyLedger } from '../domain/ledger.ts';
 import { findLedger, LEDGERS } from '../domain/ledgers/index.ts';
 import { systemColumnsOf } from '../domain/row.ts';
@@ -9,6 +9,7 @@ import type { LedgerService } from '../ledger-service.ts';
 import { parseSyncRequest } from '../sync-request.ts';
 import { assertCanWrite, currentUser } from './auth.ts';
 import { HttpError } from './errors.ts';
+import { queryDate } from './query.ts';
 
 export function describeLedger(ledger: AnyLedger) {
   return {
@@ -64,11 +65,4 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
   });
 
   return router;
-}
-
-export function queryDate(req: Request, name: string): CivilDate | undefined {
-  const value = req.query[name];
-  if (value === undefined || value === '') return undefined;
-  if (!isCivilDate(value)) throw new HttpError(400, 'bad_date', `参数 ${name}「${String(value).slice(0, 40)}」不是有效日期，应为 YYYY-MM-DD`);
-  return value;
 }

@@ -9,7 +9,7 @@ import { WORKBOOK_LIMITS, WorkbookRefusal } from '../workbook/limits.ts';
 import { buildTemplate } from '../workbook/template.ts';
 import { currentUser } from './auth.ts';
 import { HttpError } from './errors.ts';
-import { queryDate } from './ledgers-routes.ts';
+import { queryDate } from './query.ts';
 import { readUpload } from './upload.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

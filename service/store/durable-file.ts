@@ -30,7 +30,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
   }
 }
 
-export async function writeDurably(filename: string, text: string): Promise<void> {
+export async function writeDurably(filename: string, text: string | Uint8Array): Promise<void> {
   const temporary = `${filename}.${process.pid}.tmp`;
   await writeFlushed(temporary, 'w', text);
   await fs.rename(temporary, filename);
@@ -41,10 +41,10 @@ export async function appendDurably(filename: string, text: string): Promise<voi
   await writeFlushed(filename, 'a', text);
 }
 
-async function writeFlushed(filename: string, flags: 'w' | 'a', text: string): Promise<void> {
+async function writeFlushed(filename: string, flags: 'w' | 'a', text: string | Uint8Array): Promise<void> {
   const handle = await fs.open(filename, flags);
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
     await handle.sync();
   } finally {
     await handle.close();

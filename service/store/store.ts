@@ -8,8 +8,10 @@ import { Documents, DOCUMENT_NAMES, type AuditEntry } from './documents.ts';
 import { writeDurably } from './durable-file.ts';
 import { LedgerFile, type StoredRow } from './ledger-file.ts';
 import { acquireLock } from './lock.ts';
+import { ReportFiles } from './reports.ts';
 
 export type { AuditEntry, UserRecord } from './documents.ts';
+export type { StoredReport } from './reports.ts';
 export type { StoredRow } from './ledger-file.ts';
 
 export class Store {
@@ -17,12 +19,14 @@ export class Store {
   private queue: Promise<unknown> = Promise.resolve();
 
   readonly documents: Documents;
+  readonly reports: ReportFiles;
 
   private constructor(
     readonly dataDir: string,
     private readonly releaseLock: () => void,
   ) {
     this.documents = new Documents(dataDir);
+    this.reports = new ReportFiles(dataDir);
   }
 
   static async open(dataDir: string, ledgerIds: readonly string[]): Promise<Store> {

@@ -5,11 +5,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { configFromEnv } from '../../service/config.ts';
-import type { RowsResponse } from '../../service/ledger-service.ts';
+import type { RowResponse, RowsResponse } from '../../service/ledger-service.ts';
 import { startService } from '../../service/server.ts';
 import { Documents } from '../../service/store/documents.ts';
 import { UserDirectory } from '../../service/users.ts';
-import type { RawRow } from '../scenarios/fixtures.ts';
+import type { RawRow, Scenario } from '../scenarios/fixtures.ts';
 
 export const TOKENS = {
   admin: 'test-admin-token',
@@ -67,4 +67,15 @@ export async function startTestService(): Promise<TestService> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Syncs a scenario table as of each scenario's day (one request per day) and hands each scenario its row. */
+export async function syncScenarios(service: TestService, ledgerId: string, scenarios: Scenario[], role: Role, check: (scenario: Scenario, row: RowResponse) => void): Promise<void> {
+  const byAsOf = new Map<string, Scenario[]>();
+  for (const scenario of scenarios) byAsOf.set(scenario.asOf, [...(byAsOf.get(scenario.asOf) ?? []), scenario]);
+  for (const [asOf, group] of byAsOf) {
+    const answer = await service.sync(ledgerId, group.map((scenario) => scenario.values), { asOf, role });
+    if (answer.asOf !== asOf) throw new Error(`asked as of ${asOf}, answered as of ${answer.asOf}`);
+    group.forEach((scenario, index) => check(scenario, answer.rows[index]));
+  }
 }

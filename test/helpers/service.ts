@@ -11,7 +11,7 @@ import { configFromEnv } from '../../service/config.ts';
 import type { NodeResult } from '../../service/domain/ledger.ts';
 import type { Problem, RawValue } from '../../service/domain/problem.ts';
 import type { RowResponse, RowsResponse } from '../../service/ledger-service.ts';
-import { startService } from '../../service/server.ts';
+import { startService, type StartOptions } from '../../service/server.ts';
 import { Documents } from '../../service/store/documents.ts';
 import type { AuditEntry, StoredRow } from '../../service/store/store.ts';
 import { readLedger } from '../../service/store/ledger-file.ts';
@@ -100,10 +100,10 @@ export class Sandbox {
     return dir;
   }
 
-  async start(dataDir?: string, env: Record<string, string> = {}): Promise<TestService> {
+  async start(dataDir?: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestService> {
     const dir = dataDir ?? (await this.dataDir());
     const config = configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ADMIN_TOKEN, ...env });
-    const running = await startService({ ...config }, () => {});
+    const running = await startService({ ...config }, () => {}, options);
     let closed = false;
     const service: TestService = {
       url: running.url,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { LEDGERS } from '../../service/domain/ledgers/index.ts';
 import type { RowResponse } from '../../service/ledger-service.ts';
-import { startTestService, type TestService } from '../helpers/general-service.ts';
-import { CASE_REGISTER, checkOutcome, OPEN_CASE, type Scenario } from '../scenarios/fixtures.ts';
+import { startTestService, syncScenarios, type TestService } from '../helpers/general-service.ts';
+import { CASE_REGISTER, checkOutcome, OPEN_CASE } from '../scenarios/fixtures.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 
 const GENERAL_LEDGERS = ['summons', 'detentions', 'fines', 'investigation-orders', 'person-controls', 'vehicle-controls', 'measures', 'refusals'];
@@ -40,10 +40,10 @@ describe('general-affairs ledgers through HTTP', () => {
   });
 
   describe('GET /api/ledgers', () => {
-    it('lists every ledger: cases and the eight of 综合事务中心', async () => {
+    it('lists every ledger: cases, payments, disposals and the eight of 综合事务中心', async () => {
       const { status, body } = await service.call<ListedLedger[]>('GET', '/api/ledgers', 'viewer');
       assert.equal(status, 200);
-      assert.deepEqual(body.map((ledger) => ledger.id), ['cases', ...GENERAL_LEDGERS]);
+      assert.deepEqual(body.map((ledger) => ledger.id), ['cases', 'payments', 'disposals', ...GENERAL_LEDGERS]);
       assert.deepEqual(body.map((ledger) => ledger.id), LEDGERS.map((ledger) => ledger.id));
     });
 
@@ -104,18 +104,11 @@ describe('general-affairs ledgers through HTTP', () => {
   describe('the scenario tables', () => {
     for (const [ledgerId, scenarios] of Object.entries(SCENARIOS)) {
       it(`${ledgerId}: ${scenarios.filter((scenario) => !scenario.now).length} rows give the phases, due dates and messages the core gives`, async () => {
-        const byAsOf = new Map<string, Scenario[]>();
-        for (const scenario of scenarios.filter((candidate) => !candidate.now)) byAsOf.set(scenario.asOf, [...(byAsOf.get(scenario.asOf) ?? []), scenario]);
-        for (const [asOf, group] of byAsOf) {
-          const answer = await service.sync(ledgerId, group.map((scenario) => scenario.values), { asOf });
-          assert.equal(answer.asOf, asOf);
-          group.forEach((scenario, index) => {
-            const row = answer.rows[index];
-            checkOutcome(ledgerId, scenario, row);
-            if (scenario.expect.errors) assert.equal(row.state, scenario.expect.errors.length > 0 ? 'invalid' : 'ok', `${ledgerId} · ${scenario.name}: state`);
-            assert.equal(row.status.remarks, remarksOf(row), `${ledgerId} · ${scenario.name}: remarks`);
-          });
-        }
+        await syncScenarios(service, ledgerId, scenarios.filter((candidate) => !candidate.now), 'general', (scenario, row) => {
+          checkOutcome(ledgerId, scenario, row);
+          if (scenario.expect.errors) assert.equal(row.state, scenario.expect.errors.length > 0 ? 'invalid' : 'ok', `${ledgerId} · ${scenario.name}: state`);
+          assert.equal(row.status.remarks, remarksOf(row), `${ledgerId} · ${scenario.name}: remarks`);
+        });
       });
     }
   });

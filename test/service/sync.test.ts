@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import {
+  addUser,
   assertError,
   auditEntries,
   caseNo,
@@ -294,6 +295,22 @@ describe('cases sync over HTTP', () => {
 
       const assigned = rowsOf(await service.admin.rows({ team: '速执团队' }));
       assert.deepEqual(assigned.map((row) => row.rowId).sort(), [rows[0].rowId, rows[1].rowId].sort(), 'an untriaged proposal is not on the list');
+    });
+
+    it("puts a case on the list of the team 分流调整 chose, from its triage day on (since is inclusive)", async () => {
+      const rows = rowsOf(
+        await service.admin.sync([
+          caseRow({ caseNo: caseNo(11), teamOverride: '特执团队', overrideReason: '涉众案件' }),
+          caseRow({ caseNo: caseNo(12), filedOn: '2026-09-25', transferredOn: '2026-09-29', triagedOn: '2026-09-29' }),
+        ]),
+      );
+      const special = rowsOf(await service.admin.rows({ team: '特执团队', since: '2026-09-28' }));
+      assert.deepEqual(special.map((row) => row.rowId), [rows[0].rowId]);
+      assert.equal(special[0].status.team, '特执团队');
+      const fast = rowsOf(await service.admin.rows({ team: '速执团队', since: '2026-09-29' })).map((row) => row.rowId);
+      assert.deepEqual(fast, [rows[1].rowId], 'the case triaged on 09-28 is before since; the overridden one is not 速执团队\'s');
+      const member = service.as(await addUser(service.dataDir, '速执团队法官', ['team:速执团队']));
+      assert.deepEqual(rowsOf(await member.rows({ team: '速执团队', since: '2026-09-29' })).map((row) => row.rowId), fast, 'a team member reads its own list');
     });
 
     it('refuses a bad asOf, since or team with a Chinese message naming it', async () => {

@@ -153,12 +153,21 @@ describe('the web page', () => {
       assert.equal(downloads, 0);
     });
 
-    it('says weekly reports are not available yet while the service has none, without an error dialog', async () => {
+    it('lists the weekly reports the service made by itself, and downloads any week as xlsx', async () => {
       await signIn();
-      await page.waitForFunction(() => /尚未开放/.test(document.getElementById('report-list-status')!.textContent ?? ''));
+      // A fresh service makes last week's report at start.
+      await page.waitForSelector('#report-list li');
+      assert.match(await page.textContent('#report-list') ?? '', /周通报 \d{4}-W\d{2}（\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}）/);
+      const listed = await downloadBy(() => page.click('#report-list li button'));
+      assert.match(listed.name, /周通报-\d{4}-W\d{2}\.xlsx/);
+      assert.equal(listed.file.subarray(0, 2).toString(), 'PK');
+
       await page.fill('#week', '2026-W40');
-      await page.click('#weekly-button');
-      await page.waitForFunction(() => /尚未开放/.test(document.getElementById('weekly-status')!.textContent ?? ''));
+      const chosen = await downloadBy(() => page.click('#weekly-button'));
+      assert.equal(chosen.name, '周通报-2026-W40.xlsx');
+      const workbook = await loadWorkbook(chosen.file);
+      assert.ok(workbook.worksheets.length > 0);
+      assert.match(await page.textContent('#weekly-status') ?? '', /已下载「周通报-2026-W40\.xlsx」/);
     });
   });
 });

@@ -100,6 +100,14 @@ export function maskIdentity(id: string): string {
   return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
 }
 
+/** 18 characters of digits and capitals, the shape both identity numbers share. */
+const IDENTITY_LIKE = /(?<![0-9A-Za-z])[0-9A-Z]{17}[0-9A-Z](?![0-9A-Za-z])/gi;
+
+/** Every identity number (身份证号, 统一社会信用代码) inside free text, masked: for log lines and reports. */
+export function maskIdentitiesIn(text: string): string {
+  return text.replace(IDENTITY_LIKE, (match) => (/\d{6}/.test(match) ? maskIdentity(match) : match));
+}
+
 /**
  * Province, issuing-office letter, then 5 characters (the last may be 挂/学/警/港/澳) or 6 for
  * new-energy plates. Letters I and O are never used.

@@ -5,6 +5,7 @@ import { parseCaseNo, normalizeCaseNo, type CaseNumber } from './case-numbers.ts
 import { normalizeChoice, normalizeTags, normalizeYesNo } from './choices.ts';
 import { normalizeDate, normalizeDateOrNone, normalizeDateTime, NO_DATE } from './dates.ts';
 import {
+  maskIdentitiesIn,
   maskIdentity,
   normalizeCreditCode,
   normalizeLicenseNo,
@@ -12,10 +13,10 @@ import {
   normalizePersonId,
   normalizePlate,
 } from './identifiers.ts';
-import { normalizeAmount, normalizeInteger } from './numbers.ts';
+import { formatYuan, normalizeAmount, normalizeInteger } from './numbers.ts';
 import { normalizeText } from './text.ts';
 
-export { maskIdentity, NO_DATE, parseCaseNo, type CaseNumber };
+export { formatYuan, maskIdentitiesIn, maskIdentity, NO_DATE, parseCaseNo, type CaseNumber };
 
 export type ColumnType =
   | 'text'

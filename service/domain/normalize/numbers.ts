@@ -41,6 +41,11 @@ function toCents(whole: string, fraction: string, shift: number): number {
   return Number((digits + divisor / 2n) / divisor);
 }
 
+/** An amount in yuan as messages show it: 100,000 or 2,500.5. */
+export function formatYuan(amount: number): string {
+  return amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
 export interface IntegerBounds {
   min?: number;
   max?: number;

@@ -14,7 +14,7 @@ const view = () =>
 
 describe('cases ledger: the lookup other ledgers use', () => {
   it('finds a registered case and warns about an unknown one, naming header and value', () => {
-    assert.deepEqual(lookUpCase({ caseNo: OPEN }, view(), '案号'), { found: { caseNo: OPEN, closedOn: null, closureMode: null }, problems: [] });
+    assert.deepEqual(lookUpCase({ caseNo: OPEN }, view(), '案号'), { found: { caseNo: OPEN, closedOn: null, closureMode: null, amount: null }, problems: [] });
     const unknown = lookUpCase({ caseNo: '（2026）豫0102执3号' }, view(), '案号');
     assert.equal(unknown.found, null);
     assert.deepEqual(unknown.problems, [

@@ -100,6 +100,15 @@ describe('cases ledger: nodes, states and the row alert', () => {
       assert.equal(node(evaluateCase(closed, { asOf: '2026-06-01' }), 'archive').dueOn, '2026-06-22');
       assert.equal(node(evaluateCase({ ...closed, archivedOn: '2026-06-10' }, { asOf: '2026-06-30' }), 'archive').state, '已完成');
     });
+
+    it('归档 rolls past a Sunday, explains itself, and is 超期 once that day has passed unarchived', () => {
+      const closed = { ...BASE_CASE, closedOn: '2026-03-02', closureMode: '执行完毕' };
+      const archive = node(evaluateCase(closed, { asOf: '2026-03-24' }), 'archive');
+      assert.deepEqual([archive.dueOn, archive.state, archive.daysLeft], ['2026-03-23', '超期', -1]);
+      assert.equal(archive.steps, '结案日期 2026-03-02 起算 20 日，届满日 2026-03-22 为星期日（休息日），顺延至 2026-03-23');
+      assert.equal(archive.basis, '《执行指挥中心各部门工作职责（试行）》（卷宗管理中心）：结案日期起20日内');
+      assert.equal(node(evaluateCase({ ...closed, archivedOn: '2026-03-24' }, { asOf: '2026-03-30' }), 'archive').state, '超期完成');
+    });
   });
 
   describe('row summary', () => {

@@ -14,7 +14,7 @@ import { describeLimit, overrideTeam, proposeTeam, type TriageDecision } from '.
 type Due = DueDate & { basis: string };
 
 /** The triage kept with a row once 分流日期 is set, so later edits do not move the case. */
-interface FixedTriage {
+export interface FixedTriage {
   team: string;
   ruleId: string | null;
   close: CloseLimit;

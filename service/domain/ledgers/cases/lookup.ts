@@ -12,6 +12,8 @@ export interface RegisteredCase {
   caseNo: string;
   closedOn: CivilDate | null;
   closureMode: string | null;
+  /** 执行标的额, to tell when the payments received for the case add up to it. */
+  amount: number | null;
 }
 
 /** Live case rows by case number (a duplicate number is the cases ledger's own error). */
@@ -20,7 +22,8 @@ const casesByNumber: RowIndexDef<RegisteredCase> = {
   entries(values) {
     if (typeof values.caseNo !== 'string') return [];
     const closureMode = typeof values.closureMode === 'string' ? values.closureMode : null;
-    return [[values.caseNo, { caseNo: values.caseNo, closedOn: asDate(values.closedOn), closureMode }]];
+    const amount = typeof values.amount === 'number' ? values.amount : null;
+    return [[values.caseNo, { caseNo: values.caseNo, closedOn: asDate(values.closedOn), closureMode, amount }]];
   },
 };
 

@@ -17,7 +17,7 @@ export function describeLimit(limit: CloseLimit): string {
   return limit.from === 'triage' ? `分流之日起${describePeriod(limit.period)}内结案` : '法定期限内结案';
 }
 
-const ruleName = (rule: TriageRule) => `规则${rule.id}「${rule.label}」`;
+export const ruleName = (rule: TriageRule) => `规则${rule.id}「${rule.label}」`;
 
 /** The rules' proposal: the first matching rule wins; every other matching rule is named too. */
 export function proposeTeam(values: RowValues, rules: CasesRules['triage']): TriageDecision | null {

@@ -10,7 +10,7 @@ export const CONTROL_RESULTS = ['到案', '查获', '未果'];
 const caseNo: ColumnDef = { id: 'caseNo', header: '案号', aliases: ['执行案号'], type: 'caseNo', anyCaseType: true };
 const dates: ColumnDef[] = [
   { id: 'requestedOn', header: '布控日期', aliases: ['布控时间'], type: 'date' },
-  { id: 'expiresOn', header: '布控到期日', aliases: ['到期日', '布控期限'], type: 'date' },
+  { id: 'expiresOn', header: '布控到期日', aliases: ['到期日', '布控期限'], type: 'date', knownAhead: true },
   { id: 'revokedOn', header: '撤控日期', aliases: ['撤控时间'], type: 'date' },
   { id: 'result', header: '结果', aliases: ['布控结果'], type: 'enum', options: CONTROL_RESULTS },
 ];

@@ -11,6 +11,8 @@ import { closureAsOf, describeClosure, lookUpCase } from '../cases/lookup.ts';
 import type { ControlsRules } from './rules.ts';
 
 const PHASES = { open: '布控中', dueSoon: '临期', overdue: '已到期', done: '已撤控' };
+/** The case is closed and the control is still live: the weekly report counts these. */
+export const PENDING_REVOCATION = '待撤控';
 const ACHIEVED = ['到案', '查获'];
 /** A control whose length is unknown gets the warning window of a long period. */
 const UNKNOWN_LENGTH_DAYS = 365;
@@ -78,6 +80,6 @@ function shownTarget(values: RowValues, target: Target, headers: Record<string, 
 function phaseOf(values: RowValues, expiry: NodeResult | undefined, pendingRevocation: boolean): string {
   if (asDate(values.revokedOn)) return PHASES.done;
   if (!asDate(values.requestedOn)) return '';
-  if (pendingRevocation) return '待撤控';
+  if (pendingRevocation) return PENDING_REVOCATION;
   return phaseFromNode(expiry, PHASES) ?? PHASES.open;
 }

@@ -2,6 +2,7 @@
 
 import type { EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { asDate, summarizeNodes } from '../../nodes.ts';
+import { formatYuan } from '../../normalize/index.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
@@ -20,24 +21,23 @@ export function evaluateFine(row: RowInput, context: EvalContext<FinesRules>): R
   return { status: { phase, ...summarizeNodes([]) }, nodes: [], problems, fixed: undefined };
 }
 
-const yuan = (amount: number) => amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 function describeBounds(bounds: FineBounds): string {
-  return bounds.min === undefined ? `不超过 ${yuan(bounds.max)} 元` : `在 ${yuan(bounds.min)} 元以上 ${yuan(bounds.max)} 元以下`;
+  return bounds.min === undefined ? `不超过 ${formatYuan(bounds.max)} 元` : `在 ${formatYuan(bounds.min)} 元以上 ${formatYuan(bounds.max)} 元以下`;
 }
 
 /** Without a 被罚款人类型 only the widest bounds can be checked, and the clerk is told so. */
 function checkAmount(values: RowValues, headers: Record<string, string>, rules: FinesRules): Problem[] {
   const amount = typeof values.amount === 'number' ? values.amount : null;
   if (amount === null) return [];
-  const shown = `${headers.amount}「${yuan(amount)}」`;
+  const shown = `${headers.amount}「${formatYuan(amount)}」`;
   if (amount === 0) return [{ column: 'amount', level: 'error', message: `${shown}应大于 0` }];
   const type = SUBJECT_TYPES.find((word) => word === values.subjectType);
   if (!type) {
     const widest = Math.max(...SUBJECT_TYPES.map((word) => rules.limits[word].max));
     const missing: Problem = { column: 'subjectType', level: 'warning', message: `${headers.subjectType}为空，无法按个人或单位核对罚款限额` };
     if (amount <= widest) return [missing];
-    return [missing, { column: 'amount', level: 'error', message: `${shown}超过罚款的最高限额 ${yuan(widest)} 元（${rules.source}）` }];
+    return [missing, { column: 'amount', level: 'error', message: `${shown}超过罚款的最高限额 ${formatYuan(widest)} 元（${rules.source}）` }];
   }
   const bounds = rules.limits[type];
   if (amount <= bounds.max && (bounds.min === undefined || amount >= bounds.min)) return [];

@@ -23,7 +23,7 @@ export const measuresLedger: LedgerDefinition<MeasuresRules> = {
     { id: 'subjectId', header: '证件号', aliases: ['被执行人证件号', '身份证号', '统一社会信用代码'], type: 'partyId' },
     { id: 'approvedOn', header: '审批日期', aliases: ['审批时间'], type: 'date' },
     { id: 'effectiveOn', header: '生效/发布日期', aliases: ['生效日期', '发布日期', '查控日期'], type: 'date' },
-    { id: 'expiresOn', header: '到期日', aliases: ['到期日期', '期限届满日'], type: 'dateOrNone' },
+    { id: 'expiresOn', header: '到期日', aliases: ['到期日期', '期限届满日'], type: 'dateOrNone', knownAhead: true },
     { id: 'renewedOn', header: '续行日期', aliases: ['续冻日期', '续封日期'], type: 'date' },
     { id: 'revokedOn', header: '撤销/解除日期', aliases: ['解除日期', '撤销日期', '屏蔽日期'], type: 'date' },
     { id: 'revokeReason', header: '撤销原因', aliases: ['解除原因'], type: 'text' },

@@ -1,22 +1,26 @@
 // Evaluates one measure: its expiry (computed from the term, or the clerk's), renewal and lapse,
-// and 待解除 once the case is closed by 执行完毕 while the measure is still live.
+// and 待解除 once the case is closed by 执行完毕, or its payments add up to the 执行标的额, while
+// the measure is still live.
 
 import { addDays, type CivilDate } from '../../civil-date.ts';
 import type { Calendar } from '../../calendar.ts';
-import type { EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import type { EvalContext, LedgerView, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
-import { NO_DATE } from '../../normalize/index.ts';
+import { formatYuan, NO_DATE } from '../../normalize/index.ts';
 import { countPeriod, describePeriod, type DueDate } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
-import { closureAsOf, describeClosure, lookUpCase } from '../cases/lookup.ts';
+import { closureAsOf, describeClosure, lookUpCase, type RegisteredCase } from '../cases/lookup.ts';
+import { paidInFull } from '../payments/lookup.ts';
 import { measuresLedger } from './definition.ts';
 import { MEASURES, type Measure, type MeasureTerm, type MeasuresRules } from './rules.ts';
 
 type Due = DueDate & { basis: string };
 
 const PHASES = { open: '生效中', dueSoon: '续行临期', overdue: '已失效', done: '已解除' };
+/** The case is closed or paid in full and the measure is still live: the weekly report counts these. */
+export const PENDING_RELEASE = '待解除';
 /** Done once it is done: nothing stays in force to lapse or to lift. */
 const ONE_OFF: readonly Measure[] = ['划拨'];
 
@@ -55,20 +59,20 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
 
   const found = lookUpCase(values, context.view, headers.caseNo);
   problems.push(...found.problems);
-  const closure = closureAsOf(found.found, asOf, rules.release.closureModes);
+  const trigger = releaseTrigger(String(values.caseNo), found.found, context.view, asOf, rules.release);
   const revokedOn = asDate(values.revokedOn);
   const oneOff = measure !== null && ONE_OFF.includes(measure);
   const liveOn = (date: CivilDate) => taken && !oneOff && (!revokedOn || revokedOn > date) && (!expiry || date <= expiry);
   const deadline = measure ? rules.release.deadlines[measure] : undefined;
   const release: Due | null =
-    closure && deadline && liveOn(closure.closedOn)
+    trigger && deadline && liveOn(trigger.on)
       ? {
-          ...countPeriod(context.calendar, { date: closure.closedOn, label: '结案日期' }, deadline.period, { roll: true }),
-          basis: `${deadline.source}：案件${closure.closureMode ?? '结案'}后${describePeriod(deadline.period)}内解除`,
+          ...countPeriod(context.calendar, { date: trigger.on, label: trigger.label }, deadline.period, { roll: true }),
+          basis: `${deadline.source}：${trigger.after}${describePeriod(deadline.period)}内解除`,
         }
       : null;
   const renewal: Due | null =
-    term?.renewable && expiry && !closure
+    term?.renewable && expiry && !trigger
       ? computed && !typedDate
         ? computed.due
         : { dueOn: expiry, steps: `${headers.expiresOn} ${expiry}（书记员填写）`, warnings: [], basis: `${term.source}：${measure}期限不超过${describePeriod(term.period)}` }
@@ -88,10 +92,10 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
   });
   for (const warning of warnings) problems.push({ column: 'caseNo', level: 'warning', message: warning.message });
 
-  const pendingRelease = !!closure && !revokedOn && liveOn(asOf);
-  if (closure && pendingRelease) {
+  const pendingRelease = !!trigger && !revokedOn && liveOn(asOf);
+  if (trigger && pendingRelease) {
     const by = release ? `于 ${release.dueOn} 前解除（${deadline!.source}）` : '及时解除';
-    problems.push({ column: 'revokedOn', level: 'warning', message: `案件${describeClosure(String(values.caseNo), closure)}，${measure ?? '该措施'}尚未解除，应${by}` });
+    problems.push({ column: 'revokedOn', level: 'warning', message: `${trigger.said}，${measure ?? '该措施'}尚未解除，应${by}` });
   }
   const dated = { ...values, expiresOn: typedDate };
   for (const order of [['approvedOn', 'effectiveOn', 'revokedOn'], ['effectiveOn', 'renewedOn'], ['effectiveOn', 'expiresOn']]) {
@@ -101,6 +105,33 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
   const phase = phaseOf({ values, measure, taken, oneOff, pendingRelease, expiry, asOf, renewalNode: nodes.find((node) => node.id === 'renewal') });
   return { status: { expiry: computed?.due.dueOn ?? null, phase, ...summarizeNodes(nodes) }, nodes, problems, fixed: undefined };
 }
+
+/** What obliges the court to lift the measure, as of asOf: the first of the closure and payment in full. */
+interface ReleaseTrigger {
+  on: CivilDate;
+  /** The anchor's label in the counting steps. */
+  label: string;
+  /** 「案件执行完毕后」, for the basis. */
+  after: string;
+  /** The fact, for the clerk's message. */
+  said: string;
+}
+
+function releaseTrigger(caseNo: string, found: RegisteredCase | null, view: LedgerView, asOf: CivilDate, release: MeasuresRules['release']): ReleaseTrigger | null {
+  const closure = closureAsOf(found, asOf, release.closureModes);
+  const closed: ReleaseTrigger | null = closure
+    ? { on: closure.closedOn, label: '结案日期', after: `案件${closure.closureMode ?? '结案'}后`, said: `案件${describeClosure(caseNo, closure)}` }
+    : null;
+  const paid = release.onFullPayment && found?.amount ? paidInFull(caseNo, found.amount, view, asOf) : null;
+  if (!paid || (closed && closed.on <= paid.on)) return closed;
+  return {
+    on: paid.on,
+    label: '足额到账日期',
+    after: '案款足额到账后',
+    said: `案件${caseNo}的案款已于 ${paid.on} 足额到账（案款台账累计 ${formatYuan(paid.total)} 元，达到执行标的额 ${formatYuan(found!.amount!)} 元）`,
+  };
+}
+
 
 /**
  * The term counts its first day (start + term − 1, no roll). A renewal before expiry continues the
@@ -159,7 +190,7 @@ function phaseOf(p: PhaseInputs): string {
   if (asDate(p.values.revokedOn)) return PHASES.done;
   if (!p.taken) return '';
   if (p.oneOff) return effective ? '已划拨' : '待生效';
-  if (p.pendingRelease) return '待解除';
+  if (p.pendingRelease) return PENDING_RELEASE;
   if (p.expiry && p.asOf > p.expiry) return PHASES.overdue;
   if (!effective) return '待生效';
   return phaseFromNode(p.renewalNode, PHASES) ?? PHASES.open;

@@ -30,6 +30,11 @@ export interface MeasuresRules {
   release: {
     /** Closures of the case after which a live measure must be lifted (待解除). */
     closureModes: string[];
+    /**
+     * Whether payment in full also makes a live measure 待解除: the payments received for the case
+     * (案款台账) add up to its 执行标的额, before the case is closed.
+     */
+    onFullPayment: boolean;
     /** How soon a measure must then be lifted; one without a deadline is 待解除 with no due date. */
     deadlines: Partial<Record<Measure, ReleaseDeadline>>;
   };
@@ -52,6 +57,7 @@ export const DEFAULT_MEASURES_RULES: MeasuresRules = {
   renewalWarnDays: 30,
   release: {
     closureModes: ['执行完毕'],
+    onFullPayment: true,
     deadlines: {
       纳入失信: { period: { kind: 'workdays', n: 3 }, source: `${DISHONEST_SOURCE}第十条` },
       限制消费: { period: { kind: 'workdays', n: 3 }, source: '《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第九条' },
@@ -69,6 +75,7 @@ export const measuresRulesSchema: z.ZodType<MeasuresRules> = z
     release: z
       .object({
         closureModes: closureModesSchema,
+        onFullPayment: z.boolean(),
         deadlines: z.partialRecord(measureSchema, z.object({ period: periodSchema, source: sourceSchema }).strict()),
       })
       .strict(),

@@ -1,24 +1,23 @@
-// Indexes over a ledger's stored rows (e.g. 终本 closures by respondent, rows by natural key), built
-// once and kept up to date commit by commit, so a one-row edit does not walk every row.
+// Indexes over a ledger's rows (e.g. 终本 closures by respondent, rows by natural key), built once
+// and kept up to date row by row: the service keeps one per stored ledger so a one-row edit does not
+// walk every row, and the weekly report builds its own over the rows as they stood on a past day.
 
-import type { StoredRow } from './store/store.ts';
+export type IndexEntries<V, R extends { rowId: string }> = (row: R) => Array<[key: string, value: V]>;
 
-export type IndexEntries<V> = (row: StoredRow) => Array<[key: string, value: V]>;
-
-export class RowIndex<V> {
+export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
   private readonly byKey = new Map<string, Map<string, V>>();
   private readonly keysOfRow = new Map<string, string[]>();
 
-  constructor(private readonly entries: IndexEntries<V>) {}
+  constructor(private readonly entries: IndexEntries<V, R>) {}
 
-  static over<V>(rows: Iterable<StoredRow>, entries: IndexEntries<V>): RowIndex<V> {
+  static over<V, R extends { rowId: string }>(rows: Iterable<R>, entries: IndexEntries<V, R>): RowIndex<V, R> {
     const index = new RowIndex(entries);
     for (const row of rows) index.update(row);
     return index;
   }
 
   /** Replaces whatever the index held for this row with the row's current entries. */
-  update(row: StoredRow): void {
+  update(row: R): void {
     for (const key of this.keysOfRow.get(row.rowId) ?? []) this.byKey.get(key)?.delete(row.rowId);
     const entries = this.entries(row);
     for (const [key, value] of entries) {

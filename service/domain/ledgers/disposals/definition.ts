@@ -1,0 +1,43 @@
+// 财产处置台账 (SPEC §5.3): each property found for a case, from the auction ruling through the
+// reference price to the online auction.
+
+import type { LedgerDefinition } from '../../ledger.ts';
+import { evaluateDisposal } from './evaluate.ts';
+import { DEFAULT_DISPOSALS_RULES, disposalsRulesSchema, PRICE_METHODS, PROPERTY_TYPES, SOURCES, type DisposalsRules } from './rules.ts';
+
+export const OUTCOMES = ['成交', '流拍', '撤回', '中止', '和解'];
+
+export const disposalsLedger: LedgerDefinition<DisposalsRules> = {
+  id: 'disposals',
+  name: '财产处置台账',
+  key: ['caseNo', 'property'],
+  columns: [
+    { id: 'caseNo', header: '案号', aliases: ['执行案号'], type: 'caseNo', required: true, anyCaseType: true },
+    { id: 'property', header: '财产名称', aliases: ['处置财产', '财产'], type: 'text', required: true },
+    { id: 'propertyType', header: '财产类型', type: 'enum', options: [...PROPERTY_TYPES], optionAliases: { 房产: '不动产', 房屋: '不动产', 土地: '不动产', 机动车: '车辆', 汽车: '车辆' } },
+    { id: 'foundOn', header: '发现财产日期', aliases: ['发现可供执行财产日期', '查控日期'], type: 'date' },
+    { id: 'rulingOn', header: '拍卖裁定日期', aliases: ['裁定日期'], type: 'date' },
+    { id: 'priceMethod', header: '定价方式', aliases: ['确定参考价方式', '定价'], type: 'enum', options: [...PRICE_METHODS], optionAliases: { 议价: '当事人议价', 询价: '定向询价', 评估: '委托评估' } },
+    { id: 'priceRequestedOn', header: '委托日期', aliases: ['委托询价日期', '委托评估日期'], type: 'date' },
+    { id: 'priceReportOn', header: '报告出具日期', aliases: ['报告日期', '询价报告日期', '评估报告日期'], type: 'date' },
+    { id: 'reportServedOn', header: '报告送达日期', aliases: ['送达日期'], type: 'date' },
+    { id: 'announcedOn', header: '拍卖公告日期', aliases: ['公告日期'], type: 'date' },
+    // Set when the auction is announced, so a report as of an earlier day keeps it.
+    { id: 'auctionOn', header: '拍卖日期', aliases: ['开拍日期'], type: 'date', knownAhead: true },
+    { id: 'outcome', header: '结果', aliases: ['拍卖结果', '处置结果'], type: 'enum', options: OUTCOMES },
+    { id: 'dealPrice', header: '成交价（元）', aliases: ['成交价', '成交金额'], type: 'amount' },
+  ],
+  systemColumns: [],
+  phaseHeader: '处置进度',
+  nodes: [
+    { id: 'ruling', name: '拍卖裁定', anchor: 'foundOn', doneBy: 'rulingOn', source: SOURCES.ruling },
+    { id: 'priceReport', name: '询价/评估报告', anchor: 'priceReportDue', doneBy: 'priceReportOn', source: SOURCES.priceReport },
+    { id: 'reportService', name: '报告送达', anchor: 'priceReportOn', doneBy: 'reportServedOn', source: SOURCES.reportService },
+    { id: 'objection', name: '异议期', anchor: 'objectionDue', doneBy: 'objectionEndedOn', source: SOURCES.objection, informational: true },
+    { id: 'saleStart', name: '启动拍卖', anchor: 'saleStartDue', doneBy: 'announcedOn', source: SOURCES.saleStart },
+  ],
+  writers: ['disposal'],
+  defaultRules: DEFAULT_DISPOSALS_RULES,
+  rulesSchema: disposalsRulesSchema,
+  evaluate: evaluateDisposal,
+};

@@ -1,0 +1,66 @@
+// /api/reports: the weekly report on demand (JSON or xlsx) and the stored automatic ones. Everyone
+// signed in may read. Handlers only parse, call and answer.
+
+import { Router, type Request, type Response } from 'express';
+import { civilDateAt } from '../domain/civil-date.ts';
+import { parseWeek, weekBefore, weekOf, type IsoWeek } from '../domain/report/week.ts';
+import { reportDay } from '../domain/report/weekly-report.ts';
+import type { ReportService } from '../reports/report-service.ts';
+import { reportFileName } from '../store/reports.ts';
+import { HttpError } from './errors.ts';
+import { queryDate } from './query.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FORMATS = ['json', 'xlsx'];
+
+export function reportsRouter(reports: ReportService, timeZone: string, now: () => Date): Router {
+  const router = Router();
+
+  router.get('/', async (_req, res) => {
+    const stored = await reports.list();
+    res.json(
+      stored.map((report) => {
+        const parsed = parseWeek(report.week);
+        const dates = parsed.ok ? { from: parsed.week.from, to: parsed.week.to } : {};
+        return { ...report, ...dates, url: `/api/reports/${encodeURIComponent(report.file)}` };
+      }),
+    );
+  });
+
+  router.get('/weekly', async (req, res) => {
+    const today = civilDateAt(now(), timeZone);
+    const week = queryWeek(req) ?? weekBefore(weekOf(today));
+    const format = req.query.format === undefined || req.query.format === '' ? 'json' : req.query.format;
+    if (typeof format !== 'string' || !FORMATS.includes(format)) {
+      throw new HttpError(400, 'bad_format', `参数 format「${String(format).slice(0, 40)}」无效，应为 json 或 xlsx`);
+    }
+    const asOf = queryDate(req, 'asOf') ?? today;
+    if (!reportDay(week, asOf)) {
+      throw new HttpError(400, 'bad_as_of', `统计日 ${asOf} 早于 ${week.id} 的第一天 ${week.from}：该周的数字从周一起才有，请改选已开始的周或更晚的 asOf`);
+    }
+    const report = reports.weekly(week, asOf);
+    if (format === 'json') return void res.json(report);
+    sendWorkbook(res, reportFileName(week.id), await reports.workbook(report));
+  });
+
+  router.get('/:file', async (req, res) => {
+    const file = String(req.params.file);
+    const bytes = await reports.read(file);
+    if (!bytes) throw new HttpError(404, 'report_not_found', `没有名为「${file.slice(0, 60)}」的周通报文件，已保存的周通报见 GET /api/reports`);
+    sendWorkbook(res, file, bytes);
+  });
+
+  return router;
+}
+
+function queryWeek(req: Request): IsoWeek | undefined {
+  const value = req.query.week;
+  if (value === undefined || value === '') return undefined;
+  const parsed = typeof value === 'string' ? parseWeek(value) : { ok: false as const, reason: '只能给一个周' };
+  if (!parsed.ok) throw new HttpError(400, 'bad_week', `参数 week「${String(value).slice(0, 40)}」无效：${parsed.reason}`);
+  return parsed.week;
+}
+
+function sendWorkbook(res: Response, file: string, bytes: Buffer): void {
+  res.type(XLSX).attachment(file).send(bytes);
+}

@@ -1,0 +1,68 @@
+// The stored weekly reports: data/reports/周通报-2026-W48.xlsx, one per week, kept. Each is written
+// atomically and flushed (temp file, fsync, rename), so a crash leaves the old file or the new one.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { writeDurably } from './durable-file.ts';
+
+export interface StoredReport {
+  /** '2026-W48' */
+  week: string;
+  file: string;
+  bytes: number;
+  /** When the file was written (ISO time). */
+  savedAt: string;
+}
+
+const REPORT_FILE = /^周通报-(\d{4}-W\d{2})\.xlsx$/;
+
+export function reportFileName(week: string): string {
+  return `周通报-${week}.xlsx`;
+}
+
+export class ReportFiles {
+  readonly directory: string;
+
+  constructor(dataDir: string) {
+    this.directory = path.join(dataDir, 'reports');
+  }
+
+  async save(week: string, bytes: Uint8Array): Promise<StoredReport> {
+    await fs.mkdir(this.directory, { recursive: true });
+    const file = reportFileName(week);
+    await writeDurably(path.join(this.directory, file), bytes);
+    return this.describe(file, week);
+  }
+
+  /** Every stored report, newest week first. */
+  async list(): Promise<StoredReport[]> {
+    let entries: string[];
+    try {
+      entries = await fs.readdir(this.directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const reports = await Promise.all(entries.flatMap((file) => {
+      const match = REPORT_FILE.exec(file);
+      return match ? [this.describe(file, match[1])] : [];
+    }));
+    return reports.sort((a, b) => b.week.localeCompare(a.week));
+  }
+
+  /** A stored report's bytes, by its exact file name; null for any other name or a missing file. */
+  async read(file: string): Promise<Buffer | null> {
+    if (!REPORT_FILE.test(file)) return null;
+    try {
+      return await fs.readFile(path.join(this.directory, file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  private async describe(file: string, week: string): Promise<StoredReport> {
+    const stat = await fs.stat(path.join(this.directory, file));
+    return { week, file, bytes: stat.size, savedAt: stat.mtime.toISOString() };
+  }
+}
