@@ -1,6 +1,8 @@
 // The add-in's only door to the service: fetch with the clerk's token, errors as Chinese text.
 // The shapes below are the HTTP contract of SPEC §7; the add-in knows no ledger beyond them.
 
+import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
+
 export interface Connection {
   baseUrl: string;
   token: string;
@@ -96,4 +98,10 @@ export function syncRows(connection: Connection, ledgerId: string, rows: SyncRow
 export function fetchTeamRows(connection: Connection, ledgerId: string, team: string, since?: string): Promise<RowsResponse> {
   const query = new URLSearchParams({ team, ...(since ? { since } : {}) });
   return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/rows?${query}`);
+}
+
+/** The 周通报 of an ISO week (YYYY-Www); the service answers the week before this one when none is given. */
+export function fetchWeeklyReport(connection: Connection, week?: string): Promise<WeeklyReport> {
+  const query = new URLSearchParams({ format: 'json', ...(week ? { week } : {}) });
+  return callService<WeeklyReport>(connection, `/api/reports/weekly?${query}`);
 }

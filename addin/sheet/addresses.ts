@@ -36,6 +36,9 @@ export interface ParsedAddress {
 }
 
 /** Parses `Sheet!A1:B2`, `'My sheet'!A1` or `C:D`-free cell ranges as Excel reports them. */
+/** Rows of a worksheet in Excel 2007 and later. */
+const SHEET_ROWS = 1_048_576;
+
 export function parseAddress(address: string): ParsedAddress {
   const bang = address.lastIndexOf('!');
   let sheet: string | null = null;
@@ -44,6 +47,12 @@ export function parseAddress(address: string): ParsedAddress {
     sheet = address.slice(0, bang);
     if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
     cells = address.slice(bang + 1);
+  }
+  // Whole columns, as Excel writes them for column widths: 'A:C'.
+  const columns = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(cells);
+  if (columns) {
+    const [first, last] = [columnIndex(columns[1]), columnIndex(columns[2])];
+    return { sheet, row: 0, column: Math.min(first, last), rowCount: SHEET_ROWS, columnCount: Math.abs(last - first) + 1 };
   }
   const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(cells);
   if (!match) throw new Error(`无法识别的单元格地址「${address}」`);

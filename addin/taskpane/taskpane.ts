@@ -10,7 +10,8 @@ import { describeError, NotLedgerTable, UserError } from '../excel/errors.ts';
 import { acceptStoredVersions, selectRowCell } from '../excel/rows-actions.ts';
 import { SyncMemory, syncLedgerTable, type SyncOutcome, type SyncTarget } from '../excel/sync-table.ts';
 import { takeOverActiveSheet } from '../excel/take-over.ts';
-import { fetchLedgers, fetchTeamRows, testConnection, type Connection, type LedgerDefinition } from '../service-client.ts';
+import { writeReportSheet } from '../excel/write-report-sheet.ts';
+import { fetchLedgers, fetchTeamRows, fetchWeeklyReport, testConnection, type Connection, type LedgerDefinition } from '../service-client.ts';
 import { mergeEntries, summarize, type ProblemItem, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
 import { element, showMessage, showProgress, showSummary, showTakeOverReport } from './view.ts';
 
@@ -28,7 +29,7 @@ const state = {
   queue: Promise.resolve() as Promise<unknown>,
 };
 
-const ACTION_BUTTONS = ['sync', 'create-ledger', 'take-over', 'pull', 'test-connection'];
+const ACTION_BUTTONS = ['sync', 'create-ledger', 'take-over', 'pull', 'write-report', 'test-connection'];
 
 /** Runs Excel actions one after another: two Excel.run batches must not interleave their reads and writes. */
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -179,6 +180,16 @@ async function onPull(): Promise<void> {
   });
 }
 
+async function onWriteReport(): Promise<void> {
+  await clerkAction('正在生成周通报…', async () => {
+    const week = element<HTMLInputElement>('report-week').value || undefined;
+    const report = await fetchWeeklyReport(state.connection, week);
+    const written = await writeReportSheet(report);
+    const chart = written.chart ? '，含各团队收结案图表' : '（当前 Excel 版本不支持图表，只写入表格）';
+    return `已写入工作表「${written.name}」（${report.from} 至 ${report.to}，统计至 ${report.asOf}）${chart}`;
+  });
+}
+
 async function onAutoSyncToggle(): Promise<void> {
   const on = element<HTMLInputElement>('auto-sync').checked;
   saveAutoSyncWanted(on);
@@ -201,7 +212,7 @@ function setConnected(connected: boolean): void {
   const badge = element('connection-badge');
   badge.textContent = connected ? '已连接' : '未连接';
   badge.className = connected ? 'badge ok' : 'badge';
-  for (const id of ['ledger-select', 'sync', 'create-ledger', 'take-over', 'pull']) element<HTMLButtonElement>(id).disabled = !connected;
+  for (const id of ['ledger-select', 'sync', 'create-ledger', 'take-over', 'pull', 'write-report']) element<HTMLButtonElement>(id).disabled = !connected;
   element<HTMLButtonElement>('test-connection').disabled = false;
   element<HTMLInputElement>('auto-sync').disabled = !connected || !state.capabilities?.changeEvents;
 }
@@ -279,6 +290,7 @@ async function start(): Promise<void> {
   element('create-ledger').addEventListener('click', () => void onCreate());
   element('take-over').addEventListener('click', () => void onTakeOver());
   element('pull').addEventListener('click', () => void onPull());
+  element('write-report').addEventListener('click', () => void onWriteReport());
   element('ledger-select').addEventListener('change', showTeams);
   const autoSync = element<HTMLInputElement>('auto-sync');
   autoSync.checked = autoSyncWanted() && capabilities.changeEvents;

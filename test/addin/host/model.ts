@@ -46,6 +46,16 @@ export interface Sheet {
   columnWidths: Map<number, number>;
   conditionalFormats: ConditionalFormat[];
   validations: Validation[];
+  charts: Chart[];
+}
+
+export interface Chart {
+  type: string;
+  source: Box;
+  seriesBy: string;
+  title: string;
+  topLeft: string | null;
+  bottomRight: string | null;
 }
 
 export interface Table {
@@ -92,7 +102,7 @@ export class Workbook {
 
   addSheet(name: string): Sheet {
     if (this.sheetByName(name)) throw Object.assign(new Error(`工作表「${name}」已存在`), { code: 'ItemAlreadyExists' });
-    const sheet: Sheet = { id: `{sheet-${this.newId()}}`, name, cells: [], frozenRows: 0, hiddenColumns: new Set(), columnWidths: new Map(), conditionalFormats: [], validations: [] };
+    const sheet: Sheet = { id: `{sheet-${this.newId()}}`, name, cells: [], frozenRows: 0, hiddenColumns: new Set(), columnWidths: new Map(), conditionalFormats: [], validations: [], charts: [] };
     this.sheets.push(sheet);
     return sheet;
   }

@@ -27,7 +27,7 @@ async function run<T>(first: unknown, second?: (context: RequestContext) => Prom
 
 const info = { host: 'Excel', platform: 'OfficeOnline' };
 Object.assign(window, {
-  Excel: { run, RequestContext },
+  Excel: { run, RequestContext, ChartType: { columnClustered: 'ColumnClustered' }, ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' } },
   OfficeExtension: { Error: HostError },
   Office: {
     HostType: { Excel: 'Excel', Word: 'Word' },
@@ -170,6 +170,7 @@ const api = {
       columnWidths: Object.fromEntries(sheet.columnWidths),
       validations: sheet.validations.map((validation) => ({ address: model.address(validation.box), rule: validation.rule })),
       conditionalFormats: sheet.conditionalFormats.map((format) => ({ address: model.address(format.box), type: format.type, rule: format.rule, fill: format.fill })),
+      charts: sheet.charts.map((chart) => ({ type: chart.type, source: model.address(chart.source), seriesBy: chart.seriesBy, title: chart.title, topLeft: chart.topLeft, bottomRight: chart.bottomRight })),
     };
   },
   selection: () => model.selection,

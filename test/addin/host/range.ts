@@ -210,6 +210,10 @@ class RangeFontProxy {
   set bold(bold: boolean) {
     this.context.queue(() => eachCell(this.context.host.workbook, this.locate(), (cell) => (cell.bold = bold)));
   }
+  /** Accepted and queued like Excel; the stand-in does not model font sizes. */
+  set size(_size: number) {
+    this.context.queue(() => undefined);
+  }
 }
 
 class ConditionalFormatsProxy {

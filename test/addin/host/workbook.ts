@@ -3,7 +3,7 @@
 
 import type { RequestContext } from './api.ts';
 import { ClientObject, fail, jsonSize, requireSet, type Handler } from './core.ts';
-import { type Box, type Cell, type Sheet, type Table, intersects } from './model.ts';
+import { type Box, type Cell, type Chart, type Sheet, type Table, intersects } from './model.ts';
 import { RangeProxy } from './range.ts';
 
 export class WorksheetProxy extends ClientObject {
@@ -23,8 +23,47 @@ export class WorksheetProxy extends ClientObject {
   get name(): string {
     return this.read('name');
   }
+  set name(name: string) {
+    this.context.queue(() => {
+      const sheet = this.locate();
+      const other = this.context.host.workbook.sheetByName(name);
+      if (other && other !== sheet) fail('ItemAlreadyExists', `工作表「${name}」已存在`);
+      sheet.name = name;
+    });
+  }
   get id(): string {
     return this.read('id');
+  }
+  delete(): void {
+    this.context.queue(() => {
+      const workbook = this.context.host.workbook;
+      if (workbook.sheets.length === 1) fail('InvalidOperation', 'a workbook keeps at least one sheet');
+      const sheet = this.locate();
+      workbook.sheets.splice(workbook.sheets.indexOf(sheet), 1);
+      if (workbook.activeSheetId === sheet.id) workbook.activeSheetId = workbook.sheets[0].id;
+    });
+  }
+  /** Charts (ExcelApi 1.1): added with a source range, a title and a position, as 周通报 draws them. */
+  get charts() {
+    return {
+      add: (type: string, source: RangeProxy, seriesBy: string) => {
+        const holder: { chart?: Chart } = {};
+        this.context.queue(() => {
+          const sheet = this.locate();
+          holder.chart = { type, source: { ...source.locate().box }, seriesBy, title: '', topLeft: null, bottomRight: null };
+          sheet.charts.push(holder.chart);
+        });
+        const chart = () => holder.chart ?? fail('InvalidObjectPath', 'chart not created');
+        return {
+          title: {
+            set text(text: string) {
+              source.context.queue(() => (chart().title = text));
+            },
+          },
+          setPosition: (topLeft: string, bottomRight: string) => this.context.queue(() => Object.assign(chart(), { topLeft, bottomRight })),
+        };
+      },
+    };
   }
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.context, () => this.context.host.workbook.tablesOn(this.locate()), this.locate);
