@@ -1,6 +1,7 @@
 // What goes into a cell: the service's values in the form Excel keeps them. Dates become serial
 // numbers (the 1900 date system), so a date cell stays a date whatever the clerk's locale.
 
+import { excelNumberFormat } from '../../service/domain/column-formats.ts';
 import type { CellInput } from '../service-client.ts';
 
 const DAY_MS = 86_400_000;
@@ -51,25 +52,7 @@ export function inputValue(cell: unknown): CellInput {
   return String(cell);
 }
 
-/** Number formats by column type: dates as dates, numbers kept exact, identifiers kept as text. */
+/** Number formats by column type, as every workbook of the project shows them; General otherwise. */
 export function numberFormatFor(type: string): string {
-  switch (type) {
-    case 'date':
-      return 'yyyy-mm-dd';
-    case 'datetime':
-      return 'yyyy-mm-dd hh:mm';
-    case 'amount':
-      return '#,##0.00';
-    case 'integer':
-      return '0';
-    case 'caseNo':
-    case 'personId':
-    case 'creditCode':
-    case 'partyId':
-    case 'plate':
-    case 'licenseNo':
-      return '@';
-    default:
-      return 'General';
-  }
+  return excelNumberFormat(type) ?? 'General';
 }

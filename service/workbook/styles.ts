@@ -1,6 +1,7 @@
 // How the service's own cells look, in templates and annotated workbooks alike: system columns
 // apart from the clerk's, 预警 in the colours of SPEC §9, number formats by column type.
 
+import { excelNumberFormat } from '../domain/column-formats.ts';
 import type { Alignment, Borders, Fill, Font, Style } from 'exceljs';
 import type { ColumnType } from '../domain/normalize/index.ts';
 import type { NodeState, SystemColumnType } from '../domain/ledger.ts';
@@ -37,29 +38,9 @@ export const SYSTEM_NUMBER_FORMATS: Record<SystemColumnType, string> = {
   number: '0.##',
 };
 
-/** Number formats of input columns in a template: identity numbers and case numbers as text, so Excel keeps every digit. */
+/** Number formats of input columns in a template: the project's formats by type, and free text kept as text too. */
 export function inputNumberFormat(type: ColumnType): string | undefined {
-  switch (type) {
-    case 'date':
-      return 'yyyy-mm-dd';
-    case 'datetime':
-      return 'yyyy-mm-dd hh:mm';
-    case 'amount':
-      return '#,##0.00';
-    case 'integer':
-      return '0';
-    case 'caseNo':
-    case 'personId':
-    case 'creditCode':
-    case 'partyId':
-    case 'plate':
-    case 'licenseNo':
-    case 'text':
-    case 'tags':
-      return '@';
-    default:
-      return undefined;
-  }
+  return excelNumberFormat(type) ?? (type === 'text' || type === 'tags' ? '@' : undefined);
 }
 
 /** 预警 colours (Excel's Bad / Neutral / Good): 超期 red, 临期 amber, 正常 green. */
