@@ -110,9 +110,10 @@
       $('sign-out-button').hidden = false;
       $('token').value = '';
       showLedgers(ledgers);
-      ['templates', 'annotate', 'reports'].forEach(function (id) {
+      ['templates', 'annotate', 'reports', 'team-list'].forEach(function (id) {
         $(id).hidden = false;
       });
+      showTeams(ledgers);
       loadReports();
     } catch (error) {
       localStorage.removeItem(TOKEN_KEY);
@@ -123,7 +124,7 @@
 
   function signOut() {
     localStorage.removeItem(TOKEN_KEY);
-    ['templates', 'annotate', 'reports'].forEach(function (id) {
+    ['templates', 'annotate', 'reports', 'team-list'].forEach(function (id) {
       $(id).hidden = true;
     });
     $('sign-out-button').hidden = true;
@@ -345,6 +346,61 @@
     return day.getUTCFullYear() + '-W' + (week < 10 ? '0' : '') + week;
   }
 
+  // ---- 5. A team's 分案清单 ----------------------------------------------------------------------
+
+  /** The teams come from the cases ledger's 分流调整 options, the same list the service checks. */
+  function showTeams(ledgers) {
+    var cases = ledgers.filter(function (ledger) {
+      return ledger.id === 'cases';
+    })[0];
+    var column = cases && cases.columns.filter(function (candidate) {
+      return candidate.id === 'teamOverride';
+    })[0];
+    var select = $('team');
+    select.textContent = '';
+    ((column && column.options) || []).forEach(function (team) {
+      select.appendChild(new Option(team, team));
+    });
+  }
+
+  /** Clerks' dates may arrive as Excel serial numbers (1900 system); shown as YYYY-MM-DD. */
+  function shownDate(value) {
+    if (typeof value !== 'number') return value == null ? '' : String(value);
+    return new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * 86400000).toISOString().slice(0, 10);
+  }
+
+  async function loadTeamList(event) {
+    event.preventDefault();
+    var team = $('team').value;
+    var since = $('team-since').value;
+    var box = $('team-result');
+    box.textContent = '';
+    say('team-status', '正在读取' + team + '的分案清单…');
+    try {
+      var query = '?team=' + encodeURIComponent(team) + (since ? '&since=' + encodeURIComponent(since) : '');
+      var result = await getJson('/api/ledgers/cases/rows' + query);
+      if (!result.rows.length) return say('team-status', team + '暂无分案' + (since ? '（' + since + ' 以来）' : '') + '。');
+      say('team-status', team + '共 ' + result.rows.length + ' 件（统计至 ' + result.asOf + '）。', 'ok');
+      var table = document.createElement('table');
+      var head = table.createTHead().insertRow();
+      ['案号', '被执行人', '立案日期', '分流日期', '结案期限', '当前节点', '节点期限', '剩余天数', '预警'].forEach(function (title) {
+        cell(head, title);
+      });
+      var body = table.createTBody();
+      result.rows.forEach(function (row) {
+        var values = row.values || {};
+        var line = body.insertRow();
+        [values.caseNo, values.respondent, shownDate(values.filedOn), shownDate(values.triagedOn), row.status.closeDue, row.status.nextNode, row.status.nextDue, row.status.daysLeft].forEach(function (text) {
+          cell(line, text == null ? '' : String(text));
+        });
+        cell(line, row.status.alert || '', 'alert-' + (row.status.alert || 'none'));
+      });
+      box.appendChild(table);
+    } catch (error) {
+      say('team-status', error.message, 'error');
+    }
+  }
+
   // ---- Start -----------------------------------------------------------------------------------
 
   $('sign-in-form').addEventListener('submit', function (event) {
@@ -356,6 +412,7 @@
   });
   $('sign-out-button').addEventListener('click', signOut);
   $('annotate-form').addEventListener('submit', annotate);
+  $('team-form').addEventListener('submit', loadTeamList);
   $('weekly-form').addEventListener('submit', function (event) {
     event.preventDefault();
     downloadWeekly($('week').value, 'weekly-status');

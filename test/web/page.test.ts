@@ -153,6 +153,36 @@ describe('the web page', () => {
       assert.equal(downloads, 0);
     });
 
+    it('shows a team’s 分案清单: its triaged cases, with deadlines and 预警', async () => {
+      const synced = await service.admin.post('/api/ledgers/cases/sync?asOf=2026-11-26', {
+        rows: [
+          { values: { caseNo: '（2026）豫0102执801号', filedOn: '2026-11-02', respondent: '清单甲', amount: 10_000, transferredOn: '2026-11-03', triagedOn: '2026-11-03' } },
+          { values: { caseNo: '（2026）豫0102执802号', filedOn: 46328, respondent: '清单乙', amount: 20_000, transferredOn: '2026-11-20', triagedOn: '2026-11-20' } },
+          { values: { caseNo: '（2026）豫0102执803号', filedOn: '2026-11-02', respondent: '未分流', amount: 10_000 } },
+          { values: { caseNo: '（2026）豫0102执804号', filedOn: '2026-11-02', respondent: '首执案', amount: 900_000, transferredOn: '2026-11-03', triagedOn: '2026-11-03' } },
+        ],
+      });
+      assert.equal(synced.status, 200);
+      await signIn();
+      await page.waitForSelector('#team option', { state: 'attached' });
+      await page.selectOption('#team', '速执团队');
+      await page.click('#team-button');
+      await page.waitForSelector('#team-result table');
+      assert.match(await page.textContent('#team-status') ?? '', /速执团队共 2 件/);
+      const rows = await page.$$eval('#team-result tbody tr', (lines) => lines.map((line) => Array.from(line.querySelectorAll('td'), (cell) => cell.textContent)));
+      assert.deepEqual(rows.map((row) => [row[0], row[1], row[2], row[3]]), [
+        ['（2026）豫0102执801号', '清单甲', '2026-11-02', '2026-11-03'],
+        ['（2026）豫0102执802号', '清单乙', '2026-11-02', '2026-11-20'],
+      ]);
+
+      await page.fill('#team-since', '2026-11-10');
+      await page.click('#team-button');
+      await page.waitForFunction(() => /速执团队共 1 件/.test(document.getElementById('team-status')!.textContent ?? ''));
+      await page.selectOption('#team', '执恢团队');
+      await page.click('#team-button');
+      await page.waitForFunction(() => /执恢团队暂无分案（2026-11-10 以来）/.test(document.getElementById('team-status')!.textContent ?? ''));
+    });
+
     it('lists the weekly reports the service made by itself, and downloads any week as xlsx', async () => {
       await signIn();
       // A fresh service makes last week's report at start.
