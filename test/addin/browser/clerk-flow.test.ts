@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LedgerDefinition } from '../../../addin/service-client.ts';
-import { ADMIN_TOKEN, browserUnavailable, buildAddin, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
+import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, lastInputColumn, serial, storedRows, typedRows } from './ledger-rows.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '..', '..', '..', 'test-artifacts');
@@ -22,12 +22,7 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
   let ledger: LedgerDefinition;
 
   before(async function () {
-    const reason = browserUnavailable();
-    if (reason) {
-      console.log(`    浏览器测试未运行：${reason}`);
-      this.skip();
-    }
-    buildAddin();
+    prepareBrowserSuite(this);
     service = await startTestService();
     ledger = await casesLedger(service.url, ADMIN_TOKEN);
     pane = await openPane(service.url);

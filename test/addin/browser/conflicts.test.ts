@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import type { LedgerDefinition } from '../../../addin/service-client.ts';
-import { ADMIN_TOKEN, browserUnavailable, buildAddin, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
+import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, lastInputColumn, storedRows, typedRows } from './ledger-rows.ts';
 
 const TEAM_TOKEN = 'test-team-token-abcdefghijklmn';
@@ -19,12 +19,7 @@ describe('add-in in the browser: two clerks edit the same rows', function () {
   let teamTable: string;
 
   before(async function () {
-    const reason = browserUnavailable();
-    if (reason) {
-      console.log(`    浏览器测试未运行：${reason}`);
-      this.skip();
-    }
-    buildAddin();
+    prepareBrowserSuite(this);
     service = await startTestService();
     await service.addUser('王法官', [`team:${TEAM}`], TEAM_TOKEN);
     ledger = await casesLedger(service.url, ADMIN_TOKEN);

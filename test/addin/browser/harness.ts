@@ -26,6 +26,19 @@ export function browserUnavailable(): string | null {
   return fs.existsSync(CHROMIUM) ? null : `未找到 ${CHROMIUM}：请安装 Debian 的 chromium（apt-get install -y chromium）`;
 }
 
+/**
+ * For a suite's `before`: skips the suite, saying why, where Chromium is missing; else makes the
+ * production build once.
+ */
+export function prepareBrowserSuite(suite: Mocha.Context): void {
+  const reason = browserUnavailable();
+  if (reason) {
+    console.log(`    浏览器测试未运行：${reason}`);
+    suite.skip();
+  }
+  buildAddin();
+}
+
 let built = false;
 
 /** The production build the service serves from dist/, made once per test run. */

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import type { LedgerDefinition } from '../../../addin/service-client.ts';
-import { ADMIN_TOKEN, browserUnavailable, buildAddin, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
+import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, lastInputColumn, typedRows } from './ledger-rows.ts';
 
 const SHEET = '执行案件流转台账';
@@ -16,12 +16,7 @@ describe('add-in in the browser: older Excel versions', function () {
   let ledger: LedgerDefinition;
 
   before(async function () {
-    const reason = browserUnavailable();
-    if (reason) {
-      console.log(`    浏览器测试未运行：${reason}`);
-      this.skip();
-    }
-    buildAddin();
+    prepareBrowserSuite(this);
     service = await startTestService();
     ledger = await casesLedger(service.url, ADMIN_TOKEN);
   });

@@ -2,7 +2,7 @@
 // workbook, with a column chart of the team figures, and written again in place.
 
 import assert from 'node:assert/strict';
-import { ADMIN_TOKEN, browserUnavailable, buildAddin, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
+import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
 import { caseNo } from './ledger-rows.ts';
 
 const WEEK = '2026-W47';
@@ -14,12 +14,7 @@ describe('add-in in the browser: 周通报 into a sheet', function () {
   let pane: Pane;
 
   before(async function () {
-    const reason = browserUnavailable();
-    if (reason) {
-      console.log(`    浏览器测试未运行：${reason}`);
-      this.skip();
-    }
-    buildAddin();
+    prepareBrowserSuite(this);
     service = await startTestService();
     // One case triaged to 速执团队 in that week (Monday 2026-11-16 to Sunday 2026-11-22).
     const response = await fetch(`${service.url}/api/ledgers/cases/sync?asOf=2026-11-22`, {

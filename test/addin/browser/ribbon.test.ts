@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { LedgerDefinition } from '../../../addin/service-client.ts';
 import { templateLayout, headerOf } from '../../../addin/sheet/layout.ts';
-import { ADMIN_TOKEN, browserUnavailable, buildAddin, openPane, startTestService, type TestService } from './harness.ts';
+import { ADMIN_TOKEN, prepareBrowserSuite, openPane, startTestService, type TestService } from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, storedRows, typedRows } from './ledger-rows.ts';
 import { columnLetters } from '../../../addin/sheet/addresses.ts';
 
@@ -15,12 +15,7 @@ describe('add-in in the browser: the ribbon commands', function () {
   let ledger: LedgerDefinition;
 
   before(async function () {
-    const reason = browserUnavailable();
-    if (reason) {
-      console.log(`    浏览器测试未运行：${reason}`);
-      this.skip();
-    }
-    buildAddin();
+    prepareBrowserSuite(this);
     service = await startTestService();
     ledger = await casesLedger(service.url, ADMIN_TOKEN);
   });

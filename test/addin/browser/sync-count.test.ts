@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import type { LedgerDefinition } from '../../../addin/service-client.ts';
-import { ADMIN_TOKEN, browserUnavailable, buildAddin, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
+import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
 import { casesLedger, storedRows } from './ledger-rows.ts';
 import { typeGeneratedRows, type SyncMeasure } from './generated-rows.ts';
 
@@ -16,12 +16,7 @@ describe('add-in in the browser: sync() calls do not grow with the table', funct
   let ledger: LedgerDefinition;
 
   before(async function () {
-    const reason = browserUnavailable();
-    if (reason) {
-      console.log(`    浏览器测试未运行：${reason}`);
-      this.skip();
-    }
-    buildAddin();
+    prepareBrowserSuite(this);
     service = await startTestService();
     ledger = await casesLedger(service.url, ADMIN_TOKEN);
     pane = await openPane(service.url);
