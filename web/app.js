@@ -296,8 +296,6 @@
 
   // ---- 4. Weekly reports -----------------------------------------------------------------------
 
-  var NOT_YET = '周通报功能尚未开放（服务暂未提供周通报）。';
-
   async function loadReports() {
     var list = $('report-list');
     list.textContent = '';
@@ -320,7 +318,7 @@
         list.appendChild(item);
       });
     } catch (error) {
-      say('report-list-status', error.status === 404 ? NOT_YET : error.message, error.status === 404 ? 'hint' : 'error');
+      say('report-list-status', error.message, 'error');
     }
   }
 
@@ -332,7 +330,7 @@
       saveNow(file.blob, file.name);
       say(statusId, '已下载「' + file.name + '」。', 'ok');
     } catch (error) {
-      say(statusId, error.status === 404 && error.code === 'not_found' ? NOT_YET : error.message, error.status === 404 ? 'hint' : 'error');
+      say(statusId, error.message, 'error');
     }
   }
 

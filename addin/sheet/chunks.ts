@@ -4,9 +4,10 @@
 import type { SyncRowRequest } from '../service-client.ts';
 import type { WriteBlock } from './write-blocks.ts';
 
-/** Excel on the web refuses a request or response larger than 5 MB. */
-export const EXCEL_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-/** What one batch's cell data may use, leaving room for the envelope and the batch's other commands. */
+/**
+ * What one batch's cell data may use: Excel on the web refuses a request or response larger than
+ * 5 MB, and the envelope and the batch's other commands need room too.
+ */
 export const EXCEL_DATA_BUDGET = 4 * 1024 * 1024;
 /** The service takes up to 20,000 rows per request (service/sync-request.ts); a bigger sheet is sent in parts. */
 export const SERVICE_ROWS_PER_REQUEST = 20_000;

@@ -39,12 +39,3 @@ export function isRunning(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
-
-export function lockOwner(dataDir: string): number | null {
-  try {
-    const owner = Number(fs.readFileSync(path.join(dataDir, 'service.lock'), 'utf8').trim());
-    return owner && isRunning(owner) ? owner : null;
-  } catch {
-    return null;
-  }
-}

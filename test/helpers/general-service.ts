@@ -1,24 +1,12 @@
-// Starts the real service on a temporary data directory with one user per role the
-// general-affairs tests need, and calls it over HTTP.
+// The ledger-scenario tests' view of the real service: sync and read any ledger as a role, over HTTP.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { configFromEnv } from '../../service/config.ts';
 import type { RowResponse, RowsResponse } from '../../service/ledger-service.ts';
-import { startService } from '../../service/server.ts';
-import { Documents } from '../../service/store/documents.ts';
-import { UserDirectory } from '../../service/users.ts';
 import type { RawRow, Scenario } from '../scenarios/fixtures.ts';
+import { addUser, Sandbox, type Client } from './service.ts';
 
-export const TOKENS = {
-  admin: 'test-admin-token',
-  general: 'test-general-token',
-  affairs: 'test-affairs-token',
-  viewer: 'test-viewer-token',
-} as const;
+const ROLES = { admin: ['admin'], general: ['general'], affairs: ['affairs'], viewer: ['viewer'] } as const;
 
-export type Role = keyof typeof TOKENS;
+export type Role = keyof typeof ROLES;
 
 export interface Reply<T = unknown> {
   status: number;
@@ -33,21 +21,19 @@ export interface TestService {
   close(): Promise<void>;
 }
 
+/**
+ * The shared Sandbox (real service, temporary data directory, replies checked for 500s and stack
+ * traces) with one user per role these tests sync or read as.
+ */
 export async function startTestService(): Promise<TestService> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'general-ledgers-'));
-  const service = await startService(configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKENS.admin }), () => {});
-  const users = new UserDirectory(new Documents(dataDir));
-  await users.add('综合事务中心书记员', ['general'], TOKENS.general);
-  await users.add('事务中心书记员', ['affairs'], TOKENS.affairs);
-  await users.add('观察员', ['viewer'], TOKENS.viewer);
+  const sandbox = new Sandbox();
+  const service = await sandbox.start();
+  const clients = new Map<Role, Client>([['admin', service.admin]]);
+  for (const role of ['general', 'affairs', 'viewer'] as const) clients.set(role, service.as(await addUser(service.dataDir, `用户-${role}`, [...ROLES[role]])));
 
   const call = async <T>(method: string, url: string, role: Role, body?: unknown): Promise<Reply<T>> => {
-    const response = await fetch(`${service.url}${url}`, {
-      method,
-      headers: { Authorization: `Bearer ${TOKENS[role]}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
+    const reply = await clients.get(role)!.send(method, url, body === undefined ? undefined : JSON.stringify(body));
+    return { status: reply.status, body: reply.body as T };
   };
   const expectOk = <T>(reply: Reply<T>): T => {
     if (reply.status !== 200) throw new Error(`HTTP ${reply.status}: ${JSON.stringify(reply.body)}`);
@@ -62,10 +48,7 @@ export async function startTestService(): Promise<TestService> {
       return expectOk(await call<RowsResponse>('POST', `/api/ledgers/${ledgerId}/sync${query}`, options.role ?? 'general', body));
     },
     rows: async (ledgerId, asOf) => expectOk(await call<RowsResponse>('GET', `/api/ledgers/${ledgerId}/rows?asOf=${asOf}`, 'viewer')),
-    close: async () => {
-      await service.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    close: () => sandbox.cleanUp(),
   };
 }
 

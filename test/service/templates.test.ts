@@ -8,6 +8,7 @@ import type { ColumnDef } from '../../service/domain/ledger.ts';
 import { LEDGERS } from '../../service/domain/ledgers/index.ts';
 import { systemColumnsOf } from '../../service/domain/row.ts';
 import { IDENTITY_COLUMNS } from '../../service/workbook/table-layout.ts';
+import { validValue } from '../helpers/sample-rows.ts';
 import { ADMIN_TOKEN, assertError, Sandbox, type TestService } from '../helpers/service.ts';
 import { annotate, annotatedWorkbook, cellUnder, loadWorkbook, saveWorkbook, utc } from '../helpers/workbooks.ts';
 
@@ -16,36 +17,14 @@ async function download(service: TestService, id: string) {
   return { response, file: Buffer.from(await response.arrayBuffer()) };
 }
 
-/** A value of the column's type that the service reads without complaint. */
+/**
+ * A value of the column's type that the service reads without complaint, as a clerk's Excel holds
+ * it: dates and date-times as Excel dates, the rest as for any ledger row.
+ */
 function sample(column: ColumnDef): ExcelJS.CellValue {
-  switch (column.type) {
-    case 'caseNo':
-      return '（2026）豫0102执1号';
-    case 'date':
-      return utc(2026, 9, 24);
-    case 'datetime':
-      return new Date(Date.UTC(2026, 8, 24, 9, 30));
-    case 'amount':
-      return 1000;
-    case 'integer':
-      return column.min ?? 1;
-    case 'enum':
-    case 'tags':
-      return column.options![0];
-    case 'yesno':
-      return '是';
-    case 'personId':
-    case 'partyId':
-      return '11010519491231002X';
-    case 'creditCode':
-      return '91350100M000100Y43';
-    case 'plate':
-      return '豫A12345';
-    case 'licenseNo':
-      return '14101201010000001';
-    default:
-      return '测试';
-  }
+  if (column.type === 'date') return utc(2026, 9, 24);
+  if (column.type === 'datetime') return new Date(Date.UTC(2026, 8, 24, 9, 30));
+  return validValue(column, 1) ?? null;
 }
 
 const validationsOf = (sheet: ExcelJS.Worksheet) => (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
