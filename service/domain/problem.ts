@@ -6,6 +6,13 @@ export interface Problem {
   column: string;
   level: ProblemLevel;
   message: string;
+  /**
+   * The message explains the value typed in its column's cell (身份证号「…」校验位应为…), so a
+   * workbook shows it as a note on that cell. Absent, a warning is about the row as a whole (a
+   * deadline counted without holiday data) and stays in 校验意见: on a cell it would mark every row
+   * of a sheet for something no clerk can correct there. Errors always mark their cell.
+   */
+  cell?: boolean;
 }
 
 /** A cell value as the add-in or a workbook sends it. */

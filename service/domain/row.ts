@@ -62,7 +62,7 @@ export function normalizeRow(
   for (const column of columns) {
     const cell = normalizeCellOnce(column, raw[column.id], timeZone);
     values[column.id] = cell.value;
-    for (const problem of cell.problems) problems.push({ column: column.id, ...problem });
+    for (const problem of cell.problems) problems.push({ column: column.id, ...problem, cell: true });
     if (column.required && isEmpty(raw[column.id])) {
       problems.push({ column: column.id, level: 'error', message: `${column.header}为必填项，当前为空` });
     }

@@ -5,7 +5,7 @@
 import { getHeapStatistics } from 'node:v8';
 import type { CivilDate } from '../domain/civil-date.ts';
 import type { AnyLedger } from '../domain/ledger.ts';
-import { headersOf, normalizeRow } from '../domain/row.ts';
+import { normalizeRow } from '../domain/row.ts';
 import type { Problem, RawValue } from '../domain/problem.ts';
 import type { LedgerService, RowResponse } from '../ledger-service.ts';
 import { canWrite, type User } from '../users.ts';
@@ -154,7 +154,7 @@ export class WorkbookAnnotator {
       rev: response.rev,
       status: response.status,
       remarks: remarks.filter((text) => text !== '').join('；'),
-      problems: [...response.errors.filter((problem) => aboutTheCell(ledger, problem)), ...readWarnings],
+      problems: [...response.errors.filter((problem) => aboutTheCell(problem)), ...readWarnings],
     };
   }
 
@@ -169,16 +169,9 @@ export class WorkbookAnnotator {
   }
 }
 
-/**
- * Whether a problem explains the clerk's cell, and so belongs in a note on it: every error, and a
- * warning about the value itself — such messages start with the column's header, as the
- * normalisers write them (身份证号「…」校验位应为…). Warnings about the row as a whole, such as a
- * deadline counted without holiday data, stay in 校验意见 only: on a cell they would mark every
- * row of a sheet for something no clerk can correct there.
- */
-function aboutTheCell(ledger: AnyLedger, problem: Problem): boolean {
-  const header: string | undefined = headersOf(ledger)[problem.column];
-  return problem.level === 'error' || (header !== undefined && problem.message.startsWith(header));
+/** Whether a problem explains the clerk's cell, and so belongs in a note on it (see Problem.cell). */
+function aboutTheCell(problem: Problem): boolean {
+  return problem.level === 'error' || problem.cell === true;
 }
 
 function emptyReport(sheet: string, layout: TableLayout | null, notAnnotated: string | null): SheetReport {

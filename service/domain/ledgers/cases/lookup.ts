@@ -38,7 +38,7 @@ export function lookUpCase(values: RowValues, view: LedgerView, header: string):
   if (found) return { found, problems: [] };
   return {
     found: null,
-    problems: [{ column: 'caseNo', level: 'warning', message: `${header}「${caseNo}」在执行案件流转台账中不存在，请核对案号；案件登记后才能核对其结案情况` }],
+    problems: [{ column: 'caseNo', level: 'warning', cell: true, message: `${header}「${caseNo}」在执行案件流转台账中不存在，请核对案号；案件登记后才能核对其结案情况` }],
   };
 }
 

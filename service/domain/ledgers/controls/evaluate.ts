@@ -33,7 +33,7 @@ export function evaluateControl(ledger: AnyLedger, target: Target, row: RowInput
   const expiresOn = asDate(values.expiresOn);
   const revokedOn = asDate(values.revokedOn);
   if (!expiresOn && !revokedOn) {
-    problems.push({ column: 'expiresOn', level: 'warning', message: `${headers.expiresOn}为空：临控没有全国统一的期限，请按布控文书填写到期日` });
+    problems.push({ column: 'expiresOn', level: 'warning', cell: true, message: `${headers.expiresOn}为空：临控没有全国统一的期限，请按布控文书填写到期日` });
   }
   const length = requestedOn && expiresOn && expiresOn > requestedOn ? diffDays(expiresOn, requestedOn) : UNKNOWN_LENGTH_DAYS;
   const { nodes } = computeNodes(ledger.nodes, {

@@ -87,7 +87,7 @@ function checkRelease(values: RowValues, endOn: CivilDate, overdue: boolean, hea
     return [{ column: 'earlyRelease', level: 'warning', message: `${headers.releasedOn}「${releasedOn}」早于期满日期 ${endOn}，如系提前解除，请将${headers.earlyRelease}填为「是」` }];
   }
   if (releasedOn === endOn && early) {
-    return [{ column: 'earlyRelease', level: 'warning', message: `${headers.earlyRelease}为「是」，但${headers.releasedOn}「${releasedOn}」即期满日期，并未提前` }];
+    return [{ column: 'earlyRelease', level: 'warning', cell: true, message: `${headers.earlyRelease}为「是」，但${headers.releasedOn}「${releasedOn}」即期满日期，并未提前` }];
   }
   return [];
 }

@@ -94,7 +94,7 @@ function checkAnnouncement(values: RowValues, headers: Record<string, string>, r
   const auctionOn = asDate(values.auctionOn);
   if (!announcedOn || !auctionOn || auctionOn < announcedOn) return [];
   const type = PROPERTY_TYPES.find((word) => word === values.propertyType);
-  if (!type) return [{ column: 'propertyType', level: 'warning', message: `${headers.propertyType}为空，无法核对拍卖公告期（${rule.source}）` }];
+  if (!type) return [{ column: 'propertyType', level: 'warning', cell: true, message: `${headers.propertyType}为空，无法核对拍卖公告期（${rule.source}）` }];
   const gap = diffDays(auctionOn, announcedOn);
   const least = rule.minDays[type];
   if (gap >= least) return [];

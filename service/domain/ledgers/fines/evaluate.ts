@@ -35,7 +35,7 @@ function checkAmount(values: RowValues, headers: Record<string, string>, rules: 
   const type = SUBJECT_TYPES.find((word) => word === values.subjectType);
   if (!type) {
     const widest = Math.max(...SUBJECT_TYPES.map((word) => rules.limits[word].max));
-    const missing: Problem = { column: 'subjectType', level: 'warning', message: `${headers.subjectType}为空，无法按个人或单位核对罚款限额` };
+    const missing: Problem = { column: 'subjectType', level: 'warning', cell: true, message: `${headers.subjectType}为空，无法按个人或单位核对罚款限额` };
     if (amount <= widest) return [missing];
     return [missing, { column: 'amount', level: 'error', message: `${shown}超过罚款的最高限额 ${formatYuan(widest)} 元（${rules.source}）` }];
   }

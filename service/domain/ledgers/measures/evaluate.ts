@@ -43,7 +43,7 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
   const typedNone = values.expiresOn === NO_DATE;
   // A measure is taken once approved; it is live from then until revoked or expired.
   const taken = !!(effectiveOn ?? asDate(values.approvedOn));
-  if (!measure && taken) problems.push({ column: 'measure', level: 'warning', message: `${headers.measure}为空，无法确定期限和解除要求` });
+  if (!measure && taken) problems.push({ column: 'measure', level: 'warning', cell: true, message: `${headers.measure}为空，无法确定期限和解除要求` });
   if (typedNone && term?.renewable) {
     problems.push({
       column: 'expiresOn',
@@ -143,13 +143,14 @@ function computeExpiry(measure: Measure, term: MeasureTerm, effectiveOn: CivilDa
   const renewedOn = asDate(values.renewedOn);
   if (!renewedOn) return { due: { ...first, basis }, firstEnd: first.dueOn };
   if (!term.renewable) {
-    problems.push({ column: 'renewedOn', level: 'warning', message: `${headers.renewedOn}「${renewedOn}」：${measure}不适用续行` });
+    problems.push({ column: 'renewedOn', level: 'warning', cell: true, message: `${headers.renewedOn}「${renewedOn}」：${measure}不适用续行` });
     return { due: { ...first, basis }, firstEnd: first.dueOn };
   }
   if (renewedOn > first.dueOn) {
     problems.push({
       column: 'renewedOn',
       level: 'warning',
+      cell: true,
       message: `${headers.renewedOn}「${renewedOn}」晚于原到期日 ${first.dueOn}：续行应在期限届满前办理（${term.source}），措施已于到期后失效，需重新采取`,
     });
     return { due: { ...first, basis }, firstEnd: first.dueOn };

@@ -103,7 +103,7 @@ function checkLimit(q: Questioning, headers: Record<string, string>, rules: Summ
 function checkPriorSummons(values: RowValues, headers: Record<string, string>, source: string): Problem[] {
   const summonedOn = asDate(values.summonedOn);
   if (!summonedOn) {
-    return [{ column: 'summonedOn', level: 'warning', message: `${headers.summonedOn}为空：拘传应以经依法传唤无正当理由拒不到场为前提（${source}），请补录传唤情况` }];
+    return [{ column: 'summonedOn', level: 'warning', cell: true, message: `${headers.summonedOn}为空：拘传应以经依法传唤无正当理由拒不到场为前提（${source}），请补录传唤情况` }];
   }
   const warrantOn = asDate(values.warrantOn);
   const next = warrantOn
@@ -116,6 +116,7 @@ function checkPriorSummons(values: RowValues, headers: Record<string, string>, s
     {
       column: 'summonedOn',
       level: 'warning',
+      cell: true,
       message: `${headers.summonedOn}「${summonedOn}」晚于${headers[next.column]}「${next.date}」，拘传前未见传唤记录（${source}），请核实`,
     },
   ];
