@@ -18,11 +18,25 @@ export interface LedgerColumn {
   system: boolean;
 }
 
+/** A ledger whose rows are assigned to teams: the teams, and what a 分案清单 shows. */
+export interface LedgerAssignment {
+  teams: string[];
+  /** The input column where a clerk assigns a team by hand. */
+  teamColumn: string;
+  /** The status column naming a row's team. */
+  teamStatus: string;
+  /** The date column from which a row counts as assigned. */
+  assignedOn: string;
+  /** The columns a 分案清单 shows, in order. */
+  listColumns: string[];
+}
+
 export interface LedgerDefinition {
   id: string;
   name: string;
   key: string[];
   columns: LedgerColumn[];
+  assignment?: LedgerAssignment;
 }
 
 export type CellInput = string | number | boolean | null;

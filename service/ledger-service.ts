@@ -33,6 +33,12 @@ export interface RowResponse {
   values?: Record<string, RawValue>;
 }
 
+/** A 分案清单: one team's rows, assigned on or after a date; read only for ledgers that assign teams. */
+export interface TeamListFilter {
+  team?: string;
+  since?: CivilDate;
+}
+
 export interface RowsResponse {
   asOf: CivilDate;
   revision: number;
@@ -53,7 +59,7 @@ export class LedgerService {
     private readonly store: Store,
     private readonly settings: () => Settings,
     private readonly timeZone: string,
-    /** The clock, read once per request for the ledgers that count hours (EvalContext.now). */
+    /** The clock, read once per request: the time of a change, and "now" for the ledgers that count hours. */
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.stored = new StoredRows(store, timeZone);
@@ -61,7 +67,7 @@ export class LedgerService {
 
   sync(ledger: AnyLedger, request: SyncRequest, user: User, asOf: CivilDate): Promise<RowsResponse> {
     return this.store.exclusive(async () => {
-      const now = new Date().toISOString();
+      const now = this.clock().toISOString();
       const pending = new PendingRows(ledger.id, this.store.rows(ledger.id));
       const audit: AuditEntry[] = [];
       const record = (action: string, before: StoredRow | null, after: StoredRow | null) =>
@@ -99,21 +105,24 @@ export class LedgerService {
   }
 
   /**
-   * Every stored row, or a team's 分案清单 (its triaged rows, optionally since a date), evaluated as
-   * of a date, with its stored values: the add-in writes them into the team's sheet.
+   * Every stored row, or a team's 分案清单 (the rows assigned to it, optionally since a date) of a
+   * ledger that assigns rows to teams, evaluated as of a date, with its stored values: the add-in
+   * writes them into the team's sheet.
    */
-  rows(ledger: AnyLedger, asOf: CivilDate, filter: { team?: string; since?: CivilDate }): RowsResponse {
+  rows(ledger: AnyLedger, asOf: CivilDate, filter: TeamListFilter = {}): RowsResponse {
+    const { assignment } = ledger;
+    const listed = (filter.team !== undefined || filter.since !== undefined) && assignment !== undefined;
     const context = this.context(ledger, asOf, null);
     const rows: RowResponse[] = [];
     for (const row of this.store.rows(ledger.id).values()) {
       if (row.deleted) continue;
-      // A team's list holds the cases assigned to it, i.e. triaged; a mere proposal is not assigned.
-      if (filter.team || filter.since) {
-        const triagedOn = this.stored.normalize(ledger, row).values.triagedOn;
-        if (typeof triagedOn !== 'string' || (filter.since && triagedOn < filter.since)) continue;
+      // A team's list holds the rows assigned to it; a mere proposal (no assignment date) is not assigned.
+      if (listed) {
+        const assignedOn = this.stored.normalize(ledger, row).values[assignment.assignedOn];
+        if (typeof assignedOn !== 'string' || (filter.since !== undefined && assignedOn < filter.since)) continue;
       }
       const { response } = this.respond(ledger, row, context, []);
-      if (filter.team && response.status.team !== filter.team) continue;
+      if (listed && filter.team !== undefined && response.status[assignment.teamStatus] !== filter.team) continue;
       rows.push({ ...response, values: row.values });
     }
     return { asOf, revision: this.store.revision(ledger.id), rows };

@@ -15,9 +15,6 @@ import { fetchLedgers, fetchTeamRows, fetchWeeklyReport, testConnection, type Co
 import { mergeEntries, summarize, type ProblemItem, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
 import { element, showMessage, showProgress, showSummary, showTakeOverReport } from './view.ts';
 
-/** Column whose options are the teams a 分案清单 can be pulled for (the service checks the same column). */
-const TEAM_COLUMN = 'teamOverride';
-
 const state = {
   connection: savedConnection(),
   ledgers: [] as LedgerDefinition[],
@@ -229,7 +226,7 @@ function showLedgers(ledgers: LedgerDefinition[]): void {
 
 function showTeams(): void {
   const ledger = state.ledgers.find((candidate) => candidate.id === element<HTMLSelectElement>('ledger-select').value);
-  const teams = ledger?.columns.find((column) => column.id === TEAM_COLUMN)?.options ?? [];
+  const teams = ledger?.assignment?.teams ?? [];
   element('team-section').hidden = teams.length === 0;
   element<HTMLSelectElement>('team-select').replaceChildren(...teams.map((team) => new Option(team, team)));
 }

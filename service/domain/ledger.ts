@@ -9,6 +9,7 @@ import type { CellValue, ColumnType } from './normalize/index.ts';
 import type { DueDate, Period } from './periods.ts';
 import type { Problem, RawValue } from './problem.ts';
 import type { WarnDefaults } from './nodes.ts';
+import type { MeasureContribution } from './report/sections/measures.ts';
 
 export interface ColumnDef {
   id: string;
@@ -125,6 +126,21 @@ export interface RowEvaluation {
 /** Derived due dates a ledger offers to its node rules, by id (e.g. closeDue). */
 export type DerivedDue = Record<string, (DueDate & { basis: string }) | null>;
 
+/**
+ * A ledger whose rows are assigned to teams: what its 分案清单 filters on and which column a team
+ * owns. The service and the HTTP layer read only this, never the ledger's column ids.
+ */
+export interface AssignmentDef {
+  /** The input column where a clerk assigns a team by hand; its options are the teams. */
+  teamColumn: string;
+  /** The status column naming the team a row is assigned to: a team owns the rows it names. */
+  teamStatus: string;
+  /** The date column from which a row counts as assigned; a list "since a date" reads it. */
+  assignedOn: string;
+  /** The columns a 分案清单 shows, input and status ones, in order. */
+  listColumns: string[];
+}
+
 export interface LedgerDefinition<R extends { nodes: Record<string, NodeConfig> } = { nodes: Record<string, NodeConfig> }> {
   id: string;
   name: string;
@@ -137,6 +153,10 @@ export interface LedgerDefinition<R extends { nodes: Record<string, NodeConfig> 
   nodes: NodeRule[];
   /** Roles that may write this ledger; `team:*` stands for every team. */
   writers: string[];
+  /** Present when the ledger's rows are assigned to teams (the 分案清单). */
+  assignment?: AssignmentDef;
+  /** What the ledger's rows add to the 周通报's compulsory-measures section. */
+  measureFigures?: MeasureContribution;
   defaultRules: R;
   rulesSchema: z.ZodType<R>;
   evaluate(row: RowInput, context: EvalContext<R>): RowEvaluation;

@@ -28,7 +28,14 @@ export function describeLedger(ledger: AnyLedger) {
       })),
       ...systemColumnsOf(ledger).map((column) => ({ id: column.id, header: column.header, aliases: [], type: column.type, required: false, system: true })),
     ],
+    ...(ledger.assignment ? { assignment: { ...ledger.assignment, teams: teamsOf(ledger) } } : {}),
   };
+}
+
+/** The teams a ledger's rows are assigned to: the options of its team column. */
+function teamsOf(ledger: AnyLedger): string[] {
+  const column = ledger.assignment && ledger.columns.find((candidate) => candidate.id === ledger.assignment?.teamColumn);
+  return column?.options ?? [];
 }
 
 export function ledgersRouter(service: LedgerService, timeZone: string, now: () => Date): Router {
@@ -57,11 +64,13 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
   router.get('/:id/rows', (req, res) => {
     const ledger = ledgerOf(req);
     const team = typeof req.query.team === 'string' && req.query.team !== '' ? req.query.team : undefined;
-    const teamColumn = ledger.columns.find((column) => column.id === 'teamOverride');
-    if (team && !teamColumn?.options?.includes(team)) {
-      throw new HttpError(400, 'bad_team', `团队「${team.slice(0, 40)}」无效，应为 ${teamColumn?.options?.join('、') ?? '（本台账不分团队）'}`);
+    const since = queryDate(req, 'since');
+    if (team !== undefined || since !== undefined) {
+      const teams = teamsOf(ledger);
+      if (teams.length === 0) throw new HttpError(400, 'no_teams', `${ledger.name}不分团队，没有分案清单`);
+      if (team !== undefined && !teams.includes(team)) throw new HttpError(400, 'bad_team', `团队「${team.slice(0, 40)}」无效，应为 ${teams.join('、')}`);
     }
-    res.json(service.rows(ledger, asOfOf(req), { team, since: queryDate(req, 'since') }));
+    res.json(service.rows(ledger, asOfOf(req), { team, since }));
   });
 
   return router;

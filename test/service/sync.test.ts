@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import {
   addUser,
+  AS_OF,
   assertError,
   auditEntries,
   caseNo,
@@ -324,6 +325,17 @@ describe('cases sync over HTTP', () => {
         const message = assertError(await service.admin.rows(query), 400);
         assert.match(message, named);
       }
+    });
+
+    it('tells the clients which teams a ledger assigns and what its 分案清单 shows; a ledger without teams has no list', async () => {
+      const ledgers = (await service.admin.get('/api/ledgers')).body as Array<{ id: string; assignment?: { teams: string[]; listColumns: string[] } }>;
+      const cases = ledgers.find((ledger) => ledger.id === 'cases');
+      assert.deepEqual(cases?.assignment?.teams, ['速执团队', '特执团队', '首执团队', '执恢团队']);
+      assert.deepEqual(cases?.assignment?.listColumns.slice(0, 4), ['caseNo', 'respondent', 'filedOn', 'triagedOn']);
+      assert.deepEqual(ledgers.filter((ledger) => ledger.assignment).map((ledger) => ledger.id), ['cases']);
+      const message = assertError(await service.admin.get(`/api/ledgers/fines/rows?team=${encodeURIComponent('速执团队')}&asOf=${AS_OF}`), 400);
+      assert.match(message, /罚款台账不分团队/);
+      assert.equal((await service.admin.get(`/api/ledgers/fines/rows?asOf=${AS_OF}`)).status, 200, 'every row of it can still be read');
     });
 
     it('refuses a sync with a bad asOf and stores nothing', async () => {

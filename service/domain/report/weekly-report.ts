@@ -5,6 +5,7 @@
 import type { Calendar } from '../calendar.ts';
 import type { CivilDate } from '../civil-date.ts';
 import type { CasesRules } from '../ledgers/cases/rules.ts';
+import { LEDGERS } from '../ledgers/index.ts';
 import type { RulesConfig } from '../rules.ts';
 import type { ReportRow } from './as-of.ts';
 import { evaluateAsOf, reportPeriod } from './evaluation.ts';
@@ -71,7 +72,7 @@ export function buildWeeklyReport(input: ReportInput): WeeklyReport {
     triage,
     overrides,
     payments: paymentFigures(evaluated.get('payments') ?? [], period),
-    measures: measureFigures(evaluated, period),
+    measures: measureFigures(LEDGERS, evaluated, period),
     archive: archiveFigures(cases, period),
     overdue: overdueNodes(evaluated, byCaseNo, period),
   };

@@ -64,6 +64,12 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
     { id: 'archive', name: '归档', anchor: 'closedOn', doneBy: 'archivedOn', source: `${BUREAU_RULES}（卷宗管理中心）` },
   ],
   writers: ['affairs', 'files', 'team:*'],
+  assignment: {
+    teamColumn: 'teamOverride',
+    teamStatus: 'team',
+    assignedOn: 'triagedOn',
+    listColumns: ['caseNo', 'respondent', 'filedOn', 'triagedOn', 'closeDue', 'nextNode', 'nextDue', 'daysLeft', 'alert'],
+  },
   defaultRules: DEFAULT_CASES_RULES,
   rulesSchema: casesRulesSchema,
   evaluate: evaluateCase,

@@ -2,7 +2,7 @@
 // one a vehicle, so they share their rules and their evaluation.
 
 import type { ColumnDef, LedgerDefinition, NodeRule } from '../../ledger.ts';
-import { evaluateControl } from './evaluate.ts';
+import { evaluateControl, PENDING_REVOCATION } from './evaluate.ts';
 import { controlsRulesSchema, defaultControlsRules, type ControlsRules } from './rules.ts';
 
 export const CONTROL_RESULTS = ['到案', '查获', '未果'];
@@ -36,6 +36,7 @@ export const personControlsLedger: LedgerDefinition<ControlsRules> = {
   ],
   ...shared,
   defaultRules: defaultControlsRules(),
+  measureFigures: { inWeek: { personControls: 'requestedOn' }, inPhase: { pendingRevocation: PENDING_REVOCATION } },
   evaluate: (row, context) => evaluateControl(personControlsLedger, { id: 'subject', what: '人员' }, row, context),
 };
 
@@ -51,5 +52,6 @@ export const vehicleControlsLedger: LedgerDefinition<ControlsRules> = {
   ],
   ...shared,
   defaultRules: defaultControlsRules(),
+  measureFigures: { inWeek: { vehicleControls: 'requestedOn' }, inPhase: { pendingRevocation: PENDING_REVOCATION } },
   evaluate: (row, context) => evaluateControl(vehicleControlsLedger, { id: 'plate', what: '车辆' }, row, context),
 };

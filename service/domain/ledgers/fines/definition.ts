@@ -30,6 +30,7 @@ export const finesLedger: LedgerDefinition<FinesRules> = {
   phaseHeader: '缴纳状态',
   nodes: [],
   writers: ['general'],
+  measureFigures: { inWeek: { fines: 'decidedOn' }, amountInWeek: { figure: 'fineAmount', counted: 'fines', column: 'amount' } },
   defaultRules: DEFAULT_FINES_RULES,
   rulesSchema: finesRulesSchema,
   evaluate: evaluateFine,

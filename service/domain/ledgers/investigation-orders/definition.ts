@@ -24,6 +24,7 @@ export const investigationOrdersLedger: LedgerDefinition<InvestigationOrdersRule
   phaseHeader: '调查令状态',
   nodes: [{ id: 'return', name: '交回', anchor: 'dueOn', doneBy: 'returnedOn', source: DEFAULT_INVESTIGATION_ORDERS_RULES.validity.source }],
   writers: ['general'],
+  measureFigures: { inWeek: { ordersIssued: 'issuedOn' }, overdueNode: { ordersOverdue: 'return' } },
   defaultRules: DEFAULT_INVESTIGATION_ORDERS_RULES,
   rulesSchema: investigationOrdersRulesSchema,
   evaluate: evaluateInvestigationOrder,

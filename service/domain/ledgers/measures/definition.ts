@@ -2,7 +2,7 @@
 // list of dishonest debtors — their terms, renewal, lapse and release.
 
 import type { LedgerDefinition } from '../../ledger.ts';
-import { evaluateMeasure } from './evaluate.ts';
+import { evaluateMeasure, PENDING_RELEASE } from './evaluate.ts';
 import { DEFAULT_MEASURES_RULES, MEASURES, measuresRulesSchema, type MeasuresRules } from './rules.ts';
 
 export const measuresLedger: LedgerDefinition<MeasuresRules> = {
@@ -35,6 +35,7 @@ export const measuresLedger: LedgerDefinition<MeasuresRules> = {
     { id: 'release', name: '解除', anchor: 'releaseDue', doneBy: 'revokedOn', source: DEFAULT_MEASURES_RULES.release.deadlines.纳入失信!.source },
   ],
   writers: ['general'],
+  measureFigures: { inWeek: { published: 'effectiveOn', revoked: 'revokedOn' }, inPhase: { pendingRevocation: PENDING_RELEASE }, lapsedNode: { lapsed: 'renewal' } },
   defaultRules: DEFAULT_MEASURES_RULES,
   rulesSchema: measuresRulesSchema,
   evaluate: evaluateMeasure,

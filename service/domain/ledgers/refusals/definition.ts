@@ -35,6 +35,7 @@ export const refusalsLedger: LedgerDefinition<RefusalsRules> = {
     },
   ],
   writers: ['general'],
+  measureFigures: { inWeek: { refusalsTransferred: 'transferredOn' } },
   defaultRules: DEFAULT_REFUSALS_RULES,
   rulesSchema: refusalsRulesSchema,
   evaluate: evaluateRefusal,

@@ -2,8 +2,7 @@
 // out in the week, and the measures and controls awaiting release as of the report's day.
 
 import { addDays } from '../../civil-date.ts';
-import { PENDING_REVOCATION } from '../../ledgers/controls/evaluate.ts';
-import { PENDING_RELEASE } from '../../ledgers/measures/evaluate.ts';
+import type { AnyLedger } from '../../ledger.ts';
 import { dayOf } from '../as-of.ts';
 import { sumYuan } from './amounts.ts';
 import type { EvaluatedRow, ReportPeriod } from '../evaluation.ts';
@@ -33,29 +32,75 @@ export interface MeasureFigures {
   lapsed: number;
 }
 
-export function measureFigures(evaluated: ReadonlyMap<string, readonly EvaluatedRow[]>, period: ReportPeriod): MeasureFigures {
-  const rows = (ledgerId: string) => evaluated.get(ledgerId) ?? [];
-  const inWeek = (ledgerId: string, column: string) => rows(ledgerId).filter(({ row }) => period.holds(dayOf(row.values[column])));
-  const measures = rows('measures');
-  const fines = inWeek('fines', 'decidedOn');
+/** The figures a ledger can add to by counting its rows (every field of MeasureFigures). */
+export type MeasureFigure = keyof MeasureFigures;
+
+/**
+ * What one ledger's rows add to the compulsory-measures section: declared in its definition, so
+ * this section names no ledger and no column.
+ */
+export interface MeasureContribution {
+  /** Figures counting the rows whose date in a column falls in the week, e.g. { summons: 'arrivedAt' }. */
+  inWeek?: Partial<Record<MeasureFigure, string>>;
+  /** A figure summing an amount column (in yuan) over the rows one `inWeek` figure counts. */
+  amountInWeek?: { figure: MeasureFigure; counted: MeasureFigure; column: string };
+  /** Figures counting the rows with a node overdue as of the report's day, e.g. { ordersOverdue: 'return' }. */
+  overdueNode?: Partial<Record<MeasureFigure, string>>;
+  /** Figures counting the rows in a phase as of the report's day, e.g. { pendingRevocation: '待解除' }. */
+  inPhase?: Partial<Record<MeasureFigure, string>>;
+  /** Figures counting the rows whose renewable term (this node) ran out in the week without renewal. */
+  lapsedNode?: Partial<Record<MeasureFigure, string>>;
+}
+
+type Entries = Array<[MeasureFigure, string]>;
+const entriesOf = (figures: Partial<Record<MeasureFigure, string>> | undefined) => Object.entries(figures ?? {}) as Entries;
+
+export function measureFigures(
+  ledgers: readonly AnyLedger[],
+  evaluated: ReadonlyMap<string, readonly EvaluatedRow[]>,
+  period: ReportPeriod,
+): MeasureFigures {
+  const figures: MeasureFigures = {
+    summons: 0,
+    detentions: 0,
+    fines: 0,
+    fineAmount: 0,
+    personControls: 0,
+    vehicleControls: 0,
+    ordersIssued: 0,
+    ordersOverdue: 0,
+    refusalsTransferred: 0,
+    published: 0,
+    revoked: 0,
+    pendingRevocation: 0,
+    lapsed: 0,
+  };
   // A term ending on day D lapses on D + 1: the week's lapses ended from the Sunday before to the day before asOf.
   const lapsedFrom = addDays(period.week.from, -1);
   const lapsedTo = addDays(period.asOf, -1);
-  return {
-    summons: inWeek('summons', 'arrivedAt').length,
-    detentions: inWeek('detentions', 'startOn').length,
-    fines: fines.length,
-    fineAmount: sumYuan(fines.map(({ row }) => row.values.amount)),
-    personControls: inWeek('person-controls', 'requestedOn').length,
-    vehicleControls: inWeek('vehicle-controls', 'requestedOn').length,
-    ordersIssued: inWeek('investigation-orders', 'issuedOn').length,
-    ordersOverdue: rows('investigation-orders').filter(({ nodes }) => nodes.some((node) => node.id === 'return' && node.state === '超期')).length,
-    refusalsTransferred: inWeek('refusals', 'transferredOn').length,
-    published: inWeek('measures', 'effectiveOn').length,
-    revoked: inWeek('measures', 'revokedOn').length,
-    pendingRevocation:
-      measures.filter(({ status }) => status.phase === PENDING_RELEASE).length +
-      [...rows('person-controls'), ...rows('vehicle-controls')].filter(({ status }) => status.phase === PENDING_REVOCATION).length,
-    lapsed: measures.filter(({ nodes }) => nodes.some((node) => node.id === 'renewal' && node.state === '超期' && node.dueOn >= lapsedFrom && node.dueOn <= lapsedTo)).length,
-  };
+  for (const ledger of ledgers) {
+    const contribution = ledger.measureFigures;
+    if (!contribution) continue;
+    const rows = evaluated.get(ledger.id) ?? [];
+    const counted = new Map<MeasureFigure, readonly EvaluatedRow[]>();
+    for (const [figure, column] of entriesOf(contribution.inWeek)) {
+      const inWeek = rows.filter(({ row }) => period.holds(dayOf(row.values[column])));
+      counted.set(figure, inWeek);
+      figures[figure] += inWeek.length;
+    }
+    const amount = contribution.amountInWeek;
+    if (amount) figures[amount.figure] += sumYuan((counted.get(amount.counted) ?? []).map(({ row }) => row.values[amount.column]));
+    for (const [figure, node] of entriesOf(contribution.overdueNode)) {
+      figures[figure] += rows.filter(({ nodes }) => nodes.some((result) => result.id === node && result.state === '超期')).length;
+    }
+    for (const [figure, phase] of entriesOf(contribution.inPhase)) {
+      figures[figure] += rows.filter(({ status }) => status.phase === phase).length;
+    }
+    for (const [figure, node] of entriesOf(contribution.lapsedNode)) {
+      figures[figure] += rows.filter(({ nodes }) =>
+        nodes.some((result) => result.id === node && result.state === '超期' && result.dueOn >= lapsedFrom && result.dueOn <= lapsedTo),
+      ).length;
+    }
+  }
+  return figures;
 }
