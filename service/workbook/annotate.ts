@@ -11,7 +11,7 @@ import type { LedgerService, RowResponse } from '../ledger-service.ts';
 import { canWrite, type User } from '../users.ts';
 import { writeAnnotations, type RowAnnotation } from './annotation-writer.ts';
 import ExcelJS, { type Worksheet } from './exceljs.ts';
-import { checkHeap, WorkbookRefusal } from './limits.ts';
+import { checkHeap, heapAvailable, WorkbookRefusal } from './limits.ts';
 import { findTable, HEADER_SEARCH_ROWS, type TableLayout } from './table-layout.ts';
 import { readTableRows, type TableRow, type TableRows } from './table-rows.ts';
 import { inspectXlsx } from './zip-inspection.ts';
@@ -71,8 +71,7 @@ export class WorkbookAnnotator {
 
   private async annotateNow(file: Buffer, user: User, asOf: CivilDate) {
     const inspection = inspectXlsx(file);
-    const heap = getHeapStatistics();
-    checkHeap(inspection, heap.heap_size_limit - heap.used_heap_size);
+    checkHeap(inspection, heapAvailable(getHeapStatistics()));
     const workbook = new ExcelJS.Workbook();
     try {
       // exceljs types its input as an ArrayBuffer; it reads a Node Buffer as well, without a copy.

@@ -29,11 +29,53 @@ export function heapNeeded(sheet: { rows: number; cells: number }): number {
   return sheet.cells * HEAP_PER_CELL + sheet.rows * HEAP_PER_ROW;
 }
 
+const MIB = 1024 * 1024;
+
+/**
+ * Young generation V8 reserves on top of the old one, counted in `heap_size_limit`: 48 MB on Node 20,
+ * 192 MB on Node 24. What a workbook keeps lives in the old generation, so only that counts; this is
+ * subtracted when the old generation's size is not stated (the default heap).
+ */
+export const YOUNG_GENERATION_ALLOWANCE = 192 * MIB;
+
+/**
+ * The `--max-old-space-size` (in MB) the process was started with, from NODE_OPTIONS and the command
+ * line (which Node reads after NODE_OPTIONS, so it wins); undefined when neither states it.
+ */
+export function statedOldSpaceMb(execArgv: readonly string[], nodeOptions = ''): number | undefined {
+  const args = [...nodeOptions.split(/\s+/).filter(Boolean), ...execArgv];
+  let stated: number | undefined;
+  args.forEach((arg, index) => {
+    const match = /^--max[-_]old[-_]space[-_]size(?:=(.*))?$/.exec(arg);
+    if (!match) return;
+    const value = Number(match[1] ?? args[index + 1]);
+    if (Number.isFinite(value) && value > 0) stated = value;
+  });
+  return stated;
+}
+
+/**
+ * Heap a workbook may still take: the old generation's limit less what the heap holds. `heap_size_limit`
+ * also counts the young generation, whose size differs between Node versions (see above), so the old
+ * generation's limit is the stated `--max-old-space-size`, or else `heap_size_limit` less the young
+ * generation's largest size.
+ */
+export function heapAvailable(
+  heap: { heap_size_limit: number; used_heap_size: number },
+  execArgv: readonly string[] = process.execArgv,
+  nodeOptions: string | undefined = process.env.NODE_OPTIONS,
+): number {
+  const stated = statedOldSpaceMb(execArgv, nodeOptions);
+  const oldGenerationLimit =
+    stated === undefined ? heap.heap_size_limit - YOUNG_GENERATION_ALLOWANCE : Math.min(stated * MIB, heap.heap_size_limit);
+  return Math.max(oldGenerationLimit - heap.used_heap_size, 0);
+}
+
 /** Refuses, rather than running out of memory mid-way, a workbook larger than the heap left. */
 export function checkHeap(sheet: { rows: number; cells: number }, available: number): void {
   const needed = heapNeeded(sheet);
   if (needed <= available) return;
-  const megabytes = (bytes: number) => `${formatCount(Math.floor(Math.max(bytes, 0) / 1024 / 1024))} MB`;
+  const megabytes = (bytes: number) => `${formatCount(Math.floor(Math.max(bytes, 0) / MIB))} MB`;
   throw new WorkbookRefusal(
     413,
     'not_enough_memory',
