@@ -1,7 +1,7 @@
 // Node states and the row summary (SPEC §3): which node is next, how many days are left, and the
 // row's alert, the worst state among its open nodes.
 
-import { diffDays, type CivilDate } from './civil-date.ts';
+import { asDate, diffDays, type CivilDate } from './civil-date.ts';
 import type { Calendar } from './calendar.ts';
 import type { NodeConfig, NodeResult, NodeRule, NodeState, RowValues } from './ledger.ts';
 import { countPeriod, describePeriod, type DueDate, type Period } from './periods.ts';
@@ -127,8 +127,4 @@ export function summarizeNodes(nodes: NodeResult[]): NodeSummary {
   const next = open.reduce((first, node) => (node.dueOn < first.dueOn ? node : first));
   const worst = open.reduce((bad, node) => (SEVERITY[node.state] > SEVERITY[bad.state] ? node : bad));
   return { nextNode: next.name, nextDue: next.dueOn, daysLeft: next.daysLeft, alert: worst.state };
-}
-
-export function asDate(value: unknown): CivilDate | null {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
 }

@@ -1,8 +1,8 @@
 // Evaluates one case row: triage, the close and statutory deadlines, every node, the row checks.
 
-import { addMonths, type CivilDate } from '../../civil-date.ts';
+import { addMonths, asDate, type CivilDate } from '../../civil-date.ts';
 import type { EvalContext, LedgerView, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { parseCaseNo } from '../../normalize/index.ts';
 import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';

@@ -1,9 +1,9 @@
 // Evaluates one detention row: the custody term and its last day, release on time, the limit on
 // days, and a second detention of the same person in the same case.
 
-import { diffDays, type CivilDate } from '../../civil-date.ts';
+import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import type { EvalContext, LedgerView, NodeResult, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { countPeriod } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';

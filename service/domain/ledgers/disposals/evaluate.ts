@@ -2,9 +2,9 @@
 // (report, service, the parties' objection period), the start of the sale once the price is
 // settled, and the announcement period of the online auction by property type.
 
-import { diffDays, type CivilDate } from '../../civil-date.ts';
+import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import type { EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';

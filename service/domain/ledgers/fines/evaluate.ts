@@ -1,7 +1,8 @@
 // Evaluates one fine row: the amount within the bounds for an individual or an organisation.
 
+import { asDate } from '../../civil-date.ts';
 import type { EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, summarizeNodes } from '../../nodes.ts';
+import { summarizeNodes } from '../../nodes.ts';
 import { formatYuan } from '../../normalize/index.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';

@@ -1,8 +1,9 @@
 // Evaluates one investigation order: its validity (default or typed, within the maximum) and
 // the date by which it must be returned.
 
+import { asDate } from '../../civil-date.ts';
 import type { EvalContext, RowEvaluation, RowInput } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { countPeriod, type Period } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';

@@ -2,10 +2,10 @@
 // and 待解除 once the case is closed by 执行完毕, or its payments add up to the 执行标的额, while
 // the measure is still live.
 
-import { addDays, type CivilDate } from '../../civil-date.ts';
+import { addDays, asDate, type CivilDate } from '../../civil-date.ts';
 import type { Calendar } from '../../calendar.ts';
 import type { EvalContext, LedgerView, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { formatYuan, NO_DATE } from '../../normalize/index.ts';
 import { countPeriod, describePeriod, type DueDate } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';

@@ -1,9 +1,9 @@
 // Evaluates one refusal-to-execute row: the police's decision within 7 days of the transfer, or
 // within the 30 days an approved extension allows once the 7 have passed; how far the case got.
 
-import type { CivilDate } from '../../civil-date.ts';
+import { asDate, type CivilDate } from '../../civil-date.ts';
 import type { EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';

@@ -1,10 +1,10 @@
 // Evaluates one summons row: the questioning limit in hours (8, or 24 where detention may follow),
 // counted from arrival and looked at as of the evaluation moment; the prior summons; the case.
 
-import { diffDays, type CivilDate } from '../../civil-date.ts';
+import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import { dateOf, evaluationMoment, fromMinuteNumber, hoursBetween, isLocalDateTime, toMinuteNumber, type LocalDateTime } from '../../date-time.ts';
 import type { EvalContext, NodeResult, NodeState, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, summarizeNodes } from '../../nodes.ts';
+import { summarizeNodes } from '../../nodes.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
