@@ -6,7 +6,7 @@ import type { Calendar } from './calendar.ts';
 import type { CivilDate } from './civil-date.ts';
 import type { LocalDateTime } from './date-time.ts';
 import type { CellValue, ColumnType } from './normalize/index.ts';
-import type { DueDate, Period } from './periods.ts';
+import type { Period } from './periods.ts';
 import type { Problem, RawValue } from './problem.ts';
 import type { WarnDefaults } from './nodes.ts';
 
@@ -121,9 +121,6 @@ export interface RowEvaluation {
   /** Facts to keep with the row from now on; undefined clears them. */
   fixed: Record<string, unknown> | undefined;
 }
-
-/** Derived due dates a ledger offers to its node rules, by id (e.g. closeDue). */
-export type DerivedDue = Record<string, (DueDate & { basis: string }) | null>;
 
 export interface LedgerDefinition<R extends { nodes: Record<string, NodeConfig> } = { nodes: Record<string, NodeConfig> }> {
   id: string;

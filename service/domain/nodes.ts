@@ -4,7 +4,7 @@
 import { asDate, diffDays, type CivilDate } from './civil-date.ts';
 import type { Calendar } from './calendar.ts';
 import type { NodeConfig, NodeResult, NodeRule, NodeState, RowValues } from './ledger.ts';
-import { countPeriod, describePeriod, type DueDate, type Period } from './periods.ts';
+import { countPeriod, describePeriod, type BasedDue, type Period } from './periods.ts';
 
 export interface WarnDefaults {
   /** 当日 nodes. */
@@ -50,7 +50,7 @@ export function nodeState(dueOn: CivilDate, doneOn: CivilDate | null, asOf: Civi
 
 export function nodeResult(
   rule: Pick<NodeRule, 'id' | 'name'>,
-  due: DueDate & { basis: string },
+  due: BasedDue,
   doneOn: CivilDate | null,
   asOf: CivilDate,
   warnDays: number,
@@ -76,7 +76,7 @@ export interface NodeInputs {
   configs: Record<string, NodeConfig>;
   warnDefaults: WarnDefaults;
   /** Due dates the ledger derived itself (e.g. closeDue), usable as a node's anchor. */
-  derived?: Record<string, (DueDate & { basis: string }) | null>;
+  derived?: Record<string, BasedDue | null>;
 }
 
 /**
@@ -90,7 +90,7 @@ export function computeNodes(rules: NodeRule[], inputs: NodeInputs): { nodes: No
     if (rule.appliesTo && !rule.appliesTo(inputs.values)) continue;
     const doneOn = asDate(inputs.values[rule.doneBy]);
     const config = inputs.configs[rule.id];
-    let due: (DueDate & { basis: string }) | null;
+    let due: BasedDue | null;
     if (inputs.derived && rule.anchor in inputs.derived) {
       due = inputs.derived[rule.anchor];
     } else {

@@ -4,14 +4,12 @@ import { addMonths, asDate, type CivilDate } from '../../civil-date.ts';
 import type { EvalContext, LedgerView, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { parseCaseNo } from '../../normalize/index.ts';
-import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
+import { countPeriod, describePeriod, type BasedDue, type Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { casesLedger } from './definition.ts';
 import type { CasesRules, CloseLimit } from './rules.ts';
 import { describeLimit, overrideTeam, proposeTeam, type TriageDecision } from './triage.ts';
-
-type Due = DueDate & { basis: string };
 
 /** The triage kept with a row once 分流日期 is set, so later edits do not move the case. */
 export interface FixedTriage {
@@ -33,7 +31,7 @@ export function evaluateCase(row: RowInput, context: EvalContext<CasesRules>): R
   const { decision, fixed, basis } = decideTeam(values, row.fixed?.triage as FixedTriage | undefined, rules, problems);
 
   const filedOn = asDate(values.filedOn);
-  const statutory: Due | null =
+  const statutory: BasedDue | null =
     filedOn && decision
       ? {
           ...countPeriod(calendar, { date: filedOn, label: headers.filedOn }, rules.statutory.period, { roll: rules.statutory.roll }),
@@ -105,7 +103,7 @@ function decideTeam(values: RowValues, stored: FixedTriage | undefined, rules: C
  * The team's deadline counts from triage (else transfer); closeDue is the earlier of it and the
  * statutory one. `period` is the one that set the date, for the warning window.
  */
-function closeDue(decision: TriageDecision, statutory: Due, values: RowValues, headers: Record<string, string>, context: EvalContext<CasesRules>): { due: Due; period: Period } {
+function closeDue(decision: TriageDecision, statutory: BasedDue, values: RowValues, headers: Record<string, string>, context: EvalContext<CasesRules>): { due: BasedDue; period: Period } {
   const limit = decision.close;
   const statutoryPeriod = context.rules.statutory.period;
   const anchorColumn = asDate(values.triagedOn) ? 'triagedOn' : asDate(values.transferredOn) ? 'transferredOn' : null;

@@ -5,14 +5,12 @@
 import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import type { EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
-import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
+import { countPeriod, describePeriod, type BasedDue, type Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
 import { disposalsLedger } from './definition.ts';
 import { PRICE_METHODS, PROPERTY_TYPES, SOURCES, type DisposalsRules, type PriceMethod } from './rules.ts';
-
-type Due = DueDate & { basis: string };
 
 export function evaluateDisposal(row: RowInput, context: EvalContext<DisposalsRules>): RowEvaluation {
   const { rules, asOf, calendar } = context;
@@ -25,14 +23,14 @@ export function evaluateDisposal(row: RowInput, context: EvalContext<DisposalsRu
 
   const requestedOn = asDate(row.values.priceRequestedOn);
   const reportPeriod = method ? rules.reportPeriods[method] : undefined;
-  const priceReportDue: Due | null =
+  const priceReportDue: BasedDue | null =
     reportPeriod && requestedOn
       ? { ...count(requestedOn, headers.priceRequestedOn, reportPeriod), basis: `${reportPeriod.source}：${method}，${headers.priceRequestedOn}起${describePeriod(reportPeriod.period)}内出具报告` }
       : null;
 
   const servedOn = asDate(row.values.reportServedOn);
   const objection = rules.nodes.objection;
-  const objectionDue: Due | null =
+  const objectionDue: BasedDue | null =
     reported && servedOn
       ? { ...count(servedOn, headers.reportServedOn, objection), basis: `${SOURCES.objection}：当事人、利害关系人收到报告后${describePeriod(objection.period)}内可提出书面异议（仅供提示）` }
       : null;
@@ -40,7 +38,7 @@ export function evaluateDisposal(row: RowInput, context: EvalContext<DisposalsRu
   const objectionEndedOn = objectionDue && asOf > objectionDue.dueOn ? objectionDue.dueOn : null;
   const settled = priceSettled(row.values, method, reported, objectionEndedOn, headers);
   const saleStart = rules.nodes.saleStart;
-  const saleStartDue: Due | null = settled
+  const saleStartDue: BasedDue | null = settled
     ? { ...count(settled.date, settled.label, saleStart), basis: `${SOURCES.saleStart}：参考价确定后${describePeriod(saleStart.period)}内启动变价程序（${settled.how}）` }
     : null;
 

@@ -7,7 +7,7 @@ import type { Calendar } from '../../calendar.ts';
 import type { EvalContext, LedgerView, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { formatYuan, NO_DATE } from '../../normalize/index.ts';
-import { countPeriod, describePeriod, type DueDate } from '../../periods.ts';
+import { countPeriod, describePeriod, type BasedDue } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
@@ -15,8 +15,6 @@ import { closureAsOf, describeClosure, lookUpCase, type RegisteredCase } from '.
 import { paidInFull } from '../payments/lookup.ts';
 import { measuresLedger } from './definition.ts';
 import { MEASURES, type Measure, type MeasureTerm, type MeasuresRules } from './rules.ts';
-
-type Due = DueDate & { basis: string };
 
 const PHASES = { open: '生效中', dueSoon: '续行临期', overdue: '已失效', done: '已解除' };
 /** The case is closed or paid in full and the measure is still live: the weekly report counts these. */
@@ -26,7 +24,7 @@ const ONE_OFF: readonly Measure[] = ['划拨'];
 
 /** The computed expiry and, when renewed in time, the end of the first term it continues. */
 interface Expiry {
-  due: Due;
+  due: BasedDue;
   firstEnd: CivilDate;
 }
 
@@ -64,14 +62,14 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
   const oneOff = measure !== null && ONE_OFF.includes(measure);
   const liveOn = (date: CivilDate) => taken && !oneOff && (!revokedOn || revokedOn > date) && (!expiry || date <= expiry);
   const deadline = measure ? rules.release.deadlines[measure] : undefined;
-  const release: Due | null =
+  const release: BasedDue | null =
     trigger && deadline && liveOn(trigger.on)
       ? {
           ...countPeriod(context.calendar, { date: trigger.on, label: trigger.label }, deadline.period, { roll: true }),
           basis: `${deadline.source}：${trigger.after}${describePeriod(deadline.period)}内解除`,
         }
       : null;
-  const renewal: Due | null =
+  const renewal: BasedDue | null =
     term?.renewable && expiry && !trigger
       ? computed && !typedDate
         ? computed.due

@@ -4,7 +4,7 @@
 import { asDate, type CivilDate } from '../../civil-date.ts';
 import type { EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
-import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
+import { countPeriod, describePeriod, type BasedDue, type Period } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
@@ -25,7 +25,7 @@ export function evaluateRefusal(row: RowInput, context: EvalContext<RefusalsRule
   const values: RowValues = { ...row.values, policeDecidedOn: decidedOn };
   const transferredOn = asDate(values.transferredOn);
 
-  let policeDue: (DueDate & { basis: string }) | null = null;
+  let policeDue: BasedDue | null = null;
   let period: Period = rule.period;
   if (transferredOn) {
     const anchor = { date: transferredOn, label: headers.transferredOn };
