@@ -66,5 +66,5 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
   writers: ['affairs', 'files', 'team:*'],
   defaultRules: DEFAULT_CASES_RULES,
   rulesSchema: casesRulesSchema,
-  evaluate: evaluateCase,
+  evaluate: (row, context) => evaluateCase(casesLedger, row, context),
 };

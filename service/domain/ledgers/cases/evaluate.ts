@@ -1,13 +1,12 @@
 // Evaluates one case row: triage, the close and statutory deadlines, every node, the row checks.
 
 import { addMonths, asDate, type CivilDate } from '../../civil-date.ts';
-import type { EvalContext, LedgerView, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
+import type { AnyLedger, EvalContext, LedgerView, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { parseCaseNo } from '../../normalize/index.ts';
 import { countPeriod, describePeriod, type BasedDue, type Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
-import { casesLedger } from './definition.ts';
 import type { CasesRules, CloseLimit } from './rules.ts';
 import { describeLimit, overrideTeam, proposeTeam, type TriageDecision } from './triage.ts';
 
@@ -21,9 +20,9 @@ export interface FixedTriage {
 
 const DATE_ORDER = ['filedOn', 'receptionOn', 'transferredOn', 'triagedOn', 'closedOn', 'archivedOn'];
 
-export function evaluateCase(row: RowInput, context: EvalContext<CasesRules>): RowEvaluation {
+export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalContext<CasesRules>): RowEvaluation {
   const { rules, calendar } = context;
-  const headers = headersOf(casesLedger);
+  const headers = headersOf(ledger);
   const caseNo = typeof row.values.caseNo === 'string' ? row.values.caseNo : null;
   const values: RowValues = { ...row.values, caseType: caseNo ? (parseCaseNo(caseNo)?.type ?? null) : null };
   const problems: Problem[] = [];
@@ -40,7 +39,7 @@ export function evaluateCase(row: RowInput, context: EvalContext<CasesRules>): R
       : null;
   const close = decision && statutory ? closeDue(decision, statutory, values, headers, context) : null;
 
-  const { nodes, warnings } = computeNodes(casesLedger.nodes, {
+  const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar,
@@ -54,7 +53,7 @@ export function evaluateCase(row: RowInput, context: EvalContext<CasesRules>): R
   for (const message of statutory?.warnings ?? []) {
     if (!warnings.some((warning) => warning.message.endsWith(message))) problems.push({ column: 'filedOn', level: 'warning', message: `法定期限：${message}` });
   }
-  problems.push(...checkDateOrder(casesLedger.columns, values, DATE_ORDER));
+  problems.push(...checkDateOrder(ledger.columns, values, DATE_ORDER));
   problems.push(...checkClosure(values, headers));
   problems.push(...screenClosedCases(row.rowId, values, context.view, rules.screeningMonths));
 

@@ -26,5 +26,5 @@ export const detentionsLedger: LedgerDefinition<DetentionsRules> = {
   writers: ['general'],
   defaultRules: DEFAULT_DETENTIONS_RULES,
   rulesSchema: detentionsRulesSchema,
-  evaluate: evaluateDetention,
+  evaluate: (row, context) => evaluateDetention(detentionsLedger, row, context),
 };

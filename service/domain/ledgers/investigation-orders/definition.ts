@@ -26,5 +26,5 @@ export const investigationOrdersLedger: LedgerDefinition<InvestigationOrdersRule
   writers: ['general'],
   defaultRules: DEFAULT_INVESTIGATION_ORDERS_RULES,
   rulesSchema: investigationOrdersRulesSchema,
-  evaluate: evaluateInvestigationOrder,
+  evaluate: (row, context) => evaluateInvestigationOrder(investigationOrdersLedger, row, context),
 };

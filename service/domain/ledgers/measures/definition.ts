@@ -37,5 +37,5 @@ export const measuresLedger: LedgerDefinition<MeasuresRules> = {
   writers: ['general'],
   defaultRules: DEFAULT_MEASURES_RULES,
   rulesSchema: measuresRulesSchema,
-  evaluate: evaluateMeasure,
+  evaluate: (row, context) => evaluateMeasure(measuresLedger, row, context),
 };

@@ -4,7 +4,7 @@
 
 import { addDays, asDate, type CivilDate } from '../../civil-date.ts';
 import type { Calendar } from '../../calendar.ts';
-import type { EvalContext, LedgerView, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import type { AnyLedger, EvalContext, LedgerView, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { formatYuan, NO_DATE } from '../../normalize/index.ts';
 import { countPeriod, describePeriod, type BasedDue } from '../../periods.ts';
@@ -13,7 +13,6 @@ import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { closureAsOf, describeClosure, lookUpCase, type RegisteredCase } from '../cases/lookup.ts';
 import { paidInFull } from '../payments/lookup.ts';
-import { measuresLedger } from './definition.ts';
 import { MEASURES, type Measure, type MeasureTerm, type MeasuresRules } from './rules.ts';
 
 const PHASES = { open: '生效中', dueSoon: '续行临期', overdue: '已失效', done: '已解除' };
@@ -28,10 +27,10 @@ interface Expiry {
   firstEnd: CivilDate;
 }
 
-export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRules>): RowEvaluation {
+export function evaluateMeasure(ledger: AnyLedger, row: RowInput, context: EvalContext<MeasuresRules>): RowEvaluation {
   const { values } = row;
   const { rules, asOf } = context;
-  const headers = headersOf(measuresLedger);
+  const headers = headersOf(ledger);
   const problems: Problem[] = [];
 
   const measure = MEASURES.find((word) => word === values.measure) ?? null;
@@ -76,7 +75,7 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
         : { dueOn: expiry, steps: `${headers.expiresOn} ${expiry}（书记员填写）`, warnings: [], basis: `${term.source}：${measure}期限不超过${describePeriod(term.period)}` }
       : null;
 
-  const { nodes, warnings } = computeNodes(measuresLedger.nodes, {
+  const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar: context.calendar,
@@ -97,7 +96,7 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
   }
   const dated = { ...values, expiresOn: typedDate };
   for (const order of [['approvedOn', 'effectiveOn', 'revokedOn'], ['effectiveOn', 'renewedOn'], ['effectiveOn', 'expiresOn']]) {
-    problems.push(...checkDateOrder(measuresLedger.columns, dated, order));
+    problems.push(...checkDateOrder(ledger.columns, dated, order));
   }
 
   const phase = phaseOf({ values, measure, taken, oneOff, pendingRelease, expiry, asOf, renewalNode: nodes.find((node) => node.id === 'renewal') });

@@ -37,5 +37,5 @@ export const refusalsLedger: LedgerDefinition<RefusalsRules> = {
   writers: ['general'],
   defaultRules: DEFAULT_REFUSALS_RULES,
   rulesSchema: refusalsRulesSchema,
-  evaluate: evaluateRefusal,
+  evaluate: (row, context) => evaluateRefusal(refusalsLedger, row, context),
 };

@@ -28,5 +28,5 @@ export const summonsLedger: LedgerDefinition<SummonsRules> = {
   writers: ['general'],
   defaultRules: DEFAULT_SUMMONS_RULES,
   rulesSchema: summonsRulesSchema,
-  evaluate: evaluateSummons,
+  evaluate: (row, context) => evaluateSummons(summonsLedger, row, context),
 };

@@ -2,7 +2,7 @@
 // still waits on the account as of the report's day.
 
 import { asDate, type CivilDate } from '../../civil-date.ts';
-import { PAYMENT_PHASES } from '../../ledgers/payments/definition.ts';
+import { PAYMENT_PHASES } from '../../ledgers/payments/rules.ts';
 import type { EvaluatedRow, ReportPeriod } from '../evaluation.ts';
 import { sumYuan } from './amounts.ts';
 
