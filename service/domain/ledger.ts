@@ -8,7 +8,6 @@ import type { LocalDateTime } from './date-time.ts';
 import type { CellValue, ColumnType } from './normalize/index.ts';
 import type { Period } from './periods.ts';
 import type { Problem, RawValue } from './problem.ts';
-import type { WarnDefaults } from './nodes.ts';
 
 export interface ColumnDef {
   id: string;
@@ -61,6 +60,17 @@ export interface NodeConfig {
   roll: boolean;
   /** Days before the due date from which the node shows 临期; the defaults apply when absent. */
   warnDays?: number;
+}
+
+/** The 临期 windows of nodes whose config sets no warnDays, in days before the due date. */
+export interface WarnDefaults {
+  /** 当日 nodes. */
+  sameDay: number;
+  /** Periods up to `shortPeriodDays` days. */
+  short: number;
+  shortPeriodDays: number;
+  /** Longer periods. */
+  long: number;
 }
 
 export type NodeState = '已完成' | '超期完成' | '正常' | '临期' | '超期';

@@ -3,18 +3,8 @@
 
 import { asDate, diffDays, type CivilDate } from './civil-date.ts';
 import type { Calendar } from './calendar.ts';
-import type { NodeConfig, NodeResult, NodeRule, NodeState, RowValues } from './ledger.ts';
+import type { NodeConfig, NodeResult, NodeRule, NodeState, RowValues, WarnDefaults } from './ledger.ts';
 import { countPeriod, describePeriod, type BasedDue, type Period } from './periods.ts';
-
-export interface WarnDefaults {
-  /** 当日 nodes. */
-  sameDay: number;
-  /** Periods up to `shortPeriodDays` days. */
-  short: number;
-  shortPeriodDays: number;
-  /** Longer periods. */
-  long: number;
-}
 
 export const OPEN_STATES: readonly NodeState[] = ['超期', '临期', '正常'];
 
