@@ -70,7 +70,7 @@ export class WorkbookAnnotator {
   }
 
   private async annotateNow(file: Buffer, user: User, asOf: CivilDate) {
-    const inspection = inspectXlsx(file);
+    const inspection = await inspectXlsx(file);
     const heap = getHeapStatistics();
     checkHeap(inspection, heap.heap_size_limit - heap.used_heap_size);
     const workbook = new ExcelJS.Workbook();
