@@ -4,6 +4,7 @@
 
 import { columnWidths, NUMBER_FORMATS, reportGrid, reportLayout, TEAM_CHART_COLUMNS } from '../service/domain/report/layout.ts';
 import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
+import { columnLetters } from './sheet/addresses.ts';
 
 export type SheetValue = string | number;
 
@@ -40,30 +41,23 @@ export function reportSheet(report: WeeklyReport): ReportSheet {
     return typeof cell.value === 'string' && FORMULA_LIKE.test(cell.value) ? `'${cell.value}` : cell.value;
   }));
   const numberFormats = grid.rows.map((row) => Array.from({ length: width }, (_, c) => NUMBER_FORMATS[row[c]?.format ?? 'text']));
-  const lastColumn = columnName(width - 1);
+  const lastColumn = columnLetters(width - 1);
   const { headerRow, lastRow } = grid.teams;
-  const chartColumn = columnName(width + 1);
+  const chartColumn = columnLetters(width + 1);
   return {
     name: layout.title,
     address: `A1:${lastColumn}${grid.rows.length}`,
     values,
     numberFormats,
-    columnWidths: columnWidths(grid).map((width, c) => ({ columns: `${columnName(c)}:${columnName(c)}`, points: width * POINTS_PER_CHARACTER })),
+    columnWidths: columnWidths(grid).map((width, c) => ({ columns: `${columnLetters(c)}:${columnLetters(c)}`, points: width * POINTS_PER_CHARACTER })),
     title: 'A1',
     captions: grid.captionRows.map((r) => `A${r + 1}`),
-    headers: grid.headerRows.map((r) => `A${r + 1}:${columnName(grid.rows[r].length - 1)}${r + 1}`),
+    headers: grid.headerRows.map((r) => `A${r + 1}:${columnLetters(grid.rows[r].length - 1)}${r + 1}`),
     chart: {
       title: `${layout.title} 各团队收结案`,
-      source: `A${headerRow + 1}:${columnName(TEAM_CHART_COLUMNS - 1)}${lastRow + 1}`,
+      source: `A${headerRow + 1}:${columnLetters(TEAM_CHART_COLUMNS - 1)}${lastRow + 1}`,
       topLeft: `${chartColumn}${headerRow + 1}`,
-      bottomRight: `${columnName(width + 9)}${headerRow + CHART_ROWS}`,
+      bottomRight: `${columnLetters(width + 9)}${headerRow + CHART_ROWS}`,
     },
   };
-}
-
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }

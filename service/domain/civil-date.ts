@@ -32,6 +32,11 @@ export function isCivilDate(value: unknown): value is CivilDate {
   return !!match && isValidYmd(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** A cell's value as a civil date, or null when it is empty or not a real date. */
+export function asDate(value: unknown): CivilDate | null {
+  return isCivilDate(value) ? value : null;
+}
+
 /** Days since 1970-01-01 of a civil date. */
 export function toDayNumber(date: CivilDate): number {
   const { year, month, day } = splitCivil(date);

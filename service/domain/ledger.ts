@@ -6,9 +6,8 @@ import type { Calendar } from './calendar.ts';
 import type { CivilDate } from './civil-date.ts';
 import type { LocalDateTime } from './date-time.ts';
 import type { CellValue, ColumnType } from './normalize/index.ts';
-import type { DueDate, Period } from './periods.ts';
+import type { Period } from './periods.ts';
 import type { Problem, RawValue } from './problem.ts';
-import type { WarnDefaults } from './nodes.ts';
 import type { MeasureContribution } from './report/sections/measures.ts';
 
 export interface ColumnDef {
@@ -62,6 +61,17 @@ export interface NodeConfig {
   roll: boolean;
   /** Days before the due date from which the node shows 临期; the defaults apply when absent. */
   warnDays?: number;
+}
+
+/** The 临期 windows of nodes whose config sets no warnDays, in days before the due date. */
+export interface WarnDefaults {
+  /** 当日 nodes. */
+  sameDay: number;
+  /** Periods up to `shortPeriodDays` days. */
+  short: number;
+  shortPeriodDays: number;
+  /** Longer periods. */
+  long: number;
 }
 
 export type NodeState = '已完成' | '超期完成' | '正常' | '临期' | '超期';
@@ -122,9 +132,6 @@ export interface RowEvaluation {
   /** Facts to keep with the row from now on; undefined clears them. */
   fixed: Record<string, unknown> | undefined;
 }
-
-/** Derived due dates a ledger offers to its node rules, by id (e.g. closeDue). */
-export type DerivedDue = Record<string, (DueDate & { basis: string }) | null>;
 
 /**
  * A ledger whose rows are assigned to teams: what its 分案清单 filters on and which column a team

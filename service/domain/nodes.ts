@@ -1,20 +1,10 @@
 // Node states and the row summary (SPEC §3): which node is next, how many days are left, and the
 // row's alert, the worst state among its open nodes.
 
-import { diffDays, type CivilDate } from './civil-date.ts';
+import { asDate, diffDays, type CivilDate } from './civil-date.ts';
 import type { Calendar } from './calendar.ts';
-import type { NodeConfig, NodeResult, NodeRule, NodeState, RowValues } from './ledger.ts';
-import { countPeriod, describePeriod, type DueDate, type Period } from './periods.ts';
-
-export interface WarnDefaults {
-  /** 当日 nodes. */
-  sameDay: number;
-  /** Periods up to `shortPeriodDays` days. */
-  short: number;
-  shortPeriodDays: number;
-  /** Longer periods. */
-  long: number;
-}
+import type { NodeConfig, NodeResult, NodeRule, NodeState, RowValues, WarnDefaults } from './ledger.ts';
+import { countPeriod, describePeriod, type BasedDue, type Period } from './periods.ts';
 
 export const OPEN_STATES: readonly NodeState[] = ['超期', '临期', '正常'];
 
@@ -50,7 +40,7 @@ export function nodeState(dueOn: CivilDate, doneOn: CivilDate | null, asOf: Civi
 
 export function nodeResult(
   rule: Pick<NodeRule, 'id' | 'name'>,
-  due: DueDate & { basis: string },
+  due: BasedDue,
   doneOn: CivilDate | null,
   asOf: CivilDate,
   warnDays: number,
@@ -76,7 +66,7 @@ export interface NodeInputs {
   configs: Record<string, NodeConfig>;
   warnDefaults: WarnDefaults;
   /** Due dates the ledger derived itself (e.g. closeDue), usable as a node's anchor. */
-  derived?: Record<string, (DueDate & { basis: string }) | null>;
+  derived?: Record<string, BasedDue | null>;
 }
 
 /**
@@ -90,7 +80,7 @@ export function computeNodes(rules: NodeRule[], inputs: NodeInputs): { nodes: No
     if (rule.appliesTo && !rule.appliesTo(inputs.values)) continue;
     const doneOn = asDate(inputs.values[rule.doneBy]);
     const config = inputs.configs[rule.id];
-    let due: (DueDate & { basis: string }) | null;
+    let due: BasedDue | null;
     if (inputs.derived && rule.anchor in inputs.derived) {
       due = inputs.derived[rule.anchor];
     } else {
@@ -127,8 +117,4 @@ export function summarizeNodes(nodes: NodeResult[]): NodeSummary {
   const next = open.reduce((first, node) => (node.dueOn < first.dueOn ? node : first));
   const worst = open.reduce((bad, node) => (SEVERITY[node.state] > SEVERITY[bad.state] ? node : bad));
   return { nextNode: next.name, nextDue: next.dueOn, daysLeft: next.daysLeft, alert: worst.state };
-}
-
-export function asDate(value: unknown): CivilDate | null {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
 }

@@ -19,6 +19,11 @@ export interface DueDate {
   warnings: string[];
 }
 
+/** A due date with the rule it rests on (来源：锚点起N日内), as a node shows it to the clerk. */
+export interface BasedDue extends DueDate {
+  basis: string;
+}
+
 export interface CountOptions {
   /** Roll a due date that falls on a rest day forward to the next working day (default true). */
   roll?: boolean;

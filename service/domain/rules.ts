@@ -3,8 +3,8 @@
 
 import { z } from 'zod';
 import { columnsOf, type Condition } from './conditions.ts';
+import type { WarnDefaults } from './ledger.ts';
 import { LEDGERS } from './ledgers/index.ts';
-import type { WarnDefaults } from './nodes.ts';
 import { warnDefaultsSchema } from './rules-schema.ts';
 
 export interface RulesConfig {

@@ -70,7 +70,7 @@ export class WorkbookAnnotator {
   }
 
   private async annotateNow(file: Buffer, user: User, asOf: CivilDate) {
-    const inspection = inspectXlsx(file);
+    const inspection = await inspectXlsx(file);
     checkHeap(inspection, heapAvailable(getHeapStatistics()));
     const workbook = new ExcelJS.Workbook();
     try {

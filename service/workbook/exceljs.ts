@@ -5,6 +5,12 @@
 // column (Excel's usual way, J2:J1048576) becomes a million entries, about 260 MB and a second of
 // work, from a file of a few kilobytes. Its writer already accepts a range as one entry, so the
 // reader keeps ranges as ranges. Nothing here reads a cell's validation.
+//
+// Upstream: exceljs/exceljs#1842 (open when this was written; reported earlier as #1283).
+// DataValidationsXform.parseClose stores the validation under every address of each range, with
+// Range.forEachAddress (lib/xlsx/xform/sheet/data-validations-xform.js, line 221 in 4.4.0); the
+// proposed fix, exceljs/exceljs#2977, was not merged. The patch reaches into exceljs's internals,
+// so package.json pins exceljs to exactly 4.4.0: check this file before moving to another version.
 
 import ExcelJS from 'exceljs';
 import colCache from 'exceljs/lib/utils/col-cache.js';

@@ -2,8 +2,14 @@
 // memory, so a zip bomb, a million-row sheet or a file that is no xlsx at all is refused here,
 // from the zip's central directory (cheap) and one bounded inflate of each part, with a Chinese
 // message. Nothing here keeps the unpacked parts.
+//
+// yauzl reads the zip: it checks every record's signature and bounds, and stops a part whose data
+// inflates to more (or fewer) bytes than its directory entry declares, so the declared sizes the
+// limits are checked against can be trusted. What is ours: sniffing what kind of file it is,
+// the limits, the counting of rows and cells, and the clerk's message for each refusal.
 
-import { inflateRawSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { formatCount, formatMegabytes, WORKBOOK_LIMITS, WorkbookRefusal } from './limits.ts';
 
 export interface XlsxInspection {
@@ -17,21 +23,12 @@ export interface XlsxInspection {
 
 type Limits = Record<Exclude<keyof typeof WORKBOOK_LIMITS, 'uploadBytes'>, number>;
 
-interface Entry {
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  size: number;
-  localHeader: number;
-}
-
-const END_OF_DIRECTORY = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_END = 0x06064b50;
-const DIRECTORY_ENTRY = 0x02014b50;
+/** The first four bytes of a zip: a part's local header, or the end of an empty zip's directory. */
 const LOCAL_HEADER = 0x04034b50;
+const END_OF_DIRECTORY = 0x06054b50;
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const STORED = 0;
+const DEFLATED = 8;
 const SAVE_AS = '请在 Excel 或 WPS 中打开后「另存为」Excel 工作簿（*.xlsx）再上传';
 
 const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
@@ -44,7 +41,36 @@ const NOT_KEPT: Array<[RegExp, string]> = [
   [/^xl\/threadedComments\//i, '新版批注的回复（保留为普通批注）'],
 ];
 
-export function inspectXlsx(file: Buffer, limits: Limits = WORKBOOK_LIMITS): XlsxInspection {
+export async function inspectXlsx(file: Buffer, limits: Limits = WORKBOOK_LIMITS): Promise<XlsxInspection> {
+  checkSignature(file);
+  const zip = await yauzl.fromBufferPromise(file, { lazyEntries: true }).catch(() => {
+    throw corrupt();
+  });
+  try {
+    const entries = await readDirectory(zip, limits);
+    const names = new Set(entries.map((entry) => entry.fileName));
+    if (!names.has('xl/workbook.xml')) {
+      throw new WorkbookRefusal(400, 'not_xlsx', `文件是压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml，可能是 Word 文档或其他压缩包）。${SAVE_AS}`);
+    }
+
+    const inspection: XlsxInspection = { parts: [...names], rows: 0, cells: 0, merges: 0, notKept: [] };
+    for (const entry of entries) {
+      const sheet = WORKSHEET_PART.test(entry.fileName);
+      const content = await unpack(zip, entry, sheet);
+      if (sheet) countSheet(content.toString('latin1'), inspection);
+    }
+    for (const [pattern, feature] of NOT_KEPT) {
+      if (inspection.parts.some((name) => pattern.test(name))) inspection.notKept.push(feature);
+    }
+    checkSheetLimits(inspection, limits);
+    return inspection;
+  } finally {
+    zip.close();
+  }
+}
+
+/** What kind of file it is, from its first bytes, before anything reads it as a zip. */
+function checkSignature(file: Buffer): void {
   if (file.length === 0) throw new WorkbookRefusal(400, 'empty_file', '上传的文件是空的，请选择 .xlsx 工作簿');
   if (file.subarray(0, 8).equals(OLE2_MAGIC)) {
     throw new WorkbookRefusal(400, 'not_xlsx', `这是旧版 Excel 97-2003（.xls）、WPS 表格（.et）文件或设有打开密码的工作簿，无法读取。${SAVE_AS}（不要设置密码）`);
@@ -53,63 +79,22 @@ export function inspectXlsx(file: Buffer, limits: Limits = WORKBOOK_LIMITS): Xls
   if (magic !== LOCAL_HEADER && magic !== END_OF_DIRECTORY) {
     throw new WorkbookRefusal(400, 'not_xlsx', `${looksLikeText(file) ? '文件是文本（例如 CSV），只是扩展名为 .xlsx，不是 Excel 工作簿' : '文件不是 Excel 工作簿（.xlsx）'}。${SAVE_AS}`);
   }
-  const entries = readDirectory(file, limits);
-  const names = new Set(entries.map((entry) => entry.name));
-  if (!names.has('xl/workbook.xml')) {
-    throw new WorkbookRefusal(400, 'not_xlsx', `文件是压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml，可能是 Word 文档或其他压缩包）。${SAVE_AS}`);
-  }
-
-  const inspection: XlsxInspection = { parts: [...names], rows: 0, cells: 0, merges: 0, notKept: [] };
-  for (const entry of entries) {
-    const content = unpack(file, entry);
-    if (WORKSHEET_PART.test(entry.name)) countSheet(content.toString('latin1'), inspection);
-  }
-  for (const [pattern, feature] of NOT_KEPT) {
-    if (inspection.parts.some((name) => pattern.test(name))) inspection.notKept.push(feature);
-  }
-  checkSheetLimits(inspection, limits);
-  return inspection;
 }
 
 /** The central directory: every part's name and sizes, checked against the limits before unpacking. */
-function readDirectory(file: Buffer, limits: Limits): Entry[] {
-  const end = findEndOfDirectory(file);
-  let count = file.readUInt16LE(end + 10);
-  let size = file.readUInt32LE(end + 12);
-  let offset = file.readUInt32LE(end + 16);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
-    const locator = end - 20;
-    if (locator < 0 || file.readUInt32LE(locator) !== ZIP64_LOCATOR) throw corrupt();
-    const zip64End = readSafe(file, locator + 8);
-    if (zip64End + 56 > file.length || file.readUInt32LE(zip64End) !== ZIP64_END) throw corrupt();
-    count = readSafe(file, zip64End + 32);
-    size = readSafe(file, zip64End + 40);
-    offset = readSafe(file, zip64End + 48);
+async function readDirectory(zip: ZipFile, limits: Limits): Promise<Entry[]> {
+  if (zip.entryCount > limits.parts) {
+    throw new WorkbookRefusal(413, 'too_many_parts', `工作簿由 ${formatCount(zip.entryCount)} 个部件组成，超过上限 ${formatCount(limits.parts)}，不像是普通的台账文件`);
   }
-  if (offset + size > file.length) throw corrupt();
-  if (count > limits.parts) {
-    throw new WorkbookRefusal(413, 'too_many_parts', `工作簿由 ${formatCount(count)} 个部件组成，超过上限 ${formatCount(limits.parts)}，不像是普通的台账文件`);
-  }
-
   const entries: Entry[] = [];
   let unpacked = 0;
-  let at = offset;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > file.length || file.readUInt32LE(at) !== DIRECTORY_ENTRY) throw corrupt();
-    const nameLength = file.readUInt16LE(at + 28);
-    const extraLength = file.readUInt16LE(at + 30);
-    const commentLength = file.readUInt16LE(at + 32);
-    if (at + 46 + nameLength + extraLength > file.length) throw corrupt();
-    const entry: Entry = {
-      name: file.toString('utf8', at + 46, at + 46 + nameLength),
-      flags: file.readUInt16LE(at + 8),
-      method: file.readUInt16LE(at + 10),
-      compressedSize: file.readUInt32LE(at + 20),
-      size: file.readUInt32LE(at + 24),
-      localHeader: file.readUInt32LE(at + 42),
-    };
-    applyZip64Extra(entry, file.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
-    unpacked += entry.size;
+  const directory = zip.eachEntry();
+  for (;;) {
+    const next = await directory.next().catch(() => {
+      throw corrupt();
+    });
+    if (next.done) return entries;
+    unpacked += next.value.uncompressedSize;
     if (unpacked > limits.unpackedBytes) {
       throw new WorkbookRefusal(
         413,
@@ -117,60 +102,30 @@ function readDirectory(file: Buffer, limits: Limits): Entry[] {
         `工作簿解压后超过 ${formatMegabytes(limits.unpackedBytes)}（上限），可能是“压缩炸弹”或含有大量图片，已拒绝。请只保留台账工作表后再上传`,
       );
     }
-    entries.push(entry);
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function findEndOfDirectory(file: Buffer): number {
-  const last = file.length - 22;
-  for (let at = last; at >= 0 && at >= last - 0xffff; at--) {
-    if (file.readUInt32LE(at) === END_OF_DIRECTORY) return at;
-  }
-  throw corrupt();
-}
-
-/** Sizes and offsets too large for 32 bits live in the zip64 extra field, in this order. */
-function applyZip64Extra(entry: Entry, extra: Buffer): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
-    const id = extra.readUInt16LE(at);
-    const length = extra.readUInt16LE(at + 2);
-    if (id === 0x0001) {
-      let field = at + 4;
-      for (const key of ['size', 'compressedSize', 'localHeader'] as const) {
-        if (entry[key] !== 0xffffffff) continue;
-        if (field + 8 > at + 4 + length) throw corrupt();
-        entry[key] = readSafe(extra, field);
-        field += 8;
-      }
-    }
-    at += 4 + length;
+    entries.push(next.value);
   }
 }
 
-function readSafe(buffer: Buffer, at: number): number {
-  if (at + 8 > buffer.length) throw corrupt();
-  const value = buffer.readBigUInt64LE(at);
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw corrupt();
-  return Number(value);
-}
-
-/** One part, unpacked to no more than its declared size: a part that lies about its size is refused. */
-function unpack(file: Buffer, entry: Entry): Buffer {
-  if (entry.flags & 0x1) throw new WorkbookRefusal(400, 'encrypted_xlsx', `工作簿设有密码，无法读取。${SAVE_AS}（不要设置密码）`);
-  const at = entry.localHeader;
-  if (at + 30 > file.length || file.readUInt32LE(at) !== LOCAL_HEADER) throw corrupt();
-  const start = at + 30 + file.readUInt16LE(at + 26) + file.readUInt16LE(at + 28);
-  if (start + entry.compressedSize > file.length) throw corrupt();
-  const data = file.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new WorkbookRefusal(400, 'unsupported_zip', `工作簿的部件「${entry.name.slice(0, 60)}」使用了不支持的压缩方式。${SAVE_AS}`);
+/**
+ * One part, unpacked to no more than its declared size: a part that lies about its size is refused.
+ * Only a worksheet's bytes are kept (`keep`); every other part is only checked as it streams past.
+ */
+async function unpack(zip: ZipFile, entry: Entry, keep: boolean): Promise<Buffer> {
+  const part = `工作簿的部件「${entry.fileName.slice(0, 60)}」`;
+  if (entry.isEncrypted()) throw new WorkbookRefusal(400, 'encrypted_xlsx', `工作簿设有密码，无法读取。${SAVE_AS}（不要设置密码）`);
+  if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
+    throw new WorkbookRefusal(400, 'unsupported_zip', `${part}使用了不支持的压缩方式。${SAVE_AS}`);
+  }
+  const stream: Readable = await zip.openReadStreamPromise(entry).catch(() => {
+    throw corrupt();
+  });
+  const chunks: Buffer[] = [];
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
+    for await (const chunk of stream) if (keep) chunks.push(chunk as Buffer);
   } catch {
-    throw new WorkbookRefusal(400, 'corrupt_xlsx', `工作簿的部件「${entry.name.slice(0, 60)}」已损坏，或解压后的大小与记录不符，已拒绝。${SAVE_AS}`);
+    throw new WorkbookRefusal(400, 'corrupt_xlsx', `${part}已损坏，或解压后的大小与记录不符，已拒绝。${SAVE_AS}`);
   }
+  return Buffer.concat(chunks);
 }
 
 function countSheet(xml: string, into: XlsxInspection): void {

@@ -3,10 +3,9 @@
 // was open on Sunday). Dates known ahead (an expiry, a scheduled auction) are kept. The rows are
 // the stored ones with their dates read as typed: a date entered late still counts on its day.
 
-import type { CivilDate } from '../civil-date.ts';
+import { asDate, type CivilDate } from '../civil-date.ts';
 import { dateOf, isLocalDateTime } from '../date-time.ts';
 import type { AnyLedger, LedgerView, RowIndexDef, RowValues } from '../ledger.ts';
-import { asDate } from '../nodes.ts';
 import { RowIndex } from '../row-index.ts';
 
 /** A stored row as the report reads it: normalised values, and the facts fixed by earlier syncs. */

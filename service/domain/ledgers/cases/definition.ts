@@ -72,5 +72,5 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
   },
   defaultRules: DEFAULT_CASES_RULES,
   rulesSchema: casesRulesSchema,
-  evaluate: evaluateCase,
+  evaluate: (row, context) => evaluateCase(casesLedger, row, context),
 };

@@ -1,17 +1,14 @@
 // Evaluates one case row: triage, the close and statutory deadlines, every node, the row checks.
 
-import { addMonths, type CivilDate } from '../../civil-date.ts';
-import type { EvalContext, LedgerView, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { addMonths, asDate, type CivilDate } from '../../civil-date.ts';
+import type { AnyLedger, EvalContext, LedgerView, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { parseCaseNo } from '../../normalize/index.ts';
-import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
+import { countPeriod, describePeriod, type BasedDue, type Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
-import { casesLedger } from './definition.ts';
 import type { CasesRules, CloseLimit } from './rules.ts';
 import { describeLimit, overrideTeam, proposeTeam, type TriageDecision } from './triage.ts';
-
-type Due = DueDate & { basis: string };
 
 /** The triage kept with a row once 分流日期 is set, so later edits do not move the case. */
 export interface FixedTriage {
@@ -23,9 +20,9 @@ export interface FixedTriage {
 
 const DATE_ORDER = ['filedOn', 'receptionOn', 'transferredOn', 'triagedOn', 'closedOn', 'archivedOn'];
 
-export function evaluateCase(row: RowInput, context: EvalContext<CasesRules>): RowEvaluation {
+export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalContext<CasesRules>): RowEvaluation {
   const { rules, calendar } = context;
-  const headers = headersOf(casesLedger);
+  const headers = headersOf(ledger);
   const caseNo = typeof row.values.caseNo === 'string' ? row.values.caseNo : null;
   const values: RowValues = { ...row.values, caseType: caseNo ? (parseCaseNo(caseNo)?.type ?? null) : null };
   const problems: Problem[] = [];
@@ -33,7 +30,7 @@ export function evaluateCase(row: RowInput, context: EvalContext<CasesRules>): R
   const { decision, fixed, basis } = decideTeam(values, row.fixed?.triage as FixedTriage | undefined, rules, problems);
 
   const filedOn = asDate(values.filedOn);
-  const statutory: Due | null =
+  const statutory: BasedDue | null =
     filedOn && decision
       ? {
           ...countPeriod(calendar, { date: filedOn, label: headers.filedOn }, rules.statutory.period, { roll: rules.statutory.roll }),
@@ -42,7 +39,7 @@ export function evaluateCase(row: RowInput, context: EvalContext<CasesRules>): R
       : null;
   const close = decision && statutory ? closeDue(decision, statutory, values, headers, context) : null;
 
-  const { nodes, warnings } = computeNodes(casesLedger.nodes, {
+  const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar,
@@ -56,7 +53,7 @@ export function evaluateCase(row: RowInput, context: EvalContext<CasesRules>): R
   for (const message of statutory?.warnings ?? []) {
     if (!warnings.some((warning) => warning.message.endsWith(message))) problems.push({ column: 'filedOn', level: 'warning', message: `法定期限：${message}` });
   }
-  problems.push(...checkDateOrder(casesLedger.columns, values, DATE_ORDER));
+  problems.push(...checkDateOrder(ledger.columns, values, DATE_ORDER));
   problems.push(...checkClosure(values, headers));
   problems.push(...screenClosedCases(row.rowId, values, context.view, rules.screeningMonths));
 
@@ -105,7 +102,7 @@ function decideTeam(values: RowValues, stored: FixedTriage | undefined, rules: C
  * The team's deadline counts from triage (else transfer); closeDue is the earlier of it and the
  * statutory one. `period` is the one that set the date, for the warning window.
  */
-function closeDue(decision: TriageDecision, statutory: Due, values: RowValues, headers: Record<string, string>, context: EvalContext<CasesRules>): { due: Due; period: Period } {
+function closeDue(decision: TriageDecision, statutory: BasedDue, values: RowValues, headers: Record<string, string>, context: EvalContext<CasesRules>): { due: BasedDue; period: Period } {
   const limit = decision.close;
   const statutoryPeriod = context.rules.statutory.period;
   const anchorColumn = asDate(values.triagedOn) ? 'triagedOn' : asDate(values.transferredOn) ? 'transferredOn' : null;

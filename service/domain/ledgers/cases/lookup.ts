@@ -2,9 +2,8 @@
 // whether, when and how the case was closed, through an index over the stored case rows.
 
 import { z } from 'zod';
-import type { CivilDate } from '../../civil-date.ts';
+import { asDate, type CivilDate } from '../../civil-date.ts';
 import type { LedgerView, RowIndexDef, RowValues } from '../../ledger.ts';
-import { asDate } from '../../nodes.ts';
 import type { Problem } from '../../problem.ts';
 import { CLOSURE_MODES } from './definition.ts';
 

@@ -1,9 +1,9 @@
 // Evaluates one control row: the expiry the clerk entered, revocation, and 待撤控 once the case
 // is closed in the cases ledger while the control is still live.
 
-import { diffDays } from '../../civil-date.ts';
+import { asDate, diffDays } from '../../civil-date.ts';
 import type { AnyLedger, EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';

@@ -27,5 +27,5 @@ export const detentionsLedger: LedgerDefinition<DetentionsRules> = {
   measureFigures: { inWeek: { detentions: 'startOn' } },
   defaultRules: DEFAULT_DETENTIONS_RULES,
   rulesSchema: detentionsRulesSchema,
-  evaluate: evaluateDetention,
+  evaluate: (row, context) => evaluateDetention(detentionsLedger, row, context),
 };

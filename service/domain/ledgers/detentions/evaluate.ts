@@ -1,23 +1,22 @@
 // Evaluates one detention row: the custody term and its last day, release on time, the limit on
 // days, and a second detention of the same person in the same case.
 
-import { diffDays, type CivilDate } from '../../civil-date.ts';
-import type { EvalContext, LedgerView, NodeResult, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
+import type { AnyLedger, EvalContext, LedgerView, NodeResult, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { countPeriod } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
-import { detentionsLedger } from './definition.ts';
 import type { DetentionsRules } from './rules.ts';
 
 const PHASES = { open: '在押', dueSoon: '临期释放', overdue: '应释放未释放', done: '已释放' };
 
-export function evaluateDetention(row: RowInput, context: EvalContext<DetentionsRules>): RowEvaluation {
+export function evaluateDetention(ledger: AnyLedger, row: RowInput, context: EvalContext<DetentionsRules>): RowEvaluation {
   const { values } = row;
   const { rules, asOf } = context;
-  const headers = headersOf(detentionsLedger);
+  const headers = headersOf(ledger);
   const problems: Problem[] = [];
 
   const days = typeof values.days === 'number' ? values.days : null;
@@ -31,7 +30,7 @@ export function evaluateDetention(row: RowInput, context: EvalContext<Detentions
           basis: `${rules.days.source}：拘留 ${days} 日，自送拘之日起算（含首日），期满之日释放`,
         }
       : null;
-  const { nodes } = computeNodes(detentionsLedger.nodes, {
+  const { nodes } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar: context.calendar,
@@ -42,7 +41,7 @@ export function evaluateDetention(row: RowInput, context: EvalContext<Detentions
   });
   const release = nodes[0];
   if (endOn) problems.push(...checkRelease(values, endOn.dueOn, release?.state === '超期', headers));
-  problems.push(...checkDateOrder(detentionsLedger.columns, values, ['decidedOn', 'startOn', 'releasedOn']));
+  problems.push(...checkDateOrder(ledger.columns, values, ['decidedOn', 'startOn', 'releasedOn']));
   problems.push(...checkRepeat(row.rowId, values, context.view, headers, rules.repeatSource));
   problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 

@@ -39,5 +39,5 @@ export const disposalsLedger: LedgerDefinition<DisposalsRules> = {
   writers: ['disposal'],
   defaultRules: DEFAULT_DISPOSALS_RULES,
   rulesSchema: disposalsRulesSchema,
-  evaluate: evaluateDisposal,
+  evaluate: (row, context) => evaluateDisposal(disposalsLedger, row, context),
 };

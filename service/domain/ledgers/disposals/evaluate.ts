@@ -2,21 +2,18 @@
 // (report, service, the parties' objection period), the start of the sale once the price is
 // settled, and the announcement period of the online auction by property type.
 
-import { diffDays, type CivilDate } from '../../civil-date.ts';
-import type { EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
-import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
+import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
+import type { AnyLedger, EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
+import { countPeriod, describePeriod, type BasedDue, type Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
-import { disposalsLedger } from './definition.ts';
 import { PRICE_METHODS, PROPERTY_TYPES, SOURCES, type DisposalsRules, type PriceMethod } from './rules.ts';
 
-type Due = DueDate & { basis: string };
-
-export function evaluateDisposal(row: RowInput, context: EvalContext<DisposalsRules>): RowEvaluation {
+export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: EvalContext<DisposalsRules>): RowEvaluation {
   const { rules, asOf, calendar } = context;
-  const headers = headersOf(disposalsLedger);
+  const headers = headersOf(ledger);
   const problems: Problem[] = [];
   const method = PRICE_METHODS.find((word) => word === row.values.priceMethod) ?? null;
   const reported = method !== null && rules.reportMethods.includes(method);
@@ -25,14 +22,14 @@ export function evaluateDisposal(row: RowInput, context: EvalContext<DisposalsRu
 
   const requestedOn = asDate(row.values.priceRequestedOn);
   const reportPeriod = method ? rules.reportPeriods[method] : undefined;
-  const priceReportDue: Due | null =
+  const priceReportDue: BasedDue | null =
     reportPeriod && requestedOn
       ? { ...count(requestedOn, headers.priceRequestedOn, reportPeriod), basis: `${reportPeriod.source}：${method}，${headers.priceRequestedOn}起${describePeriod(reportPeriod.period)}内出具报告` }
       : null;
 
   const servedOn = asDate(row.values.reportServedOn);
   const objection = rules.nodes.objection;
-  const objectionDue: Due | null =
+  const objectionDue: BasedDue | null =
     reported && servedOn
       ? { ...count(servedOn, headers.reportServedOn, objection), basis: `${SOURCES.objection}：当事人、利害关系人收到报告后${describePeriod(objection.period)}内可提出书面异议（仅供提示）` }
       : null;
@@ -40,13 +37,13 @@ export function evaluateDisposal(row: RowInput, context: EvalContext<DisposalsRu
   const objectionEndedOn = objectionDue && asOf > objectionDue.dueOn ? objectionDue.dueOn : null;
   const settled = priceSettled(row.values, method, reported, objectionEndedOn, headers);
   const saleStart = rules.nodes.saleStart;
-  const saleStartDue: Due | null = settled
+  const saleStartDue: BasedDue | null = settled
     ? { ...count(settled.date, settled.label, saleStart), basis: `${SOURCES.saleStart}：参考价确定后${describePeriod(saleStart.period)}内启动变价程序（${settled.how}）` }
     : null;
 
   // The objection period is informational: it shows, but never becomes the row's next node or alert.
   const values: RowValues = { ...row.values, objectionEndedOn };
-  const { nodes, warnings } = computeNodes(disposalsLedger.nodes, {
+  const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar,
@@ -66,20 +63,20 @@ export function evaluateDisposal(row: RowInput, context: EvalContext<DisposalsRu
   problems.push(...checkAnnouncement(row.values, headers, rules.announcement));
   problems.push(...checkOutcome(row.values, headers));
   for (const order of [['foundOn', 'rulingOn'], ['foundOn', 'priceRequestedOn', 'priceReportOn', 'reportServedOn'], ['announcedOn', 'auctionOn']]) {
-    problems.push(...checkDateOrder(disposalsLedger.columns, row.values, order));
+    problems.push(...checkDateOrder(ledger.columns, row.values, order));
   }
   problems.push(...lookUpCase(row.values, context.view, headers.caseNo).problems);
 
   return {
-    status: { phase: phaseOf(row.values, nodes), ...summarizeNodes(nodes.filter((node) => !informational(node.id))) },
+    status: { phase: phaseOf(row.values, nodes), ...summarizeNodes(nodes.filter((node) => !informational(ledger, node.id))) },
     nodes,
     problems,
     fixed: undefined,
   };
 }
 
-function informational(nodeId: string): boolean {
-  return disposalsLedger.nodes.some((rule) => rule.id === nodeId && rule.informational);
+function informational(ledger: AnyLedger, nodeId: string): boolean {
+  return ledger.nodes.some((rule) => rule.id === nodeId && rule.informational);
 }
 
 /** When the reference price was settled: a report's objection period has passed, or the parties agreed (当事人议价). */

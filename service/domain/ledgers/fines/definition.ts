@@ -2,9 +2,7 @@
 
 import type { LedgerDefinition } from '../../ledger.ts';
 import { evaluateFine } from './evaluate.ts';
-import { DEFAULT_FINES_RULES, finesRulesSchema, type FinesRules } from './rules.ts';
-
-export const SUBJECT_TYPES = ['个人', '单位'] as const;
+import { DEFAULT_FINES_RULES, finesRulesSchema, SUBJECT_TYPES, type FinesRules } from './rules.ts';
 
 export const finesLedger: LedgerDefinition<FinesRules> = {
   id: 'fines',
@@ -33,5 +31,5 @@ export const finesLedger: LedgerDefinition<FinesRules> = {
   measureFigures: { inWeek: { fines: 'decidedOn' }, amountInWeek: { figure: 'fineAmount', counted: 'fines', column: 'amount' } },
   defaultRules: DEFAULT_FINES_RULES,
   rulesSchema: finesRulesSchema,
-  evaluate: evaluateFine,
+  evaluate: (row, context) => evaluateFine(finesLedger, row, context),
 };

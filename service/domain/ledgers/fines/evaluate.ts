@@ -1,20 +1,20 @@
 // Evaluates one fine row: the amount within the bounds for an individual or an organisation.
 
-import type { EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, summarizeNodes } from '../../nodes.ts';
+import { asDate } from '../../civil-date.ts';
+import type { AnyLedger, EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import { summarizeNodes } from '../../nodes.ts';
 import { formatYuan } from '../../normalize/index.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
-import { finesLedger, SUBJECT_TYPES } from './definition.ts';
-import type { FineBounds, FinesRules } from './rules.ts';
+import { SUBJECT_TYPES, type FineBounds, type FinesRules } from './rules.ts';
 
-export function evaluateFine(row: RowInput, context: EvalContext<FinesRules>): RowEvaluation {
+export function evaluateFine(ledger: AnyLedger, row: RowInput, context: EvalContext<FinesRules>): RowEvaluation {
   const { values } = row;
-  const headers = headersOf(finesLedger);
+  const headers = headersOf(ledger);
   const problems: Problem[] = [
     ...checkAmount(values, headers, context.rules),
-    ...checkDateOrder(finesLedger.columns, values, ['decidedOn', 'paidOn']),
+    ...checkDateOrder(ledger.columns, values, ['decidedOn', 'paidOn']),
     ...lookUpCase(values, context.view, headers.caseNo).problems,
   ];
   const phase = asDate(values.paidOn) ? '已缴纳' : asDate(values.decidedOn) ? '未缴纳' : '';

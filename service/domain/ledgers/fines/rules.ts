@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { sourceSchema } from '../../rules-schema.ts';
 
+/** The options of 被罚款人类型, each with its own bounds in `limits`. */
+export const SUBJECT_TYPES = ['个人', '单位'] as const;
+
 /** Bounds of a fine in yuan, both inclusive; no lower bound when `min` is absent. */
 export interface FineBounds {
   min?: number;

@@ -27,5 +27,5 @@ export const investigationOrdersLedger: LedgerDefinition<InvestigationOrdersRule
   measureFigures: { inWeek: { ordersIssued: 'issuedOn' }, overdueNode: { ordersOverdue: 'return' } },
   defaultRules: DEFAULT_INVESTIGATION_ORDERS_RULES,
   rulesSchema: investigationOrdersRulesSchema,
-  evaluate: evaluateInvestigationOrder,
+  evaluate: (row, context) => evaluateInvestigationOrder(investigationOrdersLedger, row, context),
 };

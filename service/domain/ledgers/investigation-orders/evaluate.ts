@@ -1,22 +1,22 @@
 // Evaluates one investigation order: its validity (default or typed, within the maximum) and
 // the date by which it must be returned.
 
-import type { EvalContext, RowEvaluation, RowInput } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { asDate } from '../../civil-date.ts';
+import type { AnyLedger, EvalContext, RowEvaluation, RowInput } from '../../ledger.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { countPeriod, type Period } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
-import { investigationOrdersLedger } from './definition.ts';
 import type { InvestigationOrdersRules } from './rules.ts';
 
 const PHASES = { open: '有效', dueSoon: '临期', overdue: '逾期未交回', done: '已交回' };
 
-export function evaluateInvestigationOrder(row: RowInput, context: EvalContext<InvestigationOrdersRules>): RowEvaluation {
+export function evaluateInvestigationOrder(ledger: AnyLedger, row: RowInput, context: EvalContext<InvestigationOrdersRules>): RowEvaluation {
   const { values } = row;
   const { validity } = context.rules;
-  const headers = headersOf(investigationOrdersLedger);
+  const headers = headersOf(ledger);
   const problems: Problem[] = [];
 
   const typed = typeof values.validDays === 'number' ? values.validDays : null;
@@ -36,7 +36,7 @@ export function evaluateInvestigationOrder(row: RowInput, context: EvalContext<I
           basis: `${validity.source}：签发之日起 ${days} 日内交回${typed === null ? `（未填${headers.validDays}，按默认 ${days} 日）` : ''}`,
         }
       : null;
-  const { nodes, warnings } = computeNodes(investigationOrdersLedger.nodes, {
+  const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar: context.calendar,
@@ -46,7 +46,7 @@ export function evaluateInvestigationOrder(row: RowInput, context: EvalContext<I
     derived: { dueOn },
   });
   for (const warning of warnings) problems.push({ column: 'issuedOn', level: 'warning', message: warning.message });
-  problems.push(...checkDateOrder(investigationOrdersLedger.columns, values, ['issuedOn', 'returnedOn']));
+  problems.push(...checkDateOrder(ledger.columns, values, ['issuedOn', 'returnedOn']));
   problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 
   return {

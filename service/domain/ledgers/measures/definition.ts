@@ -38,5 +38,5 @@ export const measuresLedger: LedgerDefinition<MeasuresRules> = {
   measureFigures: { inWeek: { published: 'effectiveOn', revoked: 'revokedOn' }, inPhase: { pendingRevocation: PENDING_RELEASE }, lapsedNode: { lapsed: 'renewal' } },
   defaultRules: DEFAULT_MEASURES_RULES,
   rulesSchema: measuresRulesSchema,
-  evaluate: evaluateMeasure,
+  evaluate: (row, context) => evaluateMeasure(measuresLedger, row, context),
 };

@@ -2,21 +2,18 @@
 // and 待解除 once the case is closed by 执行完毕, or its payments add up to the 执行标的额, while
 // the measure is still live.
 
-import { addDays, type CivilDate } from '../../civil-date.ts';
+import { addDays, asDate, type CivilDate } from '../../civil-date.ts';
 import type { Calendar } from '../../calendar.ts';
-import type { EvalContext, LedgerView, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import type { AnyLedger, EvalContext, LedgerView, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { formatYuan, NO_DATE } from '../../normalize/index.ts';
-import { countPeriod, describePeriod, type DueDate } from '../../periods.ts';
+import { countPeriod, describePeriod, type BasedDue } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { closureAsOf, describeClosure, lookUpCase, type RegisteredCase } from '../cases/lookup.ts';
 import { paidInFull } from '../payments/lookup.ts';
-import { measuresLedger } from './definition.ts';
 import { MEASURES, type Measure, type MeasureTerm, type MeasuresRules } from './rules.ts';
-
-type Due = DueDate & { basis: string };
 
 const PHASES = { open: '生效中', dueSoon: '续行临期', overdue: '已失效', done: '已解除' };
 /** The case is closed or paid in full and the measure is still live: the weekly report counts these. */
@@ -26,14 +23,14 @@ const ONE_OFF: readonly Measure[] = ['划拨'];
 
 /** The computed expiry and, when renewed in time, the end of the first term it continues. */
 interface Expiry {
-  due: Due;
+  due: BasedDue;
   firstEnd: CivilDate;
 }
 
-export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRules>): RowEvaluation {
+export function evaluateMeasure(ledger: AnyLedger, row: RowInput, context: EvalContext<MeasuresRules>): RowEvaluation {
   const { values } = row;
   const { rules, asOf } = context;
-  const headers = headersOf(measuresLedger);
+  const headers = headersOf(ledger);
   const problems: Problem[] = [];
 
   const measure = MEASURES.find((word) => word === values.measure) ?? null;
@@ -64,21 +61,21 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
   const oneOff = measure !== null && ONE_OFF.includes(measure);
   const liveOn = (date: CivilDate) => taken && !oneOff && (!revokedOn || revokedOn > date) && (!expiry || date <= expiry);
   const deadline = measure ? rules.release.deadlines[measure] : undefined;
-  const release: Due | null =
+  const release: BasedDue | null =
     trigger && deadline && liveOn(trigger.on)
       ? {
           ...countPeriod(context.calendar, { date: trigger.on, label: trigger.label }, deadline.period, { roll: true }),
           basis: `${deadline.source}：${trigger.after}${describePeriod(deadline.period)}内解除`,
         }
       : null;
-  const renewal: Due | null =
+  const renewal: BasedDue | null =
     term?.renewable && expiry && !trigger
       ? computed && !typedDate
         ? computed.due
         : { dueOn: expiry, steps: `${headers.expiresOn} ${expiry}（书记员填写）`, warnings: [], basis: `${term.source}：${measure}期限不超过${describePeriod(term.period)}` }
       : null;
 
-  const { nodes, warnings } = computeNodes(measuresLedger.nodes, {
+  const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar: context.calendar,
@@ -99,7 +96,7 @@ export function evaluateMeasure(row: RowInput, context: EvalContext<MeasuresRule
   }
   const dated = { ...values, expiresOn: typedDate };
   for (const order of [['approvedOn', 'effectiveOn', 'revokedOn'], ['effectiveOn', 'renewedOn'], ['effectiveOn', 'expiresOn']]) {
-    problems.push(...checkDateOrder(measuresLedger.columns, dated, order));
+    problems.push(...checkDateOrder(ledger.columns, dated, order));
   }
 
   const phase = phaseOf({ values, measure, taken, oneOff, pendingRelease, expiry, asOf, renewalNode: nodes.find((node) => node.id === 'renewal') });

@@ -5,8 +5,6 @@ import type { LedgerDefinition } from '../../ledger.ts';
 import { evaluatePayment } from './evaluate.ts';
 import { BUREAU_RULES, DEFAULT_PAYMENTS_RULES, DISBURSEMENT_SOURCE, paymentsRulesSchema, type PaymentsRules } from './rules.ts';
 
-export const PAYMENT_PHASES = { fresh: '新到账', remind: '提醒', report: '通报', disbursed: '已发放' } as const;
-
 export const paymentsLedger: LedgerDefinition<PaymentsRules> = {
   id: 'payments',
   name: '案款台账',
@@ -31,5 +29,5 @@ export const paymentsLedger: LedgerDefinition<PaymentsRules> = {
   writers: ['files'],
   defaultRules: DEFAULT_PAYMENTS_RULES,
   rulesSchema: paymentsRulesSchema,
-  evaluate: evaluatePayment,
+  evaluate: (row, context) => evaluatePayment(paymentsLedger, row, context),
 };

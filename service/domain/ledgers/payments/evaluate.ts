@@ -1,22 +1,21 @@
 // Evaluates one payment: notification on the day it arrives, disbursement within the configured
 // period, and its aging (新到账 → 提醒 → 通报) while it waits on the account.
 
-import { diffDays, type CivilDate } from '../../civil-date.ts';
-import type { EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
+import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
+import type { AnyLedger, EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
-import { PAYMENT_PHASES, paymentsLedger } from './definition.ts';
-import type { PaymentsRules } from './rules.ts';
+import { PAYMENT_PHASES, type PaymentsRules } from './rules.ts';
 
-export function evaluatePayment(row: RowInput, context: EvalContext<PaymentsRules>): RowEvaluation {
+export function evaluatePayment(ledger: AnyLedger, row: RowInput, context: EvalContext<PaymentsRules>): RowEvaluation {
   const { values } = row;
   const { rules, asOf } = context;
-  const headers = headersOf(paymentsLedger);
+  const headers = headersOf(ledger);
   const problems: Problem[] = [];
 
-  const { nodes, warnings } = computeNodes(paymentsLedger.nodes, {
+  const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar: context.calendar,
@@ -40,8 +39,8 @@ export function evaluatePayment(row: RowInput, context: EvalContext<PaymentsRule
   if (asDate(values.disbursedOn) && typeof values.payee !== 'string') {
     problems.push({ column: 'payee', level: 'warning', message: `已填${headers.disbursedOn}，${headers.payee}为空，请补录领款人` });
   }
-  problems.push(...checkDateOrder(paymentsLedger.columns, values, ['receivedOn', 'notifiedOn']));
-  problems.push(...checkDateOrder(paymentsLedger.columns, values, ['receivedOn', 'disbursedOn']));
+  problems.push(...checkDateOrder(ledger.columns, values, ['receivedOn', 'notifiedOn']));
+  problems.push(...checkDateOrder(ledger.columns, values, ['receivedOn', 'disbursedOn']));
   problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 
   return { status: { ageDays, phase, ...summarizeNodes(nodes) }, nodes, problems, fixed: undefined };

@@ -1,9 +1,8 @@
 // What other ledgers read from the payments ledger: whether the money received for a case has
 // reached an amount (its 执行标的额), and on which day, through an index over the payment rows.
 
-import type { CivilDate } from '../../civil-date.ts';
+import { asDate, type CivilDate } from '../../civil-date.ts';
 import type { LedgerView, RowIndexDef } from '../../ledger.ts';
-import { asDate } from '../../nodes.ts';
 
 /** Live payment rows by case number: when and how much (in fen, so sums are exact). */
 const paymentsByCase: RowIndexDef<{ receivedOn: CivilDate; fen: number }> = {

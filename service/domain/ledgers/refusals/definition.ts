@@ -38,5 +38,5 @@ export const refusalsLedger: LedgerDefinition<RefusalsRules> = {
   measureFigures: { inWeek: { refusalsTransferred: 'transferredOn' } },
   defaultRules: DEFAULT_REFUSALS_RULES,
   rulesSchema: refusalsRulesSchema,
-  evaluate: evaluateRefusal,
+  evaluate: (row, context) => evaluateRefusal(refusalsLedger, row, context),
 };

@@ -1,23 +1,22 @@
 // Evaluates one refusal-to-execute row: the police's decision within 7 days of the transfer, or
 // within the 30 days an approved extension allows once the 7 have passed; how far the case got.
 
-import type { CivilDate } from '../../civil-date.ts';
-import type { EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, computeNodes, summarizeNodes } from '../../nodes.ts';
-import { countPeriod, describePeriod, type DueDate, type Period } from '../../periods.ts';
+import { asDate, type CivilDate } from '../../civil-date.ts';
+import type { AnyLedger, EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import { computeNodes, summarizeNodes } from '../../nodes.ts';
+import { countPeriod, describePeriod, type BasedDue, type Period } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
-import { refusalsLedger } from './definition.ts';
 import type { RefusalsRules } from './rules.ts';
 
 const PHASES = { open: '待公安决定', dueSoon: '待公安决定', overdue: '公安逾期未决定', done: '公安已决定' };
 
-export function evaluateRefusal(row: RowInput, context: EvalContext<RefusalsRules>): RowEvaluation {
+export function evaluateRefusal(ledger: AnyLedger, row: RowInput, context: EvalContext<RefusalsRules>): RowEvaluation {
   const { asOf } = context;
   const rule = context.rules.policeDecision;
-  const headers = headersOf(refusalsLedger);
+  const headers = headersOf(ledger);
   const problems: Problem[] = [];
 
   const decisions = [asDate(row.values.policeFiledOn), asDate(row.values.policeReplyOn)].filter((date): date is CivilDate => date !== null);
@@ -25,7 +24,7 @@ export function evaluateRefusal(row: RowInput, context: EvalContext<RefusalsRule
   const values: RowValues = { ...row.values, policeDecidedOn: decidedOn };
   const transferredOn = asDate(values.transferredOn);
 
-  let policeDue: (DueDate & { basis: string }) | null = null;
+  let policeDue: BasedDue | null = null;
   let period: Period = rule.period;
   if (transferredOn) {
     const anchor = { date: transferredOn, label: headers.transferredOn };
@@ -41,7 +40,7 @@ export function evaluateRefusal(row: RowInput, context: EvalContext<RefusalsRule
       if (!decidedOn) problems.push(overdueDecision(first.dueOn, extended.dueOn, asOf, rule));
     }
   }
-  const { nodes, warnings } = computeNodes(refusalsLedger.nodes, {
+  const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar: context.calendar,
@@ -55,8 +54,8 @@ export function evaluateRefusal(row: RowInput, context: EvalContext<RefusalsRule
   if (asDate(values.policeFiledOn) && asDate(values.policeReplyOn)) {
     problems.push({ column: 'policeReplyOn', level: 'warning', message: `${headers.policeFiledOn}与${headers.policeReplyOn}都已填写，请核实公安机关的决定` });
   }
-  problems.push(...checkDateOrder(refusalsLedger.columns, values, ['transferredOn', 'policeFiledOn', 'prosecutedOn', 'verdictOn']));
-  problems.push(...checkDateOrder(refusalsLedger.columns, values, ['transferredOn', 'policeReplyOn']));
+  problems.push(...checkDateOrder(ledger.columns, values, ['transferredOn', 'policeFiledOn', 'prosecutedOn', 'verdictOn']));
+  problems.push(...checkDateOrder(ledger.columns, values, ['transferredOn', 'policeReplyOn']));
   problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 
   return { status: { phase: phaseOf(values, nodes[0]), ...summarizeNodes(nodes) }, nodes, problems, fixed: undefined };

@@ -29,5 +29,5 @@ export const summonsLedger: LedgerDefinition<SummonsRules> = {
   measureFigures: { inWeek: { summons: 'arrivedAt' } },
   defaultRules: DEFAULT_SUMMONS_RULES,
   rulesSchema: summonsRulesSchema,
-  evaluate: evaluateSummons,
+  evaluate: (row, context) => evaluateSummons(summonsLedger, row, context),
 };

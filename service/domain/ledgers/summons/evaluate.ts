@@ -1,15 +1,14 @@
 // Evaluates one summons row: the questioning limit in hours (8, or 24 where detention may follow),
 // counted from arrival and looked at as of the evaluation moment; the prior summons; the case.
 
-import { diffDays, type CivilDate } from '../../civil-date.ts';
+import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import { dateOf, evaluationMoment, fromMinuteNumber, hoursBetween, isLocalDateTime, toMinuteNumber, type LocalDateTime } from '../../date-time.ts';
-import type { EvalContext, NodeResult, NodeState, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { asDate, summarizeNodes } from '../../nodes.ts';
+import type { AnyLedger, EvalContext, NodeResult, NodeState, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import { summarizeNodes } from '../../nodes.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
-import { summonsLedger } from './definition.ts';
 import type { SummonsRules } from './rules.ts';
 
 const PHASES = { open: '询问中', dueSoon: '询问中', overdue: '超时未结束', done: '询问结束' };
@@ -22,17 +21,17 @@ interface Questioning {
   detainable: boolean;
 }
 
-export function evaluateSummons(row: RowInput, context: EvalContext<SummonsRules>): RowEvaluation {
+export function evaluateSummons(ledger: AnyLedger, row: RowInput, context: EvalContext<SummonsRules>): RowEvaluation {
   const { values } = row;
   const { rules } = context;
-  const headers = headersOf(summonsLedger);
+  const headers = headersOf(ledger);
   const problems: Problem[] = [];
 
   const questioning = questioningOf(values, rules);
   const nodes = questioning ? [questioningNode(questioning, evaluationMoment(context), context.asOf, rules)] : [];
   if (questioning) problems.push(...checkLimit(questioning, headers, rules));
   problems.push(...checkPriorSummons(values, headers, rules.source));
-  problems.push(...checkDateOrder(summonsLedger.columns, values, ['warrantOn', 'arrivedAt', 'endedAt']));
+  problems.push(...checkDateOrder(ledger.columns, values, ['warrantOn', 'arrivedAt', 'endedAt']));
   problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 
   const phase = phaseFromNode(nodes[0], PHASES) ?? (asDate(values.warrantOn) ? '待到案' : '');

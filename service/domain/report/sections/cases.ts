@@ -1,13 +1,12 @@
 // The cases ledger's part of the weekly report: each team's intake, closures and open cases, the
 // week's triage by rule, and archiving (SPEC §6).
 
-import { diffDays, type CivilDate } from '../../civil-date.ts';
+import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import type { NodeResult } from '../../ledger.ts';
 import { TEAMS } from '../../ledgers/cases/definition.ts';
 import type { FixedTriage } from '../../ledgers/cases/evaluate.ts';
 import type { CasesRules } from '../../ledgers/cases/rules.ts';
 import { ruleName } from '../../ledgers/cases/triage.ts';
-import { asDate } from '../../nodes.ts';
 import { parseCaseNo } from '../../normalize/index.ts';
 import type { EvaluatedRow, ReportPeriod } from '../evaluation.ts';
 

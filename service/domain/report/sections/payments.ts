@@ -1,9 +1,8 @@
 // The payments ledger's part of the weekly report (SPEC §6): money received in the week, and what
 // still waits on the account as of the report's day.
 
-import type { CivilDate } from '../../civil-date.ts';
-import { PAYMENT_PHASES } from '../../ledgers/payments/definition.ts';
-import { asDate } from '../../nodes.ts';
+import { asDate, type CivilDate } from '../../civil-date.ts';
+import { PAYMENT_PHASES } from '../../ledgers/payments/rules.ts';
 import type { EvaluatedRow, ReportPeriod } from '../evaluation.ts';
 import { sumYuan } from './amounts.ts';
 
