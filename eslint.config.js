@@ -1,5 +1,6 @@
 // Lints the add-in with eslint-plugin-office-addins' recommended rules, which catch at lint time
-// what otherwise only shows in a real Excel (reading before load and sync, sync in a loop…).
+// what otherwise only shows in a real Excel (reading before load and sync, sync in a loop…). The
+// shared service client and the web page are linted with the same rules, as one lint.
 // The preset names the TypeScript parser through a default export the parser does not have, so the
 // parser is given here. Formatting is not linted: the project has no Prettier style.
 
@@ -7,11 +8,13 @@ import officeAddins from 'eslint-plugin-office-addins';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const BROWSER_CODE = ['addin/**/*.ts', 'client/**/*.ts', 'web/**/*.ts'];
+
 export default [
   { ignores: ['dist/**', 'node_modules/**'] },
-  ...officeAddins.configs.recommended.map((config) => ({ ...config, files: ['addin/**/*.ts'] })),
+  ...officeAddins.configs.recommended.map((config) => ({ ...config, files: BROWSER_CODE })),
   {
-    files: ['addin/**/*.ts'],
+    files: BROWSER_CODE,
     languageOptions: {
       parser: tseslint.parser,
       ecmaVersion: 2022,

@@ -1,5 +1,6 @@
-// Builds the add-in pages into dist/, which the service serves. TypeScript is transpiled by
-// esbuild-loader (type checks are `npm run typecheck`), so no classic compiler API is needed.
+// Builds the add-in pages and the web page (dist/web/, for staff without the add-in) into dist/,
+// which the service serves. TypeScript is transpiled by esbuild-loader (type checks are
+// `npm run typecheck`), so no classic compiler API is needed.
 
 import path from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
@@ -8,6 +9,7 @@ const pages = {
   taskpane: './addin/taskpane/taskpane',
   commands: './addin/commands/commands',
   notice: './addin/commands/notice',
+  'web/index': './web/index',
 };
 
 export default (_env, argv) => ({

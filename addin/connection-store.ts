@@ -2,7 +2,7 @@
 // personal, so it stays on this computer's profile) and the last sync's summary, which the ribbon
 // command leaves for the task pane.
 
-import type { Connection } from './service-client.ts';
+import type { Connection } from '../client/service.ts';
 import type { SyncSummary } from './sheet/summary.ts';
 
 const CONNECTION_KEY = 'ledger-assistant.connection';

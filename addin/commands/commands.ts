@@ -5,7 +5,7 @@ import { savedConnection, saveSummary } from '../connection-store.ts';
 import { detectCapabilities } from '../excel/capabilities.ts';
 import { describeError } from '../excel/errors.ts';
 import { SyncMemory, syncLedgerTable } from '../excel/sync-table.ts';
-import { fetchLedgers } from '../service-client.ts';
+import { fetchLedgers } from '../../client/api.ts';
 import type { SyncSummary } from '../sheet/summary.ts';
 
 function notice(text: string): void {

@@ -4,7 +4,7 @@
 
 import { localAddress, sheetAddress } from '../sheet/addresses.ts';
 import { MARK_FILL, NOTE_PREFIX, type Mark, type MarkChange, type MarkPlan, type Marks } from '../sheet/marks.ts';
-import { DUE_SOON, ON_TRACK, OVERDUE } from '../sheet/summary.ts';
+import { DUE_SOON, ON_TRACK, OVERDUE } from '../../client/contract.ts';
 import type { Capabilities } from './capabilities.ts';
 
 export type AnnotationMode = 'notes' | 'comments' | 'none';

@@ -2,7 +2,7 @@
 // service. One Excel.run: 1 sync for the names in use, then the writes (one batch unless the rows
 // exceed Excel on the web's payload limit).
 
-import type { LedgerDefinition, RowResult } from '../service-client.ts';
+import type { LedgerDefinition, RowResult } from '../../client/contract.ts';
 import { storedCellValue, systemCellValue } from '../sheet/cell-values.ts';
 import { batchWrites, EXCEL_DATA_BUDGET } from '../sheet/chunks.ts';
 import { headerOf, templateLayout } from '../sheet/layout.ts';

@@ -1,6 +1,8 @@
 // Errors the clerk reads: what happened and what to do, in Chinese. Office's own errors are
 // translated by their code; anything else keeps its message.
 
+import { ServiceError } from '../../client/service.ts';
+
 export class UserError extends Error {}
 
 /** A table that is not a ledger table (automatic sync hears about every table's changes). */
@@ -32,7 +34,8 @@ export function isItemNotFound(error: unknown): boolean {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof UserError) return error.message;
+  // A service's error code is its own, never one of Office's.
+  if (error instanceof UserError || error instanceof ServiceError) return error.message;
   const code = codeOf(error);
   if (code && OFFICE_MESSAGES[code]) return OFFICE_MESSAGES[code];
   const message = (error as Error)?.message;

@@ -2,7 +2,7 @@
 // Each function queues its loads and makes exactly one sync (a read too large for Excel on the web
 // is split in halves until each part fits).
 
-import type { LedgerDefinition } from '../service-client.ts';
+import type { LedgerDefinition } from '../../client/contract.ts';
 import { localAddress } from '../sheet/addresses.ts';
 import { mapHeaderRow, type HeaderReport } from '../sheet/header-mapping.ts';
 import { readSpan, slotIndex, type ColumnSpan } from '../sheet/layout.ts';

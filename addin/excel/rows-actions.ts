@@ -1,7 +1,7 @@
 // Actions on single rows found by 行ID: selecting a problem cell from the summary list, and
 // 采用对方的 (take the stored version of a conflicting row into the clerk's cells, by their choice).
 
-import type { CellInput, LedgerDefinition, RowResult } from '../service-client.ts';
+import type { CellInput, LedgerDefinition, RowResult } from '../../client/contract.ts';
 import { localAddress } from '../sheet/addresses.ts';
 import { storedCellValue } from '../sheet/cell-values.ts';
 import { batchWrites, EXCEL_DATA_BUDGET } from '../sheet/chunks.ts';

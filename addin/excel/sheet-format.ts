@@ -1,11 +1,10 @@
 // How a ledger table looks: system columns set apart, 行ID/版本 hidden, dates formatted, dropdowns
 // for fixed options, frozen header, 预警 coloured. Each feature above ExcelApi 1.1 is gated.
 
-import type { LedgerColumn } from '../service-client.ts';
+import { ALERT_COLUMN, type LedgerColumn } from '../../client/contract.ts';
 import { numberFormatFor } from '../sheet/cell-values.ts';
 import { columnIndexOf, writeSpans, type TableLayout } from '../sheet/layout.ts';
 import { localAddress } from '../sheet/addresses.ts';
-import { ALERT_COLUMN } from '../sheet/summary.ts';
 import { queueAlertColours } from './annotations.ts';
 import type { Capabilities } from './capabilities.ts';
 import { setForAllCells } from './write-batches.ts';

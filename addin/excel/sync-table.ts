@@ -5,12 +5,14 @@
 //   — the service validates —
 //   4 check the rows did not move, look up existing notes and fills · 5 write statuses and marks.
 
-import { syncRows, type Connection, type LedgerDefinition, type RowResult } from '../service-client.ts';
+import { syncRows } from '../../client/api.ts';
+import { ALERT_COLUMN, type LedgerDefinition, type RowResult } from '../../client/contract.ts';
+import type { Connection } from '../../client/service.ts';
 import { batchWrites, chunkBySize, chunkRequests, EXCEL_DATA_BUDGET, utf8Length } from '../sheet/chunks.ts';
 import { columnIndexOf, slotIndex, writeSpans, type TableLayout } from '../sheet/layout.ts';
 import { planMarks, pruneMarks, type Marks } from '../sheet/marks.ts';
 import { idOfCell, planSync, relocate, sameIds, type SheetRow, type SyncPlan, type SyncScope } from '../sheet/rows.ts';
-import { ALERT_COLUMN, summarize, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
+import { summarize, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
 import { buildWriteBlocks, type RowWrite } from '../sheet/write-blocks.ts';
 import { annotationMode, planAnnotationWrites, queueAlertColours, queueAnnotationLookups, recordCommentIds, type AnnotationLookups, type Locate } from './annotations.ts';
 import type { Capabilities } from './capabilities.ts';

@@ -2,7 +2,7 @@
 // what did not map, make it a ledger table and add the hidden 行ID/版本 and any missing system
 // columns at its right. The clerk's cells are not changed.
 
-import type { LedgerColumn, LedgerDefinition } from '../service-client.ts';
+import type { LedgerColumn, LedgerDefinition } from '../../client/contract.ts';
 import { localAddress } from '../sheet/addresses.ts';
 import { findHeaderRow, HEADER_SCAN_ROWS, mapHeaderRow, type HeaderReport } from '../sheet/header-mapping.ts';
 import { REV_HEADER, ROW_ID_HEADER, type Slot, type TableLayout } from '../sheet/layout.ts';

@@ -1,24 +1,9 @@
 // What goes into a cell: the service's values in the form Excel keeps them. Dates become serial
 // numbers (the 1900 date system), so a date cell stays a date whatever the clerk's locale.
 
+import type { CellInput } from '../../client/contract.ts';
+import { civilDateToSerial, dateTimeToSerial } from '../../client/excel-dates.ts';
 import { excelNumberFormat } from '../../service/domain/column-formats.ts';
-import type { CellInput } from '../service-client.ts';
-
-const DAY_MS = 86_400_000;
-const EPOCH_MS = Date.UTC(1899, 11, 30);
-
-export function civilDateToSerial(date: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return null;
-  return Math.round((Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) - EPOCH_MS) / DAY_MS);
-}
-
-export function dateTimeToSerial(value: string): number | null {
-  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})/.exec(value);
-  if (!match) return civilDateToSerial(value);
-  const day = civilDateToSerial(match[1]);
-  return day === null ? null : day + (Number(match[2]) * 60 + Number(match[3])) / 1440;
-}
 
 /**
  * Text Excel would otherwise turn into something else: a formula (=, +, -, @), a number that loses

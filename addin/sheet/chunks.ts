@@ -1,7 +1,7 @@
 // Keeps every Excel request under Excel on the web's 5 MB payload limit and every service request
 // under the service's limits. Sizes are estimated as UTF-8 JSON, which is what travels.
 
-import type { SyncRowRequest } from '../service-client.ts';
+import type { SyncRowRequest } from '../../client/contract.ts';
 import type { WriteBlock } from './write-blocks.ts';
 
 /**

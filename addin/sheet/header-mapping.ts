@@ -1,7 +1,7 @@
 // Maps a sheet's header row to a ledger's columns by header and alias (接管现有表格), and finds the
 // header row below a title row. What did not map is reported, never guessed.
 
-import type { LedgerColumn, LedgerDefinition } from '../service-client.ts';
+import type { LedgerColumn, LedgerDefinition } from '../../client/contract.ts';
 import { REV_HEADER, ROW_ID_HEADER, type Slot, type TableLayout } from './layout.ts';
 
 /** How many rows from the top are searched for the header (title rows and notes above it). */

@@ -2,7 +2,7 @@
 // Layout of a table the add-in creates: the clerk's columns, the hidden 行ID and 版本, then the
 // system columns, so one range holds everything read and one range everything written.
 
-import type { LedgerColumn, LedgerDefinition } from '../service-client.ts';
+import type { LedgerColumn, LedgerDefinition } from '../../client/contract.ts';
 
 export const ROW_ID_HEADER = '行ID';
 export const REV_HEADER = '版本';

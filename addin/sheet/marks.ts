@@ -2,7 +2,7 @@
 // Marks are remembered per table by 行ID and column id, so a fixed cell is unmarked on a later sync
 // even after the rows were sorted, and a clerk's own notes and fills are never taken for ours.
 
-import type { RowResult } from '../service-client.ts';
+import type { RowResult } from '../../client/contract.ts';
 import { columnIndexOf, type TableLayout } from './layout.ts';
 
 /** A light red that clerks do not use for their own purposes; a cell keeps it only while marked. */

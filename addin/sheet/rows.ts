@@ -1,7 +1,7 @@
 // The rows of a ledger table as the clerk typed them, and which of them a sync sends.
 // A row's identity is its hidden 行ID, which moves with the row when the clerk sorts or filters.
 
-import type { CellInput, SyncRowRequest } from '../service-client.ts';
+import type { CellInput, SyncRowRequest } from '../../client/contract.ts';
 import { inputValue } from './cell-values.ts';
 import type { ColumnSpan, TableLayout } from './layout.ts';
 

@@ -1,12 +1,6 @@
 // The result summary of a sync: counts for the clerk, and the problem rows to click through.
 
-import type { CellInput, LedgerDefinition, RowResult } from '../service-client.ts';
-
-/** The 预警 column (SPEC §5: every ledger has it) and the words it shows. */
-export const ALERT_COLUMN = 'alert';
-export const OVERDUE = '超期';
-export const DUE_SOON = '临期';
-export const ON_TRACK = '正常';
+import { ALERT_COLUMN, DUE_SOON, OVERDUE, type CellInput, type LedgerDefinition, type RowResult } from '../../client/contract.ts';
 
 export type ProblemKind = 'error' | 'conflict' | 'overdue' | 'dueSoon';
 

@@ -1,7 +1,7 @@
 // A ledger table is recognised by its name, which survives closing and reopening the workbook:
 // `Ledger_<ledger id>` (hyphens become underscores), then `_2`, `_3`… for more tables of one ledger.
 
-import type { LedgerDefinition } from '../service-client.ts';
+import type { LedgerDefinition } from '../../client/contract.ts';
 
 const PREFIX = 'Ledger_';
 

@@ -2,7 +2,7 @@
 // column. Consecutive rows share one block per run of written columns, so a full sync of a table
 // the add-in created is a single write.
 
-import type { RowResult } from '../service-client.ts';
+import type { RowResult } from '../../client/contract.ts';
 import { systemCellValue } from './cell-values.ts';
 import { columnIndexOf, positionRuns, writeSpans, type TableLayout } from './layout.ts';
 

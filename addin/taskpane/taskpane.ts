@@ -11,7 +11,9 @@ import { acceptStoredVersions, selectRowCell } from '../excel/rows-actions.ts';
 import { SyncMemory, syncLedgerTable, type SyncOutcome, type SyncTarget } from '../excel/sync-table.ts';
 import { takeOverActiveSheet } from '../excel/take-over.ts';
 import { writeReportSheet } from '../excel/write-report-sheet.ts';
-import { fetchLedgers, fetchTeamRows, fetchWeeklyReport, testConnection, type Connection, type LedgerDefinition } from '../service-client.ts';
+import { fetchLedgers, fetchTeamRows, fetchWeeklyReport, testConnection } from '../../client/api.ts';
+import type { LedgerDefinition } from '../../client/contract.ts';
+import type { Connection } from '../../client/service.ts';
 import { mergeEntries, summarize, type ProblemItem, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
 import { element, showMessage, showProgress, showSummary, showTakeOverReport } from './view.ts';
 

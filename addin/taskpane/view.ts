@@ -1,7 +1,7 @@
 // Rendering the pane: progress, messages, the sync summary with its clickable problem list, the
 // takeover report. No Excel and no service here; the pane wires actions to these views.
 
-import type { LedgerDefinition } from '../service-client.ts';
+import type { LedgerDefinition } from '../../client/contract.ts';
 import { PROBLEM_LIST_LIMIT, type ProblemItem, type SyncSummary } from '../sheet/summary.ts';
 import type { TakeOverReport } from '../excel/take-over.ts';
 

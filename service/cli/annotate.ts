@@ -7,7 +7,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AnnotationSummary, SheetReport } from '../workbook/annotate.ts';
+import { annotateWorkbook } from '../../client/api.ts';
+import type { ReceivedSummary, SheetReport } from '../../client/annotation-summary.ts';
+import { ServiceError, type Connection } from '../../client/service.ts';
 
 const USAGE = `用法：npm run annotate -- <.xlsx 文件或文件夹> [--as-of YYYY-MM-DD] [--out <输出文件夹>] [--url <服务地址>] [--token <令牌>]
   服务地址默认取环境变量 LEDGER_SERVICE_URL（否则 https://localhost:3000），令牌取 LEDGER_TOKEN。
@@ -15,8 +17,6 @@ const USAGE = `用法：npm run annotate -- <.xlsx 文件或文件夹> [--as-of 
   单个文件：结果默认写在原文件旁边，文件名加「（已标注）」。`;
 
 const ANNOTATED_DIR = '已标注';
-
-class Failure extends Error {}
 
 async function main(): Promise<number> {
   let args;
@@ -63,14 +63,14 @@ async function main(): Promise<number> {
   let failed = 0;
   for (const file of files) {
     try {
-      const { name, workbook, summary } = await annotate(url, token, file, asOf);
+      const { name, workbook, summary } = await annotate({ baseUrl: url, token }, file, asOf);
       const written = path.join(outDir, name);
       await fs.writeFile(written, workbook);
       console.log(`✔ ${path.basename(file)} → ${written}`);
       for (const line of describe(summary)) console.log(`  ${line}`);
     } catch (error) {
       failed++;
-      console.log(`✘ ${path.basename(file)}：${error instanceof Failure ? error.message : `意外错误：${(error as Error).message}`}`);
+      console.log(`✘ ${path.basename(file)}：${error instanceof ServiceError ? error.message : `意外错误：${(error as Error).message}`}`);
     }
   }
   console.log(`共 ${files.length} 个文件，成功 ${files.length - failed} 个${failed ? `，失败 ${failed} 个` : ''}。`);
@@ -86,34 +86,24 @@ async function workbooksIn(folder: string): Promise<string[]> {
     .sort();
 }
 
-async function annotate(url: string, token: string, file: string, asOf: string | undefined) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(await fs.readFile(file))]), path.basename(file));
-  let response: Response;
+async function annotate(connection: Connection, file: string, asOf: string | undefined) {
+  const workbook = new Blob([new Uint8Array(await fs.readFile(file))]);
   try {
-    response = await fetch(`${url}/api/workbooks/annotate${asOf ? `?asOf=${asOf}` : ''}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    const { file: annotated, summary } = await annotateWorkbook(connection, workbook, path.basename(file), asOf);
+    return { name: path.basename(annotated.name), workbook: Buffer.from(await annotated.blob.arrayBuffer()), summary };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(String(cause?.code)) ? '；服务使用自签名证书时，请以 NODE_EXTRA_CA_CERTS 指定其根证书' : '；服务是否已启动？';
-    throw new Failure(`无法连接服务 ${url}（${cause?.code ?? cause?.message ?? (error as Error).message}）${hint}`);
+    throw error instanceof ServiceError && error.status === 0 ? unreachable(connection, error) : error;
   }
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (!response.ok) {
-    let message = `服务返回 HTTP ${response.status}`;
-    try {
-      message = JSON.parse(bytes.toString('utf8')).error.message;
-    } catch {
-      // Not the service's JSON error: keep the status.
-    }
-    throw new Failure(message);
-  }
-  const disposition = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '');
-  const name = disposition ? decodeURIComponent(disposition[1]) : `${path.basename(file, '.xlsx')}（已标注）.xlsx`;
-  const summary = JSON.parse(decodeURIComponent(response.headers.get('x-annotation-summary') ?? '%7B%7D')) as AnnotationSummary;
-  return { name: path.basename(name), workbook: bytes, summary };
 }
 
-function describe(summary: AnnotationSummary): string[] {
+/** Why the service could not be reached, with what IT staff can do about it. */
+function unreachable(connection: Connection, error: ServiceError): ServiceError {
+  const cause = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(String(cause?.code)) ? '；服务使用自签名证书时，请以 NODE_EXTRA_CA_CERTS 指定其根证书' : '；服务是否已启动？';
+  return new ServiceError(0, 'network', `无法连接服务 ${connection.baseUrl}（${cause?.code ?? cause?.message ?? (error.cause as Error).message}）${hint}`);
+}
+
+function describe(summary: ReceivedSummary): string[] {
   const lines = (summary.sheets ?? []).map((sheet) => `工作表「${sheet.sheet}」：${describeSheet(sheet)}`);
   if (summary.notKept?.length) lines.push(`注意：原文件中的${summary.notKept.join('、')}不会保留在标注后的文件中`);
   return lines;

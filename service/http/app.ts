@@ -26,7 +26,7 @@ export interface AppParts {
   timeZone: string;
   version: string;
   corsOrigins: string[];
-  /** The built add-in (webpack output); served when present. */
+  /** The built add-in and web page (webpack output); served when present. */
   staticDir?: string;
   now?: () => Date;
 }
@@ -55,9 +55,8 @@ export function createApp(parts: AppParts): express.Express {
   });
 
   const root = path.resolve(import.meta.dirname, '..', '..');
-  // The page for staff whose Excel or WPS cannot run the add-in.
+  // The page for staff whose Excel or WPS cannot run the add-in, built with the add-in (dist/web/).
   app.get('/', (_req, res) => res.redirect('/web/'));
-  app.use('/web', express.static(path.join(root, 'web')));
   app.get('/manifest.xml', (_req, res) => res.type('application/xml').sendFile(path.join(root, 'manifest.xml')));
   app.use('/assets', express.static(path.join(root, 'assets')));
   app.use('/office-js', express.static(path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist')));

@@ -7,16 +7,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'acorn';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildAddin } from '../addin/browser/harness.ts';
 import { ADMIN_TOKEN, ROOT, Sandbox, type TestService } from '../helpers/service.ts';
 import { cellUnder, CLERK_HEADER_ROW, CLERK_ROWS, CLERK_SHEET, clerkWorkbook, loadWorkbook, saveWorkbook } from '../helpers/workbooks.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
 describe('the web page', () => {
-  it('is a script old Chromium-based browsers can run (ES2017, no later syntax)', async () => {
-    const source = await fs.readFile(path.join(ROOT, 'web', 'app.js'), 'utf8');
-    assert.doesNotThrow(() => parse(source, { ecmaVersion: 2017, sourceType: 'script' }));
+  it('is built, with the add-in, into scripts old Chromium-based browsers can run (ES2017, no later syntax)', async function () {
+    this.timeout(120_000);
+    buildAddin();
+    const bundles = (await fs.readdir(path.join(ROOT, 'dist'), { recursive: true })).filter((file) => file.endsWith('.js'));
+    assert.ok(bundles.some((file) => file.startsWith(`web${path.sep}index.`)), bundles.join(', '));
+    assert.ok(bundles.some((file) => file.startsWith('taskpane.')), bundles.join(', '));
+    for (const bundle of bundles) {
+      const source = await fs.readFile(path.join(ROOT, 'dist', bundle), 'utf8');
+      assert.doesNotThrow(() => parse(source, { ecmaVersion: 2017, sourceType: 'script' }), bundle);
+    }
   });
 
   describe('in headless Chromium', function () {
@@ -33,6 +42,9 @@ describe('the web page', () => {
         console.log(`      浏览器测试未运行：找不到 Chromium（${CHROMIUM}）。请安装 Debian 的 chromium（apt-get install -y chromium），或以 CHROMIUM_PATH 指定。`);
         this.skip();
       }
+      this.timeout(120_000);
+      // The service serves the page webpack built into dist/web/.
+      buildAddin();
     });
 
     beforeEach(async () => {
@@ -174,6 +186,8 @@ describe('the web page', () => {
         ['（2026）豫0102执801号', '清单甲', '2026-11-02', '2026-11-03'],
         ['（2026）豫0102执802号', '清单乙', '2026-11-02', '2026-11-20'],
       ]);
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'web-page-team-list.png'), fullPage: true });
 
       await page.fill('#team-since', '2026-11-10');
       await page.click('#team-button');

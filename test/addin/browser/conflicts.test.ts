@@ -2,7 +2,7 @@
 // who syncs second sees the conflict and chooses 采用对方的 or 保留我的.
 
 import assert from 'node:assert/strict';
-import type { LedgerDefinition } from '../../../addin/service-client.ts';
+import type { LedgerDefinition } from '../../../client/contract.ts';
 import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, lastInputColumn, storedRows, typedRows } from './ledger-rows.ts';
 

@@ -1,7 +1,7 @@
 // Many realistic rows typed into the stand-in host at once (built inside the page, so 10,000 rows
 // do not cross the DevTools connection), for the sync-count test and the add-in benchmark.
 
-import type { LedgerDefinition } from '../../../addin/service-client.ts';
+import type { LedgerDefinition } from '../../../client/contract.ts';
 import type { HostStats } from '../host/core.ts';
 import type { Pane } from './harness.ts';
 import { lastInputColumn } from './ledger-rows.ts';

@@ -2,7 +2,7 @@
 // dates relative to today in Asia/Shanghai, and the service's own view of the stored rows.
 
 import { addDays, civilDateAt } from '../../../service/domain/civil-date.ts';
-import type { LedgerDefinition, RowsResponse } from '../../../addin/service-client.ts';
+import type { LedgerDefinition, RowsResponse } from '../../../client/contract.ts';
 import { columnLetters } from '../../../addin/sheet/addresses.ts';
 
 export function today(): string {

@@ -3,7 +3,7 @@
 // notes are missing but comments exist (1.10–1.17), comments carry the messages.
 
 import assert from 'node:assert/strict';
-import type { LedgerDefinition } from '../../../addin/service-client.ts';
+import type { LedgerDefinition } from '../../../client/contract.ts';
 import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, lastInputColumn, typedRows } from './ledger-rows.ts';
 

@@ -3,7 +3,7 @@
 // for the pane; 周通报 opens the pane at its report section.
 
 import assert from 'node:assert/strict';
-import type { LedgerDefinition } from '../../../addin/service-client.ts';
+import type { LedgerDefinition } from '../../../client/contract.ts';
 import { templateLayout, headerOf } from '../../../addin/sheet/layout.ts';
 import { ADMIN_TOKEN, prepareBrowserSuite, openPane, startTestService, type TestService } from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, storedRows, typedRows } from './ledger-rows.ts';

@@ -2,7 +2,7 @@
 // 10,000, and no request to Excel exceeds Excel on the web's 5 MB. Times go to npm run bench.
 
 import assert from 'node:assert/strict';
-import type { LedgerDefinition } from '../../../addin/service-client.ts';
+import type { LedgerDefinition } from '../../../client/contract.ts';
 import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
 import { casesLedger, storedRows } from './ledger-rows.ts';
 import { typeGeneratedRows, type SyncMeasure } from './generated-rows.ts';

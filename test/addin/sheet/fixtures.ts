@@ -1,6 +1,6 @@
 // A small ledger definition shaped like GET /api/ledgers answers, for the add-in's pure functions.
 
-import type { LedgerDefinition, RowResult } from '../../../addin/service-client.ts';
+import type { LedgerDefinition, RowResult } from '../../../client/contract.ts';
 
 export const LEDGER: LedgerDefinition = {
   id: 'cases',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { civilDateToSerial, keepAsText, storedCellValue, systemCellValue } from '../../../addin/sheet/cell-values.ts';
+import { keepAsText, storedCellValue, systemCellValue } from '../../../addin/sheet/cell-values.ts';
+import { civilDateToSerial } from '../../../client/excel-dates.ts';
 import { mapHeaderRow } from '../../../addin/sheet/header-mapping.ts';
 import { positionRuns, templateLayout } from '../../../addin/sheet/layout.ts';
 import { buildWriteBlocks, type RowWrite } from '../../../addin/sheet/write-blocks.ts';

@@ -1,0 +1,77 @@
+// The shapes of the HTTP contract (SPEC §7) as every client sees them: the add-in, the web page and
+// the command line know no ledger beyond what these carry.
+
+import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
+import type { StoredReport } from '../service/store/reports.ts';
+
+export type { WeeklyReport };
+
+export interface LedgerColumn {
+  id: string;
+  header: string;
+  aliases: string[];
+  type: string;
+  required: boolean;
+  options?: string[];
+  system: boolean;
+}
+
+/** A ledger whose rows are assigned to teams: the teams, and what a 分案清单 shows. */
+export interface LedgerAssignment {
+  teams: string[];
+  /** The input column where a clerk assigns a team by hand. */
+  teamColumn: string;
+  /** The status column naming a row's team. */
+  teamStatus: string;
+  /** The date column from which a row counts as assigned. */
+  assignedOn: string;
+  /** The columns a 分案清单 shows, in order. */
+  listColumns: string[];
+}
+
+export interface LedgerDefinition {
+  id: string;
+  name: string;
+  key: string[];
+  columns: LedgerColumn[];
+  assignment?: LedgerAssignment;
+}
+
+/** The 预警 column (SPEC §5: every ledger has it) and the words it shows. */
+export const ALERT_COLUMN = 'alert';
+export const OVERDUE = '超期';
+export const DUE_SOON = '临期';
+export const ON_TRACK = '正常';
+
+export type CellInput = string | number | boolean | null;
+
+export interface SyncRowRequest {
+  rowId?: string;
+  rev?: number;
+  values: Record<string, CellInput>;
+}
+
+export interface RowProblem {
+  column: string;
+  level: 'error' | 'warning';
+  message: string;
+}
+
+export interface RowResult {
+  rowId: string;
+  rev: number;
+  state: 'ok' | 'invalid' | 'conflict';
+  errors: RowProblem[];
+  status: Record<string, string | number | null>;
+  /** The stored values: sent with a conflict, and with every row of a 分案清单. */
+  values?: Record<string, CellInput>;
+}
+
+export interface RowsResponse {
+  asOf: string;
+  revision: number;
+  rows: RowResult[];
+}
+
+/** A weekly report the service made by itself (GET /api/reports), with its week's dates when known. */
+export type ListedReport = StoredReport & { from?: string; to?: string; url: string };

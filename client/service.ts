@@ -1,0 +1,121 @@
+// Every client's only door to the service (SPEC §7): the clerk's token on each request, and every
+// failure as a ServiceError whose message a clerk can read — the service's own Chinese message, or
+// a plain description of what happened. The add-in, the web page and the command line all call it.
+
+import { fileNameOf } from './content-disposition.ts';
+
+export interface Connection {
+  /** The service's address; '' for the page the service itself serves (same origin). */
+  baseUrl: string;
+  token: string;
+}
+
+export class ServiceError extends Error {
+  constructor(
+    /** The HTTP status; 0 when the service could not be reached. */
+    readonly status: number,
+    /** The service's error code, or 'network' / 'http' when it sent none. */
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A downloaded file: its bytes, the name the service gave it, and the answer's headers. */
+export interface ServiceFile {
+  blob: Blob;
+  name: string;
+  header(name: string): string | null;
+}
+
+export function serviceUrl(connection: Connection, path: string): string {
+  return `${connection.baseUrl.replace(/\/+$/, '')}${path}`;
+}
+
+export function unreachable(connection: Connection, cause?: unknown): ServiceError {
+  const where = connection.baseUrl ? `无法连接服务 ${connection.baseUrl}，请检查服务地址和网络` : '无法连接服务，请检查网络或联系管理员';
+  return new ServiceError(0, 'network', where, { cause });
+}
+
+/** The error an answer of `status` with body `text` stands for: the service's message when it sent one. */
+export function errorFrom(status: number, text: string): ServiceError {
+  try {
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string } } | null;
+    if (body?.error?.message) return new ServiceError(status, body.error.code ?? 'http', body.error.message);
+  } catch {
+    // Not JSON: a proxy or a stopped service answered.
+  }
+  return new ServiceError(status, 'http', `服务返回错误（HTTP ${status}）`);
+}
+
+export type ServiceInit = Omit<RequestInit, 'headers'> & { headers?: Record<string, string> };
+
+/** One request with the token; any answer but a 2xx becomes a ServiceError. */
+export async function send(connection: Connection, path: string, init: ServiceInit = {}): Promise<Response> {
+  const json: Record<string, string> = typeof init.body === 'string' ? { 'Content-Type': 'application/json' } : {};
+  let response: Response;
+  try {
+    response = await fetch(serviceUrl(connection, path), { ...init, headers: { Authorization: `Bearer ${connection.token}`, ...json, ...init.headers } });
+  } catch (error) {
+    throw unreachable(connection, error);
+  }
+  if (!response.ok) throw errorFrom(response.status, await response.text().catch(() => ''));
+  return response;
+}
+
+export async function callService<T>(connection: Connection, path: string, init: ServiceInit = {}): Promise<T> {
+  const response = await send(connection, path, init);
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ServiceError(response.status, 'http', '服务的回答无法读取，请联系管理员');
+  }
+}
+
+/** A file the service sends (a template, a report, an annotated workbook), with its name. */
+export async function downloadFile(connection: Connection, path: string, fallbackName: string, init: ServiceInit = {}): Promise<ServiceFile> {
+  const response = await send(connection, path, init);
+  const blob = await response.blob();
+  return { blob, name: fileNameOf(response.headers.get('Content-Disposition'), fallbackName), header: (name) => response.headers.get(name) };
+}
+
+export type UploadStage = { stage: 'upload' | 'download'; percent: number } | { stage: 'work' };
+
+/**
+ * Sends a form and receives a file, reporting how far it got. The browser's fetch cannot report an
+ * upload's progress, so this one request goes through XMLHttpRequest; where there is none (Node),
+ * use downloadFile with the form as the body.
+ */
+export function uploadForProgress(connection: Connection, path: string, form: FormData, fallbackName: string, onProgress: (stage: UploadStage) => void): Promise<ServiceFile> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', serviceUrl(connection, path));
+    request.setRequestHeader('Authorization', `Bearer ${connection.token}`);
+    request.responseType = 'blob';
+    const percent = (event: ProgressEvent) => Math.round((event.loaded / event.total) * 100);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress({ stage: 'upload', percent: percent(event) });
+    };
+    request.upload.onload = () => onProgress({ stage: 'work' });
+    request.onprogress = (event) => {
+      if (event.lengthComputable) onProgress({ stage: 'download', percent: percent(event) });
+    };
+    request.onerror = () => reject(unreachable(connection));
+    request.onload = () => {
+      const blob = request.response as Blob;
+      if (request.status >= 200 && request.status < 300) {
+        resolve({ blob, name: fileNameOf(request.getResponseHeader('Content-Disposition'), fallbackName), header: (name) => request.getResponseHeader(name) });
+      } else {
+        // Response reads a Blob's text in browsers older than Blob.text().
+        new Response(blob).text().then(
+          (text) => reject(errorFrom(request.status, text)),
+          () => reject(errorFrom(request.status, '')),
+        );
+      }
+    };
+    request.send(form);
+  });
+}

@@ -1,0 +1,27 @@
+// 执行台账助手 · 网页版, for staff whose Excel or WPS cannot run the add-in: sign in with a token,
+// download templates, upload a workbook and download it annotated, weekly reports, a team's 分案清单.
+// Built to ES2017 without a framework, so that the old Chromium-based browsers on court PCs run it.
+
+import { annotate } from './annotate.ts';
+import { byId } from './dom.ts';
+import { savedToken } from './session.ts';
+import { onSignInSubmit, signIn, signOut } from './sign-in.ts';
+import styles from './style.css';
+import { loadTeamList, showTeams } from './team-list.ts';
+import { downloadWeekly, lastWeek } from './weekly-reports.ts';
+
+const style = document.createElement('style');
+style.textContent = styles;
+document.head.appendChild(style);
+
+byId('sign-in-form').addEventListener('submit', onSignInSubmit);
+byId('sign-out-button').addEventListener('click', signOut);
+byId('annotate-form').addEventListener('submit', (event) => void annotate(event));
+byId('team-ledger').addEventListener('change', showTeams);
+byId('team-form').addEventListener('submit', (event) => void loadTeamList(event));
+byId('weekly-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void downloadWeekly(byId<HTMLInputElement>('week').value, 'weekly-status');
+});
+byId<HTMLInputElement>('week').value = lastWeek(new Date());
+if (savedToken()) void signIn();
