@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { restoreBackup } from '../../service/store/store.ts';
+import { restoreBackup } from '../../service/store/file-store.ts';
 import {
   addUser,
   auditEntries,
