@@ -329,24 +329,24 @@ function source(from: StoredIn): string | MemoryStore {
 
 /** The cases ledger as stored, as text: its snapshot and journal on disk, or its revision and rows in memory. */
 export async function storedLedgerText(from: StoredIn): Promise<string> {
-  const dataDir = source(from);
-  if (dataDir instanceof MemoryStore) return JSON.stringify({ revision: dataDir.revision('cases'), rows: [...dataDir.rows('cases').values()] });
-  const [snapshot, journal] = casesFiles(dataDir);
+  const stored = source(from);
+  if (stored instanceof MemoryStore) return JSON.stringify({ revision: stored.revision('cases'), rows: [...stored.rows('cases').values()] });
+  const [snapshot, journal] = casesFiles(stored);
   return `${(await readText(snapshot)) ?? ''}\n${(await readText(journal)) ?? ''}`;
 }
 
 /** Every row of the cases ledger as stored (on files: as the disk has it), soft-deleted ones included. */
 export async function storedRows(from: StoredIn): Promise<StoredRow[]> {
-  const dataDir = source(from);
-  if (dataDir instanceof MemoryStore) return structuredClone([...dataDir.rows('cases').values()]);
-  return [...(await readLedger(...casesFiles(dataDir))).rows.values()];
+  const stored = source(from);
+  if (stored instanceof MemoryStore) return structuredClone([...stored.rows('cases').values()]);
+  return [...(await readLedger(...casesFiles(stored))).rows.values()];
 }
 
 /** The audit log: audit.jsonl in a data directory, or the memory store's. */
 export async function auditEntries(from: StoredIn): Promise<AuditEntry[]> {
-  const dataDir = source(from);
-  if (dataDir instanceof MemoryStore) return dataDir.documents.audit();
-  const text = (await readText(path.join(dataDir, 'audit.jsonl'))) ?? '';
+  const stored = source(from);
+  if (stored instanceof MemoryStore) return stored.documents.audit();
+  const text = (await readText(path.join(stored, 'audit.jsonl'))) ?? '';
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')
