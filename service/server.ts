@@ -1,4 +1,5 @@
-// Puts the service together on a data directory and listens: used by `npm start` and by tests.
+// Puts the service together on a store (the data directory's, unless told otherwise) and listens:
+// used by `npm start` and by tests.
 
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,7 +15,8 @@ import { logError } from './log.ts';
 import { ReportService } from './reports/report-service.ts';
 import { ReportScheduler } from './reports/scheduler.ts';
 import { SettingsHolder } from './settings.ts';
-import { Store } from './store/store.ts';
+import { FileStore } from './store/file-store.ts';
+import type { Store } from './store/store.ts';
 import { UserDirectory } from './users.ts';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')).version;
@@ -30,11 +32,14 @@ export interface RunningService {
 export interface StartOptions {
   /** The clock the service reads "today" and "now" from (tests set it; the weekly report's schedule follows it). */
   clock?: () => Date;
+  /** Opens the store for these ledgers (tests pass an in-memory one); by default the file store in DATA_DIR. */
+  store?: (ledgerIds: readonly string[]) => Promise<Store>;
 }
 
 export async function startService(config: Config, log: (line: string) => void = console.log, options: StartOptions = {}): Promise<RunningService> {
   const clock = options.clock ?? (() => new Date());
-  const store = await Store.open(config.dataDir, LEDGERS.map((ledger) => ledger.id));
+  const openStore = options.store ?? ((ledgerIds) => FileStore.open(config.dataDir, ledgerIds));
+  const store = await openStore(LEDGERS.map((ledger) => ledger.id));
   let timer: NodeJS.Timeout | undefined;
   let scheduler: ReportScheduler | undefined;
   // The scheduled jobs stop before the store closes, whether the service closes or fails to start.
@@ -84,7 +89,7 @@ export async function startService(config: Config, log: (line: string) => void =
     const { port } = server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
-    log(`执行台账助手服务已启动：${url}（数据目录 ${config.dataDir}）`);
+    log(`执行台账助手服务已启动：${url}（${store.where}）`);
     return {
       url,
       adminToken,

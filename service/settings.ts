@@ -3,7 +3,7 @@
 import { Calendar } from './domain/calendar.ts';
 import { defaultRules, validateRules, type RulesConfig } from './domain/rules.ts';
 import { mergeHolidayData, packageHolidayData, validateCalendarOverride, type CalendarOverride } from './calendar-source.ts';
-import type { AuditEntry, Documents } from './store/documents.ts';
+import type { AuditEntry, DocumentStore } from './store/store.ts';
 import type { Settings } from './ledger-service.ts';
 import type { User } from './users.ts';
 
@@ -11,7 +11,7 @@ export class SettingsHolder {
   private current: Settings & { override: CalendarOverride };
 
   private constructor(
-    private readonly documents: Documents,
+    private readonly documents: DocumentStore,
     rules: RulesConfig,
     override: CalendarOverride,
   ) {
@@ -19,13 +19,13 @@ export class SettingsHolder {
   }
 
   /** Reads rules.json and calendar.json; a ledger missing from rules.json gets its defaults. */
-  static async load(documents: Documents): Promise<SettingsHolder> {
+  static async load(documents: DocumentStore): Promise<SettingsHolder> {
     const defaults = defaultRules();
     const saved = await documents.read<Partial<RulesConfig>>('rules');
     const rules = saved ? validateRules({ ...defaults, ...saved, ledgers: { ...defaults.ledgers, ...saved.ledgers } }) : { ok: true as const, value: defaults };
-    if (!rules.ok) throw new Error(`${documents.file('rules')}：${rules.message}`);
+    if (!rules.ok) throw new Error(`${documents.where('rules')}：${rules.message}`);
     const override = validateCalendarOverride((await documents.read('calendar')) ?? { years: {} });
-    if (!override.ok) throw new Error(`${documents.file('calendar')}：${override.message}`);
+    if (!override.ok) throw new Error(`${documents.where('calendar')}：${override.message}`);
     return new SettingsHolder(documents, rules.value, override.value);
   }
 

@@ -2,7 +2,7 @@
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AnyLedger } from './domain/ledger.ts';
-import type { Documents, UserRecord } from './store/documents.ts';
+import type { DocumentStore, UserRecord } from './store/store.ts';
 
 export const TEAM_ROLE_PREFIX = 'team:';
 const PLAIN_ROLES = ['admin', 'affairs', 'files', 'general', 'disposal', 'viewer'];
@@ -30,18 +30,18 @@ export function canWrite(user: User, ledger: AnyLedger): boolean {
   );
 }
 
-/** Keeps users.json in memory and reloads it when a command has changed it on disk. */
+/** Keeps the users in memory and rereads them when a command has changed them (users.json on disk). */
 export class UserDirectory {
   private users: UserRecord[] = [];
-  private loadedAt = -1;
+  private loadedVersion = -1;
 
-  constructor(private readonly documents: Documents) {}
+  constructor(private readonly documents: DocumentStore) {}
 
   async all(): Promise<UserRecord[]> {
-    const modified = await this.documents.modified('users');
-    if (modified !== this.loadedAt) {
+    const version = await this.documents.version('users');
+    if (version !== this.loadedVersion) {
       this.users = (await this.documents.read<{ users: UserRecord[] }>('users'))?.users ?? [];
-      this.loadedAt = modified;
+      this.loadedVersion = version;
     }
     return this.users;
   }

@@ -2,7 +2,7 @@
 
 import { configFromEnv } from '../config.ts';
 import { isCivilDate } from '../domain/civil-date.ts';
-import { restoreBackup } from '../store/store.ts';
+import { restoreBackup } from '../store/file-store.ts';
 
 const [date] = process.argv.slice(2);
 if (!isCivilDate(date)) {

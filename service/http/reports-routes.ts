@@ -6,7 +6,7 @@ import { civilDateAt } from '../domain/civil-date.ts';
 import { parseWeek, weekBefore, weekOf, type IsoWeek } from '../domain/report/week.ts';
 import { reportDay } from '../domain/report/weekly-report.ts';
 import type { ReportService } from '../reports/report-service.ts';
-import { reportFileName } from '../store/reports.ts';
+import { reportFileName } from '../store/store.ts';
 import { HttpError } from './errors.ts';
 import { queryDate } from './query.ts';
 

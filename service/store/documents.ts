@@ -4,28 +4,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { appendDurably, DurableJSONFile, writeDurably } from './durable-file.ts';
+import type { AuditEntry, DocumentName, DocumentStore } from './store.ts';
 
-export const DOCUMENT_NAMES = ['users', 'rules', 'calendar'] as const;
-export type DocumentName = (typeof DOCUMENT_NAMES)[number];
-
-export interface AuditEntry {
-  time: string;
-  user: string;
-  ledger: string;
-  rowId: string | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface UserRecord {
-  name: string;
-  roles: string[];
-  tokenHash: string;
-  createdAt: string;
-}
-
-export class Documents {
+export class Documents implements DocumentStore {
   constructor(readonly dataDir: string) {}
 
   file(name: DocumentName): string {
@@ -43,7 +24,12 @@ export class Documents {
     if (audit) await this.appendAudit([audit]);
   }
 
-  async modified(name: DocumentName): Promise<number> {
+  where(name: DocumentName): string {
+    return this.file(name);
+  }
+
+  /** The file's modification time: a command that adds a user while the service runs changes it. */
+  async version(name: DocumentName): Promise<number> {
     try {
       return (await fs.stat(this.file(name))).mtimeMs;
     } catch {

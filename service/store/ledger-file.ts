@@ -5,21 +5,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import type { RawValue } from '../domain/problem.ts';
 import { appendDurably, DurableJSONFile } from './durable-file.ts';
+import type { StoredRow } from './store.ts';
 
-export interface StoredRow {
-  rowId: string;
-  rev: number;
-  /** What the clerk typed, by column id. */
-  values: Record<string, RawValue>;
-  /** Facts fixed by an earlier sync (e.g. the team of a triaged case). */
-  fixed?: Record<string, unknown>;
-  deleted?: { at: string; by: string };
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type { StoredRow } from './store.ts';
 
 interface Snapshot {
   revision: number;

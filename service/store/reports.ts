@@ -4,23 +4,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeDurably } from './durable-file.ts';
+import { reportFileName, reportWeek, type ReportStore, type StoredReport } from './store.ts';
 
-export interface StoredReport {
-  /** '2026-W48' */
-  week: string;
-  file: string;
-  bytes: number;
-  /** When the file was written (ISO time). */
-  savedAt: string;
-}
-
-const REPORT_FILE = /^周通报-(\d{4}-W\d{2})\.xlsx$/;
-
-export function reportFileName(week: string): string {
-  return `周通报-${week}.xlsx`;
-}
-
-export class ReportFiles {
+export class ReportFiles implements ReportStore {
   readonly directory: string;
 
   constructor(dataDir: string) {
@@ -44,15 +30,15 @@ export class ReportFiles {
       throw error;
     }
     const reports = await Promise.all(entries.flatMap((file) => {
-      const match = REPORT_FILE.exec(file);
-      return match ? [this.describe(file, match[1])] : [];
+      const week = reportWeek(file);
+      return week ? [this.describe(file, week)] : [];
     }));
     return reports.sort((a, b) => b.week.localeCompare(a.week));
   }
 
   /** A stored report's bytes, by its exact file name; null for any other name or a missing file. */
   async read(file: string): Promise<Buffer | null> {
-    if (!REPORT_FILE.test(file)) return null;
+    if (!reportWeek(file)) return null;
     try {
       return await fs.readFile(path.join(this.directory, file));
     } catch (error) {

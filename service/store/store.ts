@@ -1,137 +1,120 @@
-// The only module that touches the data directory. Each ledger has its own files (a snapshot and a
-// journal), so a change to one ledger rewrites nothing of the others; every write is serialised,
-// atomic and flushed before it returns.
+// The store as the rest of the service sees it: ledgers of rows with revisions, a few small
+// documents, an audit log, the stored weekly reports. Two adapters implement it: the embedded one
+// on files in the data directory (file-store.ts, production) and one in memory (memory-store.ts,
+// tests). Nothing here names a file, so a database adapter can be added without touching callers.
 
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { Documents, DOCUMENT_NAMES, type AuditEntry } from './documents.ts';
-import { writeDurably } from './durable-file.ts';
-import { LedgerFile, type StoredRow } from './ledger-file.ts';
-import { acquireLock } from './lock.ts';
-import { ReportFiles } from './reports.ts';
+import type { RawValue } from '../domain/problem.ts';
 
-export type { AuditEntry, UserRecord } from './documents.ts';
-export type { StoredReport } from './reports.ts';
-export type { StoredRow } from './ledger-file.ts';
+export interface StoredRow {
+  rowId: string;
+  rev: number;
+  /** What the clerk typed, by column id. */
+  values: Record<string, RawValue>;
+  /** Facts fixed by an earlier sync (e.g. the team of a triaged case). */
+  fixed?: Record<string, unknown>;
+  deleted?: { at: string; by: string };
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
 
-export class Store {
-  private readonly ledgers = new Map<string, LedgerFile>();
-  private queue: Promise<unknown> = Promise.resolve();
+export interface AuditEntry {
+  time: string;
+  user: string;
+  ledger: string;
+  rowId: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
 
-  readonly documents: Documents;
-  readonly reports: ReportFiles;
+export interface UserRecord {
+  name: string;
+  roles: string[];
+  tokenHash: string;
+  createdAt: string;
+}
 
-  private constructor(
-    readonly dataDir: string,
-    private readonly releaseLock: () => void,
-  ) {
-    this.documents = new Documents(dataDir);
-    this.reports = new ReportFiles(dataDir);
-  }
+export interface StoredReport {
+  /** '2026-W48' */
+  week: string;
+  /** The name the report is downloaded by, e.g. 周通报-2026-W48.xlsx. */
+  file: string;
+  bytes: number;
+  /** When it was saved (ISO time). */
+  savedAt: string;
+}
 
-  static async open(dataDir: string, ledgerIds: readonly string[]): Promise<Store> {
-    await fs.mkdir(path.join(dataDir, 'ledgers'), { recursive: true });
-    const release = acquireLock(dataDir);
-    const store = new Store(dataDir, release);
-    try {
-      for (const id of ledgerIds) store.ledgers.set(id, await LedgerFile.open(path.join(dataDir, 'ledgers'), id));
-    } catch (error) {
-      release();
-      throw error;
-    }
-    return store;
-  }
+export const DOCUMENT_NAMES = ['users', 'rules', 'calendar'] as const;
+export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
-  async close(): Promise<void> {
-    await this.queue.catch(() => undefined);
-    this.releaseLock();
-  }
+const REPORT_NAME = /^周通报-(\d{4}-W\d{2})\.xlsx$/;
+
+export function reportFileName(week: string): string {
+  return `周通报-${week}.xlsx`;
+}
+
+/** The week of a stored report's name, or null for any other name. */
+export function reportWeek(file: string): string | null {
+  return REPORT_NAME.exec(file)?.[1] ?? null;
+}
+
+export interface Store {
+  /** Where the data is kept, for the start message (e.g. 数据目录 /srv/ledger/data). */
+  readonly where: string;
+  readonly documents: DocumentStore;
+  readonly reports: ReportStore;
 
   /** Runs `work` after every earlier write has finished, and before any later one starts. */
-  exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** A ledger's rows, deleted ones included, as of the last commit. Do not change them. */
+  rows(ledgerId: string): ReadonlyMap<string, StoredRow>;
+  /** A ledger's revision: one more with every commit. */
+  revision(ledgerId: string): number;
+  /** Stores the changed rows, then appends the audit entries; returns the new revision. Call inside `exclusive`. */
+  commitLedger(ledgerId: string, changed: StoredRow[], audit: AuditEntry[]): Promise<number>;
+  /** Keeps a copy of everything as of `date` (once per date) and the newest `keep` copies; says where, or null when none was made. */
+  backup(date: string, keep: number): Promise<string | null>;
+  /** Waits for the writes under way, then lets the data go. */
+  close(): Promise<void>;
+}
+
+/** Users, rules and the calendar override, and the audit log. */
+export interface DocumentStore {
+  read<T>(name: DocumentName): Promise<T | null>;
+  /** Writes a document, then its audit entry. */
+  write(name: DocumentName, value: unknown, audit: AuditEntry | null): Promise<void>;
+  /**
+   * A number that changes whenever the document does, also when another process (the add-user
+   * command) changed it: compare it, never order by it. 0 for a document never written.
+   */
+  version(name: DocumentName): Promise<number>;
+  appendAudit(entries: AuditEntry[]): Promise<void>;
+  /** Where a document is kept, for messages about a bad one. */
+  where(name: DocumentName): string;
+}
+
+/** The automatic weekly reports, one per week, kept. */
+export interface ReportStore {
+  save(week: string, bytes: Uint8Array): Promise<StoredReport>;
+  /** Every stored report, newest week first. */
+  list(): Promise<StoredReport[]>;
+  /** A stored report's bytes by its name (StoredReport.file); null for any other name or a missing report. */
+  read(file: string): Promise<Buffer | null>;
+}
+
+/** Serialises writes within this process: each runs after every earlier one has finished. */
+export class WriteQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
     return run;
   }
 
-  rows(ledgerId: string): ReadonlyMap<string, StoredRow> {
-    return this.state(ledgerId).rows;
-  }
-
-  revision(ledgerId: string): number {
-    return this.state(ledgerId).revision;
-  }
-
-  /** Writes the changed rows (flushed), then appends the audit entries. Call inside `exclusive`. */
-  async commitLedger(ledgerId: string, changed: StoredRow[], audit: AuditEntry[]): Promise<number> {
-    const revision = await this.state(ledgerId).commit(changed);
-    await this.documents.appendAudit(audit);
-    return revision;
-  }
-
-  /** Copies every data file into backups/<date>/ (once per date) and keeps the newest `keep`. */
-  async backup(date: string, keep: number): Promise<string | null> {
-    const root = path.join(this.dataDir, 'backups');
-    const target = path.join(root, date);
-    if (await exists(target)) return null;
-    const partial = `${target}.partial`;
-    await fs.rm(partial, { recursive: true, force: true });
-    await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true });
-    for (const [id, ledger] of this.ledgers) {
-      await ledger.compact();
-      await fs.copyFile(ledger.snapshotFile, path.join(partial, 'ledgers', `${id}.json`));
-    }
-    for (const name of DOCUMENT_NAMES) await copyIfExists(this.documents.file(name), path.join(partial, `${name}.json`));
-    await fs.rename(partial, target);
-    const dated = (await fs.readdir(root)).filter((entry) => /^\d{4}-\d{2}-\d{2}$/.test(entry)).sort();
-    for (const old of dated.slice(0, Math.max(0, dated.length - keep))) await fs.rm(path.join(root, old), { recursive: true, force: true });
-    return target;
-  }
-
-  private state(ledgerId: string): LedgerFile {
-    const state = this.ledgers.get(ledgerId);
-    if (!state) throw new Error(`unknown ledger ${ledgerId}`);
-    return state;
-  }
-
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function copyIfExists(from: string, to: string): Promise<void> {
-  if (await exists(from)) await fs.copyFile(from, to);
-}
-
-/** Restores a backup into a data directory no service is using. */
-export async function restoreBackup(dataDir: string, date: string): Promise<string[]> {
-  const source = path.join(dataDir, 'backups', date);
-  if (!(await exists(source))) throw new Error(`没有 ${date} 的备份（${source}）`);
-  const release = acquireLock(dataDir);
-  try {
-    await fs.mkdir(path.join(dataDir, 'ledgers'), { recursive: true });
-    const restored: string[] = [];
-    for (const entry of await fs.readdir(path.join(source, 'ledgers'))) {
-      await writeDurably(path.join(dataDir, 'ledgers', entry), await fs.readFile(path.join(source, 'ledgers', entry), 'utf8'));
-      await fs.rm(path.join(dataDir, 'ledgers', entry.replace(/\.json$/, '.journal.jsonl')), { force: true });
-      restored.push(`ledgers/${entry}`);
-    }
-    // A document the backup lacks did not exist then (e.g. rules never changed): remove today's.
-    for (const name of DOCUMENT_NAMES) {
-      const backedUp = path.join(source, `${name}.json`);
-      if (await exists(backedUp)) {
-        await writeDurably(path.join(dataDir, `${name}.json`), await fs.readFile(backedUp, 'utf8'));
-        restored.push(`${name}.json`);
-      } else {
-        await fs.rm(path.join(dataDir, `${name}.json`), { force: true });
-      }
-    }
-    return restored;
-  } finally {
-    release();
+  /** Resolves once every write queued so far has finished, whether it failed or not. */
+  drained(): Promise<void> {
+    return this.tail.then(() => undefined);
   }
 }

@@ -58,7 +58,7 @@ describe('annotating from the command line', () => {
 
     const sheet = (await loadWorkbook(await fs.readFile(path.join(folder, '已标注', '10月台账（已标注）.xlsx')))).getWorksheet(CLERK_SHEET)!;
     assert.equal(cellUnder(sheet, CLERK_HEADER_ROW, '预警', CLERK_ROWS.overdue).value, '超期');
-    assert.equal((await storedRows(service.dataDir)).length, 5);
+    assert.equal((await storedRows(service)).length, 5);
 
     // Run again on the same folder: the results are not annotated a second time.
     const again = await runCli([folder, '--as-of', '2026-10-05'], env);

@@ -29,7 +29,7 @@ export async function startTestService(): Promise<TestService> {
   const sandbox = new Sandbox();
   const service = await sandbox.start();
   const clients = new Map<Role, Client>([['admin', service.admin]]);
-  for (const role of ['general', 'affairs', 'viewer'] as const) clients.set(role, service.as(await addUser(service.dataDir, `用户-${role}`, [...ROLES[role]])));
+  for (const role of ['general', 'affairs', 'viewer'] as const) clients.set(role, service.as(await addUser(service, `用户-${role}`, [...ROLES[role]])));
 
   const call = async <T>(method: string, url: string, role: Role, body?: unknown): Promise<Reply<T>> => {
     const reply = await clients.get(role)!.send(method, url, body === undefined ? undefined : JSON.stringify(body));

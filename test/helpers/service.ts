@@ -1,5 +1,7 @@
-// Runs the real service on a temporary data directory and talks to it over HTTP, as the add-in
-// does. Every reply is checked for what must never leave the server: a 500 or a stack trace.
+// Runs the real service and talks to it over HTTP, as the add-in does: on the in-memory store, or
+// on a temporary data directory for the tests whose subject is the disk (restarts, files, backups,
+// the lock, a separate process). Every reply is checked for what must never leave the server: a
+// 500 or a stack trace.
 
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,8 +15,10 @@ import type { Problem, RawValue } from '../../service/domain/problem.ts';
 import type { RowResponse, RowsResponse } from '../../service/ledger-service.ts';
 import { startService, type StartOptions } from '../../service/server.ts';
 import { Documents } from '../../service/store/documents.ts';
-import type { AuditEntry, StoredRow } from '../../service/store/store.ts';
+import { FileStore } from '../../service/store/file-store.ts';
 import { readLedger } from '../../service/store/ledger-file.ts';
+import { MemoryStore } from '../../service/store/memory-store.ts';
+import type { AuditEntry, Store, StoredRow } from '../../service/store/store.ts';
 import type { SyncRow } from '../../service/sync-request.ts';
 import { UserDirectory } from '../../service/users.ts';
 
@@ -79,13 +83,23 @@ export class Client {
 
 export interface TestService {
   url: string;
-  dataDir: string;
+  /** The store the service runs on. */
+  store: Store;
   /** What startService returned: the admin token when this start created the admin. */
   adminToken: string | null;
   admin: Client;
   anonymous: Client;
   as(token: string): Client;
   close(): Promise<void>;
+}
+
+/** A service on the file store in a data directory. */
+export interface DiskTestService extends TestService {
+  dataDir: string;
+}
+
+function onDisk(service: TestService): service is DiskTestService {
+  return 'dataDir' in service;
 }
 
 /** Services, processes and data directories of one test, all gone after `cleanUp`. */
@@ -100,14 +114,26 @@ export class Sandbox {
     return dir;
   }
 
-  async start(dataDir?: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestService> {
+  /** The service on the in-memory store: for every test whose subject is not the disk. */
+  start(options: StartOptions = {}): Promise<TestService> {
+    return this.launch(path.join(os.tmpdir(), 'ledger-service-test-no-files'), async (ledgerIds) => new MemoryStore(ledgerIds), options);
+  }
+
+  /** The service on the file store in a data directory (a new empty one unless given). */
+  async startOnDisk(dataDir?: string, options: StartOptions = {}): Promise<DiskTestService> {
     const dir = dataDir ?? (await this.dataDir());
-    const config = configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ADMIN_TOKEN, ...env });
-    const running = await startService({ ...config }, () => {}, options);
+    return { ...(await this.launch(dir, (ledgerIds) => FileStore.open(dir, ledgerIds), options)), dataDir: dir };
+  }
+
+  private async launch(dataDir: string, open: NonNullable<StartOptions['store']>, options: StartOptions): Promise<TestService> {
+    const config = configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN });
+    let store: Store | undefined;
+    const running = await startService(config, () => {}, { ...options, store: async (ledgerIds) => (store = await open(ledgerIds)) });
+    if (!store) throw new Error('startService started without opening its store');
     let closed = false;
     const service: TestService = {
       url: running.url,
-      dataDir: dir,
+      store,
       adminToken: running.adminToken,
       admin: new Client(running.url, `Bearer ${ADMIN_TOKEN}`),
       anonymous: new Client(running.url, null),
@@ -204,9 +230,14 @@ function rejectAfter<T>(ms: number, message: string): Promise<T> {
   return new Promise((_resolve, reject) => setTimeout(() => reject(new Error(message)), ms).unref());
 }
 
-/** Adds a user as `npm run add-user` does, while the service may run; returns the token. */
-export async function addUser(dataDir: string, name: string, roles: string[]): Promise<string> {
-  return new UserDirectory(new Documents(dataDir)).add(name, roles, `token-${randomUUID()}`);
+/**
+ * Adds a user and returns the token: in a data directory as `npm run add-user` does, while the
+ * service may run; on the memory store through the running service's documents.
+ */
+export async function addUser(to: StoredIn, name: string, roles: string[]): Promise<string> {
+  const where = source(to);
+  const documents = where instanceof MemoryStore ? where.documents : new Documents(where);
+  return new UserDirectory(documents).add(name, roles, `token-${randomUUID()}`);
 }
 
 // ---- Rows ------------------------------------------------------------------------------------
@@ -272,7 +303,7 @@ export function assertError(reply: Reply, status: number, code?: string): string
   return reply.body.error.message;
 }
 
-// ---- Files in the data directory -------------------------------------------------------------
+// ---- What is stored: files in a data directory, or the memory store ------------------------------
 
 export async function readText(file: string): Promise<string | null> {
   try {
@@ -285,19 +316,37 @@ export async function readText(file: string): Promise<string | null> {
 
 const casesFiles = (dataDir: string) => [path.join(dataDir, 'ledgers', 'cases.json'), path.join(dataDir, 'ledgers', 'cases.journal.jsonl')] as const;
 
-/** The cases ledger as it is on disk: its snapshot and its journal, as text. */
-export async function ledgerFileText(dataDir: string): Promise<string> {
-  const [snapshot, journal] = casesFiles(dataDir);
+/** A data directory, or a service (on files or in memory). */
+type StoredIn = TestService | string;
+
+/** Where to read what is stored: the data directory on disk, or the memory store. */
+function source(from: StoredIn): string | MemoryStore {
+  if (typeof from === 'string') return from;
+  if (onDisk(from)) return from.dataDir;
+  if (from.store instanceof MemoryStore) return from.store;
+  throw new Error('the service runs on neither a data directory nor the memory store');
+}
+
+/** The cases ledger as stored, as text: its snapshot and journal on disk, or its revision and rows in memory. */
+export async function storedLedgerText(from: StoredIn): Promise<string> {
+  const stored = source(from);
+  if (stored instanceof MemoryStore) return JSON.stringify({ revision: stored.revision('cases'), rows: [...stored.rows('cases').values()] });
+  const [snapshot, journal] = casesFiles(stored);
   return `${(await readText(snapshot)) ?? ''}\n${(await readText(journal)) ?? ''}`;
 }
 
-/** Every row of the cases ledger on disk, soft-deleted ones included. */
-export async function storedRows(dataDir: string): Promise<StoredRow[]> {
-  return [...(await readLedger(...casesFiles(dataDir))).rows.values()];
+/** Every row of the cases ledger as stored (on files: as the disk has it), soft-deleted ones included. */
+export async function storedRows(from: StoredIn): Promise<StoredRow[]> {
+  const stored = source(from);
+  if (stored instanceof MemoryStore) return structuredClone([...stored.rows('cases').values()]);
+  return [...(await readLedger(...casesFiles(stored))).rows.values()];
 }
 
-export async function auditEntries(dataDir: string): Promise<AuditEntry[]> {
-  const text = (await readText(path.join(dataDir, 'audit.jsonl'))) ?? '';
+/** The audit log: audit.jsonl in a data directory, or the memory store's. */
+export async function auditEntries(from: StoredIn): Promise<AuditEntry[]> {
+  const stored = source(from);
+  if (stored instanceof MemoryStore) return stored.documents.audit();
+  const text = (await readText(path.join(stored, 'audit.jsonl'))) ?? '';
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')

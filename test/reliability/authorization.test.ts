@@ -25,7 +25,7 @@ describe('authorization matrix: every role × every ledger × read/write', () =>
 
   before(async () => {
     service = await sandbox.start();
-    for (const role of ROLES) tokens.set(role, await addUser(service.dataDir, `用户-${role}`, [role]));
+    for (const role of ROLES) tokens.set(role, await addUser(service, `用户-${role}`, [role]));
   });
   after(() => sandbox.cleanUp());
 

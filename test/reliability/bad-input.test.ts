@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { LEDGERS } from '../../service/domain/ledgers/index.ts';
 import type { RawValue } from '../../service/domain/problem.ts';
 import { validValue } from '../helpers/sample-rows.ts';
-import { ADMIN_TOKEN, CHINESE, ledgerFileText, Sandbox, type TestService } from '../helpers/service.ts';
+import { ADMIN_TOKEN, CHINESE, storedLedgerText, Sandbox, type TestService } from '../helpers/service.ts';
 
 /** Values that no typed (non-text) column accepts. */
 const NEVER_VALID: string[] = ['0000-00-00', '=SUM(A1:A3)', '@cmd', 'abc', '<script>alert(1)</script>', '\u0000', '🙂🙂', "'; DROP TABLE cases; --"];
@@ -108,7 +108,7 @@ describe('bad input corpus', () => {
     for (const [title, body, headers] of bodies) {
       it(`refuses ${title}`, async () => {
         payloads += 1;
-        const before = await ledgerFileText(service.dataDir);
+        const before = await storedLedgerText(service);
         const response = await fetch(`${service.url}/api/ledgers/cases/sync?asOf=2026-03-10`, {
           method: 'POST',
           headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json', ...headers },
@@ -119,7 +119,7 @@ describe('bad input corpus', () => {
         const error = JSON.parse(text).error;
         assert.match(error.message, CHINESE);
         assert.equal(typeof error.code, 'string');
-        assert.equal(await ledgerFileText(service.dataDir), before, 'nothing stored');
+        assert.equal(await storedLedgerText(service), before, 'nothing stored');
       });
     }
 
@@ -136,11 +136,11 @@ describe('bad input corpus', () => {
     for (const route of routes) {
       it(`refuses ${route.slice(0, 60)}`, async () => {
         payloads += 1;
-        const before = await ledgerFileText(service.dataDir);
+        const before = await storedLedgerText(service);
         const reply = await service.admin.send('POST', route, '{"rows":[{"values":{"caseNo":"（2026）豫0102执5号"}}]}');
         assert.ok(reply.status >= 400 && reply.status < 500, `${route}: HTTP ${reply.status}`);
         assert.match(reply.body.error.message, CHINESE);
-        assert.equal(await ledgerFileText(service.dataDir), before);
+        assert.equal(await storedLedgerText(service), before);
       });
     }
   });

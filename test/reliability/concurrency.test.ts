@@ -41,7 +41,7 @@ describe('concurrency: 20 clients syncing overlapping rows at once', () => {
       }),
     );
 
-    const stored = new Map((await storedRows(service.dataDir)).map((row) => [row.rowId, row]));
+    const stored = new Map((await storedRows(service)).map((row) => [row.rowId, row]));
     assert.equal(stored.size, SHARED_ROWS, 'no duplicate rows');
     assert.ok(conflicts > 0, 'overlapping writes from stale revisions were reported as conflicts');
     for (const [rowId, writes] of acknowledged) {

@@ -207,7 +207,7 @@ describe('annotating a workbook', () => {
 
     assert.equal(twice.getRow(CLERK_HEADER_ROW).cellCount, CLERK_HEADERS.length + SYSTEM_HEADERS.length);
     assertCellsUnchanged(once, twice, CLERK_HEADERS.length + SYSTEM_HEADERS.length);
-    assert.equal((await storedRows(service.dataDir)).length, 5);
+    assert.equal((await storedRows(service)).length, 5);
     assert.equal(second.summary!.sheets[0].rows, 5);
     assert.equal(ourFormats(twice).length, ourFormats(once).length);
     assert.equal(noteText(twice.getCell(`C${CLERK_ROWS.invalid}`)).split(NOTE_MARK).length, 2);
@@ -224,7 +224,7 @@ describe('annotating a workbook', () => {
     assert.equal(again.getCell(`G${CLERK_ROWS.invalid}`).note, undefined);
     assert.deepEqual(markedRefs(again), [`F${CLERK_ROWS.lookupError}`]);
     assert.doesNotMatch(String(cellUnder(again, CLERK_HEADER_ROW, '校验意见', CLERK_ROWS.invalid).value ?? ''), /不是存在的日期|负数/);
-    const stored = (await storedRows(service.dataDir)).find((row) => row.values.caseNo === '（2026）豫0102执1236号');
+    const stored = (await storedRows(service)).find((row) => row.values.caseNo === '（2026）豫0102执1236号');
     assert.equal(stored?.values.filedOn, 46285);
     assert.equal(stored?.rev, 2);
   });
@@ -235,7 +235,7 @@ describe('annotating a workbook', () => {
     const rowId = cellUnder(sheet, CLERK_HEADER_ROW, '行ID', CLERK_ROWS.onTrack).value;
     sheet.getCell(`B${CLERK_ROWS.onTrack}`).value = '（2026）豫0102执1239号';
     await annotatedWorkbook(await annotate(service, await saveWorkbook(annotated)));
-    const stored = await storedRows(service.dataDir);
+    const stored = await storedRows(service);
     assert.equal(stored.length, 5);
     assert.equal(stored.find((row) => row.rowId === rowId)?.values.caseNo, '（2026）豫0102执1239号');
   });
@@ -255,7 +255,7 @@ describe('annotating a workbook', () => {
     assert.match(remarks, /已被他人更新为第 2 版，本表的修改没有保存/);
     assert.match(remarks, /初次接待日期（服务端为「2026-09-24」）、承办人（服务端为「李法官」）/);
     assert.equal(reply.summary!.sheets[0].conflicts, 1);
-    const stored = (await storedRows(service.dataDir)).find((candidate) => candidate.rowId === rowId)!;
+    const stored = (await storedRows(service)).find((candidate) => candidate.rowId === rowId)!;
     assert.equal(stored.values.handler, '李法官');
     assert.equal(stored.values.receptionOn, '2026-09-24');
   });
@@ -273,7 +273,7 @@ describe('annotating a workbook', () => {
     const workbook = await loadWorkbook(input);
     workbook.properties.date1904 = true;
     await annotatedWorkbook(await annotate(service, await saveWorkbook(workbook)));
-    const stored = (await storedRows(service.dataDir)).find((row) => row.values.caseNo === '（2026）豫0102执1234号');
+    const stored = (await storedRows(service)).find((row) => row.values.caseNo === '（2026）豫0102执1234号');
     assert.equal(stored?.values.filedOn, 46289);
     assert.equal(rowsOf(await service.admin.rows()).find((row) => row.rowId === stored?.rowId)?.status.closeDue, '2026-11-27');
   });
@@ -290,17 +290,17 @@ describe('annotating a workbook', () => {
 
   describe('who may annotate', () => {
     it('refuses a viewer with 403 naming the ledger, and stores nothing', async () => {
-      const token = await addUser(service.dataDir, '查阅员', ['viewer']);
+      const token = await addUser(service, '查阅员', ['viewer']);
       const message = assertError(await annotate(service, input, { token }), 403, 'forbidden');
       assert.match(message, /无权写入执行案件流转台账/);
-      assert.equal((await storedRows(service.dataDir)).length, 0);
+      assert.equal((await storedRows(service)).length, 0);
     });
 
     it('lets a team member annotate the cases ledger', async () => {
-      const token = await addUser(service.dataDir, '速执法官', ['team:速执团队']);
+      const token = await addUser(service, '速执法官', ['team:速执团队']);
       const reply = await annotate(service, input, { token });
       assert.equal(reply.status, 200, reply.text);
-      assert.equal((await storedRows(service.dataDir))[0].updatedBy, '速执法官');
+      assert.equal((await storedRows(service))[0].updatedBy, '速执法官');
     });
   });
 });

@@ -65,19 +65,19 @@ describe('sign-in and roles', () => {
     for (const stranger of strangers) {
       for (const route of ROUTES) assertError(await call(stranger, route), 401);
     }
-    assert.deepEqual(await storedRows(service.dataDir), []);
+    assert.deepEqual(await storedRows(service), []);
   });
 
   describe('writing the cases ledger', () => {
     let serial = 0;
     async function syncAs(roles: string[], name = roles.join('+')): Promise<Reply> {
-      const token = await addUser(service.dataDir, name, roles);
+      const token = await addUser(service, name, roles);
       serial += 1;
       return service.as(token).sync([caseRow({ caseNo: caseNo(serial), respondent: name })]);
     }
 
     it('lets a viewer read but not sync, naming the user and the ledger', async () => {
-      const token = await addUser(service.dataDir, '查询员', ['viewer']);
+      const token = await addUser(service, '查询员', ['viewer']);
       const viewer = service.as(token);
       for (const route of ['/api/ledgers', '/api/ledgers/cases/rows?asOf=2026-10-05', '/api/rules', '/api/calendar']) {
         assert.equal((await viewer.get(route)).status, 200, route);
@@ -85,12 +85,12 @@ describe('sign-in and roles', () => {
       const message = assertError(await viewer.sync([caseRow()]), 403);
       assert.match(message, /查询员/);
       assert.match(message, /执行案件流转台账/);
-      assert.deepEqual(await storedRows(service.dataDir), []);
+      assert.deepEqual(await storedRows(service), []);
     });
 
     it('refuses general affairs and the disposal task force', async () => {
       for (const role of ['general', 'disposal']) assertError(await syncAs([role]), 403);
-      assert.deepEqual(await storedRows(service.dataDir), []);
+      assert.deepEqual(await storedRows(service), []);
     });
 
     it('lets the affairs center, the file center, a team and an admin write', async () => {
@@ -98,7 +98,7 @@ describe('sign-in and roles', () => {
         const reply = await syncAs(roles, `writer-${roles[0]}`);
         assert.equal(rowsOf(reply)[0].state, 'ok', roles[0]);
       }
-      assert.equal((await storedRows(service.dataDir)).length, 4);
+      assert.equal((await storedRows(service)).length, 4);
     });
   });
 
@@ -106,20 +106,21 @@ describe('sign-in and roles', () => {
     const rules = (await service.admin.get('/api/rules')).body;
     const calendar = { years: { '2027': { holidays: { '2027-01-01': '元旦' }, workdays: {} } } };
     for (const role of ['viewer', 'affairs', 'files', 'general', 'disposal', 'team:速执团队']) {
-      const other = service.as(await addUser(service.dataDir, `user-${role}`, [role]));
+      const other = service.as(await addUser(service, `user-${role}`, [role]));
       assert.match(assertError(await other.put('/api/rules', rules), 403), /管理员/);
       assert.match(assertError(await other.put('/api/calendar', calendar), 403), /管理员/);
     }
-    assert.equal(await readText(path.join(service.dataDir, 'rules.json')), null);
-    assert.equal(await readText(path.join(service.dataDir, 'calendar.json')), null);
+    assert.equal(await service.store.documents.read('rules'), null);
+    assert.equal(await service.store.documents.read('calendar'), null);
 
     assert.equal((await service.admin.put('/api/rules', rules)).status, 200);
     assert.equal((await service.admin.put('/api/calendar', calendar)).status, 200);
   });
 
   it('keeps only token hashes in users.json', async () => {
-    const tokens = [service.adminToken ?? '', await addUser(service.dataDir, '事务中心', ['affairs'])];
-    const text = (await readText(path.join(service.dataDir, 'users.json'))) ?? '';
+    const onDisk = await sandbox.startOnDisk();
+    const tokens = [onDisk.adminToken ?? '', await addUser(onDisk, '事务中心', ['affairs'])];
+    const text = (await readText(path.join(onDisk.dataDir, 'users.json'))) ?? '';
     const file = JSON.parse(text) as UsersFile;
 
     assert.deepEqual(
@@ -136,11 +137,11 @@ describe('the first admin', () => {
 
   it('is created with the configured token on the first start only', async () => {
     const dataDir = await sandbox.dataDir();
-    const first = await sandbox.start(dataDir);
+    const first = await sandbox.startOnDisk(dataDir);
     assert.equal(first.adminToken, 'admin-test-token');
     await first.close();
 
-    const second = await sandbox.start(dataDir);
+    const second = await sandbox.startOnDisk(dataDir);
     assert.equal(second.adminToken, null);
     assert.equal((await second.admin.get('/api/ledgers')).status, 200);
     const { users } = JSON.parse((await readText(path.join(dataDir, 'users.json'))) ?? '') as UsersFile;

@@ -2,14 +2,13 @@
 // stack trace, and nothing of it is stored.
 
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
   assertError,
+  auditEntries,
   caseNo,
   caseRow,
   problemsOf,
-  readText,
-  ledgerFileText,
+  storedLedgerText,
   onlyRow,
   rowsOf,
   Sandbox,
@@ -30,12 +29,12 @@ describe('refused requests', () => {
   });
   afterEach(() => sandbox.cleanUp());
 
-  /** What a refused request must leave as it was: the rows listed, the ledger file, the audit log. */
+  /** What a refused request must leave as it was: the rows listed, the stored ledger, the audit log. */
   async function storedState() {
     return {
       rows: rowsOf(await service.admin.rows()).map((row) => [row.rowId, row.rev]),
-      ledger: await ledgerFileText(service.dataDir),
-      audit: await readText(path.join(service.dataDir, 'audit.jsonl')),
+      ledger: await storedLedgerText(service),
+      audit: await auditEntries(service),
     };
   }
 

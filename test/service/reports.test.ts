@@ -44,7 +44,7 @@ describe('weekly reports through HTTP', () => {
   before(async () => {
     dataDir = await sandbox.dataDir();
     // Wednesday of 2026-W48: the report of W47 is due and missing, so the start makes it.
-    service = await sandbox.start(dataDir, {}, fixedClock('2026-11-25 10:00'));
+    service = await sandbox.startOnDisk(dataDir, fixedClock('2026-11-25 10:00'));
     const synced = await service.admin.post('/api/ledgers/cases/sync', { rows: CASES.map((values) => ({ values })) });
     assert.equal(synced.status, 200, synced.text);
     const paid = await service.admin.post('/api/ledgers/payments/sync', { rows: [{ values: { caseNo: CASES[0].caseNo, receiptNo: 'LS1', receivedOn: '2026-11-25', amount: '1.2万' } }] });
@@ -120,7 +120,7 @@ describe('weekly reports through HTTP', () => {
     before(async () => {
       await service.close();
       // Tuesday of W49: Monday 11-30 08:30 passed while the service was down.
-      service = await sandbox.start(dataDir, {}, fixedClock('2026-12-01 10:00'));
+      service = await sandbox.startOnDisk(dataDir, fixedClock('2026-12-01 10:00'));
     });
 
     it('makes up the missed report as of the week\'s Sunday, lists both, and serves the stored file', async () => {

@@ -2,14 +2,12 @@
 // and a change that the next sync follows.
 
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
   assertError,
   auditEntries,
   caseRow,
   nodeOf,
   onlyRow,
-  readText,
   Sandbox,
   type TestService,
 } from '../helpers/service.ts';
@@ -45,7 +43,7 @@ describe('rules and calendar settings', () => {
   afterEach(() => sandbox.cleanUp());
 
   const getRules = async (): Promise<Rules> => (await service.admin.get('/api/rules')).body;
-  const settingsAudit = async (ledger: string) => (await auditEntries(service.dataDir)).filter((entry) => entry.ledger === ledger);
+  const settingsAudit = async (ledger: string) => (await auditEntries(service)).filter((entry) => entry.ledger === ledger);
 
   describe('/api/rules', () => {
     it("returns the bureau's defaults: the triage table in order, 6 months statutory, the node periods", async () => {
@@ -77,7 +75,7 @@ describe('rules and calendar settings', () => {
         assert.match(assertError(await service.admin.put('/api/rules', rules), 400), named);
       }
       assert.deepEqual(await getRules(), defaults);
-      assert.equal(await readText(path.join(service.dataDir, 'rules.json')), null);
+      assert.equal(await service.store.documents.read('rules'), null);
       assert.deepEqual(await settingsAudit('rules'), []);
     });
 
@@ -109,12 +107,13 @@ describe('rules and calendar settings', () => {
     });
 
     it('keeps a change after a restart', async () => {
-      const rules = await getRules();
+      const onDisk = await sandbox.startOnDisk();
+      const rules = (await onDisk.admin.get('/api/rules')).body as Rules;
       rules.ledgers.cases.nodes.notice.period.n = 15;
-      assert.equal((await service.admin.put('/api/rules', rules)).status, 200);
-      await service.close();
+      assert.equal((await onDisk.admin.put('/api/rules', rules)).status, 200);
+      await onDisk.close();
 
-      const restarted = await sandbox.start(service.dataDir);
+      const restarted = await sandbox.startOnDisk(onDisk.dataDir);
       assert.equal(nodeOf(onlyRow(await restarted.admin.sync([caseRow()])), 'notice').dueOn, '2026-10-09');
     });
   });
@@ -155,7 +154,7 @@ describe('rules and calendar settings', () => {
         assert.match(assertError(await service.admin.put('/api/calendar', override), 400), named);
       }
       assert.deepEqual((await service.admin.get('/api/calendar')).body, before);
-      assert.equal(await readText(path.join(service.dataDir, 'calendar.json')), null);
+      assert.equal(await service.store.documents.read('calendar'), null);
     });
   });
 });

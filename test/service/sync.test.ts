@@ -125,7 +125,7 @@ describe('cases sync over HTTP', () => {
       assert.equal(row.status.team, '速执团队');
       assert.equal(row.status.closeDue, '2026-11-27');
       assert.equal(nodeOf(row, 'notice').doneOn, '2026-10-06');
-      const [stored] = await storedRows(service.dataDir);
+      const [stored] = await storedRows(service);
       assert.deepEqual(stored.values, { ...CHECKED_CASE, noticeOn: '2026-10-06' });
     });
   });
@@ -173,7 +173,7 @@ describe('cases sync over HTTP', () => {
 
       const [, own] = rowsOf(await service.admin.sync([caseRow({ respondent: '乙' }), caseRow({ respondent: '甲' }, { rowId, rev: 1 })]));
       assert.equal(own.rowId, rowId);
-      const stored = (await storedRows(service.dataDir)).find((row) => row.rowId === rowId);
+      const stored = (await storedRows(service)).find((row) => row.rowId === rowId);
       assert.equal(stored?.values.respondent, '甲');
     });
 
@@ -184,7 +184,7 @@ describe('cases sync over HTTP', () => {
       assert.match(unknown.message, /judgeNote/);
       assert.match(unknown.message, CHINESE);
       assert.equal(row.state, 'ok');
-      const [stored] = await storedRows(service.dataDir);
+      const [stored] = await storedRows(service);
       assert.equal(Object.hasOwn(stored.values, 'judgeNote'), false);
     });
   });
@@ -200,14 +200,14 @@ describe('cases sync over HTTP', () => {
 
     it('refuses a change sent with an older revision and returns the stored values', async () => {
       const rowId = await rowAtRevision2();
-      const before = await storedRows(service.dataDir);
+      const before = await storedRows(service);
 
       const row = onlyRow(await service.admin.sync([caseRow({ amount: '7万' }, { rowId, rev: 1 })]));
       assert.equal(row.state, 'conflict');
       assert.equal(row.rev, 2);
       assert.deepEqual(row.values, { ...CHECKED_CASE, amount: '6万' });
 
-      assert.deepEqual(await storedRows(service.dataDir), before);
+      assert.deepEqual(await storedRows(service), before);
       const [listed] = await liveRows();
       assert.equal(listed.rev, 2);
     });
@@ -228,9 +228,9 @@ describe('cases sync over HTTP', () => {
       const kept = rowsOf(await service.admin.sync(snapshot, { mode: 'snapshot' }));
       assert.deepEqual(kept.map((row) => row.rowId), [one.rowId, two.rowId]);
       assert.deepEqual((await liveRows()).map((row) => row.rowId), [one.rowId, two.rowId]);
-      const deleted = (await storedRows(service.dataDir)).find((row) => row.rowId === three.rowId);
+      const deleted = (await storedRows(service)).find((row) => row.rowId === three.rowId);
       assert.ok(deleted?.deleted, 'the row is kept in the file, marked deleted');
-      const deletion = (await auditEntries(service.dataDir)).find((entry) => entry.action === 'delete');
+      const deletion = (await auditEntries(service)).find((entry) => entry.action === 'delete');
       assert.equal(deletion?.rowId, three.rowId);
 
       const restored = onlyRow(await service.admin.sync([caseRow({ caseNo: caseNo(3) })]));
@@ -310,7 +310,7 @@ describe('cases sync over HTTP', () => {
       assert.equal(special[0].status.team, '特执团队');
       const fast = rowsOf(await service.admin.rows({ team: '速执团队', since: '2026-09-29' })).map((row) => row.rowId);
       assert.deepEqual(fast, [rows[1].rowId], 'the case triaged on 09-28 is before since; the overridden one is not 速执团队\'s');
-      const member = service.as(await addUser(service.dataDir, '速执团队法官', ['team:速执团队']));
+      const member = service.as(await addUser(service, '速执团队法官', ['team:速执团队']));
       assert.deepEqual(rowsOf(await member.rows({ team: '速执团队', since: '2026-09-29' })).map((row) => row.rowId), fast, 'a team member reads its own list');
     });
 
@@ -341,7 +341,7 @@ describe('cases sync over HTTP', () => {
     it('refuses a sync with a bad asOf and stores nothing', async () => {
       const message = assertError(await service.admin.sync([caseRow()], { asOf: '2026-02-30' }), 400);
       assert.match(message, /2026-02-30/);
-      assert.deepEqual(await storedRows(service.dataDir), []);
+      assert.deepEqual(await storedRows(service), []);
     });
 
     it('answers 404 for a ledger that does not exist', async () => {

@@ -2,10 +2,9 @@
 // or 413, and nothing of it is stored.
 
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { WORKBOOK_LIMITS } from '../../service/workbook/limits.ts';
-import { ADMIN_TOKEN, assertError, caseRow, ledgerFileText, readText, rowsOf, Sandbox, type TestService } from '../helpers/service.ts';
+import { ADMIN_TOKEN, assertError, auditEntries, caseRow, storedLedgerText, rowsOf, Sandbox, type TestService } from '../helpers/service.ts';
 import { annotate, clerkWorkbook, CLERK_ROWS, CLERK_SHEET, loadWorkbook, saveWorkbook, sheetXmlWithRows, workbookZip, type Annotated } from '../helpers/workbooks.ts';
 
 describe('refused workbooks', () => {
@@ -19,8 +18,8 @@ describe('refused workbooks', () => {
   afterEach(() => sandbox.cleanUp());
 
   const storedState = async () => ({
-    ledger: await ledgerFileText(service.dataDir),
-    audit: await readText(path.join(service.dataDir, 'audit.jsonl')),
+    ledger: await storedLedgerText(service),
+    audit: await auditEntries(service),
   });
 
   async function refused(send: () => Promise<Annotated | { status: number; text: string; body: any }>, status: number, code?: string): Promise<string> {

@@ -2,16 +2,13 @@
 // ledger (SPEC §8); a sheet it may not write, or a hidden one, is reported and left as it was.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { AnyLedger } from '../../service/domain/ledger.ts';
 import { casesLedger } from '../../service/domain/ledgers/cases/definition.ts';
 import { LedgerService } from '../../service/ledger-service.ts';
 import { SettingsHolder } from '../../service/settings.ts';
-import { Store } from '../../service/store/store.ts';
+import { MemoryStore } from '../../service/store/memory-store.ts';
 import { WorkbookAnnotator } from '../../service/workbook/annotate.ts';
 import { WorkbookRefusal } from '../../service/workbook/limits.ts';
 import { cellFacts, loadWorkbook, saveWorkbook } from '../helpers/workbooks.ts';
@@ -50,19 +47,16 @@ async function twoLedgerWorkbook(): Promise<Buffer> {
 }
 
 describe('annotating a workbook with several ledgers', () => {
-  let dataDir: string;
-  let store: Store;
+  let store: MemoryStore;
   let annotator: WorkbookAnnotator;
 
   beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'annotator-test-'));
-    store = await Store.open(dataDir, ['cases', detentions.id]);
+    store = new MemoryStore(['cases', detentions.id]);
     const settings = await SettingsHolder.load(store.documents);
     annotator = new WorkbookAnnotator(new LedgerService(store, settings.get, 'Asia/Shanghai'), [casesLedger, detentions], 'Asia/Shanghai');
   });
   afterEach(async () => {
     await store.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('syncs the sheets the user may write and reports the others, leaving them as they were', async () => {

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { configFromEnv } from '../../../service/config.ts';
 import { startService, type RunningService } from '../../../service/server.ts';
-import { Documents } from '../../../service/store/documents.ts';
+import { MemoryStore } from '../../../service/store/memory-store.ts';
 import { UserDirectory } from '../../../service/users.ts';
 import type { ExcelHostApi } from '../host/office.ts';
 
@@ -60,25 +60,24 @@ export async function standInHost(): Promise<string> {
 export interface TestService {
   service: RunningService;
   url: string;
-  dataDir: string;
   addUser(name: string, roles: string[], token: string): Promise<void>;
   close(): Promise<void>;
 }
 
+/** The service on the in-memory store: these suites test the pane, not the disk. */
 export async function startTestService(): Promise<TestService> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ledger-addin-'));
-  const service = await startService(configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN }), () => undefined);
+  let store: MemoryStore | undefined;
+  const config = configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN });
+  const service = await startService(config, () => undefined, { store: async (ledgerIds) => (store = new MemoryStore(ledgerIds)) });
+  const documents = store?.documents;
+  if (!documents) throw new Error('startService started without opening its store');
   return {
     service,
     url: service.url,
-    dataDir,
     addUser: async (name, roles, token) => {
-      await new UserDirectory(new Documents(dataDir)).add(name, roles, token);
+      await new UserDirectory(documents).add(name, roles, token);
     },
-    close: async () => {
-      await service.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    close: () => service.close(),
   };
 }
 

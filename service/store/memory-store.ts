@@ -1,0 +1,115 @@
+// The store in memory, for tests whose subject is not the disk: the same revisions, write queue,
+// documents, audit log and reports as the file store, gone when the process ends. Documents and
+// audit entries are kept as JSON text, so what is read back is a copy, as it is from a file.
+// There is nothing to back up: `backup` makes no copy and answers null.
+
+import { reportFileName, reportWeek, WriteQueue, type AuditEntry, type DocumentName, type DocumentStore, type ReportStore, type Store, type StoredReport, type StoredRow } from './store.ts';
+
+interface MemoryLedger {
+  rows: Map<string, StoredRow>;
+  revision: number;
+}
+
+export class MemoryStore implements Store {
+  readonly where = '内存（服务停止后数据不保留）';
+  readonly documents = new MemoryDocuments();
+  readonly reports = new MemoryReports();
+  private readonly ledgers: Map<string, MemoryLedger>;
+  private readonly queue = new WriteQueue();
+
+  constructor(ledgerIds: readonly string[]) {
+    this.ledgers = new Map(ledgerIds.map((id) => [id, { rows: new Map(), revision: 0 }]));
+  }
+
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.queue.run(work);
+  }
+
+  rows(ledgerId: string): ReadonlyMap<string, StoredRow> {
+    return this.ledger(ledgerId).rows;
+  }
+
+  revision(ledgerId: string): number {
+    return this.ledger(ledgerId).revision;
+  }
+
+  async commitLedger(ledgerId: string, changed: StoredRow[], audit: AuditEntry[]): Promise<number> {
+    const ledger = this.ledger(ledgerId);
+    for (const row of changed) ledger.rows.set(row.rowId, row);
+    ledger.revision += 1;
+    await this.documents.appendAudit(audit);
+    return ledger.revision;
+  }
+
+  async backup(): Promise<string | null> {
+    return null;
+  }
+
+  close(): Promise<void> {
+    return this.queue.drained();
+  }
+
+  private ledger(ledgerId: string): MemoryLedger {
+    const ledger = this.ledgers.get(ledgerId);
+    if (!ledger) throw new Error(`unknown ledger ${ledgerId}`);
+    return ledger;
+  }
+}
+
+export class MemoryDocuments implements DocumentStore {
+  private readonly texts = new Map<DocumentName, { text: string; version: number }>();
+  private readonly auditLines: string[] = [];
+  private writes = 0;
+
+  async read<T>(name: DocumentName): Promise<T | null> {
+    const stored = this.texts.get(name);
+    return stored ? (JSON.parse(stored.text) as T) : null;
+  }
+
+  async write(name: DocumentName, value: unknown, audit: AuditEntry | null): Promise<void> {
+    this.writes += 1;
+    this.texts.set(name, { text: JSON.stringify(value), version: this.writes });
+    if (audit) await this.appendAudit([audit]);
+  }
+
+  async version(name: DocumentName): Promise<number> {
+    return this.texts.get(name)?.version ?? 0;
+  }
+
+  async appendAudit(entries: AuditEntry[]): Promise<void> {
+    for (const entry of entries) this.auditLines.push(JSON.stringify(entry));
+  }
+
+  where(name: DocumentName): string {
+    return `内存中的 ${name}`;
+  }
+
+  /** Every audit entry so far, oldest first (the file store's audit.jsonl, read back). */
+  audit(): AuditEntry[] {
+    return this.auditLines.map((line) => JSON.parse(line) as AuditEntry);
+  }
+}
+
+export class MemoryReports implements ReportStore {
+  private readonly saved = new Map<string, { bytes: Buffer; savedAt: string }>();
+
+  async save(week: string, bytes: Uint8Array): Promise<StoredReport> {
+    const report = { bytes: Buffer.from(bytes), savedAt: new Date().toISOString() };
+    this.saved.set(week, report);
+    return describe(week, report);
+  }
+
+  async list(): Promise<StoredReport[]> {
+    return [...this.saved].map(([week, report]) => describe(week, report)).sort((a, b) => b.week.localeCompare(a.week));
+  }
+
+  async read(file: string): Promise<Buffer | null> {
+    const week = reportWeek(file);
+    const report = week === null ? undefined : this.saved.get(week);
+    return report ? Buffer.from(report.bytes) : null;
+  }
+}
+
+function describe(week: string, report: { bytes: Buffer; savedAt: string }): StoredReport {
+  return { week, file: reportFileName(week), bytes: report.bytes.length, savedAt: report.savedAt };
+}
