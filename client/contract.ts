@@ -2,7 +2,7 @@
 // the command line know no ledger beyond what these carry.
 
 import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
-import type { StoredReport } from '../service/store/reports.ts';
+import type { StoredReport } from '../service/store/store.ts';
 
 export type { WeeklyReport };
 
