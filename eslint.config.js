@@ -13,7 +13,10 @@ import tseslint from 'typescript-eslint';
 const SOURCES = ['service', 'addin', 'client', 'web', 'tools', 'bench', 'scripts', 'test'].map((folder) => `${folder}/**/*.ts`);
 const EXCEL_CODE = ['addin/**/*.ts'];
 const officeRules = Object.fromEntries(
-  officeAddins.configs.recommended.flatMap((config) => Object.keys(config.rules ?? {})).filter((rule) => rule.startsWith('office-addins/')).map((rule) => [rule, 'off']),
+  officeAddins.configs.recommended
+    .flatMap((config) => Object.keys(config.rules ?? {}))
+    .filter((rule) => rule.startsWith('office-addins/'))
+    .map((rule) => [rule, 'off']),
 );
 
 export default [

@@ -24,6 +24,8 @@ export default (_env, argv) => ({
       { test: /\.css$/, type: 'asset/source' },
     ],
   },
-  plugins: Object.entries(pages).map(([name, base]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `${base}.html`, chunks: [name] })),
+  plugins: Object.entries(pages).map(
+    ([name, base]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `${base}.html`, chunks: [name] }),
+  ),
   performance: { hints: false },
 });

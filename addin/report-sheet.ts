@@ -35,11 +35,13 @@ export function reportSheet(report: WeeklyReport): ReportSheet {
   const layout = reportLayout(report);
   const grid = reportGrid(layout);
   const width = grid.width;
-  const values = grid.rows.map((row) => Array.from({ length: width }, (_, c): SheetValue => {
-    const cell = row[c];
-    if (!cell) return '';
-    return typeof cell.value === 'string' && FORMULA_LIKE.test(cell.value) ? `'${cell.value}` : cell.value;
-  }));
+  const values = grid.rows.map((row) =>
+    Array.from({ length: width }, (_, c): SheetValue => {
+      const cell = row[c];
+      if (!cell) return '';
+      return typeof cell.value === 'string' && FORMULA_LIKE.test(cell.value) ? `'${cell.value}` : cell.value;
+    }),
+  );
   const numberFormats = grid.rows.map((row) => Array.from({ length: width }, (_, c) => NUMBER_FORMATS[row[c]?.format ?? 'text']));
   const lastColumn = columnLetters(width - 1);
   const { headerRow, lastRow } = grid.teams;
@@ -49,7 +51,10 @@ export function reportSheet(report: WeeklyReport): ReportSheet {
     address: `A1:${lastColumn}${grid.rows.length}`,
     values,
     numberFormats,
-    columnWidths: columnWidths(grid).map((width, c) => ({ columns: `${columnLetters(c)}:${columnLetters(c)}`, points: width * POINTS_PER_CHARACTER })),
+    columnWidths: columnWidths(grid).map((width, c) => ({
+      columns: `${columnLetters(c)}:${columnLetters(c)}`,
+      points: width * POINTS_PER_CHARACTER,
+    })),
     title: 'A1',
     captions: grid.captionRows.map((r) => `A${r + 1}`),
     headers: grid.headerRows.map((r) => `A${r + 1}:${columnLetters(grid.rows[r].length - 1)}${r + 1}`),

@@ -2,7 +2,15 @@
 // host in headless Chromium, against its floor: the same number of new rows posted straight to the
 // service. Also the context.sync() calls for 10 and for 10,000 rows. One JSON line per figure.
 
-import { ADMIN_TOKEN, browserUnavailable, buildAddin, clickAndWait, connect, openPane, startTestService } from '../test/addin/browser/harness.ts';
+import {
+  ADMIN_TOKEN,
+  browserUnavailable,
+  buildAddin,
+  clickAndWait,
+  connect,
+  openPane,
+  startTestService,
+} from '../test/addin/browser/harness.ts';
 import { generatedRow, typeGeneratedRows } from '../test/addin/browser/generated-rows.ts';
 import { casesLedger } from '../test/addin/browser/ledger-rows.ts';
 
@@ -46,9 +54,32 @@ try {
   await response.json();
   const floor = performance.now() - floorStart;
 
-  console.log(JSON.stringify({ name: `add-in sync of ${ROWS} new case rows (stand-in Excel host)`, value: Math.round(large.elapsed), unit: 'ms', floor: Math.round(floor), ratio: Number((large.elapsed / floor).toFixed(2)) }));
-  console.log(JSON.stringify({ name: 'context.sync() calls per add-in sync', value: large.stats.syncs, unit: 'calls', rows10: small.stats.syncs, [`rows${ROWS}`]: large.stats.syncs }));
-  console.log(JSON.stringify({ name: `largest Excel request of a ${ROWS}-row sync`, value: Math.round(large.stats.maxRequestBytes / 1024), unit: 'KB', limit: 5 * 1024 }));
+  console.log(
+    JSON.stringify({
+      name: `add-in sync of ${ROWS} new case rows (stand-in Excel host)`,
+      value: Math.round(large.elapsed),
+      unit: 'ms',
+      floor: Math.round(floor),
+      ratio: Number((large.elapsed / floor).toFixed(2)),
+    }),
+  );
+  console.log(
+    JSON.stringify({
+      name: 'context.sync() calls per add-in sync',
+      value: large.stats.syncs,
+      unit: 'calls',
+      rows10: small.stats.syncs,
+      [`rows${ROWS}`]: large.stats.syncs,
+    }),
+  );
+  console.log(
+    JSON.stringify({
+      name: `largest Excel request of a ${ROWS}-row sync`,
+      value: Math.round(large.stats.maxRequestBytes / 1024),
+      unit: 'KB',
+      limit: 5 * 1024,
+    }),
+  );
 } finally {
   await pane.close();
   await service.close();

@@ -52,12 +52,19 @@ async function annotate(file: string, output: string): Promise<number> {
   const { configFromEnv } = await import('../service/config.ts');
   const { startService } = await import('../service/server.ts');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ledger-bench-annotate-'));
-  const service = await startService(configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN }), () => {});
+  const service = await startService(
+    configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN }),
+    () => {},
+  );
   try {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await readFile(file))]), 'bench.xlsx');
     const start = performance.now();
-    const response = await fetch(`${service.url}/api/workbooks/annotate?asOf=2026-11-26`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: form });
+    const response = await fetch(`${service.url}/api/workbooks/annotate?asOf=2026-11-26`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      body: form,
+    });
     const body = Buffer.from(await response.arrayBuffer());
     const elapsed = performance.now() - start;
     if (response.status !== 200) throw new Error(`annotate failed: HTTP ${response.status} ${body.toString('utf8').slice(0, 300)}`);
@@ -73,7 +80,9 @@ async function annotate(file: string, output: string): Promise<number> {
 
 function measureInChild(kind: string, file: string, nodeOptions: string[] = []): Promise<Measure> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', import.meta.filename, '--measure', kind, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', import.meta.filename, '--measure', kind, file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += String(chunk)));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Measure) : reject(new Error(`${kind} exited with ${code}`))));
@@ -94,7 +103,15 @@ if (flag === '--measure') {
     const bounded = await measureInChild('annotate', workbook, ['--max-old-space-size=1536']);
     const output = await measureInChild('floor', `${workbook}.annotated.xlsx`);
     const line = (name: string, value: number, unit: string, floorValue: number) =>
-      console.log(JSON.stringify({ name, value: Math.round(value), unit, floor: Math.round(floorValue), ratio: Number((value / floorValue).toFixed(2)) }));
+      console.log(
+        JSON.stringify({
+          name,
+          value: Math.round(value),
+          unit,
+          floor: Math.round(floorValue),
+          ratio: Number((value / floorValue).toFixed(2)),
+        }),
+      );
     line(`annotate a ${ROWS}-row workbook over HTTP (floor: exceljs load + write of it)`, full.ms, 'ms', base.ms);
     line(`peak RSS annotating a ${ROWS}-row workbook (floor: exceljs load + write of it)`, full.rssMb, 'MB', base.rssMb);
     line(`annotate a ${ROWS}-row workbook with a 1.5 GB heap limit`, bounded.ms, 'ms', base.ms);

@@ -17,9 +17,16 @@ async function client(service: RunningService, id: number, latencies: number[]):
   let mine: Array<{ rowId: string; rev: number; caseNo: string }> = [];
   for (let request = 0; request < REQUESTS_PER_CLIENT; request += 1) {
     const fresh = Array.from({ length: NEW_ROWS }, (_, index) => ({
-      values: { caseNo: `（2026）豫0102执${id * 100_000 + request * 100 + index + 1}号`, filedOn: '2026-10-12', respondent: `被执行人${index}`, amount: 80_000 },
+      values: {
+        caseNo: `（2026）豫0102执${id * 100_000 + request * 100 + index + 1}号`,
+        filedOn: '2026-10-12',
+        respondent: `被执行人${index}`,
+        amount: 80_000,
+      },
     }));
-    const edits = mine.slice(0, EDITS).map((row) => ({ rowId: row.rowId, rev: row.rev, values: { caseNo: row.caseNo, handler: `承办人${request}` } }));
+    const edits = mine
+      .slice(0, EDITS)
+      .map((row) => ({ rowId: row.rowId, rev: row.rev, values: { caseNo: row.caseNo, handler: `承办人${request}` } }));
     const rows = [...fresh, ...edits];
     const begin = performance.now();
     const response = await fetch(`${service.url}/api/ledgers/cases/sync?asOf=2026-11-26`, {
@@ -38,7 +45,10 @@ async function client(service: RunningService, id: number, latencies: number[]):
 
 async function run(clients: number): Promise<{ rowsPerSecond: number; p99: number }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ledger-bench-concurrent-'));
-  const service = await startService(configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN }), () => {});
+  const service = await startService(
+    configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN }),
+    () => {},
+  );
   try {
     const latencies: number[] = [];
     const begin = performance.now();

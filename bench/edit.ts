@@ -44,13 +44,22 @@ try {
   await full.close();
 
   const now = new Date().toISOString();
-  const storedRow = (values: StoredRow['values']): StoredRow => ({ rowId: randomUUID(), rev: 1, values, createdAt: now, updatedAt: now, updatedBy: 'bench' });
+  const storedRow = (values: StoredRow['values']): StoredRow => ({
+    rowId: randomUUID(),
+    rev: 1,
+    values,
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: 'bench',
+  });
   const stored = caseRows(CASES).map((row) => storedRow(row.values));
   await mkdir(path.join(largeDir, 'ledgers'), { recursive: true });
   await writeFile(path.join(largeDir, 'ledgers', 'cases.json'), JSON.stringify({ revision: 1, rows: stored }));
   const others = LEDGERS.filter((ledger) => ledger.id !== 'cases');
   for (const ledger of others) {
-    const rows = Array.from({ length: Math.floor((STORED - CASES) / others.length) }, (_, index) => storedRow(sampleRow(ledger, index + 1)));
+    const rows = Array.from({ length: Math.floor((STORED - CASES) / others.length) }, (_, index) =>
+      storedRow(sampleRow(ledger, index + 1)),
+    );
     await writeFile(path.join(largeDir, 'ledgers', `${ledger.id}.json`), JSON.stringify({ revision: 1, rows }));
   }
   const large = await start(largeDir);

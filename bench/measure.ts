@@ -3,7 +3,15 @@
 export const TOKEN = 'bench-admin-token';
 
 export function line(name: string, value: number, floor: number, unit: string): void {
-  console.log(JSON.stringify({ name, value: Number(value.toFixed(1)), unit, floor: Number(floor.toFixed(1)), ratio: Number((value / floor).toFixed(3)) }));
+  console.log(
+    JSON.stringify({
+      name,
+      value: Number(value.toFixed(1)),
+      unit,
+      floor: Number(floor.toFixed(1)),
+      ratio: Number((value / floor).toFixed(3)),
+    }),
+  );
 }
 
 export function median(values: number[]): number {

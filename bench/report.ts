@@ -23,7 +23,16 @@ const WEEK = '2026-W44';
 const others = LEDGERS.filter((ledger) => ledger.id !== 'cases');
 const raw = new Map<string, Array<{ rowId: string; values: Record<string, RawValue> }>>([
   ['cases', caseRows(CASES).map((row, index) => ({ rowId: `cases-${index}`, values: row.values }))],
-  ...others.map((ledger) => [ledger.id, Array.from({ length: OTHERS / others.length }, (_, index) => ({ rowId: `${ledger.id}-${index}`, values: sampleRow(ledger, index + 1) }))] as const),
+  ...others.map(
+    (ledger) =>
+      [
+        ledger.id,
+        Array.from({ length: OTHERS / others.length }, (_, index) => ({
+          rowId: `${ledger.id}-${index}`,
+          values: sampleRow(ledger, index + 1),
+        })),
+      ] as const,
+  ),
 ]);
 const text = JSON.stringify(Object.fromEntries(raw));
 const week = parseWeek(WEEK);

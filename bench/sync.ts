@@ -19,7 +19,10 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ledger-bench-'));
-const service = await startService(configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN }), () => {});
+const service = await startService(
+  configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN }),
+  () => {},
+);
 try {
   const body = JSON.stringify({ rows: caseRows(ROWS) });
   const sync = () =>

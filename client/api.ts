@@ -69,14 +69,31 @@ function workbookForm(workbook: Blob, fileName: string): FormData {
 }
 
 /** A workbook sent to be checked and annotated, and what came back (from the command line). */
-export async function annotateWorkbook(connection: Connection, workbook: Blob, fileName: string, asOf?: string): Promise<AnnotatedWorkbook> {
+export async function annotateWorkbook(
+  connection: Connection,
+  workbook: Blob,
+  fileName: string,
+  asOf?: string,
+): Promise<AnnotatedWorkbook> {
   const init = { method: 'POST', body: workbookForm(workbook, fileName) };
   const file = await downloadFile(connection, annotatePath(asOf), annotatedName(fileName), init);
   return { file, summary: readAnnotationSummary(file.header(ANNOTATION_SUMMARY_HEADER)) };
 }
 
 /** The same, reporting upload and download progress (in a browser). */
-export async function annotateWorkbookWithProgress(connection: Connection, workbook: Blob, fileName: string, asOf: string | undefined, onProgress: (stage: UploadStage) => void): Promise<AnnotatedWorkbook> {
-  const file = await uploadForProgress(connection, annotatePath(asOf), workbookForm(workbook, fileName), annotatedName(fileName), onProgress);
+export async function annotateWorkbookWithProgress(
+  connection: Connection,
+  workbook: Blob,
+  fileName: string,
+  asOf: string | undefined,
+  onProgress: (stage: UploadStage) => void,
+): Promise<AnnotatedWorkbook> {
+  const file = await uploadForProgress(
+    connection,
+    annotatePath(asOf),
+    workbookForm(workbook, fileName),
+    annotatedName(fileName),
+    onProgress,
+  );
   return { file, summary: readAnnotationSummary(file.header(ANNOTATION_SUMMARY_HEADER)) };
 }

@@ -57,7 +57,10 @@ export async function send(connection: Connection, path: string, init: ServiceIn
   const json: Record<string, string> = typeof init.body === 'string' ? { 'Content-Type': 'application/json' } : {};
   let response: Response;
   try {
-    response = await fetch(serviceUrl(connection, path), { ...init, headers: { Authorization: `Bearer ${connection.token}`, ...json, ...init.headers } });
+    response = await fetch(serviceUrl(connection, path), {
+      ...init,
+      headers: { Authorization: `Bearer ${connection.token}`, ...json, ...init.headers },
+    });
   } catch (error) {
     throw unreachable(connection, error);
   }
@@ -76,10 +79,19 @@ export async function callService<T>(connection: Connection, path: string, init:
 }
 
 /** A file the service sends (a template, a report, an annotated workbook), with its name. */
-export async function downloadFile(connection: Connection, path: string, fallbackName: string, init: ServiceInit = {}): Promise<ServiceFile> {
+export async function downloadFile(
+  connection: Connection,
+  path: string,
+  fallbackName: string,
+  init: ServiceInit = {},
+): Promise<ServiceFile> {
   const response = await send(connection, path, init);
   const blob = await response.blob();
-  return { blob, name: fileNameOf(response.headers.get('Content-Disposition'), fallbackName), header: (name) => response.headers.get(name) };
+  return {
+    blob,
+    name: fileNameOf(response.headers.get('Content-Disposition'), fallbackName),
+    header: (name) => response.headers.get(name),
+  };
 }
 
 export type UploadStage = { stage: 'upload' | 'download'; percent: number } | { stage: 'work' };
@@ -89,7 +101,13 @@ export type UploadStage = { stage: 'upload' | 'download'; percent: number } | { 
  * upload's progress, so this one request goes through XMLHttpRequest; where there is none (Node),
  * use downloadFile with the form as the body.
  */
-export function uploadForProgress(connection: Connection, path: string, form: FormData, fallbackName: string, onProgress: (stage: UploadStage) => void): Promise<ServiceFile> {
+export function uploadForProgress(
+  connection: Connection,
+  path: string,
+  form: FormData,
+  fallbackName: string,
+  onProgress: (stage: UploadStage) => void,
+): Promise<ServiceFile> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', serviceUrl(connection, path));
@@ -107,7 +125,11 @@ export function uploadForProgress(connection: Connection, path: string, form: Fo
     request.onload = () => {
       const blob = request.response as Blob;
       if (request.status >= 200 && request.status < 300) {
-        resolve({ blob, name: fileNameOf(request.getResponseHeader('Content-Disposition'), fallbackName), header: (name) => request.getResponseHeader(name) });
+        resolve({
+          blob,
+          name: fileNameOf(request.getResponseHeader('Content-Disposition'), fallbackName),
+          header: (name) => request.getResponseHeader(name),
+        });
       } else {
         // Response reads a Blob's text in browsers older than Blob.text().
         new Response(blob).text().then(

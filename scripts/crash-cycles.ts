@@ -42,7 +42,9 @@ export async function runCrashCycles(options: { cycles: number; clients: number;
       const killAfter = Math.floor(50 + random() * 400);
       report.killedAfterMs.push(killAfter);
       const stop = Date.now() + killAfter;
-      const clients = Array.from({ length: options.clients }, (_, client) => syncUntilKilled(port, cycle, client, stop, acknowledged, random));
+      const clients = Array.from({ length: options.clients }, (_, client) =>
+        syncUntilKilled(port, cycle, client, stop, acknowledged, random),
+      );
       await sleep(killAfter);
       child.kill('SIGKILL');
       await Promise.all(clients);
@@ -62,11 +64,20 @@ export async function runCrashCycles(options: { cycles: number; clients: number;
 }
 
 /** Syncs new rows and edits of acknowledged ones until the process dies; keeps what was answered 200. */
-async function syncUntilKilled(port: number, cycle: number, client: number, stop: number, acknowledged: Map<string, Acknowledged>, random: () => number) {
+async function syncUntilKilled(
+  port: number,
+  cycle: number,
+  client: number,
+  stop: number,
+  acknowledged: Map<string, Acknowledged>,
+  random: () => number,
+) {
   for (let batch = 0; Date.now() < stop + 1000; batch += 1) {
     const earlier = [...acknowledged.values()].filter(() => random() < 0.02).slice(0, 5);
     const rows = [
-      ...Array.from({ length: 20 }, (_, index) => ({ values: caseValues(`（2026）豫0102执${cycle * 1_000_000 + client * 10_000 + batch * 20 + index + 1}号`, `张${cycle}`) })),
+      ...Array.from({ length: 20 }, (_, index) => ({
+        values: caseValues(`（2026）豫0102执${cycle * 1_000_000 + client * 10_000 + batch * 20 + index + 1}号`, `张${cycle}`),
+      })),
       ...earlier.map((row) => ({ rowId: row.rowId, rev: row.rev, values: caseValues(row.caseNo, `改${cycle}-${client}-${batch}`) })),
     ];
     let answer: { rows: Array<{ rowId: string; rev: number; state: string }> };
@@ -95,7 +106,9 @@ function caseValues(caseNo: string, respondent: string) {
 
 /** Acknowledged rows that the restarted service does not have as acknowledged. */
 async function missing(port: number, acknowledged: Map<string, Acknowledged>): Promise<string[]> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/ledgers/cases/rows?asOf=2026-11-26`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  const response = await fetch(`http://127.0.0.1:${port}/api/ledgers/cases/rows?asOf=2026-11-26`, {
+    headers: { Authorization: `Bearer ${TOKEN}` },
+  });
   const { rows } = (await response.json()) as { rows: Array<{ rowId: string; rev: number }> };
   const stored = new Map(rows.map((row) => [row.rowId, row]));
   const lost: string[] = [];

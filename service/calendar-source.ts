@@ -39,8 +39,7 @@ function chineseNames(days: Record<string, string>): Record<string, string> {
 /** Each year in the override replaces the base data of that year entirely. */
 export function mergeHolidayData(base: HolidayData, override: CalendarOverride): HolidayData {
   const replaced = new Set(Object.keys(override.years).map(Number));
-  const keep = (days: Record<string, string>) =>
-    Object.fromEntries(Object.entries(days).filter(([date]) => !replaced.has(yearOf(date))));
+  const keep = (days: Record<string, string>) => Object.fromEntries(Object.entries(days).filter(([date]) => !replaced.has(yearOf(date))));
   const holidays = keep(base.holidays);
   const workdays = keep(base.workdays);
   for (const year of Object.values(override.years)) {

@@ -41,7 +41,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     tlsDevelopment: !env.TLS_CERT && !env.TLS_KEY,
     adminToken: env.ADMIN_TOKEN || undefined,
     timeZone,
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     backupsKept: Number(env.BACKUPS_KEPT ?? 30),
   };
 }

@@ -71,7 +71,15 @@ export class LedgerService {
       const pending = new PendingRows(ledger.id, this.store.rows(ledger.id));
       const audit: AuditEntry[] = [];
       const record = (action: string, before: StoredRow | null, after: StoredRow | null) =>
-        audit.push({ time: now, user: user.name, ledger: ledger.id, rowId: (after ?? before)!.rowId, action, before: before?.values ?? null, after: after?.values ?? null });
+        audit.push({
+          time: now,
+          user: user.name,
+          ledger: ledger.id,
+          rowId: (after ?? before)!.rowId,
+          action,
+          before: before?.values ?? null,
+          after: after?.values ?? null,
+        });
 
       const outcomes = this.applyRows(ledger, request, pending, user, now, record);
       if (request.mode === 'snapshot') {
@@ -193,7 +201,13 @@ export class LedgerService {
       if (changed && incoming.rev !== undefined && incoming.rev < stored.rev) return { row: stored, problems, conflict: true };
       if (!changed && !stored.deleted) return { row: stored, problems, conflict: false };
       const { deleted: _wasDeleted, ...kept } = stored;
-      const updated: StoredRow = { ...kept, values: { ...stored.values, ...values }, rev: stored.rev + 1, updatedAt: now, updatedBy: user.name };
+      const updated: StoredRow = {
+        ...kept,
+        values: { ...stored.values, ...values },
+        rev: stored.rev + 1,
+        updatedAt: now,
+        updatedBy: user.name,
+      };
       pending.set(updated);
       this.stored.remember(updated, normalized);
       record(stored.deleted ? 'restore' : 'update', stored, updated);
@@ -203,8 +217,19 @@ export class LedgerService {
 
   private respond(ledger: AnyLedger, row: StoredRow, context: EvalContext<unknown>, extra: Problem[]) {
     const normalized = this.stored.normalize(ledger, row);
-    const result = evaluateRow(ledger, { rowId: row.rowId, values: normalized.values, problems: [...normalized.problems, ...extra], fixed: row.fixed }, context);
-    const response: RowResponse = { rowId: row.rowId, rev: row.rev, state: result.state, errors: result.errors, status: result.status, nodes: result.nodes };
+    const result = evaluateRow(
+      ledger,
+      { rowId: row.rowId, values: normalized.values, problems: [...normalized.problems, ...extra], fixed: row.fixed },
+      context,
+    );
+    const response: RowResponse = {
+      rowId: row.rowId,
+      rev: row.rev,
+      state: result.state,
+      errors: result.errors,
+      status: result.status,
+      nodes: result.nodes,
+    };
     return { response, fixed: result.fixed };
   }
 

@@ -36,7 +36,11 @@ export interface StartOptions {
   store?: (ledgerIds: readonly string[]) => Promise<Store>;
 }
 
-export async function startService(config: Config, log: (line: string) => void = console.log, options: StartOptions = {}): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  log: (line: string) => void = console.log,
+  options: StartOptions = {},
+): Promise<RunningService> {
   const clock = options.clock ?? (() => new Date());
   const openStore = options.store ?? ((ledgerIds) => FileStore.open(config.dataDir, ledgerIds));
   const store = await openStore(LEDGERS.map((ledger) => ledger.id));

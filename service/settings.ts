@@ -22,7 +22,9 @@ export class SettingsHolder {
   static async load(documents: DocumentStore): Promise<SettingsHolder> {
     const defaults = defaultRules();
     const saved = await documents.read<Partial<RulesConfig>>('rules');
-    const rules = saved ? validateRules({ ...defaults, ...saved, ledgers: { ...defaults.ledgers, ...saved.ledgers } }) : { ok: true as const, value: defaults };
+    const rules = saved
+      ? validateRules({ ...defaults, ...saved, ledgers: { ...defaults.ledgers, ...saved.ledgers } })
+      : { ok: true as const, value: defaults };
     if (!rules.ok) throw new Error(`${documents.where('rules')}：${rules.message}`);
     const override = validateCalendarOverride((await documents.read('calendar')) ?? { years: {} });
     if (!override.ok) throw new Error(`${documents.where('calendar')}：${override.message}`);

@@ -33,10 +33,14 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
-const describeType = (value: unknown) => (Array.isArray(value) ? '数组' : value === null ? '空值' : typeof value === 'object' ? '对象' : typeof value);
+const describeType = (value: unknown) =>
+  Array.isArray(value) ? '数组' : value === null ? '空值' : typeof value === 'object' ? '对象' : typeof value;
 
 export function parseSyncRequest(body: unknown): { ok: true; value: SyncRequest } | { ok: false; refusal: Refusal } {
-  const refuse = (message: string, status: 400 | 413 = 400, code = 'bad_request') => ({ ok: false as const, refusal: { status, code, message } });
+  const refuse = (message: string, status: 400 | 413 = 400, code = 'bad_request') => ({
+    ok: false as const,
+    refusal: { status, code, message },
+  });
   if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse('请求体应为 JSON 对象，形如 {"rows": [...]}');
   const { rows, mode = 'upsert' } = body as { rows?: unknown; mode?: unknown };
   if (mode !== 'upsert' && mode !== 'snapshot') return refuse(`同步方式「${String(mode)}」无效，应为 upsert 或 snapshot`);
@@ -55,11 +59,13 @@ export function parseSyncRequest(body: unknown): { ok: true; value: SyncRequest 
     }
     if (!values || typeof values !== 'object' || Array.isArray(values)) return refuse(`${where}缺少 values 对象`);
     const entries = Object.entries(values);
-    if (entries.length > SYNC_LIMITS.columns) return refuse(`${where}的列数 ${entries.length} 超过上限 ${SYNC_LIMITS.columns}`, 413, 'too_many_columns');
+    if (entries.length > SYNC_LIMITS.columns)
+      return refuse(`${where}的列数 ${entries.length} 超过上限 ${SYNC_LIMITS.columns}`, 413, 'too_many_columns');
     const clean: Record<string, RawValue> = Object.create(null);
     for (const [column, value] of entries) {
       const cell = `${where}「${column.slice(0, 40)}」列`;
-      if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) return refuse(`${cell}的值类型不受支持（${describeType(value)}），只接受文本、数字、布尔值或空值`);
+      if (value !== null && !['string', 'number', 'boolean'].includes(typeof value))
+        return refuse(`${cell}的值类型不受支持（${describeType(value)}），只接受文本、数字、布尔值或空值`);
       if (typeof value === 'string' && value.length > SYNC_LIMITS.cellLength) {
         return refuse(`${cell}的内容长 ${value.length} 字，超过上限 ${SYNC_LIMITS.cellLength} 字`, 413, 'cell_too_long');
       }

@@ -26,7 +26,10 @@ export function hashToken(token: string): string {
 
 export function canWrite(user: User, ledger: AnyLedger): boolean {
   return user.roles.some(
-    (role) => role === 'admin' || ledger.writers.includes(role) || (role.startsWith(TEAM_ROLE_PREFIX) && ledger.writers.includes(`${TEAM_ROLE_PREFIX}*`)),
+    (role) =>
+      role === 'admin' ||
+      ledger.writers.includes(role) ||
+      (role.startsWith(TEAM_ROLE_PREFIX) && ledger.writers.includes(`${TEAM_ROLE_PREFIX}*`)),
   );
 }
 
@@ -64,15 +67,19 @@ export class UserDirectory {
     const unknown = roles.find((role) => !isKnownRole(role));
     if (unknown) throw new Error(`未知角色「${unknown}」；可用角色：${PLAIN_ROLES.join('、')}、team:<团队名>`);
     const record: UserRecord = { name, roles, tokenHash: hashToken(token), createdAt: new Date().toISOString() };
-    await this.documents.write('users', { users: [...users, record] }, {
-      time: record.createdAt,
-      user: 'system',
-      ledger: 'users',
-      rowId: null,
-      action: 'add-user',
-      before: null,
-      after: { name, roles },
-    });
+    await this.documents.write(
+      'users',
+      { users: [...users, record] },
+      {
+        time: record.createdAt,
+        user: 'system',
+        ledger: 'users',
+        rowId: null,
+        action: 'add-user',
+        before: null,
+        after: { name, roles },
+      },
+    );
     return token;
   }
 }

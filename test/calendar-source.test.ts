@@ -4,12 +4,7 @@ import { Documents } from '../service/store/documents.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  mergeHolidayData,
-  packageHolidayData,
-  validateCalendarOverride,
-  type CalendarOverride,
-} from '../service/calendar-source.ts';
+import { mergeHolidayData, packageHolidayData, validateCalendarOverride, type CalendarOverride } from '../service/calendar-source.ts';
 import { Calendar } from '../service/domain/calendar.ts';
 import { countPeriod } from '../service/domain/periods.ts';
 

@@ -16,9 +16,15 @@ const byRespondent = (stored: StoredRow): Array<[string, number]> => [[String(st
 describe('row indexes kept up to date', () => {
   it('moves a row to its new key when it changes, and drops it when it no longer counts', () => {
     const index = RowIndex.over([row('a', '张三'), row('b', '张三'), row('c', '李四')], byRespondent);
-    assert.deepEqual(index.get('张三').map((entry) => entry.rowId), ['a', 'b']);
+    assert.deepEqual(
+      index.get('张三').map((entry) => entry.rowId),
+      ['a', 'b'],
+    );
     index.update(row('a', '王五', 2));
-    assert.deepEqual(index.get('张三').map((entry) => entry.rowId), ['b']);
+    assert.deepEqual(
+      index.get('张三').map((entry) => entry.rowId),
+      ['b'],
+    );
     assert.deepEqual(index.get('王五'), [{ rowId: 'a', value: 2 }]);
     const ignoring = RowIndex.over([row('a', '张三')], (stored) => (stored.deleted ? [] : byRespondent(stored)));
     ignoring.update({ ...row('a', '张三', 2), deleted: { at: 'now', by: 'test' } });
@@ -26,14 +32,23 @@ describe('row indexes kept up to date', () => {
   });
 
   it('lays a request’s changes over the committed rows without copying them', () => {
-    const committed = new Map([['a', row('a', '张三')], ['b', row('b', '李四')]]);
+    const committed = new Map([
+      ['a', row('a', '张三')],
+      ['b', row('b', '李四')],
+    ]);
     const pending = new PendingRows('cases', committed);
     pending.set(row('b', '李四', 2));
     pending.set(row('c', '赵六'));
     assert.equal(pending.get('b')!.rev, 2);
     assert.equal(committed.get('b')!.rev, 1, 'committed rows untouched');
-    assert.deepEqual([...pending.all()].map((stored) => `${stored.rowId}${stored.rev}`), ['a1', 'b2', 'c1']);
-    assert.deepEqual(pending.changed().map((stored) => stored.rowId), ['b', 'c']);
+    assert.deepEqual(
+      [...pending.all()].map((stored) => `${stored.rowId}${stored.rev}`),
+      ['a1', 'b2', 'c1'],
+    );
+    assert.deepEqual(
+      pending.changed().map((stored) => stored.rowId),
+      ['b', 'c'],
+    );
     assert.ok(pending.isChanged('c') && !pending.isChanged('a'));
   });
 });

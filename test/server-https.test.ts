@@ -26,17 +26,22 @@ describe('service start: HTTPS for the add-in', function () {
   it('makes a development certificate when none exists, serves HTTPS with it and says the CA still needs trusting', async () => {
     const certs = path.join(dir, 'certs');
     const lines: string[] = [];
-    const service = await startService({ ...base(), tlsCert: path.join(certs, 'localhost.crt'), tlsKey: path.join(certs, 'localhost.key'), tlsDevelopment: true }, (line) => lines.push(line));
+    const service = await startService(
+      { ...base(), tlsCert: path.join(certs, 'localhost.crt'), tlsKey: path.join(certs, 'localhost.key'), tlsDevelopment: true },
+      (line) => lines.push(line),
+    );
     try {
       assert.match(service.url, /^https:\/\/127\.0\.0\.1:\d+$/);
       assert.ok(lines.some((line) => line.includes('已在') && line.includes('npx office-addin-dev-certs install')));
       const ca = fs.readFileSync(path.join(certs, 'ca.crt'));
       const body = await new Promise<string>((resolve, reject) => {
-        https.get(`${service.url}/api/health`, { ca }, (response) => {
-          let text = '';
-          response.on('data', (chunk) => (text += chunk));
-          response.on('end', () => resolve(text));
-        }).on('error', reject);
+        https
+          .get(`${service.url}/api/health`, { ca }, (response) => {
+            let text = '';
+            response.on('data', (chunk) => (text += chunk));
+            response.on('end', () => resolve(text));
+          })
+          .on('error', reject);
       });
       assert.equal(JSON.parse(body).ok, true, 'the certificate is valid for the service under its CA');
     } finally {
@@ -46,11 +51,18 @@ describe('service start: HTTPS for the add-in', function () {
 
   it('falls back to HTTP and says why when a configured certificate is missing', async () => {
     const lines: string[] = [];
-    const service = await startService({ ...base(), tlsCert: path.join(dir, 'none.crt'), tlsKey: path.join(dir, 'none.key'), tlsDevelopment: false }, (line) => lines.push(line));
+    const service = await startService(
+      { ...base(), tlsCert: path.join(dir, 'none.crt'), tlsKey: path.join(dir, 'none.key'), tlsDevelopment: false },
+      (line) => lines.push(line),
+    );
     try {
       assert.match(service.url, /^http:\/\//);
       assert.ok(lines.some((line) => line.includes('未找到 HTTPS 证书') && line.includes('以 HTTP 启动')));
-      assert.equal(fs.existsSync(path.join(dir, 'none.crt')), false, 'a configured production path is never filled with a development certificate');
+      assert.equal(
+        fs.existsSync(path.join(dir, 'none.crt')),
+        false,
+        'a configured production path is never filled with a development certificate',
+      );
     } finally {
       await service.close();
     }

@@ -15,7 +15,25 @@ interface Rule {
 /** The parts of the OfficeApp 1.1 and TaskPaneAppVersionOverrides 1.0 schemas this manifest uses. */
 const RULES: Record<string, Rule> = {
   OfficeApp: {
-    order: ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'Dictionary', 'VersionOverrides'],
+    order: [
+      'Id',
+      'AlternateId',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'Dictionary',
+      'VersionOverrides',
+    ],
     required: ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'DefaultSettings', 'Permissions'],
   },
   DefaultSettings: { order: ['SourceLocation', 'RequestedWidth', 'RequestedHeight'], required: ['SourceLocation'] },
@@ -31,7 +49,12 @@ const RULES: Record<string, Rule> = {
   Resources: { order: ['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings'], required: [] },
 };
 
-const RESOURCE_KINDS: Record<string, string> = { 'bt:Images': 'image', 'bt:Urls': 'url', 'bt:ShortStrings': 'short', 'bt:LongStrings': 'long' };
+const RESOURCE_KINDS: Record<string, string> = {
+  'bt:Images': 'image',
+  'bt:Urls': 'url',
+  'bt:ShortStrings': 'short',
+  'bt:LongStrings': 'long',
+};
 const SHORT_LIMIT = 125;
 const LONG_LIMIT = 250;
 const RESID_LIMIT = 32;
@@ -51,14 +74,25 @@ const childrenOf = (node: Node): Node[] => {
 const attr = (node: Node, name: string) => node[':@']?.[`@_${name}`];
 const textOf = (node: Node) => {
   const value = node[tagOf(node)];
-  return Array.isArray(value) ? value.map((child) => (typeof child['#text'] === 'string' ? child['#text'] : '')).join('').trim() : '';
+  return Array.isArray(value)
+    ? value
+        .map((child) => (typeof child['#text'] === 'string' ? child['#text'] : ''))
+        .join('')
+        .trim()
+    : '';
 };
 
 export function checkManifest(xml: string): ManifestReport {
   const errors: string[] = [];
   const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) return { errors: [`XML 格式错误（第 ${wellFormed.err.line} 行）：${wellFormed.err.msg}`], urls: [], origin: null };
-  const document = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', commentPropName: '#comment' }).parse(xml) as Node[];
+  if (wellFormed !== true)
+    return { errors: [`XML 格式错误（第 ${wellFormed.err.line} 行）：${wellFormed.err.msg}`], urls: [], origin: null };
+  const document = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    commentPropName: '#comment',
+  }).parse(xml) as Node[];
   const root = document.find((node) => tagOf(node) === 'OfficeApp');
   if (!root) return { errors: ['根元素应为 OfficeApp'], urls: [], origin: null };
   if (attr(root, 'xsi:type') !== 'TaskPaneApp') errors.push('OfficeApp 的 xsi:type 应为 TaskPaneApp');
@@ -94,8 +128,10 @@ export function checkManifest(xml: string): ManifestReport {
   const hosts = all.filter((node) => tagOf(node) === 'Host' && attr(node, 'Name'));
   if (!hosts.some((node) => attr(node, 'Name') === 'Workbook')) errors.push('Hosts 中应有 Workbook（Excel）');
   const excelApi = all.find((node) => tagOf(node) === 'Set' && attr(node, 'Name') === 'ExcelApi');
-  if (attr(excelApi ?? {}, 'MinVersion') !== '1.1') errors.push('Requirements 应要求 ExcelApi 1.1（更新的功能由加载项按 isSetSupported 判断）');
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(textOf(all.find((node) => tagOf(node) === 'Id') ?? {}))) errors.push('Id 应为 GUID');
+  if (attr(excelApi ?? {}, 'MinVersion') !== '1.1')
+    errors.push('Requirements 应要求 ExcelApi 1.1（更新的功能由加载项按 isSetSupported 判断）');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(textOf(all.find((node) => tagOf(node) === 'Id') ?? {})))
+    errors.push('Id 应为 GUID');
 
   const resources = new Map<string, { kind: string; value: string }>();
   for (const group of all.filter((node) => RESOURCE_KINDS[tagOf(node)])) {
@@ -130,7 +166,11 @@ export function checkManifest(xml: string): ManifestReport {
   checkResids(root, '');
 
   const urls = [
-    ...all.filter((node) => ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'SourceLocation'].includes(tagOf(node)) && attr(node, 'DefaultValue')).map((node) => attr(node, 'DefaultValue') as string),
+    ...all
+      .filter(
+        (node) => ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'SourceLocation'].includes(tagOf(node)) && attr(node, 'DefaultValue'),
+      )
+      .map((node) => attr(node, 'DefaultValue') as string),
     ...[...resources.values()].filter((resource) => resource.kind === 'image' || resource.kind === 'url').map((resource) => resource.value),
   ];
   const unique = [...new Set(urls)];

@@ -15,7 +15,11 @@ export async function annotate(event: Event): Promise<void> {
   byId('annotate-result').textContent = '';
   if (!file) return say('annotate-status', '请先选择台账文件。', 'error');
   if (/\.(xls|et|csv)$/i.test(file.name)) {
-    return say('annotate-status', `只能上传 .xlsx 工作簿。请在 Excel 或 WPS 中打开「${file.name}」，另存为 Excel 工作簿（*.xlsx）后再上传。`, 'error');
+    return say(
+      'annotate-status',
+      `只能上传 .xlsx 工作簿。请在 Excel 或 WPS 中打开「${file.name}」，另存为 Excel 工作簿（*.xlsx）后再上传。`,
+      'error',
+    );
   }
   const button = byId<HTMLButtonElement>('annotate-button');
   button.disabled = true;
@@ -46,7 +50,10 @@ function progressShower(): { show(stage: UploadStage): void; stop(): void } {
   const show = (stage: UploadStage) => {
     if (stage.stage === 'work') {
       bar.removeAttribute('value');
-      timer = setInterval(() => say('progress-text', `服务正在校验和标注，已用 ${Math.round((Date.now() - started) / 1000)} 秒（大文件需要一两分钟）…`), 500);
+      timer = setInterval(
+        () => say('progress-text', `服务正在校验和标注，已用 ${Math.round((Date.now() - started) / 1000)} 秒（大文件需要一两分钟）…`),
+        500,
+      );
       say('progress-text', '服务正在校验和标注…');
       return;
     }
@@ -62,7 +69,10 @@ function showSummary({ file, summary }: AnnotatedWorkbook): void {
   const rows = summary.sheets.map((sheet) => [
     sheet.sheet,
     sheet.ledger ? sheet.ledger.name : '—',
-    ...[sheet.rows, sheet.invalid, sheet.warnings, sheet.conflicts, sheet.overdue, sheet.dueSoon].map((count) => ({ text: String(count), className: 'count' })),
+    ...[sheet.rows, sheet.invalid, sheet.warnings, sheet.conflicts, sheet.overdue, sheet.dueSoon].map((count) => ({
+      text: String(count),
+      className: 'count',
+    })),
     sheetNotes(sheet),
   ]);
   box.appendChild(table(SUMMARY_TITLES, rows));

@@ -68,7 +68,9 @@ export async function loadTeamList(event: Event): Promise<void> {
 
 /** The list's columns in the ledger's order, headed by their headers; 预警 coloured by its word. */
 function listTable(ledger: AssignedLedger, rows: RowResult[]): HTMLTableElement {
-  const columns = ledger.assignment.listColumns.map((id) => columnOf(ledger, id)).filter((column): column is LedgerColumn => column !== undefined);
+  const columns = ledger.assignment.listColumns
+    .map((id) => columnOf(ledger, id))
+    .filter((column): column is LedgerColumn => column !== undefined);
   const cells = rows.map((row) =>
     columns.map((column) => {
       const text = cellText(row, column);

@@ -31,7 +31,10 @@ async function syncActiveTable(event: Office.AddinCommands.Event): Promise<void>
     const connection = savedConnection();
     if (!connection.token) throw new Error('请先点「打开助手」，在连接设置中填写个人令牌');
     const ledgers = await fetchLedgers(connection);
-    const { summary } = await syncLedgerTable({ kind: 'all' }, { connection, ledgers, capabilities: detectCapabilities(), memory: new SyncMemory() });
+    const { summary } = await syncLedgerTable(
+      { kind: 'all' },
+      { connection, ledgers, capabilities: detectCapabilities(), memory: new SyncMemory() },
+    );
     saveSummary(summary);
     const text = describe(summary);
     if (text) notice(text);

@@ -41,7 +41,14 @@ export interface AnnotationLookups {
 }
 
 /** Queues what must be known before marking: existing notes, fills to clear, our comments. */
-export function queueAnnotationLookups(context: Excel.RequestContext, sheet: Excel.Worksheet, sheetName: string, plan: MarkPlan, locate: Locate, mode: AnnotationMode): AnnotationLookups {
+export function queueAnnotationLookups(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  sheetName: string,
+  plan: MarkPlan,
+  locate: Locate,
+  mode: AnnotationMode,
+): AnnotationLookups {
   const note = (address: string) => {
     if (mode !== 'notes') return null;
     const found = context.workbook.notes.getItemOrNullObject(address);

@@ -41,7 +41,8 @@ function officeIsSetSupported(name: string, version: string): boolean {
 export function missingFeatures(capabilities: Capabilities): string[] {
   const missing: string[] = [];
   if (!capabilities.hideColumns) missing.push('无法隐藏「行ID」「版本」两列（请勿修改这两列）');
-  if (!capabilities.appendColumns) missing.push('接管已有的 Excel 表格时无法追加列（请先把表格转换为普通区域再接管）；错误标记只在助手本次打开期间能自动清除');
+  if (!capabilities.appendColumns)
+    missing.push('接管已有的 Excel 表格时无法追加列（请先把表格转换为普通区域再接管）；错误标记只在助手本次打开期间能自动清除');
   if (!capabilities.conditionalFormats) missing.push('「预警」列不能按超期、临期、正常自动着色');
   if (!capabilities.freezePanes) missing.push('新建台账时无法冻结标题行');
   if (!capabilities.changeEvents) missing.push('无法在修改后自动同步，请手动点「同步本表」');

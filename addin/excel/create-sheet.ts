@@ -25,7 +25,11 @@ export interface CreatedSheet {
   fingerprints: Map<string, string>;
 }
 
-export async function createLedgerSheet(ledger: LedgerDefinition, capabilities: Capabilities, options: { title?: string; rows?: RowResult[]; progress?: Progress } = {}): Promise<CreatedSheet> {
+export async function createLedgerSheet(
+  ledger: LedgerDefinition,
+  capabilities: Capabilities,
+  options: { title?: string; rows?: RowResult[]; progress?: Progress } = {},
+): Promise<CreatedSheet> {
   const progress = options.progress ?? (() => undefined);
   const rows = options.rows ?? [];
   return Excel.run(async (context) => {
@@ -35,8 +39,14 @@ export async function createLedgerSheet(ledger: LedgerDefinition, capabilities: 
     tables.load('items/name');
     await context.sync();
 
-    const sheetName = sheetNameFor(options.title ?? ledger.name, sheets.items.map((sheet) => sheet.name));
-    const tableName = tableNameFor(ledger.id, tables.items.map((table) => table.name));
+    const sheetName = sheetNameFor(
+      options.title ?? ledger.name,
+      sheets.items.map((sheet) => sheet.name),
+    );
+    const tableName = tableNameFor(
+      ledger.id,
+      tables.items.map((table) => table.name),
+    );
     const layout = templateLayout(ledger);
     const sheet = sheets.add(sheetName);
     const bodyRows = Math.max(rows.length, 1);
@@ -62,7 +72,9 @@ export async function createLedgerSheet(ledger: LedgerDefinition, capabilities: 
     );
     const blocks = values.length > 0 ? [{ row: 0, column: 0, values }] : [];
     progress(0.3, rows.length > 0 ? `正在写入 ${rows.length} 行…` : '正在创建表格…');
-    await writeInBatches(context, sheet, { row: 1, column: 0 }, batchWrites(blocks, EXCEL_DATA_BUDGET, 64 * 1024), (done, total) => progress(0.3 + (0.7 * done) / total, `正在写入 ${rows.length} 行…`));
+    await writeInBatches(context, sheet, { row: 1, column: 0 }, batchWrites(blocks, EXCEL_DATA_BUDGET, 64 * 1024), (done, total) =>
+      progress(0.3 + (0.7 * done) / total, `正在写入 ${rows.length} 行…`),
+    );
     progress(1, '完成');
     const fingerprints = new Map(rows.map((row) => [row.rowId, fingerprintOfStored(layout, row.values)]));
     return { sheetName, tableName, tableKey: table.id, rows: rows.length, fingerprints };

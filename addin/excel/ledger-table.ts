@@ -23,7 +23,11 @@ export interface LocatedTable {
 export const NO_TABLE_MESSAGE = '当前工作表没有台账表格：请先「新建台账」，或用「接管现有表格」接管这张表';
 
 /** The ledger table named by key, or the first ledger table on the active sheet. One sync. */
-export async function locateLedgerTable(context: Excel.RequestContext, ledgers: LedgerDefinition[], tableKey?: string): Promise<LocatedTable> {
+export async function locateLedgerTable(
+  context: Excel.RequestContext,
+  ledgers: LedgerDefinition[],
+  tableKey?: string,
+): Promise<LocatedTable> {
   if (tableKey) {
     const table = context.workbook.tables.getItem(tableKey);
     table.load('name,id');
@@ -65,7 +69,12 @@ export function marksSettingKey(tableName: string): string {
 }
 
 /** Header, body position and the recorded error marks. One sync. */
-export async function readTableShape(context: Excel.RequestContext, located: LocatedTable, capabilities: Capabilities, memory: Map<string, Marks>): Promise<TableShape> {
+export async function readTableShape(
+  context: Excel.RequestContext,
+  located: LocatedTable,
+  capabilities: Capabilities,
+  memory: Map<string, Marks>,
+): Promise<TableShape> {
   const header = located.table.getHeaderRowRange();
   header.load('values');
   const sheet = located.table.getDataBodyRange().worksheet;
@@ -81,7 +90,16 @@ export async function readTableShape(context: Excel.RequestContext, located: Loc
   }
   let marks: Marks = memory.get(located.key) ?? {};
   if (setting && !setting.isNullObject) marks = parseMarks(setting.value);
-  return { located, sheet, sheetName: sheet.name, header: report, bodyRow: body.rowIndex, bodyColumn: body.columnIndex, rowCount: body.rowCount, marks };
+  return {
+    located,
+    sheet,
+    sheetName: sheet.name,
+    header: report,
+    bodyRow: body.rowIndex,
+    bodyColumn: body.columnIndex,
+    rowCount: body.rowCount,
+    marks,
+  };
 }
 
 function parseMarks(value: unknown): Marks {
@@ -97,7 +115,14 @@ function parseMarks(value: unknown): Marks {
 export async function readTableRows(context: Excel.RequestContext, shape: TableShape): Promise<{ rows: SheetRow[]; span: ColumnSpan }> {
   const span = readSpan(shape.header.layout);
   if (!span) throw new UserError('表格中没有任何台账列');
-  const block = await loadValues(context, shape.sheet, shape.bodyRow, shape.bodyColumn + span.start, shape.rowCount, span.end - span.start + 1);
+  const block = await loadValues(
+    context,
+    shape.sheet,
+    shape.bodyRow,
+    shape.bodyColumn + span.start,
+    shape.rowCount,
+    span.end - span.start + 1,
+  );
   return { rows: sheetRows(shape.header.layout, span, block), span };
 }
 
@@ -114,7 +139,14 @@ export async function readRowPositions(context: Excel.RequestContext, shape: Tab
 }
 
 /** Values of a block; when Excel refuses the size, each half is loaded on its own. */
-export async function loadValues(context: Excel.RequestContext, sheet: Excel.Worksheet, row: number, column: number, rowCount: number, columnCount: number): Promise<unknown[][]> {
+export async function loadValues(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  row: number,
+  column: number,
+  rowCount: number,
+  columnCount: number,
+): Promise<unknown[][]> {
   const range = sheet.getRange(localAddress(row, column, rowCount, columnCount));
   range.load('values');
   try {

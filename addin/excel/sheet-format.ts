@@ -22,8 +22,10 @@ export interface TablePlace {
   bodyRows: number;
 }
 
-const bodyRange = (place: TablePlace, column: number, count = 1) => place.sheet.getRange(localAddress(place.headerRow + 1, place.firstColumn + column, place.bodyRows, count));
-const headerRange = (place: TablePlace, column: number, count = 1) => place.sheet.getRange(localAddress(place.headerRow, place.firstColumn + column, 1, count));
+const bodyRange = (place: TablePlace, column: number, count = 1) =>
+  place.sheet.getRange(localAddress(place.headerRow + 1, place.firstColumn + column, place.bodyRows, count));
+const headerRange = (place: TablePlace, column: number, count = 1) =>
+  place.sheet.getRange(localAddress(place.headerRow, place.firstColumn + column, 1, count));
 
 /** Number formats of the clerk's columns, queued before their values so identifiers stay text. */
 export function queueInputFormats(place: TablePlace, layout: TableLayout): void {
@@ -52,7 +54,8 @@ export function queueSystemFormats(place: TablePlace, layout: TableLayout, capab
       setForAllCells(bodyRange(place, index), 'numberFormat', format === 'General' ? '@' : format);
       if (capabilities.hideColumns) headerRange(place, index).format.columnWidth = slot.column.type === 'text' ? 160 : 80;
     }
-    if ((slot.kind === 'rowId' || slot.kind === 'rev') && capabilities.hideColumns) headerRange(place, index).getEntireColumn().columnHidden = true;
+    if ((slot.kind === 'rowId' || slot.kind === 'rev') && capabilities.hideColumns)
+      headerRange(place, index).getEntireColumn().columnHidden = true;
   });
   const alert = columnIndexOf(layout, ALERT_COLUMN);
   if (alert >= 0 && capabilities.conditionalFormats) queueAlertColours(bodyRange(place, alert));

@@ -14,7 +14,15 @@ import { planMarks, pruneMarks, type Marks } from '../sheet/marks.ts';
 import { idOfCell, planSync, relocate, sameIds, type SheetRow, type SyncPlan, type SyncScope } from '../sheet/rows.ts';
 import { summarize, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
 import { buildWriteBlocks, type RowWrite } from '../sheet/write-blocks.ts';
-import { annotationMode, planAnnotationWrites, queueAlertColours, queueAnnotationLookups, recordCommentIds, type AnnotationLookups, type Locate } from './annotations.ts';
+import {
+  annotationMode,
+  planAnnotationWrites,
+  queueAlertColours,
+  queueAnnotationLookups,
+  recordCommentIds,
+  type AnnotationLookups,
+  type Locate,
+} from './annotations.ts';
 import type { Capabilities } from './capabilities.ts';
 import { locateLedgerTable, marksSettingKey, readTableRows, readTableShape, type TableShape } from './ledger-table.ts';
 import { writeInBatches } from './write-batches.ts';
@@ -82,19 +90,39 @@ export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promi
     idColumn.load('values');
     const bodyNow = located.table.getDataBodyRange();
     bodyNow.load('rowIndex,columnIndex,rowCount');
-    let lookups = queueAnnotationLookups(context, shape.sheet, shape.sheetName, markPlan, locator(shape, layout, rows, plan, results, null), mode);
+    let lookups = queueAnnotationLookups(
+      context,
+      shape.sheet,
+      shape.sheetName,
+      markPlan,
+      locator(shape, layout, rows, plan, results, null),
+      mode,
+    );
     await context.sync();
 
     let origin = shape;
     let positions: Map<number, number>;
-    const moved = bodyNow.rowIndex !== shape.bodyRow || bodyNow.columnIndex !== shape.bodyColumn || !sameIds(rows.map((row) => row.idCell), idColumn.values.map((cells) => idOfCell(cells[0])));
+    const moved =
+      bodyNow.rowIndex !== shape.bodyRow ||
+      bodyNow.columnIndex !== shape.bodyColumn ||
+      !sameIds(
+        rows.map((row) => row.idCell),
+        idColumn.values.map((cells) => idOfCell(cells[0])),
+      );
     if (!moved) {
       positions = new Map(plan.entries.map((entry) => [entry.position, entry.position]));
     } else {
       origin = { ...shape, bodyRow: bodyNow.rowIndex, bodyColumn: bodyNow.columnIndex, rowCount: bodyNow.rowCount };
       const { rows: now } = await readTableRows(context, origin);
       positions = relocate(plan.entries, now);
-      lookups = queueAnnotationLookups(context, shape.sheet, shape.sheetName, markPlan, locator(origin, layout, rows, plan, results, positions), mode);
+      lookups = queueAnnotationLookups(
+        context,
+        shape.sheet,
+        shape.sheetName,
+        markPlan,
+        locator(origin, layout, rows, plan, results, positions),
+        mode,
+      );
       await context.sync();
     }
 
@@ -103,15 +131,25 @@ export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promi
     plan.entries.forEach((entry, index) => {
       const at = positions.get(entry.position);
       if (at === undefined) unplaced += 1;
-      else writes.set(at, results[index].state === 'conflict' ? { kind: 'conflict', message: CONFLICT_REMARK } : { kind: 'result', result: results[index] });
+      else
+        writes.set(
+          at,
+          results[index].state === 'conflict' ? { kind: 'conflict', message: CONFLICT_REMARK } : { kind: 'result', result: results[index] },
+        );
     });
     if (!moved) for (const position of plan.blank) writes.set(position, { kind: 'clear' });
 
-    const present = full ? new Set([...rows.map((row) => row.rowId), ...results.map((result) => result.rowId)].filter((id): id is string => id !== null)) : null;
+    const present = full
+      ? new Set([...rows.map((row) => row.rowId), ...results.map((result) => result.rowId)].filter((id): id is string => id !== null))
+      : null;
     const marks = await writeBack(context, origin, layout, writes, lookups, present, deps, progress);
     remember(deps.memory, located.key, origin, layout, full, rows, plan, results, marks);
     progress(1, '同步完成');
-    const entries = plan.entries.map((entry, index) => ({ result: results[index], values: entry.request.values, position: positions.get(entry.position) ?? entry.position }));
+    const entries = plan.entries.map((entry, index) => ({
+      result: results[index],
+      values: entry.request.values,
+      position: positions.get(entry.position) ?? entry.position,
+    }));
     return { summary: summarize(located.ledger, table, entries, unplaced), entries, full };
   });
 }
@@ -137,7 +175,14 @@ async function sendRows(deps: SyncDeps, ledger: LedgerDefinition, plan: SyncPlan
 }
 
 /** Finds a mark's cell: by the row's position when read (or after relocation), and the column's. */
-function locator(shape: TableShape, layout: TableLayout, rows: SheetRow[], plan: SyncPlan, results: RowResult[], positions: Map<number, number> | null): Locate {
+function locator(
+  shape: TableShape,
+  layout: TableLayout,
+  rows: SheetRow[],
+  plan: SyncPlan,
+  results: RowResult[],
+  positions: Map<number, number> | null,
+): Locate {
   const byId = new Map<string, number>();
   for (const row of rows) if (row.rowId !== null) byId.set(row.rowId, row.position);
   plan.entries.forEach((entry, index) => byId.set(results[index].rowId, entry.position));
@@ -186,7 +231,9 @@ async function writeBack(
   if (annotations.newComments.length === 0) saveMarks(marks);
   const reserved = groups.length <= 1 && annotationBytes <= EXCEL_DATA_BUDGET / 2 ? annotationBytes : marksBytes;
   const batches = batchWrites(buildWriteBlocks(layout, writes), EXCEL_DATA_BUDGET, reserved);
-  await writeInBatches(context, shape.sheet, { row: shape.bodyRow, column: shape.bodyColumn }, batches, (done, total) => progress(0.8 + (0.2 * done) / total, '正在写回状态列…'));
+  await writeInBatches(context, shape.sheet, { row: shape.bodyRow, column: shape.bodyColumn }, batches, (done, total) =>
+    progress(0.8 + (0.2 * done) / total, '正在写回状态列…'),
+  );
   if (annotations.newComments.length > 0) {
     marks = recordCommentIds(annotations);
     if (present) marks = pruneMarks(marks, present);
@@ -196,7 +243,17 @@ async function writeBack(
   return marks;
 }
 
-function remember(memory: SyncMemory, key: string, shape: TableShape, layout: TableLayout, full: boolean, rows: SheetRow[], plan: SyncPlan, results: RowResult[], marks: Marks): void {
+function remember(
+  memory: SyncMemory,
+  key: string,
+  shape: TableShape,
+  layout: TableLayout,
+  full: boolean,
+  rows: SheetRow[],
+  plan: SyncPlan,
+  results: RowResult[],
+  marks: Marks,
+): void {
   const fingerprints = full ? new Map<string, string>() : (memory.fingerprints.get(key) ?? new Map<string, string>());
   plan.entries.forEach((entry, index) => fingerprints.set(results[index].rowId, entry.fingerprint));
   for (const position of plan.blank) {
@@ -205,5 +262,12 @@ function remember(memory: SyncMemory, key: string, shape: TableShape, layout: Ta
   }
   memory.fingerprints.set(key, fingerprints);
   memory.marks.set(key, marks);
-  memory.writtenColumns.set(key, new Set(writeSpans(layout).flatMap((span) => Array.from({ length: span.end - span.start + 1 }, (_, offset) => shape.bodyColumn + span.start + offset))));
+  memory.writtenColumns.set(
+    key,
+    new Set(
+      writeSpans(layout).flatMap((span) =>
+        Array.from({ length: span.end - span.start + 1 }, (_, offset) => shape.bodyColumn + span.start + offset),
+      ),
+    ),
+  );
 }

@@ -29,7 +29,11 @@ export interface TakeOverReport {
   added: string[];
 }
 
-export async function takeOverActiveSheet(ledger: LedgerDefinition, ledgers: LedgerDefinition[], capabilities: Capabilities): Promise<TakeOverReport> {
+export async function takeOverActiveSheet(
+  ledger: LedgerDefinition,
+  ledgers: LedgerDefinition[],
+  capabilities: Capabilities,
+): Promise<TakeOverReport> {
   return Excel.run(async (context) => {
     const tables = context.workbook.worksheets.getActiveWorksheet().tables;
     tables.load('items/name');
@@ -43,10 +47,14 @@ export async function takeOverActiveSheet(ledger: LedgerDefinition, ledgers: Led
 
     const existing = tables.items.find((table) => ledgerOfTable(table.name, ledgers));
     if (existing) throw new UserError(`这张工作表已经是台账表格「${existing.name}」，可以直接同步`);
-    const tableName = tableNameFor(ledger.id, allTables.items.map((table) => table.name));
+    const tableName = tableNameFor(
+      ledger.id,
+      allTables.items.map((table) => table.name),
+    );
 
     if (tables.items.length > 0) {
-      if (!capabilities.appendColumns) throw new UserError('当前 Excel 版本无法为已有的 Excel 表格追加列：请先把表格转换为普通区域（表格设计 → 转换为区域），再接管');
+      if (!capabilities.appendColumns)
+        throw new UserError('当前 Excel 版本无法为已有的 Excel 表格追加列：请先把表格转换为普通区域（表格设计 → 转换为区域），再接管');
       const table = tables.items[0];
       const header = table.getHeaderRowRange();
       header.load('values,rowIndex,columnIndex');
@@ -58,16 +66,26 @@ export async function takeOverActiveSheet(ledger: LedgerDefinition, ledgers: Led
       for (const name of added) table.columns.add(undefined, undefined, name);
       table.name = tableName;
       const layout = appended(report.layout, added, ledger);
-      queueSystemFormats({ sheet, headerRow: header.rowIndex, firstColumn: header.columnIndex, bodyRows: body.rowCount }, layout, capabilities);
+      queueSystemFormats(
+        { sheet, headerRow: header.rowIndex, firstColumn: header.columnIndex, bodyRows: body.rowCount },
+        layout,
+        capabilities,
+      );
       await context.sync();
-      return reportOf(ledger, { sheetName: sheet.name, tableName, headerRow: header.rowIndex, dataRows: body.rowCount, headers: header.values[0] }, report, added);
+      return reportOf(
+        ledger,
+        { sheetName: sheet.name, tableName, headerRow: header.rowIndex, dataRows: body.rowCount, headers: header.values[0] },
+        report,
+        added,
+      );
     }
 
     const top = sheet.getRange(localAddress(used.rowIndex, used.columnIndex, Math.min(HEADER_SCAN_ROWS, used.rowCount), used.columnCount));
     top.load('values');
     await context.sync();
     const found = findHeaderRow(ledger, top.values);
-    if (!found) throw new UserError(`没有在这张表的前 ${HEADER_SCAN_ROWS} 行中找到「${ledger.name}」的标题行：请确认选择的台账类型和当前工作表`);
+    if (!found)
+      throw new UserError(`没有在这张表的前 ${HEADER_SCAN_ROWS} 行中找到「${ledger.name}」的标题行：请确认选择的台账类型和当前工作表`);
     const report = acceptable(ledger, found.report);
     const headerRow = used.rowIndex + found.rowIndex;
     const dataRows = used.rowCount - found.rowIndex - 1;
@@ -86,17 +104,28 @@ export async function takeOverActiveSheet(ledger: LedgerDefinition, ledgers: Led
 
 /** A header that maps fewer than two of the ledger's columns is not this ledger's table. */
 function acceptable(ledger: LedgerDefinition, report: HeaderReport): HeaderReport {
-  if (report.mappedInputs < 2) throw new UserError(`这张表的标题行只认出 ${report.mappedInputs} 列「${ledger.name}」的列：请确认选择的台账类型和当前工作表`);
+  if (report.mappedInputs < 2)
+    throw new UserError(`这张表的标题行只认出 ${report.mappedInputs} 列「${ledger.name}」的列：请确认选择的台账类型和当前工作表`);
   return report;
 }
 
 function additions(report: HeaderReport): string[] {
-  return [...(report.hasRowId ? [] : [ROW_ID_HEADER]), ...(report.hasRev ? [] : [REV_HEADER]), ...report.missingSystem.map((column) => column.header)];
+  return [
+    ...(report.hasRowId ? [] : [ROW_ID_HEADER]),
+    ...(report.hasRev ? [] : [REV_HEADER]),
+    ...report.missingSystem.map((column) => column.header),
+  ];
 }
 
 function appended(layout: TableLayout, added: string[], ledger: LedgerDefinition): TableLayout {
   const byHeader = new Map<string, LedgerColumn>(ledger.columns.map((column) => [column.header, column]));
-  const slots: Slot[] = added.map((header) => (header === ROW_ID_HEADER ? { kind: 'rowId' } : header === REV_HEADER ? { kind: 'rev' } : { kind: 'system', column: byHeader.get(header)! }));
+  const slots: Slot[] = added.map((header) =>
+    header === ROW_ID_HEADER
+      ? { kind: 'rowId' }
+      : header === REV_HEADER
+        ? { kind: 'rev' }
+        : { kind: 'system', column: byHeader.get(header)! },
+  );
   return { slots: [...layout.slots, ...slots] };
 }
 
@@ -116,7 +145,9 @@ function reportOf(ledger: LedgerDefinition, where: Where, report: HeaderReport, 
     headerRow: where.headerRow + 1,
     dataRows: where.dataRows,
     mapped: report.layout.slots.flatMap((slot, index) =>
-      slot.kind === 'input' || slot.kind === 'system' ? [{ header: String(where.headers[index] ?? '').trim(), column: slot.column.header }] : [],
+      slot.kind === 'input' || slot.kind === 'system'
+        ? [{ header: String(where.headers[index] ?? '').trim(), column: slot.column.header }]
+        : [],
     ),
     unmapped: report.unmapped,
     duplicates: report.duplicates.map((duplicate) => duplicate.header),

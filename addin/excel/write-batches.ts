@@ -10,7 +10,9 @@ export interface Origin {
 }
 
 export function queueBlock(sheet: Excel.Worksheet, origin: Origin, block: WriteBlock): void {
-  const range = sheet.getRange(localAddress(origin.row + block.row, origin.column + block.column, block.values.length, block.values[0].length));
+  const range = sheet.getRange(
+    localAddress(origin.row + block.row, origin.column + block.column, block.values.length, block.values[0].length),
+  );
   range.values = block.values;
 }
 
@@ -18,7 +20,13 @@ export function queueBlock(sheet: Excel.Worksheet, origin: Origin, block: WriteB
  * Queues each batch and syncs it. Whatever the caller queued before is sent with the first batch.
  * With no batches at all, the caller's queued commands are still synced once.
  */
-export async function writeInBatches(context: Excel.RequestContext, sheet: Excel.Worksheet, origin: Origin, batches: WriteBlock[][], onBatch?: (done: number, total: number) => void): Promise<void> {
+export async function writeInBatches(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  origin: Origin,
+  batches: WriteBlock[][],
+  onBatch?: (done: number, total: number) => void,
+): Promise<void> {
   if (batches.length === 0) {
     await context.sync();
     return;

@@ -62,7 +62,12 @@ export function batchWrites(blocks: WriteBlock[], budget = EXCEL_DATA_BUDGET, re
     const batch: WriteBlock[] = [];
     for (const row of group) {
       const last = batch[batch.length - 1];
-      if (last && last.column === row.block.column && last.row + last.values.length === row.block.row + row.offset && last.values[0].length === row.values.length) {
+      if (
+        last &&
+        last.column === row.block.column &&
+        last.row + last.values.length === row.block.row + row.offset &&
+        last.values[0].length === row.values.length
+      ) {
         last.values.push(row.values);
       } else {
         batch.push({ row: row.block.row + row.offset, column: row.block.column, values: [row.values] });

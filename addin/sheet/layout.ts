@@ -53,7 +53,9 @@ export function columnIndexOf(layout: TableLayout, columnId: string): number {
 
 /** The one range read per sync: from the first clerk column to the last of them and 行ID/版本. */
 export function readSpan(layout: TableLayout): ColumnSpan | null {
-  const wanted = layout.slots.map((slot, index) => (slot.kind === 'input' || slot.kind === 'rowId' || slot.kind === 'rev' ? index : -1)).filter((index) => index >= 0);
+  const wanted = layout.slots
+    .map((slot, index) => (slot.kind === 'input' || slot.kind === 'rowId' || slot.kind === 'rev' ? index : -1))
+    .filter((index) => index >= 0);
   if (wanted.length === 0) return null;
   return { start: Math.min(...wanted), end: Math.max(...wanted) };
 }

@@ -56,7 +56,16 @@ export function sheetRows(layout: TableLayout, span: ColumnSpan, block: unknown[
       rev = null;
     }
     if (rowId !== null) seen.add(rowId);
-    return { position, rowId, rev, values, fingerprint: fingerprintOf(ordered), blank: ordered.every((value) => value === null), copiedId, idCell };
+    return {
+      position,
+      rowId,
+      rev,
+      values,
+      fingerprint: fingerprintOf(ordered),
+      blank: ordered.every((value) => value === null),
+      copiedId,
+      idCell,
+    };
   });
 }
 

@@ -92,7 +92,13 @@ export function summarize(ledger: LedgerDefinition, table: TableRef, results: Su
     const errors = result.errors.filter((problem) => problem.level === 'error');
     if (errors.length > 0) {
       errorRows += 1;
-      problems.push({ kind: 'error', rowId: result.rowId, columnId: errors[0].column, label, message: errors.map((error) => error.message).join('；') });
+      problems.push({
+        kind: 'error',
+        rowId: result.rowId,
+        columnId: errors[0].column,
+        label,
+        message: errors.map((error) => error.message).join('；'),
+      });
     } else if (result.errors.length > 0) {
       warningRows += 1;
     }

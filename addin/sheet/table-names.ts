@@ -22,16 +22,22 @@ export function tableNameFor(ledgerId: string, taken: Iterable<string>): string 
 
 export function ledgerOfTable(tableName: string, ledgers: LedgerDefinition[]): LedgerDefinition | null {
   const lower = tableName.toLowerCase();
-  return ledgers.find((ledger) => {
-    const base = baseName(ledger.id).toLowerCase();
-    return lower === base || (lower.startsWith(`${base}_`) && /^\d+$/.test(lower.slice(base.length + 1)));
-  }) ?? null;
+  return (
+    ledgers.find((ledger) => {
+      const base = baseName(ledger.id).toLowerCase();
+      return lower === base || (lower.startsWith(`${base}_`) && /^\d+$/.test(lower.slice(base.length + 1)));
+    }) ?? null
+  );
 }
 
 /** A sheet name Excel accepts (no []:*?/\, at most 31 characters) and not yet taken. */
 export function sheetNameFor(wanted: string, taken: Iterable<string>): string {
   const used = new Set([...taken].map((name) => name.toLowerCase()));
-  const clean = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || '台账';
+  const clean =
+    wanted
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 31) || '台账';
   if (!used.has(clean.toLowerCase())) return clean;
   for (let ordinal = 2; ; ordinal += 1) {
     const suffix = `（${ordinal}）`;

@@ -44,7 +44,8 @@ export function buildWriteBlocks(layout: TableLayout, writes: ReadonlyMap<number
   for (const run of positionRuns(full)) {
     for (const span of spans) {
       const values: WriteBlock['values'] = [];
-      for (let position = run.start; position <= run.end; position += 1) values.push(cellsOf(layout, writes.get(position)!, span.start, span.end));
+      for (let position = run.start; position <= run.end; position += 1)
+        values.push(cellsOf(layout, writes.get(position)!, span.start, span.end));
       blocks.push({ row: run.start, column: span.start, values });
     }
   }

@@ -2,7 +2,15 @@
 // ../excel); actions never overlap, and an automatic sync waits for the clerk's own action.
 
 import styles from './taskpane.css';
-import { autoSyncWanted, OUTCOME_KEY, savedConnection, savedSummary, saveAutoSyncWanted, saveConnection, saveSummary } from '../connection-store.ts';
+import {
+  autoSyncWanted,
+  OUTCOME_KEY,
+  savedConnection,
+  savedSummary,
+  saveAutoSyncWanted,
+  saveConnection,
+  saveSummary,
+} from '../connection-store.ts';
 import { AutoSync } from '../excel/auto-sync.ts';
 import { detectCapabilities, missingFeatures, type Capabilities } from '../excel/capabilities.ts';
 import { createLedgerSheet } from '../excel/create-sheet.ts';
@@ -54,7 +62,13 @@ async function clerkAction(label: string, work: () => Promise<string | void>): P
 
 function deps() {
   if (!state.capabilities) throw new UserError('Excel 尚未就绪');
-  return { connection: state.connection, ledgers: state.ledgers, capabilities: state.capabilities, memory: state.memory, progress: showProgress };
+  return {
+    connection: state.connection,
+    ledgers: state.ledgers,
+    capabilities: state.capabilities,
+    memory: state.memory,
+    progress: showProgress,
+  };
 }
 
 function selectedLedger(): LedgerDefinition {
@@ -82,7 +96,9 @@ function absorb(outcome: SyncOutcome): SyncSummary {
 function showEntries(base: SyncSummary, entries: SummaryEntry[]): SyncSummary {
   state.entries.set(base.tableKey, entries);
   const ledger = ledgerOf(base);
-  const whole = ledger ? summarize(ledger, { key: base.tableKey, name: base.tableName, sheet: base.sheetName }, entries, base.unplaced) : base;
+  const whole = ledger
+    ? summarize(ledger, { key: base.tableKey, name: base.tableName, sheet: base.sheetName }, entries, base.unplaced)
+    : base;
   render(whole);
   saveSummary(whole);
   return whole;
@@ -115,7 +131,12 @@ async function autoSyncTable(tableId: string): Promise<void> {
     absorb(outcome);
     const time = new Date().toLocaleTimeString('zh-CN');
     // The first change to a table after the pane opened syncs all of it: the pane did not know its rows yet.
-    showMessage(outcome.full ? `自动同步：已同步全表 ${outcome.entries.length} 行（${time}）` : `自动同步：已提交 ${outcome.entries.length} 行修改（${time}）`, 'ok');
+    showMessage(
+      outcome.full
+        ? `自动同步：已同步全表 ${outcome.entries.length} 行（${time}）`
+        : `自动同步：已提交 ${outcome.entries.length} 行修改（${time}）`,
+      'ok',
+    );
   } catch (error) {
     if (!(error instanceof NotLedgerTable)) showMessage(`自动同步失败：${describeError(error)}`, 'error');
   }
@@ -131,7 +152,10 @@ async function keepMine(item: ProblemItem): Promise<void> {
   const summary = state.summary;
   if (!summary || item.storedRev === undefined) return;
   await clerkAction('正在用我的内容覆盖…', async () => {
-    const outcome = await syncLedgerTable({ kind: 'override', tableKey: summary.tableKey, revisions: new Map([[item.rowId, item.storedRev as number]]) }, deps());
+    const outcome = await syncLedgerTable(
+      { kind: 'override', tableKey: summary.tableKey, revisions: new Map([[item.rowId, item.storedRev as number]]) },
+      deps(),
+    );
     absorb(outcome);
     return outcome.summary.conflicts > 0 ? '对方又修改了这一行，请再选择一次' : `已保留我的内容：${item.label}`;
   });
@@ -144,7 +168,11 @@ async function takeTheirs(item: ProblemItem): Promise<void> {
     const version = { rowId: item.rowId, rev: item.storedRev as number, values: item.storedValues ?? {}, status: item.storedStatus ?? {} };
     await acceptStoredVersions(summary.tableKey, [version], deps());
     const entries = state.entries.get(summary.tableKey) ?? [];
-    const replaced: SummaryEntry = { result: { rowId: version.rowId, rev: version.rev, state: 'ok', errors: [], status: version.status }, values: version.values, position: 0 };
+    const replaced: SummaryEntry = {
+      result: { rowId: version.rowId, rev: version.rev, state: 'ok', errors: [], status: version.status },
+      values: version.values,
+      position: 0,
+    };
     showEntries(summary, [...entries.filter((entry) => entry.result.rowId !== item.rowId), replaced]);
     return `已采用对方的内容：${item.label}`;
   });
@@ -162,7 +190,9 @@ async function onTakeOver(): Promise<void> {
   await clerkAction('正在接管当前工作表…', async () => {
     const report = await takeOverActiveSheet(selectedLedger(), state.ledgers, deps().capabilities);
     showTakeOverReport(report);
-    return report.missingRequired.length > 0 ? `已接管，但缺少必填列：${report.missingRequired.join('、')}` : '已接管，可以点「同步本表」了';
+    return report.missingRequired.length > 0
+      ? `已接管，但缺少必填列：${report.missingRequired.join('、')}`
+      : '已接管，可以点「同步本表」了';
   });
 }
 
@@ -173,7 +203,11 @@ async function onPull(): Promise<void> {
     const since = element<HTMLInputElement>('team-since').value || undefined;
     const response = await fetchTeamRows(state.connection, ledger.id, team, since);
     if (response.rows.length === 0) return `${team}暂无分案${since ? `（${since} 以来）` : ''}`;
-    const created = await createLedgerSheet(ledger, deps().capabilities, { title: `分案清单-${team}`, rows: response.rows, progress: showProgress });
+    const created = await createLedgerSheet(ledger, deps().capabilities, {
+      title: `分案清单-${team}`,
+      rows: response.rows,
+      progress: showProgress,
+    });
     state.memory.fingerprints.set(created.tableKey, created.fingerprints);
     return `已拉取 ${created.rows} 行到工作表「${created.sheetName}」`;
   });
@@ -211,7 +245,8 @@ function setConnected(connected: boolean): void {
   const badge = element('connection-badge');
   badge.textContent = connected ? '已连接' : '未连接';
   badge.className = connected ? 'badge ok' : 'badge';
-  for (const id of ['ledger-select', 'sync', 'create-ledger', 'take-over', 'pull', 'write-report']) element<HTMLButtonElement>(id).disabled = !connected;
+  for (const id of ['ledger-select', 'sync', 'create-ledger', 'take-over', 'pull', 'write-report'])
+    element<HTMLButtonElement>(id).disabled = !connected;
   element<HTMLButtonElement>('test-connection').disabled = false;
   element<HTMLInputElement>('auto-sync').disabled = !connected || !state.capabilities?.changeEvents;
 }
@@ -234,7 +269,10 @@ function showTeams(): void {
 }
 
 async function onTest(): Promise<void> {
-  const connection: Connection = { baseUrl: element<HTMLInputElement>('base-url').value.trim(), token: element<HTMLInputElement>('token').value.trim() };
+  const connection: Connection = {
+    baseUrl: element<HTMLInputElement>('base-url').value.trim(),
+    token: element<HTMLInputElement>('token').value.trim(),
+  };
   const result = element<HTMLParagraphElement>('connection-result');
   result.className = '';
   result.textContent = '正在连接…';

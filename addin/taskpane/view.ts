@@ -37,7 +37,12 @@ export interface SummaryHandlers {
   takeTheirs(item: ProblemItem): void;
 }
 
-export function showSummary(summary: SyncSummary, ledger: LedgerDefinition | undefined, handlers: SummaryHandlers, localValues: (rowId: string) => Record<string, unknown> | undefined): void {
+export function showSummary(
+  summary: SyncSummary,
+  ledger: LedgerDefinition | undefined,
+  handlers: SummaryHandlers,
+  localValues: (rowId: string) => Record<string, unknown> | undefined,
+): void {
   element('summary').hidden = false;
   element('count-rows').textContent = String(summary.rows);
   element('count-errors').textContent = String(summary.errorRows);
@@ -50,10 +55,17 @@ export function showSummary(summary: SyncSummary, ledger: LedgerDefinition | und
   if (summary.problems.length > PROBLEM_LIST_LIMIT) notes.push(`问题较多，下面只列出前 ${PROBLEM_LIST_LIMIT} 条`);
   element('summary-note').textContent = notes.join('；');
   const list = element<HTMLUListElement>('problem-list');
-  list.replaceChildren(...summary.problems.slice(0, PROBLEM_LIST_LIMIT).map((item) => problemItem(item, ledger, handlers, localValues(item.rowId))));
+  list.replaceChildren(
+    ...summary.problems.slice(0, PROBLEM_LIST_LIMIT).map((item) => problemItem(item, ledger, handlers, localValues(item.rowId))),
+  );
 }
 
-function problemItem(item: ProblemItem, ledger: LedgerDefinition | undefined, handlers: SummaryHandlers, local: Record<string, unknown> | undefined): HTMLLIElement {
+function problemItem(
+  item: ProblemItem,
+  ledger: LedgerDefinition | undefined,
+  handlers: SummaryHandlers,
+  local: Record<string, unknown> | undefined,
+): HTMLLIElement {
   const entry = make('li', '');
   entry.dataset.kind = item.kind;
   entry.dataset.rowId = item.rowId;
@@ -82,7 +94,11 @@ function problemItem(item: ProblemItem, ledger: LedgerDefinition | undefined, ha
 }
 
 /** Which columns differ between the clerk's row and the stored one, in the clerk's words. */
-function differences(ledger: LedgerDefinition, local: Record<string, unknown> | undefined, stored: Record<string, unknown> | undefined): string {
+function differences(
+  ledger: LedgerDefinition,
+  local: Record<string, unknown> | undefined,
+  stored: Record<string, unknown> | undefined,
+): string {
   if (!local || !stored) return '';
   const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '（空）' : String(value));
   const changes = ledger.columns
@@ -101,12 +117,19 @@ export function showTakeOverReport(report: TakeOverReport): void {
     return [make('p', 'note', title), list];
   };
   body.replaceChildren(
-    make('p', '', `已把工作表「${report.sheetName}」第 ${report.headerRow} 行作为标题行接管为「${report.ledgerName}」（${report.dataRows} 行数据）。`),
+    make(
+      'p',
+      '',
+      `已把工作表「${report.sheetName}」第 ${report.headerRow} 行作为标题行接管为「${report.ledgerName}」（${report.dataRows} 行数据）。`,
+    ),
     ...block('缺少必填列（同步时每行都会报错，请补上这些列）：', report.missingRequired, true),
     ...block('没有认出的列（保持原样，不会提交）：', report.unmapped),
     ...block('重复的列（只使用第一列）：', report.duplicates),
     ...block('已在表格右侧添加：', report.added),
-    ...block('已对应的列：', report.mapped.map((item) => (item.header === item.column ? item.header : `${item.header} → ${item.column}`))),
+    ...block(
+      '已对应的列：',
+      report.mapped.map((item) => (item.header === item.column ? item.header : `${item.header} → ${item.column}`)),
+    ),
     ...block('本台账的其他可选列（表中没有）：', report.missingOptional),
   );
 }

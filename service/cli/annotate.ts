@@ -23,7 +23,13 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { 'as-of': { type: 'string' }, out: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'as-of': { type: 'string' },
+        out: { type: 'string' },
+        url: { type: 'string' },
+        token: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -81,7 +87,9 @@ async function main(): Promise<number> {
 async function workbooksIn(folder: string): Promise<string[]> {
   const entries = await fs.readdir(folder, { withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && /\.xlsx$/i.test(entry.name) && !entry.name.startsWith('~$') && !/（已标注）\.xlsx$/i.test(entry.name))
+    .filter(
+      (entry) => entry.isFile() && /\.xlsx$/i.test(entry.name) && !entry.name.startsWith('~$') && !/（已标注）\.xlsx$/i.test(entry.name),
+    )
     .map((entry) => path.join(folder, entry.name))
     .sort();
 }
@@ -99,8 +107,14 @@ async function annotate(connection: Connection, file: string, asOf: string | und
 /** Why the service could not be reached, with what IT staff can do about it. */
 function unreachable(connection: Connection, error: ServiceError): ServiceError {
   const cause = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(String(cause?.code)) ? '；服务使用自签名证书时，请以 NODE_EXTRA_CA_CERTS 指定其根证书' : '；服务是否已启动？';
-  return new ServiceError(0, 'network', `无法连接服务 ${connection.baseUrl}（${cause?.code ?? cause?.message ?? (error.cause as Error).message}）${hint}`);
+  const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(String(cause?.code))
+    ? '；服务使用自签名证书时，请以 NODE_EXTRA_CA_CERTS 指定其根证书'
+    : '；服务是否已启动？';
+  return new ServiceError(
+    0,
+    'network',
+    `无法连接服务 ${connection.baseUrl}（${cause?.code ?? cause?.message ?? (error.cause as Error).message}）${hint}`,
+  );
 }
 
 function describe(summary: ReceivedSummary): string[] {
@@ -112,7 +126,13 @@ function describe(summary: ReceivedSummary): string[] {
 function describeSheet(sheet: SheetReport): string {
   if (!sheet.ledger) return sheet.notAnnotated ?? '未识别';
   if (sheet.notAnnotated) return `${sheet.ledger.name}，${sheet.notAnnotated}`;
-  const parts = [`${sheet.ledger.name}，${sheet.rows} 行`, `有错误 ${sheet.invalid} 行`, `仅有提示 ${sheet.warnings} 行`, `超期 ${sheet.overdue} 行`, `临期 ${sheet.dueSoon} 行`];
+  const parts = [
+    `${sheet.ledger.name}，${sheet.rows} 行`,
+    `有错误 ${sheet.invalid} 行`,
+    `仅有提示 ${sheet.warnings} 行`,
+    `超期 ${sheet.overdue} 行`,
+    `临期 ${sheet.dueSoon} 行`,
+  ];
   if (sheet.conflicts) parts.push(`版本冲突 ${sheet.conflicts} 行`);
   if (sheet.missingRequired.length) parts.push(`缺少必填列：${sheet.missingRequired.join('、')}`);
   return parts.join('，');

@@ -73,7 +73,10 @@ export interface NodeInputs {
  * Computes every applicable node whose anchor is known. Calendar warnings (a year without
  * holiday data) are returned beside the nodes, keyed by the anchor column.
  */
-export function computeNodes(rules: NodeRule[], inputs: NodeInputs): { nodes: NodeResult[]; warnings: Array<{ column: string; message: string }> } {
+export function computeNodes(
+  rules: NodeRule[],
+  inputs: NodeInputs,
+): { nodes: NodeResult[]; warnings: Array<{ column: string; message: string }> } {
   const nodes: NodeResult[] = [];
   const warnings: Array<{ column: string; message: string }> = [];
   for (const rule of rules) {
@@ -86,7 +89,9 @@ export function computeNodes(rules: NodeRule[], inputs: NodeInputs): { nodes: No
     } else {
       const anchorDate = asDate(inputs.values[rule.anchor]);
       if (!anchorDate || !config) continue;
-      const counted = countPeriod(inputs.calendar, { date: anchorDate, label: inputs.headers[rule.anchor] ?? rule.anchor }, config.period, { roll: config.roll });
+      const counted = countPeriod(inputs.calendar, { date: anchorDate, label: inputs.headers[rule.anchor] ?? rule.anchor }, config.period, {
+        roll: config.roll,
+      });
       const header = inputs.headers[rule.anchor] ?? rule.anchor;
       const within = config.period.kind === 'sameDay' ? '当日' : `起${describePeriod(config.period)}内`;
       due = { ...counted, basis: `${rule.source}：${header}${within}` };

@@ -25,7 +25,11 @@ export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
       if (!rows) this.byKey.set(key, (rows = new Map()));
       rows.set(row.rowId, value);
     }
-    if (entries.length > 0) this.keysOfRow.set(row.rowId, entries.map(([key]) => key));
+    if (entries.length > 0)
+      this.keysOfRow.set(
+        row.rowId,
+        entries.map(([key]) => key),
+      );
     else this.keysOfRow.delete(row.rowId);
   }
 

@@ -26,7 +26,14 @@ export function describeLedger(ledger: AnyLedger) {
         ...(column.options ? { options: column.options } : {}),
         system: false,
       })),
-      ...systemColumnsOf(ledger).map((column) => ({ id: column.id, header: column.header, aliases: [], type: column.type, required: false, system: true })),
+      ...systemColumnsOf(ledger).map((column) => ({
+        id: column.id,
+        header: column.header,
+        aliases: [],
+        type: column.type,
+        required: false,
+        system: true,
+      })),
     ],
     ...(ledger.assignment ? { assignment: { ...ledger.assignment, teams: teamsOf(ledger) } } : {}),
   };
@@ -68,7 +75,8 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
     if (team !== undefined || since !== undefined) {
       const teams = teamsOf(ledger);
       if (teams.length === 0) throw new HttpError(400, 'no_teams', `${ledger.name}不分团队，没有分案清单`);
-      if (team !== undefined && !teams.includes(team)) throw new HttpError(400, 'bad_team', `团队「${team.slice(0, 40)}」无效，应为 ${teams.join('、')}`);
+      if (team !== undefined && !teams.includes(team))
+        throw new HttpError(400, 'bad_team', `团队「${team.slice(0, 40)}」无效，应为 ${teams.join('、')}`);
     }
     res.json(service.rows(ledger, asOfOf(req), { team, since }));
   });

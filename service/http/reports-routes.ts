@@ -36,7 +36,11 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
     }
     const asOf = queryDate(req, 'asOf') ?? today;
     if (!reportDay(week, asOf)) {
-      throw new HttpError(400, 'bad_as_of', `统计日 ${asOf} 早于 ${week.id} 的第一天 ${week.from}：该周的数字从周一起才有，请改选已开始的周或更晚的 asOf`);
+      throw new HttpError(
+        400,
+        'bad_as_of',
+        `统计日 ${asOf} 早于 ${week.id} 的第一天 ${week.from}：该周的数字从周一起才有，请改选已开始的周或更晚的 asOf`,
+      );
     }
     const report = reports.weekly(week, asOf);
     if (format === 'json') return void res.json(report);
@@ -46,7 +50,8 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
   router.get('/:file', async (req, res) => {
     const file = String(req.params.file);
     const bytes = await reports.read(file);
-    if (!bytes) throw new HttpError(404, 'report_not_found', `没有名为「${file.slice(0, 60)}」的周通报文件，已保存的周通报见 GET /api/reports`);
+    if (!bytes)
+      throw new HttpError(404, 'report_not_found', `没有名为「${file.slice(0, 60)}」的周通报文件，已保存的周通报见 GET /api/reports`);
     sendWorkbook(res, file, bytes);
   });
 

@@ -15,7 +15,8 @@ const ENVELOPE_BYTES = 64 * 1024;
 
 export function readUpload(req: Request, field: string, maxBytes: number): Promise<Upload> {
   const megabytes = Math.round(maxBytes / 1024 / 1024);
-  const tooLarge = () => new HttpError(413, 'file_too_large', `文件超过上限 ${megabytes} MB。请删去不需要的工作表或图片，或把台账拆成几个文件后分别上传`);
+  const tooLarge = () =>
+    new HttpError(413, 'file_too_large', `文件超过上限 ${megabytes} MB。请删去不需要的工作表或图片，或把台账拆成几个文件后分别上传`);
   if (!req.is('multipart/form-data')) {
     return Promise.reject(new HttpError(400, 'not_multipart', `请以 multipart/form-data 方式上传文件，字段名为 ${field}`));
   }

@@ -65,7 +65,9 @@ function summaryHeader(summary: AnnotationSummary): string {
   const encode = (value: unknown) => encodeURIComponent(JSON.stringify(value));
   let header = encode(summary);
   if (header.length <= SUMMARY_HEADER_LENGTH) return header;
-  const sheets = summary.sheets.filter((sheet) => sheet.ledger).map((sheet) => ({ ...sheet, otherHeaders: sheet.otherHeaders.slice(0, 5) }));
+  const sheets = summary.sheets
+    .filter((sheet) => sheet.ledger)
+    .map((sheet) => ({ ...sheet, otherHeaders: sheet.otherHeaders.slice(0, 5) }));
   while (sheets.length > 0) {
     header = encode({ ...summary, sheets, truncated: true });
     if (header.length <= SUMMARY_HEADER_LENGTH) return header;

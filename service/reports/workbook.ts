@@ -21,7 +21,14 @@ export async function reportWorkbook(report: WeeklyReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '执行台账助手';
   const sheet = workbook.addWorksheet(layout.title, {
-    pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddFooter: `&C${layout.title}  第 &P 页，共 &N 页` },
     views: [{ state: 'frozen', ySplit: 2 }],
   });

@@ -91,7 +91,6 @@ export class FileStore implements Store {
     if (!state) throw new Error(`unknown ledger ${ledgerId}`);
     return state;
   }
-
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -73,7 +73,6 @@ export class LedgerFile {
     this.journalBytes = 0;
     this.snapshotBytes = await sizeOf(this.snapshotFile);
   }
-
 }
 
 /**
@@ -81,7 +80,10 @@ export class LedgerFile {
  * lines newer than it. A last line without its newline was cut off by a crash before it was
  * flushed, so its sync was never acknowledged: it is left out, and `complete` says where it starts.
  */
-export async function readLedger(snapshotFile: string, journalFile: string): Promise<{ rows: Map<string, StoredRow>; revision: number; complete: number; torn: boolean }> {
+export async function readLedger(
+  snapshotFile: string,
+  journalFile: string,
+): Promise<{ rows: Map<string, StoredRow>; revision: number; complete: number; torn: boolean }> {
   const snapshot = (await new DurableJSONFile<Snapshot>(snapshotFile).read()) ?? { revision: 0, rows: [] };
   const rows = new Map(snapshot.rows.map((row) => [row.rowId, row]));
   let revision = snapshot.revision;

@@ -3,7 +3,18 @@
 // audit entries are kept as JSON text, so what is read back is a copy, as it is from a file.
 // There is nothing to back up: `backup` makes no copy and answers null.
 
-import { reportFileName, reportWeek, WriteQueue, type AuditEntry, type DocumentName, type DocumentStore, type ReportStore, type Store, type StoredReport, type StoredRow } from './store.ts';
+import {
+  reportFileName,
+  reportWeek,
+  WriteQueue,
+  type AuditEntry,
+  type DocumentName,
+  type DocumentStore,
+  type ReportStore,
+  type Store,
+  type StoredReport,
+  type StoredRow,
+} from './store.ts';
 
 interface MemoryLedger {
   rows: Map<string, StoredRow>;

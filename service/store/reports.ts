@@ -29,10 +29,12 @@ export class ReportFiles implements ReportStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const reports = await Promise.all(entries.flatMap((file) => {
-      const week = reportWeek(file);
-      return week ? [this.describe(file, week)] : [];
-    }));
+    const reports = await Promise.all(
+      entries.flatMap((file) => {
+        const week = reportWeek(file);
+        return week ? [this.describe(file, week)] : [];
+      }),
+    );
     return reports.sort((a, b) => b.week.localeCompare(a.week));
   }
 

@@ -77,7 +77,11 @@ export class WorkbookAnnotator {
       // exceljs types its input as an ArrayBuffer; it reads a Node Buffer as well, without a copy.
       await workbook.xlsx.load(file as unknown as ArrayBuffer);
     } catch {
-      throw new WorkbookRefusal(400, 'unreadable_xlsx', '工作簿的内容不符合 Excel 格式，无法读取。请在 Excel 或 WPS 中打开后「另存为」Excel 工作簿（*.xlsx）再上传');
+      throw new WorkbookRefusal(
+        400,
+        'unreadable_xlsx',
+        '工作簿的内容不符合 Excel 格式，无法读取。请在 Excel 或 WPS 中打开后「另存为」Excel 工作簿（*.xlsx）再上传',
+      );
     }
     const date1904 = !!workbook.properties.date1904;
 
@@ -86,14 +90,18 @@ export class WorkbookAnnotator {
     for (const sheet of workbook.worksheets) {
       const layout = findTable(sheet, this.ledgers);
       if (!layout) {
-        if (sheet.state === 'visible') reports.push(emptyReport(sheet.name, null, `没有找到台账的表头行（表头须在前 ${HEADER_SEARCH_ROWS} 行内，并含台账的关键列，如「案号」）`));
+        if (sheet.state === 'visible')
+          reports.push(
+            emptyReport(sheet.name, null, `没有找到台账的表头行（表头须在前 ${HEADER_SEARCH_ROWS} 行内，并含台账的关键列，如「案号」）`),
+          );
         continue;
       }
       const { ledger } = layout;
       const report = emptyReport(sheet.name, layout, null);
       reports.push(report);
       if (sheet.state !== 'visible') report.notAnnotated = '工作表是隐藏的，未处理；如需标注，请先取消隐藏';
-      else if (!canWrite(user, ledger)) report.notAnnotated = `用户「${user.name}」（角色：${user.roles.join('、')}）无权写入${ledger.name}，本表未同步`;
+      else if (!canWrite(user, ledger))
+        report.notAnnotated = `用户「${user.name}」（角色：${user.roles.join('、')}）无权写入${ledger.name}，本表未同步`;
       else {
         const table = readTableRows(sheet, layout, date1904);
         report.skipped = table.skipped;
@@ -101,14 +109,30 @@ export class WorkbookAnnotator {
       }
     }
     if (!reports.some((report) => report.ledger)) {
-      throw new WorkbookRefusal(400, 'no_ledger_found', `工作簿中没有找到可识别的台账。请确认表头行含有台账的列名，可识别的台账：${this.ledgers.map((ledger) => ledger.name).join('、')}；也可以下载空白模板填写`);
+      throw new WorkbookRefusal(
+        400,
+        'no_ledger_found',
+        `工作簿中没有找到可识别的台账。请确认表头行含有台账的列名，可识别的台账：${this.ledgers.map((ledger) => ledger.name).join('、')}；也可以下载空白模板填写`,
+      );
     }
     if (found.length === 0) {
-      throw new WorkbookRefusal(403, 'forbidden', reports.map((report) => report.notAnnotated).filter(Boolean).join('；'));
+      throw new WorkbookRefusal(
+        403,
+        'forbidden',
+        reports
+          .map((report) => report.notAnnotated)
+          .filter(Boolean)
+          .join('；'),
+      );
     }
 
     for (const ledger of new Set(found.map((table) => table.layout.ledger))) {
-      await this.syncLedger(ledger, found.filter((table) => table.layout.ledger === ledger), user, asOf);
+      await this.syncLedger(
+        ledger,
+        found.filter((table) => table.layout.ledger === ledger),
+        user,
+        asOf,
+      );
     }
     const workbookOut = Buffer.from(await workbook.xlsx.writeBuffer());
     return { workbook: workbookOut, summary: { asOf, sheets: reports, notKept: inspection.notKept } };
@@ -121,7 +145,12 @@ export class WorkbookAnnotator {
     const result =
       rows.length === 0
         ? { rows: [] }
-        : await this.ledgerService.sync(ledger, { rows: rows.map(({ rowId, rev, values }) => ({ rowId, rev, values })), mode: 'upsert', rowNames }, user, asOf);
+        : await this.ledgerService.sync(
+            ledger,
+            { rows: rows.map(({ rowId, rev, values }) => ({ rowId, rev, values })), mode: 'upsert', rowNames },
+            user,
+            asOf,
+          );
 
     let next = 0;
     const annotations = tables.map(({ layout, table, report }) =>

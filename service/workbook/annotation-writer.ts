@@ -35,7 +35,12 @@ export function writeAnnotations(sheet: Worksheet, layout: TableLayout, lastColu
   const marked: Record<ProblemLevel, string[]> = { error: [], warning: [] };
   for (const annotation of annotations) {
     const row = sheet.getRow(annotation.rowNumber);
-    const values: Record<string, string | number | null> = { ...annotation.status, remarks: annotation.remarks, rowId: annotation.rowId, rev: annotation.rev };
+    const values: Record<string, string | number | null> = {
+      ...annotation.status,
+      remarks: annotation.remarks,
+      rowId: annotation.rowId,
+      rev: annotation.rev,
+    };
     for (const { column, columnNumber } of targets) {
       const cell = row.getCell(columnNumber);
       cell.value = systemValue(column, values[column.id] ?? null);
@@ -44,7 +49,10 @@ export function writeAnnotations(sheet: Worksheet, layout: TableLayout, lastColu
     for (const [columnNumber, problems] of problemsByCell(layout, annotation)) {
       const cell = row.getCell(columnNumber);
       const target = cell.isMerged ? cell.master : cell;
-      addNote(target, problems.map((problem) => problem.message));
+      addNote(
+        target,
+        problems.map((problem) => problem.message),
+      );
       marked[problems.some((problem) => problem.level === 'error') ? 'error' : 'warning'].push(target.address);
     }
   }
@@ -66,7 +74,11 @@ function placeSystemColumns(sheet: Worksheet, layout: TableLayout, lastColumn: n
     if (columnNumber === undefined) {
       columnNumber = next++;
       if (columnNumber > LAST_EXCEL_COLUMN) {
-        throw new WorkbookRefusal(400, 'no_room_for_columns', `工作表「${sheet.name}」右侧已没有空列，无法写入「${column.header}」等状态列，请删去多余的列后再上传`);
+        throw new WorkbookRefusal(
+          400,
+          'no_room_for_columns',
+          `工作表「${sheet.name}」右侧已没有空列，无法写入「${column.header}」等状态列，请删去多余的列后再上传`,
+        );
       }
       sheet.getColumn(columnNumber).width = SYSTEM_COLUMN_WIDTHS[column.id] ?? columnWidth(column.header, column.type);
     }
@@ -175,7 +187,7 @@ export function compactRanges(addresses: string[]): string {
   const ranges: string[] = [];
   for (const [column, rows] of byColumn) {
     rows.sort((a, b) => a - b);
-    for (let start = 0; start < rows.length; ) {
+    for (let start = 0; start < rows.length;) {
       let end = start;
       while (end + 1 < rows.length && rows[end + 1] === rows[end] + 1) end++;
       ranges.push(end === start ? `${column}${rows[start]}` : `${column}${rows[start]}:${column}${rows[end]}`);

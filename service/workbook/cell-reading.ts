@@ -34,7 +34,8 @@ export function readCell(value: CellValue | undefined, kind: CellKind, date1904:
   if ('hyperlink' in value) return readCell(value.text as CellValue, kind, date1904);
   if ('formula' in value || 'sharedFormula' in value) {
     const { result } = value as { result?: CellValue | { error: string } };
-    if (result === undefined) return { value: null, problem: '是公式，但文件里没有保存计算结果（请在 Excel 或 WPS 中打开、保存后再上传），已按空白处理' };
+    if (result === undefined)
+      return { value: null, problem: '是公式，但文件里没有保存计算结果（请在 Excel 或 WPS 中打开、保存后再上传），已按空白处理' };
     return readCell(result as CellValue, kind, date1904);
   }
   if ('error' in value) return { value: null, problem: `是错误值 ${value.error}，已按空白处理，请修正公式或数据` };

@@ -80,7 +80,16 @@ export const MARK_FILLS = {
 
 /** Column widths in characters, by what the column holds. */
 export function columnWidth(header: string, type: string): number {
-  const byType: Record<string, number> = { date: 12, datetime: 17, caseNo: 24, personId: 21, creditCode: 21, partyId: 21, amount: 16, tags: 24 };
+  const byType: Record<string, number> = {
+    date: 12,
+    datetime: 17,
+    caseNo: 24,
+    personId: 21,
+    creditCode: 21,
+    partyId: 21,
+    amount: 16,
+    tags: 24,
+  };
   const headerWidth = [...header].reduce((width, char) => width + (char.charCodeAt(0) > 0xff ? 2 : 1), 0) + 2;
   return Math.max(byType[type] ?? 12, Math.min(headerWidth, 30));
 }

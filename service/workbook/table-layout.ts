@@ -53,7 +53,8 @@ export function headerIndex(ledger: AnyLedger): HeaderIndex {
   if (!index) {
     const input = new Map<string, string>();
     for (const column of ledger.columns) {
-      for (const header of [column.header, ...(column.aliases ?? [])]) if (!input.has(headerKey(header))) input.set(headerKey(header), column.id);
+      for (const header of [column.header, ...(column.aliases ?? [])])
+        if (!input.has(headerKey(header))) input.set(headerKey(header), column.id);
     }
     const system = new Map([...systemColumnsOf(ledger), ...IDENTITY_COLUMNS].map((column) => [headerKey(column.header), column.id]));
     index = { input, system };

@@ -30,7 +30,9 @@ const FOOTER = /^(合计|总计|小计|制表|填表|审核|负责人|统计人)
 export function readTableRows(sheet: Worksheet, layout: TableLayout, date1904: boolean): TableRows {
   const { ledger, columns, systemColumns, headerRow } = layout;
   const inputs = ledger.columns.filter((column) => columns.has(column.id));
-  const kinds = new Map(inputs.map((column) => [column.id, column.type === 'date' || column.type === 'datetime' ? ('date' as const) : ('other' as const)]));
+  const kinds = new Map(
+    inputs.map((column) => [column.id, column.type === 'date' || column.type === 'datetime' ? ('date' as const) : ('other' as const)]),
+  );
   const { input: headerIds } = headerIndex(ledger);
   const result: TableRows = { rows: [], skipped: { blank: 0, footer: 0, header: 0 }, lastColumn: 0 };
 

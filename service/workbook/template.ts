@@ -70,25 +70,35 @@ function choicesOf(column: ColumnDef): string[] | null {
  * rule itself is limited to 255 characters). Other words the service accepts (终本, Y) are allowed
  * with a warning; a tags column takes several options, so it only offers them.
  */
-function addDropdown(sheet: Worksheet, options: Worksheet, column: ColumnDef, columnNumber: number, list: string[], optionColumn: number): void {
+function addDropdown(
+  sheet: Worksheet,
+  options: Worksheet,
+  column: ColumnDef,
+  columnNumber: number,
+  list: string[],
+  optionColumn: number,
+): void {
   const letter = options.getColumn(optionColumn).letter;
   options.getCell(1, optionColumn).value = `${column.header}（选项）`;
   list.forEach((option, index) => (options.getCell(index + 2, optionColumn).value = option));
   const letterInSheet = sheet.getColumn(columnNumber).letter;
   const several = column.type === 'tags';
   // exceljs's types leave out the sheet's validations, which take a range as one entry.
-  (sheet as Worksheet & { dataValidations: { add(range: string, rule: DataValidation): void } }).dataValidations.add(`${letterInSheet}2:${letterInSheet}${LAST_ROW}`, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`'${OPTIONS_SHEET}'!$${letter}$2:$${letter}$${list.length + 1}`],
-    showInputMessage: true,
-    promptTitle: column.header,
-    prompt: several ? '可从列表选择，多个标签用顿号（、）分隔' : '请从列表选择',
-    showErrorMessage: !several,
-    errorStyle: 'warning',
-    errorTitle: column.header,
-    error: `应为：${list.join('、')}`.slice(0, 225),
-  });
+  (sheet as Worksheet & { dataValidations: { add(range: string, rule: DataValidation): void } }).dataValidations.add(
+    `${letterInSheet}2:${letterInSheet}${LAST_ROW}`,
+    {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`'${OPTIONS_SHEET}'!$${letter}$2:$${letter}$${list.length + 1}`],
+      showInputMessage: true,
+      promptTitle: column.header,
+      prompt: several ? '可从列表选择，多个标签用顿号（、）分隔' : '请从列表选择',
+      showErrorMessage: !several,
+      errorStyle: 'warning',
+      errorTitle: column.header,
+      error: `应为：${list.join('、')}`.slice(0, 225),
+    },
+  );
 }
 
 /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */

@@ -50,7 +50,11 @@ export async function inspectXlsx(file: Buffer, limits: Limits = WORKBOOK_LIMITS
     const entries = await readDirectory(zip, limits);
     const names = new Set(entries.map((entry) => entry.fileName));
     if (!names.has('xl/workbook.xml')) {
-      throw new WorkbookRefusal(400, 'not_xlsx', `文件是压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml，可能是 Word 文档或其他压缩包）。${SAVE_AS}`);
+      throw new WorkbookRefusal(
+        400,
+        'not_xlsx',
+        `文件是压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml，可能是 Word 文档或其他压缩包）。${SAVE_AS}`,
+      );
     }
 
     const inspection: XlsxInspection = { parts: [...names], rows: 0, cells: 0, merges: 0, notKept: [] };
@@ -73,18 +77,30 @@ export async function inspectXlsx(file: Buffer, limits: Limits = WORKBOOK_LIMITS
 function checkSignature(file: Buffer): void {
   if (file.length === 0) throw new WorkbookRefusal(400, 'empty_file', '上传的文件是空的，请选择 .xlsx 工作簿');
   if (file.subarray(0, 8).equals(OLE2_MAGIC)) {
-    throw new WorkbookRefusal(400, 'not_xlsx', `这是旧版 Excel 97-2003（.xls）、WPS 表格（.et）文件或设有打开密码的工作簿，无法读取。${SAVE_AS}（不要设置密码）`);
+    throw new WorkbookRefusal(
+      400,
+      'not_xlsx',
+      `这是旧版 Excel 97-2003（.xls）、WPS 表格（.et）文件或设有打开密码的工作簿，无法读取。${SAVE_AS}（不要设置密码）`,
+    );
   }
   const magic = file.length >= 4 ? file.readUInt32LE(0) : 0;
   if (magic !== LOCAL_HEADER && magic !== END_OF_DIRECTORY) {
-    throw new WorkbookRefusal(400, 'not_xlsx', `${looksLikeText(file) ? '文件是文本（例如 CSV），只是扩展名为 .xlsx，不是 Excel 工作簿' : '文件不是 Excel 工作簿（.xlsx）'}。${SAVE_AS}`);
+    throw new WorkbookRefusal(
+      400,
+      'not_xlsx',
+      `${looksLikeText(file) ? '文件是文本（例如 CSV），只是扩展名为 .xlsx，不是 Excel 工作簿' : '文件不是 Excel 工作簿（.xlsx）'}。${SAVE_AS}`,
+    );
   }
 }
 
 /** The central directory: every part's name and sizes, checked against the limits before unpacking. */
 async function readDirectory(zip: ZipFile, limits: Limits): Promise<Entry[]> {
   if (zip.entryCount > limits.parts) {
-    throw new WorkbookRefusal(413, 'too_many_parts', `工作簿由 ${formatCount(zip.entryCount)} 个部件组成，超过上限 ${formatCount(limits.parts)}，不像是普通的台账文件`);
+    throw new WorkbookRefusal(
+      413,
+      'too_many_parts',
+      `工作簿由 ${formatCount(zip.entryCount)} 个部件组成，超过上限 ${formatCount(limits.parts)}，不像是普通的台账文件`,
+    );
   }
   const entries: Entry[] = [];
   let unpacked = 0;
@@ -145,13 +161,25 @@ function countSheet(xml: string, into: XlsxInspection): void {
 function checkSheetLimits(inspection: XlsxInspection, limits: Limits): void {
   const split = '请删去多余的空行、空列，或把台账拆成几个文件后分别上传';
   if (inspection.rows > limits.rows) {
-    throw new WorkbookRefusal(413, 'too_many_rows', `工作簿共有 ${formatCount(inspection.rows)} 行，超过上限 ${formatCount(limits.rows)} 行。${split}`);
+    throw new WorkbookRefusal(
+      413,
+      'too_many_rows',
+      `工作簿共有 ${formatCount(inspection.rows)} 行，超过上限 ${formatCount(limits.rows)} 行。${split}`,
+    );
   }
   if (inspection.merges > limits.merges) {
-    throw new WorkbookRefusal(413, 'too_many_merges', `工作簿有 ${formatCount(inspection.merges)} 处合并单元格，超过上限 ${formatCount(limits.merges)} 处。请取消数据区的合并单元格后再上传`);
+    throw new WorkbookRefusal(
+      413,
+      'too_many_merges',
+      `工作簿有 ${formatCount(inspection.merges)} 处合并单元格，超过上限 ${formatCount(limits.merges)} 处。请取消数据区的合并单元格后再上传`,
+    );
   }
   if (inspection.cells > limits.cells) {
-    throw new WorkbookRefusal(413, 'too_many_cells', `工作簿共有 ${formatCount(inspection.cells)} 个单元格，超过上限 ${formatCount(limits.cells)} 个。${split}`);
+    throw new WorkbookRefusal(
+      413,
+      'too_many_cells',
+      `工作簿共有 ${formatCount(inspection.cells)} 个单元格，超过上限 ${formatCount(limits.cells)} 个。${split}`,
+    );
   }
 }
 
@@ -166,5 +194,9 @@ function looksLikeText(file: Buffer): boolean {
 }
 
 function corrupt(): WorkbookRefusal {
-  return new WorkbookRefusal(400, 'corrupt_xlsx', `文件不完整或已损坏（可能在下载、复制或上传时被截断），无法作为 Excel 工作簿读取。${SAVE_AS}`);
+  return new WorkbookRefusal(
+    400,
+    'corrupt_xlsx',
+    `文件不完整或已损坏（可能在下载、复制或上传时被截断），无法作为 Excel 工作簿读取。${SAVE_AS}`,
+  );
 }

@@ -15,17 +15,27 @@ describe('add-in manifest', () => {
     const report = checkManifest(MANIFEST);
     assert.deepEqual(report.errors, []);
     assert.equal(report.origin, 'https://localhost:3000');
-    for (const label of ['"执行台账"', '"打开助手"', '"同步本表"', '"周通报"']) assert.ok(MANIFEST.includes(`DefaultValue=${label}`), label);
+    for (const label of ['"执行台账"', '"打开助手"', '"同步本表"', '"周通报"'])
+      assert.ok(MANIFEST.includes(`DefaultValue=${label}`), label);
     assert.match(MANIFEST, /<Set Name="ExcelApi" MinVersion="1.1" \/>/);
     assert.match(MANIFEST, /<FunctionName>syncActiveTable<\/FunctionName>/);
   });
 
   it('catches a manifest Office would reject', () => {
     const broken = (from: string, to: string) => checkManifest(MANIFEST.replace(from, to)).errors.join('\n');
-    assert.match(broken('<Id>6f1c2a4e-8d3b-4c57-9a0e-2b7d5e913c40</Id>\n  <Version>0.1.0.0</Version>', '<Version>0.1.0.0</Version>\n  <Id>6f1c2a4e-8d3b-4c57-9a0e-2b7d5e913c40</Id>'), /Id：顺序错误/);
+    assert.match(
+      broken(
+        '<Id>6f1c2a4e-8d3b-4c57-9a0e-2b7d5e913c40</Id>\n  <Version>0.1.0.0</Version>',
+        '<Version>0.1.0.0</Version>\n  <Id>6f1c2a4e-8d3b-4c57-9a0e-2b7d5e913c40</Id>',
+      ),
+      /Id：顺序错误/,
+    );
     assert.match(broken('<Permissions>ReadWriteDocument</Permissions>', ''), /缺少必需元素 Permissions/);
     assert.match(broken('<Label resid="Sync.Label" />', '<Label resid="Sync.Missing" />'), /资源「Sync.Missing」未定义/);
-    assert.match(broken('https://localhost:3000/assets/sync-16.png', 'https://appsforoffice.microsoft.com/sync-16.png'), /网址应全部来自服务本身/);
+    assert.match(
+      broken('https://localhost:3000/assets/sync-16.png', 'https://appsforoffice.microsoft.com/sync-16.png'),
+      /网址应全部来自服务本身/,
+    );
     assert.match(broken('https://localhost:3000/commands.html', 'http://localhost:3000/commands.html'), /不是 HTTPS/);
     assert.match(broken('</OfficeApp>', ''), /XML 格式错误/);
   });

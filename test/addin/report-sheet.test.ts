@@ -21,11 +21,14 @@ describe('add-in: the 周通报 sheet as data', () => {
   it('draws the chart from the team names and their counts, beside the table', () => {
     assert.deepEqual(sheet.chart, { title: '周通报 2026-W20 各团队收结案', source: 'A5:F9', topLeft: 'J5', bottomRight: 'R20' });
     assert.deepEqual(sheet.values[4].slice(0, 6), ['团队', '本周收案（分流）', '本周结案', '未结', '超期未结', '临期']);
-    assert.deepEqual(sheet.values.slice(5, 9).map((row) => row[0]), ['速执团队', '特执团队', '首执团队', '执恢团队']);
+    assert.deepEqual(
+      sheet.values.slice(5, 9).map((row) => row[0]),
+      ['速执团队', '特执团队', '首执团队', '执恢团队'],
+    );
     assert.deepEqual(sheet.values[5].slice(0, 6), ['速执团队', 40, 10, 48, 8, 5]);
   });
 
-  it('holds the same cells as the service\'s xlsx', async () => {
+  it("holds the same cells as the service's xlsx", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await reportWorkbook(report)) as unknown as ArrayBuffer);
     const xlsx = workbook.worksheets[0];
@@ -49,7 +52,13 @@ describe('add-in: the 周通报 sheet as data', () => {
   });
 
   it('writes text that Excel would take for a formula as text', () => {
-    const cases = ['=SUM(A1:A9)', '+86', '-1', '@x', '正常'].map((handler, index) => ({ caseNo: `（2026）豫0102执${index + 1}号`, filedOn: '2026-04-01', respondent: '甲', receptionOn: '2026-04-01', handler }));
+    const cases = ['=SUM(A1:A9)', '+86', '-1', '@x', '正常'].map((handler, index) => ({
+      caseNo: `（2026）豫0102执${index + 1}号`,
+      filedOn: '2026-04-01',
+      respondent: '甲',
+      receptionOn: '2026-04-01',
+      handler,
+    }));
     const risky = reportSheet(reportOf('2026-W20', '2026-05-17', { cases }));
     const handlers = risky.values.filter((row) => row[2] === '执行通知').map((row) => row[6]);
     assert.deepEqual(handlers.sort(), ["'+86", "'-1", "'=SUM(A1:A9)", "'@x", '正常'].sort());

@@ -28,7 +28,15 @@ interface FakeChart {
 
 /** A workbook with a ledger sheet and, when asked, last run's sheet of the same week. */
 function workbook(existing: string[]) {
-  const log = { added: [] as string[], deleted: [] as string[], renamed: [] as string[], activated: [] as string[], ranges: new Map<string, FakeRange>(), charts: [] as FakeChart[], syncs: 0 };
+  const log = {
+    added: [] as string[],
+    deleted: [] as string[],
+    renamed: [] as string[],
+    activated: [] as string[],
+    ranges: new Map<string, FakeRange>(),
+    charts: [] as FakeChart[],
+    syncs: 0,
+  };
   const sheet = (initial: string) => {
     const fake = {
       get name() {
@@ -94,7 +102,9 @@ function workbook(existing: string[]) {
 function install(excel: unknown, supported: string[]) {
   Object.assign(globalThis, {
     Excel: excel,
-    Office: { context: { requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && supported.includes(version) } } },
+    Office: {
+      context: { requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && supported.includes(version) } },
+    },
   });
 }
 

@@ -51,12 +51,17 @@ describe('annotating from the command line', () => {
     const run = await runCli([folder, '--as-of', '2026-10-05'], env);
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /✔ 10月台账\.xlsx → .*已标注\/10月台账（已标注）\.xlsx/);
-    assert.match(run.stdout, new RegExp(`工作表「${CLERK_SHEET}」：执行案件流转台账，5 行，有错误 2 行，仅有提示 \\d+ 行，超期 2 行，临期 1 行`));
+    assert.match(
+      run.stdout,
+      new RegExp(`工作表「${CLERK_SHEET}」：执行案件流转台账，5 行，有错误 2 行，仅有提示 \\d+ 行，超期 2 行，临期 1 行`),
+    );
     assert.match(run.stdout, /✘ 导出\.xlsx：.*CSV/);
     assert.match(run.stdout, /共 2 个文件，成功 1 个，失败 1 个/);
     assert.deepEqual(await fs.readdir(path.join(folder, '已标注')), ['10月台账（已标注）.xlsx']);
 
-    const sheet = (await loadWorkbook(await fs.readFile(path.join(folder, '已标注', '10月台账（已标注）.xlsx')))).getWorksheet(CLERK_SHEET)!;
+    const sheet = (await loadWorkbook(await fs.readFile(path.join(folder, '已标注', '10月台账（已标注）.xlsx')))).getWorksheet(
+      CLERK_SHEET,
+    )!;
     assert.equal(cellUnder(sheet, CLERK_HEADER_ROW, '预警', CLERK_ROWS.overdue).value, '超期');
     assert.equal((await storedRows(service)).length, 5);
 

@@ -22,7 +22,11 @@ describe('the shared service client', () => {
     for (const ledger of assigned) {
       const ids = new Set(ledger.columns.map((column) => column.id));
       assert.ok(ledger.assignment!.teams.length > 0, ledger.id);
-      assert.deepEqual(ledger.assignment!.listColumns.filter((id) => !ids.has(id)), [], ledger.id);
+      assert.deepEqual(
+        ledger.assignment!.listColumns.filter((id) => !ids.has(id)),
+        [],
+        ledger.id,
+      );
     }
   });
 
@@ -45,6 +49,11 @@ describe('the shared service client', () => {
     const [ledger] = await fetchLedgers({ baseUrl: service.url, token: ADMIN_TOKEN });
     const file = await templateFile({ baseUrl: service.url, token: ADMIN_TOKEN }, ledger);
     assert.equal(file.name, `${ledger.name}（空白模板）.xlsx`);
-    assert.equal(Buffer.from(await file.blob.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+    assert.equal(
+      Buffer.from(await file.blob.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+      'PK',
+    );
   });
 });

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { evaluationMoment, fromMinuteNumber, hoursBetween, isLocalDateTime, localDateTimeAt, toMinuteNumber } from '../../service/domain/date-time.ts';
+import {
+  evaluationMoment,
+  fromMinuteNumber,
+  hoursBetween,
+  isLocalDateTime,
+  localDateTimeAt,
+  toMinuteNumber,
+} from '../../service/domain/date-time.ts';
 
 describe('local date-times', () => {
   it('round-trips through the minute number, across days and years', () => {
@@ -11,7 +18,8 @@ describe('local date-times', () => {
 
   it('recognises only the normalised form', () => {
     assert.ok(isLocalDateTime('2026-03-05 09:30'));
-    for (const value of ['2026-03-05', '2026-03-05T09:30', '2026-03-05 9:30', 20260305, null]) assert.ok(!isLocalDateTime(value), String(value));
+    for (const value of ['2026-03-05', '2026-03-05T09:30', '2026-03-05 9:30', 20260305, null])
+      assert.ok(!isLocalDateTime(value), String(value));
     assert.throws(() => toMinuteNumber('2026-03-05'), RangeError);
   });
 

@@ -21,11 +21,17 @@ describe('rules configuration', () => {
     const result = validateRules(defaultRules());
     assert.equal(result.ok, true);
     const table = (defaultRules() as unknown as Editable).ledgers.cases.triage.rules;
-    assert.deepEqual(table.map((rule) => rule.id), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    assert.deepEqual(
+      table.map((rule) => rule.id),
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+    );
   });
 
   it('rejects a negative or zero period, naming the path', () => {
-    rejected(edited((rules) => (rules.ledgers.cases.nodes.notice.period = { kind: 'days', n: 0 })), 'ledgers.cases.nodes.notice.period');
+    rejected(
+      edited((rules) => (rules.ledgers.cases.nodes.notice.period = { kind: 'days', n: 0 })),
+      'ledgers.cases.nodes.notice.period',
+    );
   });
 
   it('rejects unknown keys and missing sections', () => {
@@ -42,7 +48,13 @@ describe('rules configuration', () => {
   });
 
   it('rejects a team that does not exist and duplicate rule ids', () => {
-    rejected(edited((rules) => (rules.ledgers.cases.triage.rules[0].team = '快速团队')), 'team');
-    rejected(edited((rules) => (rules.ledgers.cases.triage.rules[1].id = '1')), '不能重复');
+    rejected(
+      edited((rules) => (rules.ledgers.cases.triage.rules[0].team = '快速团队')),
+      'team',
+    );
+    rejected(
+      edited((rules) => (rules.ledgers.cases.triage.rules[1].id = '1')),
+      '不能重复',
+    );
   });
 });

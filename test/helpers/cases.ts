@@ -25,7 +25,12 @@ export const viewOf = (rows: Array<{ rowId: string; raw: Record<string, RawValue
 
 export function evaluateCase(
   raw: Record<string, RawValue>,
-  options: { asOf?: string; others?: Array<{ rowId: string; raw: Record<string, RawValue> }>; fixed?: Record<string, unknown>; rules?: RulesConfig } = {},
+  options: {
+    asOf?: string;
+    others?: Array<{ rowId: string; raw: Record<string, RawValue> }>;
+    fixed?: Record<string, unknown>;
+    rules?: RulesConfig;
+  } = {},
 ): RowResult {
   const rules = options.rules ?? defaultRules();
   const { values, problems } = normalize(raw);

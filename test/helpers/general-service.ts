@@ -16,7 +16,11 @@ export interface Reply<T = unknown> {
 export interface TestService {
   call<T = unknown>(method: string, url: string, role: Role, body?: unknown): Promise<Reply<T>>;
   /** Syncs rows into a ledger as the given role and returns the answer (throws unless 200). */
-  sync(ledgerId: string, rows: RawRow[] | Array<{ rowId?: string; values: RawRow }>, options?: { asOf?: string; role?: Role; mode?: 'upsert' | 'snapshot' }): Promise<RowsResponse>;
+  sync(
+    ledgerId: string,
+    rows: RawRow[] | Array<{ rowId?: string; values: RawRow }>,
+    options?: { asOf?: string; role?: Role; mode?: 'upsert' | 'snapshot' },
+  ): Promise<RowsResponse>;
   rows(ledgerId: string, asOf: string): Promise<RowsResponse>;
   close(): Promise<void>;
 }
@@ -29,7 +33,8 @@ export async function startTestService(): Promise<TestService> {
   const sandbox = new Sandbox();
   const service = await sandbox.start();
   const clients = new Map<Role, Client>([['admin', service.admin]]);
-  for (const role of ['general', 'affairs', 'viewer'] as const) clients.set(role, service.as(await addUser(service, `用户-${role}`, [...ROLES[role]])));
+  for (const role of ['general', 'affairs', 'viewer'] as const)
+    clients.set(role, service.as(await addUser(service, `用户-${role}`, [...ROLES[role]])));
 
   const call = async <T>(method: string, url: string, role: Role, body?: unknown): Promise<Reply<T>> => {
     const reply = await clients.get(role)!.send(method, url, body === undefined ? undefined : JSON.stringify(body));
@@ -43,7 +48,10 @@ export async function startTestService(): Promise<TestService> {
   return {
     call,
     sync: async (ledgerId, rows, options = {}) => {
-      const body = { rows: rows.map((row) => ('values' in row && typeof row.values === 'object' && row.values !== null ? row : { values: row })), mode: options.mode ?? 'upsert' };
+      const body = {
+        rows: rows.map((row) => ('values' in row && typeof row.values === 'object' && row.values !== null ? row : { values: row })),
+        mode: options.mode ?? 'upsert',
+      };
       const query = options.asOf ? `?asOf=${options.asOf}` : '';
       return expectOk(await call<RowsResponse>('POST', `/api/ledgers/${ledgerId}/sync${query}`, options.role ?? 'general', body));
     },
@@ -53,11 +61,21 @@ export async function startTestService(): Promise<TestService> {
 }
 
 /** Syncs a scenario table as of each scenario's day (one request per day) and hands each scenario its row. */
-export async function syncScenarios(service: TestService, ledgerId: string, scenarios: Scenario[], role: Role, check: (scenario: Scenario, row: RowResponse) => void): Promise<void> {
+export async function syncScenarios(
+  service: TestService,
+  ledgerId: string,
+  scenarios: Scenario[],
+  role: Role,
+  check: (scenario: Scenario, row: RowResponse) => void,
+): Promise<void> {
   const byAsOf = new Map<string, Scenario[]>();
   for (const scenario of scenarios) byAsOf.set(scenario.asOf, [...(byAsOf.get(scenario.asOf) ?? []), scenario]);
   for (const [asOf, group] of byAsOf) {
-    const answer = await service.sync(ledgerId, group.map((scenario) => scenario.values), { asOf, role });
+    const answer = await service.sync(
+      ledgerId,
+      group.map((scenario) => scenario.values),
+      { asOf, role },
+    );
     if (answer.asOf !== asOf) throw new Error(`asked as of ${asOf}, answered as of ${answer.asOf}`);
     group.forEach((scenario, index) => check(scenario, answer.rows[index]));
   }

@@ -29,12 +29,21 @@ export function viewOver(stored: Stored): LedgerView {
     const ledger = ledgerOf(id);
     lists.set(
       id,
-      rows.map((row, index) => ('raw' in row && 'rowId' in row ? { rowId: String(row.rowId), values: normalize(ledger, row.raw as RawRow).values } : { rowId: `${id}-${index}`, values: normalize(ledger, row as RawRow).values })),
+      rows.map((row, index) =>
+        'raw' in row && 'rowId' in row
+          ? { rowId: String(row.rowId), values: normalize(ledger, row.raw as RawRow).values }
+          : { rowId: `${id}-${index}`, values: normalize(ledger, row as RawRow).values },
+      ),
     );
   }
   return {
     lookup: (ledgerId, index, key) =>
-      (lists.get(ledgerId) ?? []).flatMap((row) => index.entries(row.values).filter(([entryKey]) => entryKey === key).map(([, value]) => ({ rowId: row.rowId, value }))),
+      (lists.get(ledgerId) ?? []).flatMap((row) =>
+        index
+          .entries(row.values)
+          .filter(([entryKey]) => entryKey === key)
+          .map(([, value]) => ({ rowId: row.rowId, value })),
+      ),
   };
 }
 
@@ -54,7 +63,14 @@ export function evaluateIn(ledgerId: string, raw: RawRow, options: EvaluateOptio
   return evaluateRow(
     ledger,
     { rowId: 'this', values, problems, fixed: undefined },
-    { asOf: options.asOf ?? '2026-03-02', now: options.now, calendar, rules: rules.ledgers[ledgerId], warnDefaults: rules.warnDefaults, view: viewOver(stored) },
+    {
+      asOf: options.asOf ?? '2026-03-02',
+      now: options.now,
+      calendar,
+      rules: rules.ledgers[ledgerId],
+      warnDefaults: rules.warnDefaults,
+      view: viewOver(stored),
+    },
   );
 }
 

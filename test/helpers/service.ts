@@ -314,7 +314,8 @@ export async function readText(file: string): Promise<string | null> {
   }
 }
 
-const casesFiles = (dataDir: string) => [path.join(dataDir, 'ledgers', 'cases.json'), path.join(dataDir, 'ledgers', 'cases.journal.jsonl')] as const;
+const casesFiles = (dataDir: string) =>
+  [path.join(dataDir, 'ledgers', 'cases.json'), path.join(dataDir, 'ledgers', 'cases.journal.jsonl')] as const;
 
 /** A data directory, or a service (on files or in memory). */
 type StoredIn = TestService | string;
@@ -330,7 +331,8 @@ function source(from: StoredIn): string | MemoryStore {
 /** The cases ledger as stored, as text: its snapshot and journal on disk, or its revision and rows in memory. */
 export async function storedLedgerText(from: StoredIn): Promise<string> {
   const stored = source(from);
-  if (stored instanceof MemoryStore) return JSON.stringify({ revision: stored.revision('cases'), rows: [...stored.rows('cases').values()] });
+  if (stored instanceof MemoryStore)
+    return JSON.stringify({ revision: stored.revision('cases'), rows: [...stored.rows('cases').values()] });
   const [snapshot, journal] = casesFiles(stored);
   return `${(await readText(snapshot)) ?? ''}\n${(await readText(journal)) ?? ''}`;
 }
@@ -355,5 +357,7 @@ export async function auditEntries(from: StoredIn): Promise<AuditEntry[]> {
 
 /** Today in the court's time zone, as the service names its backup directories. */
 export function todayInShanghai(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }

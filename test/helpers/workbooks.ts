@@ -147,7 +147,10 @@ export function zipOf(parts: ZipPart[]): Buffer {
 /** The smallest parts that make a zip look like a workbook, plus one sheet's XML. */
 export function workbookZip(sheetXml: string, extra: ZipPart[] = []): Buffer {
   return zipOf([
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
     { name: 'xl/workbook.xml', data: '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>' },
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml },
     ...extra,
@@ -167,7 +170,22 @@ export function sheetXmlWithRows(rows: number): string {
 export const CLERK_SHEET = '2026年10月';
 export const CLERK_HEADER_ROW = 4;
 /** The clerk's columns: their own 序号, 备注 and a formula column around the ledger's, in their words. */
-export const CLERK_HEADERS = ['序号', '执行案号', '立案时间', '接待日期', '申请执行人', '被执行人', '执行标的额（元）', '案件标签', '送达日期', '流转日期', '分案日期', '承办人', '备注', '标的额（万元）'];
+export const CLERK_HEADERS = [
+  '序号',
+  '执行案号',
+  '立案时间',
+  '接待日期',
+  '申请执行人',
+  '被执行人',
+  '执行标的额（元）',
+  '案件标签',
+  '送达日期',
+  '流转日期',
+  '分案日期',
+  '承办人',
+  '备注',
+  '标的额（万元）',
+];
 /** Sheet rows of the cases and what each should come back as, as of AS_OF (2026-10-05). */
 export const CLERK_ROWS = {
   /** The hand-checked case of the sync tests: initial reception never recorded, 11 days overdue. */
@@ -203,7 +221,14 @@ export async function clerkWorkbook(): Promise<Buffer> {
   sheet.getCell('L2').value = '截至 2026-10-05';
   const header = sheet.getRow(CLERK_HEADER_ROW);
   header.values = CLERK_HEADERS;
-  header.eachCell((cell) => (cell.style = { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } }, border: { bottom: { style: 'thin' } } }));
+  header.eachCell(
+    (cell) =>
+      (cell.style = {
+        font: { bold: true },
+        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } },
+        border: { bottom: { style: 'thin' } },
+      }),
+  );
   CLERK_HEADERS.forEach((text, index) => (sheet.getColumn(index + 1).width = 8 + text.length * 2));
 
   const date = (cell: string, value: Date) => {
@@ -212,7 +237,21 @@ export async function clerkWorkbook(): Promise<Buffer> {
   };
 
   // 5: overdue
-  sheet.getRow(5).values = [1, '（2026）豫0102执1234号', null, null, '某银行股份有限公司', { richText: [{ text: '张', font: { bold: true } }, { text: '三' }] }, 50000, null, null, null, null, '李法官', '已约谈'];
+  sheet.getRow(5).values = [
+    1,
+    '（2026）豫0102执1234号',
+    null,
+    null,
+    '某银行股份有限公司',
+    { richText: [{ text: '张', font: { bold: true } }, { text: '三' }] },
+    50000,
+    null,
+    null,
+    null,
+    null,
+    '李法官',
+    '已约谈',
+  ];
   date('C5', utc(2026, 9, 24));
   date('J5', utc(2026, 9, 28));
   date('K5', utc(2026, 9, 28));
@@ -231,11 +270,31 @@ export async function clerkWorkbook(): Promise<Buffer> {
   sheet.getCell('C8').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
   sheet.getCell('C8').note = '待核实';
   // 9: on track
-  sheet.getRow(9).values = [5, '（2026）豫0102执1237号', null, null, '招商银行', { text: '孙七', hyperlink: 'https://example.org/sun' }, { formula: '1000*30', result: 30000 }, '信用卡', null, null, null, '周法官'];
+  sheet.getRow(9).values = [
+    5,
+    '（2026）豫0102执1237号',
+    null,
+    null,
+    '招商银行',
+    { text: '孙七', hyperlink: 'https://example.org/sun' },
+    { formula: '1000*30', result: 30000 },
+    '信用卡',
+    null,
+    null,
+    null,
+    '周法官',
+  ];
   for (const cell of ['C9', 'D9']) date(cell, utc(2026, 9, 30));
   for (const cell of ['I9', 'J9', 'K9']) date(cell, utc(2026, 10, 1));
   // 10: lookup error
-  sheet.getRow(10).values = [6, '（2026）豫0102执1238号', null, null, null, { formula: 'VLOOKUP(B10,说明!A:B,2,FALSE)', result: { error: '#N/A' } }];
+  sheet.getRow(10).values = [
+    6,
+    '（2026）豫0102执1238号',
+    null,
+    null,
+    null,
+    { formula: 'VLOOKUP(B10,说明!A:B,2,FALSE)', result: { error: '#N/A' } },
+  ];
   date('C10', utc(2026, 9, 29));
   // 11: total, 12: signature
   sheet.getRow(11).values = ['合计', null, null, null, null, null, { formula: 'SUM(G5:G10)', result: 80000 }];
@@ -250,7 +309,15 @@ export async function clerkWorkbook(): Promise<Buffer> {
   });
   sheet.addConditionalFormatting({
     ref: 'G5:G200',
-    rules: [{ type: 'cellIs', operator: 'greaterThan', priority: 1, formulae: ['100000'], style: { font: { bold: true, color: { argb: 'FFC00000' } } } }],
+    rules: [
+      {
+        type: 'cellIs',
+        operator: 'greaterThan',
+        priority: 1,
+        formulae: ['100000'],
+        style: { font: { bold: true, color: { argb: 'FFC00000' } } },
+      },
+    ],
   });
 
   const stats = workbook.addWorksheet('统计');

@@ -5,9 +5,29 @@ import assert from 'node:assert/strict';
 import { LEDGERS } from '../../service/domain/ledgers/index.ts';
 import { addUser, Sandbox, type TestService } from '../helpers/service.ts';
 
-const ROLES = ['admin', 'affairs', 'files', 'general', 'team:速执团队', 'team:特执团队', 'team:首执团队', 'team:执恢团队', 'disposal', 'viewer'];
+const ROLES = [
+  'admin',
+  'affairs',
+  'files',
+  'general',
+  'team:速执团队',
+  'team:特执团队',
+  'team:首执团队',
+  'team:执恢团队',
+  'disposal',
+  'viewer',
+];
 const TEAMS = ROLES.filter((role) => role.startsWith('team:'));
-const GENERAL_AFFAIRS = ['summons', 'detentions', 'fines', 'investigation-orders', 'person-controls', 'vehicle-controls', 'measures', 'refusals'];
+const GENERAL_AFFAIRS = [
+  'summons',
+  'detentions',
+  'fines',
+  'investigation-orders',
+  'person-controls',
+  'vehicle-controls',
+  'measures',
+  'refusals',
+];
 
 /** SPEC §8: who may write each ledger besides admin. */
 function writersOf(ledgerId: string): string[] {

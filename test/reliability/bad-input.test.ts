@@ -9,9 +9,36 @@ import { validValue } from '../helpers/sample-rows.ts';
 import { ADMIN_TOKEN, CHINESE, storedLedgerText, Sandbox, type TestService } from '../helpers/service.ts';
 
 /** Values that no typed (non-text) column accepts. */
-const NEVER_VALID: string[] = ['0000-00-00', '=SUM(A1:A3)', '@cmd', 'abc', '<script>alert(1)</script>', '\u0000', '🙂🙂', "'; DROP TABLE cases; --"];
+const NEVER_VALID: string[] = [
+  '0000-00-00',
+  '=SUM(A1:A3)',
+  '@cmd',
+  'abc',
+  '<script>alert(1)</script>',
+  '\u0000',
+  '🙂🙂',
+  "'; DROP TABLE cases; --",
+];
 /** Odd values that must be handled one way or another, never with a 5xx. */
-const ODD: RawValue[] = [true, false, 0, -1, 1e308, -0.5, '', '   ', 'x'.repeat(2000), '１２３', '\uD800', '+86', '-', '2026-13-45', '99999999999999999999', '\t\n', null];
+const ODD: RawValue[] = [
+  true,
+  false,
+  0,
+  -1,
+  1e308,
+  -0.5,
+  '',
+  '   ',
+  'x'.repeat(2000),
+  '１２３',
+  '\uD800',
+  '+86',
+  '-',
+  '2026-13-45',
+  '99999999999999999999',
+  '\t\n',
+  null,
+];
 
 describe('bad input corpus', () => {
   const sandbox = new Sandbox();
@@ -32,7 +59,10 @@ describe('bad input corpus', () => {
         it(`${ledger.id}.${column.id} (${column.type})`, async () => {
           const bad = [...(column.type === 'text' ? [] : NEVER_VALID), ...ODD];
           const rows = bad.map((value, index) => ({
-            values: { ...Object.fromEntries(ledger.columns.map((other) => [other.id, validValue(other, payloads + index + 1)])), [column.id]: value },
+            values: {
+              ...Object.fromEntries(ledger.columns.map((other) => [other.id, validValue(other, payloads + index + 1)])),
+              [column.id]: value,
+            },
           }));
           payloads += rows.length;
           const reply = await service.admin.post(`/api/ledgers/${ledger.id}/sync?asOf=2026-03-10`, { rows });
@@ -99,7 +129,10 @@ describe('bad input corpus', () => {
       ['20,001 rows', manyRows(20_001)],
       ['1,000,000 rows', manyRows(1_000_000)],
       ['a 50 MB body', `{"rows":[],"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`],
-      ['invalid UTF-8 in the structure', new Blob([new Uint8Array([0x7b, 0xff, 0xfe, 0x22, 0x72, 0x6f, 0x77, 0x73, 0x22, 0x3a, 0x5b, 0x5d, 0x7d])])],
+      [
+        'invalid UTF-8 in the structure',
+        new Blob([new Uint8Array([0x7b, 0xff, 0xfe, 0x22, 0x72, 0x6f, 0x77, 0x73, 0x22, 0x3a, 0x5b, 0x5d, 0x7d])]),
+      ],
       ['JSON sent as text/plain', '{"rows":[{"values":{"caseNo":"（2026）豫0102执1号"}}]}', { 'content-type': 'text/plain' }],
       ['a Latin-1 charset', '{"rows":[]}', { 'content-type': 'application/json; charset=latin1' }],
       ['gzip that is not gzip', '{"rows":[]}', { 'content-encoding': 'gzip' }],

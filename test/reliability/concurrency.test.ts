@@ -15,7 +15,9 @@ describe('concurrency: 20 clients syncing overlapping rows at once', () => {
   after(() => sandbox.cleanUp());
 
   it('loses no acknowledged update: the last acknowledged write of each row is what is stored, and every other write was reported as a conflict', async () => {
-    const created = rowsOf(await service.admin.sync(Array.from({ length: SHARED_ROWS }, (_, index) => caseRow({ caseNo: caseNo(index + 1) }))));
+    const created = rowsOf(
+      await service.admin.sync(Array.from({ length: SHARED_ROWS }, (_, index) => caseRow({ caseNo: caseNo(index + 1) }))),
+    );
     const acknowledged = new Map<string, Array<{ rev: number; handler: string }>>();
     let conflicts = 0;
 
@@ -25,7 +27,9 @@ describe('concurrency: 20 clients syncing overlapping rows at once', () => {
         for (let round = 0; round < ROUNDS; round += 1) {
           const handler = `客户端${client}-第${round}轮`;
           const targets = created.map((row, index) => ({ row, index })).filter(({ index }) => (index + client + round) % 3 === 0);
-          const writes = targets.map(({ row, index }) => caseRow({ caseNo: caseNo(index + 1), handler }, { rowId: row.rowId, rev: seen.get(row.rowId) }));
+          const writes = targets.map(({ row, index }) =>
+            caseRow({ caseNo: caseNo(index + 1), handler }, { rowId: row.rowId, rev: seen.get(row.rowId) }),
+          );
           const results = rowsOf(await service.admin.sync(writes));
           results.forEach((result, index) => {
             seen.set(result.rowId, result.rev);

@@ -19,7 +19,8 @@ function rowOf(sheet: ExcelJS.Worksheet, first: string): number {
   throw new Error(`no row starting with ${first}`);
 }
 
-const values = (sheet: ExcelJS.Worksheet, r: number, width: number) => Array.from({ length: width }, (_, c) => sheet.getCell(r, c + 1).value);
+const values = (sheet: ExcelJS.Worksheet, r: number, width: number) =>
+  Array.from({ length: width }, (_, c) => sheet.getCell(r, c + 1).value);
 
 describe('weekly report xlsx', () => {
   let sheet: ExcelJS.Worksheet;
@@ -32,14 +33,38 @@ describe('weekly report xlsx', () => {
     assert.equal(sheet.name, '周通报 2026-W20');
     assert.equal(sheet.getCell('A1').value, '周通报 2026-W20');
     assert.match(String(sheet.getCell('A2').value), /^统计周：2026-05-11 至 2026-05-17；数据截至 2026-05-17/);
-    assert.deepEqual([sheet.pageSetup.paperSize, sheet.pageSetup.orientation, sheet.pageSetup.fitToPage, sheet.pageSetup.fitToWidth], [9, 'landscape', true, 1]);
+    assert.deepEqual(
+      [sheet.pageSetup.paperSize, sheet.pageSetup.orientation, sheet.pageSetup.fitToPage, sheet.pageSetup.fitToWidth],
+      [9, 'landscape', true, 1],
+    );
   });
 
   it('has one block per section, in order, each with its Chinese header row', () => {
-    const captions = ['一、各团队收结案情况', '二、流程节点', '三、繁简分流', '四、案款', '五、强制措施与惩戒', '六、归档', '七、超期节点清单（截至 2026-05-17，共 31 项）', '说明'];
+    const captions = [
+      '一、各团队收结案情况',
+      '二、流程节点',
+      '三、繁简分流',
+      '四、案款',
+      '五、强制措施与惩戒',
+      '六、归档',
+      '七、超期节点清单（截至 2026-05-17，共 31 项）',
+      '说明',
+    ];
     const rows = captions.map((caption) => rowOf(sheet, caption));
-    assert.deepEqual([...rows].sort((a, b) => a - b), rows);
-    assert.deepEqual(values(sheet, rows[0] + 1, 8), ['团队', '本周收案（分流）', '本周结案', '未结', '超期未结', '临期', '结案率', '首执平均用时（日）']);
+    assert.deepEqual(
+      [...rows].sort((a, b) => a - b),
+      rows,
+    );
+    assert.deepEqual(values(sheet, rows[0] + 1, 8), [
+      '团队',
+      '本周收案（分流）',
+      '本周结案',
+      '未结',
+      '超期未结',
+      '临期',
+      '结案率',
+      '首执平均用时（日）',
+    ]);
     assert.deepEqual(values(sheet, rows[6] + 1, 7), ['台账', '案号', '节点', '期限', '超期天数', '承办团队', '承办人']);
     assert.equal(sheet.getCell(rows[0] + 1, 1).font?.bold, true);
   });
@@ -67,7 +92,13 @@ describe('weekly report xlsx', () => {
 
   it('writes text that starts with =, +, - or @ as text, never as a formula', async () => {
     const risky = ['=HYPERLINK("http://x","点")', '+86 123', '-1+1', '@SUM(A1)'];
-    const cases = risky.map((handler, index) => ({ caseNo: `（2026）豫0102执${index + 1}号`, filedOn: '2026-04-01', respondent: '甲', receptionOn: '2026-04-01', handler }));
+    const cases = risky.map((handler, index) => ({
+      caseNo: `（2026）豫0102执${index + 1}号`,
+      filedOn: '2026-04-01',
+      respondent: '甲',
+      receptionOn: '2026-04-01',
+      handler,
+    }));
     const risk = await opened(await reportWorkbook(reportOf('2026-W20', '2026-05-17', { cases })));
     const written: string[] = [];
     for (let r = 1; r <= risk.rowCount; r += 1) {

@@ -6,7 +6,14 @@ import { OPEN_CASE, UNKNOWN_CASE, type RawRow, type Scenario } from './fixtures.
 
 let n = 0;
 /** Found Monday 2026-03-02, ruled 2026-03-20; each row names its own property. */
-const row = (changes: RawRow = {}): RawRow => ({ caseNo: OPEN_CASE, property: `处置财产${++n}`, propertyType: '不动产', foundOn: '2026-03-02', rulingOn: '2026-03-20', ...changes });
+const row = (changes: RawRow = {}): RawRow => ({
+  caseNo: OPEN_CASE,
+  property: `处置财产${++n}`,
+  propertyType: '不动产',
+  foundOn: '2026-03-02',
+  rulingOn: '2026-03-20',
+  ...changes,
+});
 const appraised = (changes: RawRow = {}): RawRow =>
   row({ priceMethod: '委托评估', priceRequestedOn: '2026-03-23', priceReportOn: '2026-04-20', reportServedOn: '2026-04-22', ...changes });
 
@@ -15,15 +22,32 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
     name: 'found, no ruling yet: 待裁定, due 30 days after',
     asOf: '2026-03-20',
     values: row({ rulingOn: null }),
-    expect: { errors: [], status: { phase: '待裁定', nextNode: '拍卖裁定', nextDue: '2026-04-01', daysLeft: 12, alert: '正常' }, noWarnings: ['caseNo'] },
+    expect: {
+      errors: [],
+      status: { phase: '待裁定', nextNode: '拍卖裁定', nextDue: '2026-04-01', daysLeft: 12, alert: '正常' },
+      noWarnings: ['caseNo'],
+    },
   },
-  { name: 'no ruling 30 days after: 超期', asOf: '2026-04-02', values: row({ rulingOn: null }), expect: { status: { alert: '超期' }, nodes: { ruling: { state: '超期', dueOn: '2026-04-01' } } } },
-  { name: 'ruled, no price method yet: 待定价', asOf: '2026-03-21', values: row(), expect: { errors: [], status: { phase: '待定价', alert: '已完成' }, nodes: { ruling: { state: '已完成' } } } },
+  {
+    name: 'no ruling 30 days after: 超期',
+    asOf: '2026-04-02',
+    values: row({ rulingOn: null }),
+    expect: { status: { alert: '超期' }, nodes: { ruling: { state: '超期', dueOn: '2026-04-01' } } },
+  },
+  {
+    name: 'ruled, no price method yet: 待定价',
+    asOf: '2026-03-21',
+    values: row(),
+    expect: { errors: [], status: { phase: '待定价', alert: '已完成' }, nodes: { ruling: { state: '已完成' } } },
+  },
   {
     name: '网络询价: the report within 3 days, rolled past the weekend',
     asOf: '2026-03-06',
     values: row({ priceMethod: '网络询价', priceRequestedOn: '2026-03-05' }),
-    expect: { status: { phase: '定价中', nextNode: '询价/评估报告', nextDue: '2026-03-09', alert: '临期' }, nodes: { priceReport: { state: '临期', dueOn: '2026-03-09', daysLeft: 3 } } },
+    expect: {
+      status: { phase: '定价中', nextNode: '询价/评估报告', nextDue: '2026-03-09', alert: '临期' },
+      nodes: { priceReport: { state: '临期', dueOn: '2026-03-09', daysLeft: 3 } },
+    },
   },
   {
     name: '委托评估: the report within 30 days',
@@ -31,18 +55,30 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
     values: row({ priceMethod: '委托评估', priceRequestedOn: '2026-03-23' }),
     expect: { status: { alert: '临期', nextDue: '2026-04-22' }, nodes: { priceReport: { state: '临期', dueOn: '2026-04-22' } } },
   },
-  { name: '定向询价: no statutory report period', asOf: '2026-06-01', values: row({ priceMethod: '定向询价', priceRequestedOn: '2026-03-23' }), expect: { errors: [], status: { phase: '定价中', nextNode: '' } } },
+  {
+    name: '定向询价: no statutory report period',
+    asOf: '2026-06-01',
+    values: row({ priceMethod: '定向询价', priceRequestedOn: '2026-03-23' }),
+    expect: { errors: [], status: { phase: '定价中', nextNode: '' } },
+  },
   {
     name: 'the report is served within 3 days of it',
     asOf: '2026-04-24',
     values: appraised({ reportServedOn: null }),
-    expect: { status: { nextNode: '报告送达', alert: '超期' }, nodes: { priceReport: { state: '已完成' }, reportService: { state: '超期', dueOn: '2026-04-23' } } },
+    expect: {
+      status: { nextNode: '报告送达', alert: '超期' },
+      nodes: { priceReport: { state: '已完成' }, reportService: { state: '超期', dueOn: '2026-04-23' } },
+    },
   },
   {
     name: 'the objection period runs 5 days after service and is never the alert',
     asOf: '2026-04-25',
     values: appraised(),
-    expect: { errors: [], status: { phase: '定价中', nextNode: '', alert: '已完成' }, nodes: { objection: { state: '临期', dueOn: '2026-04-27', daysLeft: 2 } } },
+    expect: {
+      errors: [],
+      status: { phase: '定价中', nextNode: '', alert: '已完成' },
+      nodes: { objection: { state: '临期', dueOn: '2026-04-27', daysLeft: 2 } },
+    },
   },
   {
     name: 'once the objection period has passed the price is settled: the sale starts within 10 days',
@@ -54,7 +90,12 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
       nodes: { objection: { state: '已完成', dueOn: '2026-04-27' }, saleStart: { state: '正常', dueOn: '2026-05-07' } },
     },
   },
-  { name: 'no sale started 10 days after: 超期', asOf: '2026-05-08', values: appraised(), expect: { status: { alert: '超期' }, nodes: { saleStart: { state: '超期' } } } },
+  {
+    name: 'no sale started 10 days after: 超期',
+    asOf: '2026-05-08',
+    values: appraised(),
+    expect: { status: { alert: '超期' }, nodes: { saleStart: { state: '超期' } } },
+  },
   {
     name: '当事人议价: the price is settled on the day agreed, no service or objection',
     asOf: '2026-03-26',
@@ -73,24 +114,77 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
     values: appraised({ announcedOn: '2026-05-07', auctionOn: '2026-06-05' }),
     expect: { errors: ['announcedOn'], nodes: { saleStart: { state: '已完成' } } },
   },
-  { name: '车辆 announced 15 days before: no error', asOf: '2026-06-10', values: appraised({ propertyType: '车辆', announcedOn: '2026-05-06', auctionOn: '2026-05-21' }), expect: { errors: [] } },
-  { name: '动产 announced 14 days before: error', asOf: '2026-06-10', values: appraised({ propertyType: '动产', announcedOn: '2026-05-07', auctionOn: '2026-05-21' }), expect: { errors: ['announcedOn'] } },
-  { name: 'no property type: the announcement cannot be checked, warning', asOf: '2026-06-10', values: appraised({ propertyType: null, announcedOn: '2026-05-07', auctionOn: '2026-05-21' }), expect: { errors: [], warnings: { propertyType: '无法核对拍卖公告期' } } },
+  {
+    name: '车辆 announced 15 days before: no error',
+    asOf: '2026-06-10',
+    values: appraised({ propertyType: '车辆', announcedOn: '2026-05-06', auctionOn: '2026-05-21' }),
+    expect: { errors: [] },
+  },
+  {
+    name: '动产 announced 14 days before: error',
+    asOf: '2026-06-10',
+    values: appraised({ propertyType: '动产', announcedOn: '2026-05-07', auctionOn: '2026-05-21' }),
+    expect: { errors: ['announcedOn'] },
+  },
+  {
+    name: 'no property type: the announcement cannot be checked, warning',
+    asOf: '2026-06-10',
+    values: appraised({ propertyType: null, announcedOn: '2026-05-07', auctionOn: '2026-05-21' }),
+    expect: { errors: [], warnings: { propertyType: '无法核对拍卖公告期' } },
+  },
   {
     name: 'sold: the outcome is the phase',
     asOf: '2026-06-10',
     values: appraised({ announcedOn: '2026-05-06', auctionOn: '2026-06-05', outcome: '成交', dealPrice: '120万' }),
     expect: { errors: [], status: { phase: '成交' }, noWarnings: ['dealPrice'] },
   },
-  { name: 'sold without a price: warning', asOf: '2026-06-10', values: appraised({ announcedOn: '2026-05-06', auctionOn: '2026-06-05', outcome: '成交' }), expect: { warnings: { dealPrice: '成交价（元）为空' } } },
-  { name: 'a price without a sale: warning', asOf: '2026-06-10', values: appraised({ announcedOn: '2026-05-06', auctionOn: '2026-06-05', outcome: '流拍', dealPrice: 1 }), expect: { status: { phase: '流拍' }, warnings: { dealPrice: '不是「成交」' } } },
-  { name: 'a price report without a method: warning', asOf: '2026-03-24', values: row({ priceRequestedOn: '2026-03-23' }), expect: { warnings: { priceMethod: '无法确定报告期限' } } },
-  { name: 'ruled before the property was found: error', asOf: '2026-03-24', values: row({ rulingOn: '2026-03-01' }), expect: { errors: ['rulingOn'] } },
-  { name: 'a case number not in the case register: warning', asOf: '2026-03-02', values: row({ caseNo: UNKNOWN_CASE }), expect: { warnings: { caseNo: '不存在' } } },
+  {
+    name: 'sold without a price: warning',
+    asOf: '2026-06-10',
+    values: appraised({ announcedOn: '2026-05-06', auctionOn: '2026-06-05', outcome: '成交' }),
+    expect: { warnings: { dealPrice: '成交价（元）为空' } },
+  },
+  {
+    name: 'a price without a sale: warning',
+    asOf: '2026-06-10',
+    values: appraised({ announcedOn: '2026-05-06', auctionOn: '2026-06-05', outcome: '流拍', dealPrice: 1 }),
+    expect: { status: { phase: '流拍' }, warnings: { dealPrice: '不是「成交」' } },
+  },
+  {
+    name: 'a price report without a method: warning',
+    asOf: '2026-03-24',
+    values: row({ priceRequestedOn: '2026-03-23' }),
+    expect: { warnings: { priceMethod: '无法确定报告期限' } },
+  },
+  {
+    name: 'ruled before the property was found: error',
+    asOf: '2026-03-24',
+    values: row({ rulingOn: '2026-03-01' }),
+    expect: { errors: ['rulingOn'] },
+  },
+  {
+    name: 'a case number not in the case register: warning',
+    asOf: '2026-03-02',
+    values: row({ caseNo: UNKNOWN_CASE }),
+    expect: { warnings: { caseNo: '不存在' } },
+  },
   {
     name: 'bad values in every column type',
     asOf: '2026-03-02',
-    values: { caseNo: '（2026）执1号', property: '房产X', propertyType: '房车', foundOn: '2026-02-30', priceMethod: '拍脑袋', priceRequestedOn: 'yesterday', auctionOn: '2026-13-01', outcome: '成功', dealPrice: '一百万' },
-    expect: { errors: ['caseNo', 'propertyType', 'foundOn', 'priceMethod', 'priceRequestedOn', 'auctionOn', 'outcome', 'dealPrice'], errorsNameTheValue: true },
+    values: {
+      caseNo: '（2026）执1号',
+      property: '房产X',
+      propertyType: '房车',
+      foundOn: '2026-02-30',
+      priceMethod: '拍脑袋',
+      priceRequestedOn: 'yesterday',
+      auctionOn: '2026-13-01',
+      outcome: '成功',
+      dealPrice: '一百万',
+    },
+    expect: {
+      errors: ['caseNo', 'propertyType', 'foundOn', 'priceMethod', 'priceRequestedOn', 'auctionOn', 'outcome', 'dealPrice'],
+      errorsNameTheValue: true,
+    },
   },
 ];

@@ -56,13 +56,17 @@ export interface Outcome {
 export function checkOutcome(ledgerId: string, scenario: Scenario, outcome: Outcome): void {
   const { expect } = scenario;
   const context = `${ledgerId} · ${scenario.name}\n${JSON.stringify({ status: outcome.status, errors: outcome.errors }, null, 1)}`;
-  for (const [column, value] of Object.entries(expect.status ?? {})) assert.deepEqual(outcome.status[column], value, `status.${column}: ${context}`);
+  for (const [column, value] of Object.entries(expect.status ?? {}))
+    assert.deepEqual(outcome.status[column], value, `status.${column}: ${context}`);
   if (expect.errors) {
     const columns = [...new Set(outcome.errors.filter((p) => p.level === 'error').map((p) => p.column))].sort();
     assert.deepEqual(columns, [...expect.errors].sort(), `error columns: ${context}`);
   }
   for (const [column, fragment] of Object.entries(expect.warnings ?? {})) {
-    assert.ok(outcome.errors.some((p) => p.level === 'warning' && p.column === column && p.message.includes(fragment)), `warning on ${column} with「${fragment}」: ${context}`);
+    assert.ok(
+      outcome.errors.some((p) => p.level === 'warning' && p.column === column && p.message.includes(fragment)),
+      `warning on ${column} with「${fragment}」: ${context}`,
+    );
   }
   for (const column of expect.noWarnings ?? []) {
     assert.ok(!outcome.errors.some((p) => p.level === 'warning' && p.column === column), `no warning on ${column}: ${context}`);

@@ -19,7 +19,11 @@ export const SUMMONS_SCENARIOS: Scenario[] = [
     name: '8 hours exactly is within the limit',
     asOf: '2026-03-06',
     values: ended('拘传甲', '2026-03-05 17:30'),
-    expect: { errors: [], status: { hours: 8, limitAt: '2026-03-05 17:30', phase: '询问结束', alert: '已完成' }, nodes: { questioning: { state: '已完成', dueOn: '2026-03-05' } } },
+    expect: {
+      errors: [],
+      status: { hours: 8, limitAt: '2026-03-05 17:30', phase: '询问结束', alert: '已完成' },
+      nodes: { questioning: { state: '已完成', dueOn: '2026-03-05' } },
+    },
   },
   {
     name: 'one minute under 8 hours',
@@ -165,6 +169,9 @@ export const SUMMONS_SCENARIOS: Scenario[] = [
       endedAt: '2026-03-05 25:00',
       mayDetain: '可能',
     },
-    expect: { errors: ['caseNo', 'person', 'personId', 'summonedOn', 'warrantOn', 'arrivedAt', 'endedAt', 'mayDetain'], errorsNameTheValue: true },
+    expect: {
+      errors: ['caseNo', 'person', 'personId', 'summonedOn', 'warrantOn', 'arrivedAt', 'endedAt', 'mayDetain'],
+      errorsNameTheValue: true,
+    },
   },
 ];

@@ -29,8 +29,9 @@ const DATA_ROWS = [CLERK_ROWS.overdue, CLERK_ROWS.dueSoon, CLERK_ROWS.invalid, C
 const ANNOTATED = new Set([`C${CLERK_ROWS.invalid}`, `G${CLERK_ROWS.invalid}`, `F${CLERK_ROWS.lookupError}`]);
 
 type Formats = Array<{ ref: string; rules: Array<{ formulae?: unknown[] }> }>;
-const formatsOf = (sheet: ExcelJS.Worksheet) => ((sheet as unknown as { conditionalFormattings?: Formats }).conditionalFormattings ?? []);
-const ourFormats = (sheet: ExcelJS.Worksheet) => formatsOf(sheet).filter((format) => format.rules.some((rule) => rule.formulae?.[0] === MARK_FORMULA));
+const formatsOf = (sheet: ExcelJS.Worksheet) => (sheet as unknown as { conditionalFormattings?: Formats }).conditionalFormattings ?? [];
+const ourFormats = (sheet: ExcelJS.Worksheet) =>
+  formatsOf(sheet).filter((format) => format.rules.some((rule) => rule.formulae?.[0] === MARK_FORMULA));
 const markedRefs = (sheet: ExcelJS.Worksheet) => ourFormats(sheet).flatMap((format) => format.ref.split(' '));
 
 /** The clerk's part of a note: what comes before the service's mark. */
@@ -55,7 +56,11 @@ function assertCellsUnchanged(before: ExcelJS.Worksheet, after: ExcelJS.Workshee
   assert.deepEqual(after.model.merges.sort(), before.model.merges.sort(), `${after.name} 的合并单元格`);
   for (let column = 1; column <= columns; column++) {
     const [was, is] = [before.getColumn(column), after.getColumn(column)];
-    assert.deepEqual([is.width, is.hidden, JSON.stringify(is.style)], [was.width, was.hidden, JSON.stringify(was.style)], `${after.name} 第 ${column} 列`);
+    assert.deepEqual(
+      [is.width, is.hidden, JSON.stringify(is.style)],
+      [was.width, was.hidden, JSON.stringify(was.style)],
+      `${after.name} 第 ${column} 列`,
+    );
   }
   for (let row = 1; row <= before.rowCount; row++) assert.equal(after.getRow(row).height, before.getRow(row).height);
   assert.deepEqual(after.views, before.views);
@@ -72,7 +77,10 @@ describe('annotating a workbook', () => {
   beforeEach(async () => {
     service = await sandbox.start();
     // The administrator has entered 2027's holidays, so no statutory deadline carries a calendar warning.
-    assert.equal((await service.admin.put('/api/calendar', { years: { '2027': { holidays: { '2027-01-01': '元旦' }, workdays: {} } } })).status, 200);
+    assert.equal(
+      (await service.admin.put('/api/calendar', { years: { '2027': { holidays: { '2027-01-01': '元旦' }, workdays: {} } } })).status,
+      200,
+    );
     input = await clerkWorkbook();
     original = await loadWorkbook(input);
   });
@@ -112,7 +120,8 @@ describe('annotating a workbook', () => {
       Array.from({ length: CLERK_HEADERS.length + SYSTEM_HEADERS.length }, (_, i) => header.getCell(i + 1).value),
       [...CLERK_HEADERS, ...SYSTEM_HEADERS],
     );
-    for (const hidden of ['行ID', '版本']) assert.equal(sheet.getColumn(CLERK_HEADERS.length + SYSTEM_HEADERS.indexOf(hidden) + 1).hidden, true);
+    for (const hidden of ['行ID', '版本'])
+      assert.equal(sheet.getColumn(CLERK_HEADERS.length + SYSTEM_HEADERS.indexOf(hidden) + 1).hidden, true);
 
     const stored = rowsOf(await service.admin.rows());
     assert.equal(stored.length, 5);
@@ -127,7 +136,10 @@ describe('annotating a workbook', () => {
         assert.deepEqual(shown, row.status[column.id] === '' ? null : row.status[column.id], `第 ${rowNumber} 行「${column.header}」`);
       }
       // 校验意见 adds what the workbook itself shows wrong (an error value) to the service's remarks.
-      assert.ok(String(cellUnder(sheet, CLERK_HEADER_ROW, '校验意见', rowNumber).value ?? '').startsWith(String(row.status.remarks)), `第 ${rowNumber} 行「校验意见」`);
+      assert.ok(
+        String(cellUnder(sheet, CLERK_HEADER_ROW, '校验意见', rowNumber).value ?? '').startsWith(String(row.status.remarks)),
+        `第 ${rowNumber} 行「校验意见」`,
+      );
     }
 
     // The hand-checked case of the sync tests, read from the clerk's own layout.
@@ -145,7 +157,11 @@ describe('annotating a workbook', () => {
     const fill = (row: number) => (alert(row).fill as ExcelJS.FillPattern).fgColor?.argb;
     assert.deepEqual(
       [CLERK_ROWS.overdue, CLERK_ROWS.dueSoon, CLERK_ROWS.onTrack].map((row) => [alert(row).value, fill(row)]),
-      [['超期', 'FFFFC7CE'], ['临期', 'FFFFEB9C'], ['正常', 'FFC6EFCE']],
+      [
+        ['超期', 'FFFFC7CE'],
+        ['临期', 'FFFFEB9C'],
+        ['正常', 'FFC6EFCE'],
+      ],
     );
   });
 
@@ -181,18 +197,30 @@ describe('annotating a workbook', () => {
 
   it('changes nothing of the clerk’s: cells, formulas, notes, formats, merges, widths, other sheets', async () => {
     const annotated = await annotatedWorkbook(await annotate(service, input));
-    const compared = assertCellsUnchanged(original.getWorksheet(CLERK_SHEET)!, annotated.getWorksheet(CLERK_SHEET)!, CLERK_HEADERS.length, ANNOTATED);
+    const compared = assertCellsUnchanged(
+      original.getWorksheet(CLERK_SHEET)!,
+      annotated.getWorksheet(CLERK_SHEET)!,
+      CLERK_HEADERS.length,
+      ANNOTATED,
+    );
     assert.ok(compared >= 12 * CLERK_HEADERS.length);
     for (const name of ['统计', '说明']) {
       const before = original.getWorksheet(name)!;
       assertCellsUnchanged(before, annotated.getWorksheet(name)!, before.columnCount);
     }
-    assert.deepEqual(annotated.worksheets.map((sheet) => sheet.name), [CLERK_SHEET, '统计', '说明']);
+    assert.deepEqual(
+      annotated.worksheets.map((sheet) => sheet.name),
+      [CLERK_SHEET, '统计', '说明'],
+    );
     const after = annotated.getWorksheet(CLERK_SHEET)!;
     const before = original.getWorksheet(CLERK_SHEET)!;
-    const dataValidations = (sheet: ExcelJS.Worksheet) => (sheet as unknown as { dataValidations: { model: unknown } }).dataValidations.model;
+    const dataValidations = (sheet: ExcelJS.Worksheet) =>
+      (sheet as unknown as { dataValidations: { model: unknown } }).dataValidations.model;
     assert.deepEqual(dataValidations(after), dataValidations(before));
-    assert.deepEqual(formatsOf(after).filter((format) => !ourFormats(after).includes(format)), formatsOf(before));
+    assert.deepEqual(
+      formatsOf(after).filter((format) => !ourFormats(after).includes(format)),
+      formatsOf(before),
+    );
     // Rows the service does not count as cases get no status: the blank row, the total, the signature.
     for (const row of [CLERK_ROWS.blank, CLERK_ROWS.total, CLERK_ROWS.signature]) {
       assert.equal(cellUnder(after, CLERK_HEADER_ROW, '预警', row).value, null, `第 ${row} 行`);
@@ -251,7 +279,9 @@ describe('annotating a workbook', () => {
     const edited = await loadWorkbook(first.file);
     edited.getWorksheet(CLERK_SHEET)!.getCell(`L${CLERK_ROWS.overdue}`).value = '吴法官';
     const reply = await annotate(service, await saveWorkbook(edited));
-    const remarks = String(cellUnder((await annotatedWorkbook(reply)).getWorksheet(CLERK_SHEET)!, CLERK_HEADER_ROW, '校验意见', CLERK_ROWS.overdue).value);
+    const remarks = String(
+      cellUnder((await annotatedWorkbook(reply)).getWorksheet(CLERK_SHEET)!, CLERK_HEADER_ROW, '校验意见', CLERK_ROWS.overdue).value,
+    );
     assert.match(remarks, /已被他人更新为第 2 版，本表的修改没有保存/);
     assert.match(remarks, /初次接待日期（服务端为「2026-09-24」）、承办人（服务端为「李法官」）/);
     assert.equal(reply.summary!.sheets[0].conflicts, 1);
@@ -285,7 +315,14 @@ describe('annotating a workbook', () => {
     const remarks = cellUnder(sheet, CLERK_HEADER_ROW, '校验意见', CLERK_ROWS.overdue);
     assert.equal(typeof remarks.value, 'string');
     assert.match(String(remarks.value), /案号「=HYPERLINK/);
-    sheet.eachRow((row) => row.eachCell((cell) => assert.equal(typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value && /HYPERLINK/.test(String(cell.value.formula)), false)));
+    sheet.eachRow((row) =>
+      row.eachCell((cell) =>
+        assert.equal(
+          typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value && /HYPERLINK/.test(String(cell.value.formula)),
+          false,
+        ),
+      ),
+    );
   });
 
   describe('who may annotate', () => {

@@ -6,7 +6,8 @@ import { startTestService, type TestService } from '../helpers/general-service.t
 const CASE = '（2026）豫0102执700号';
 const CASE_ROW = { caseNo: CASE, filedOn: '2026-01-05', respondent: '被执行人丁' };
 
-const warningsOf = (row: RowResponse, column: string) => row.errors.filter((p) => p.level === 'warning' && p.column === column).map((p) => p.message);
+const warningsOf = (row: RowResponse, column: string) =>
+  row.errors.filter((p) => p.level === 'warning' && p.column === column).map((p) => p.message);
 
 describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock', () => {
   let service: TestService;
@@ -19,7 +20,8 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
     await service.close();
   });
 
-  const setCase = (changes: Record<string, string>) => service.sync('cases', [{ ...CASE_ROW, ...changes }], { role: 'affairs', asOf: '2026-05-06' });
+  const setCase = (changes: Record<string, string>) =>
+    service.sync('cases', [{ ...CASE_ROW, ...changes }], { role: 'affairs', asOf: '2026-05-06' });
   const only = async (ledgerId: string, asOf: string) => {
     const { rows } = await service.rows(ledgerId, asOf);
     assert.equal(rows.length, 1);
@@ -28,9 +30,13 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
 
   describe('a case number the cases ledger does not have', () => {
     it('is a warning until the case is registered, then none', async () => {
-      const [synced] = (await service.sync('fines', [{ caseNo: CASE, subject: '某公司', subjectType: '单位', amount: 50_000 }], { asOf: '2026-03-05' })).rows;
+      const [synced] = (
+        await service.sync('fines', [{ caseNo: CASE, subject: '某公司', subjectType: '单位', amount: 50_000 }], { asOf: '2026-03-05' })
+      ).rows;
       assert.equal(synced.state, 'ok');
-      assert.deepEqual(warningsOf(synced, 'caseNo'), [`案号「${CASE}」在执行案件流转台账中不存在，请核对案号；案件登记后才能核对其结案情况`]);
+      assert.deepEqual(warningsOf(synced, 'caseNo'), [
+        `案号「${CASE}」在执行案件流转台账中不存在，请核对案号；案件登记后才能核对其结案情况`,
+      ]);
       await setCase({});
       assert.deepEqual(warningsOf(await only('fines', '2026-03-05'), 'caseNo'), []);
     });
@@ -43,7 +49,9 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
     describe(`${ledgerId}: 待撤控`, () => {
       it('follows the case as it is closed and reopened', async () => {
         await setCase({});
-        await service.sync(ledgerId, [{ caseNo: CASE, ...target, requestedOn: '2026-03-01', expiresOn: '2026-08-31' }], { asOf: '2026-05-06' });
+        await service.sync(ledgerId, [{ caseNo: CASE, ...target, requestedOn: '2026-03-01', expiresOn: '2026-08-31' }], {
+          asOf: '2026-05-06',
+        });
         assert.equal((await only(ledgerId, '2026-05-06')).status.phase, '布控中');
 
         await setCase({ closedOn: '2026-04-30', closureMode: '执行完毕' });
@@ -70,7 +78,8 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
         ],
         { asOf: '2026-05-06' },
       );
-      const phases = async () => (await service.rows('measures', '2026-05-06')).rows.map((row) => [row.status.phase, row.status.nextNode, row.status.nextDue]);
+      const phases = async () =>
+        (await service.rows('measures', '2026-05-06')).rows.map((row) => [row.status.phase, row.status.nextNode, row.status.nextDue]);
       assert.deepEqual(await phases(), [
         ['生效中', '', null],
         ['生效中', '续行', '2027-02-28'],
@@ -83,15 +92,27 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
       ]);
 
       await setCase({ closedOn: '', closureMode: '' });
-      assert.deepEqual((await phases()).map(([phase]) => phase), ['生效中', '生效中']);
+      assert.deepEqual(
+        (await phases()).map(([phase]) => phase),
+        ['生效中', '生效中'],
+      );
 
       await setCase({ closedOn: '2026-04-30', closureMode: '终结本次执行程序' });
-      assert.deepEqual((await phases()).map(([phase]) => phase), ['生效中', '生效中']);
+      assert.deepEqual(
+        (await phases()).map(([phase]) => phase),
+        ['生效中', '生效中'],
+      );
     });
 
     it('shows a deletion of 失信 within 3 working days as on time', async () => {
       await setCase({ closedOn: '2026-04-30', closureMode: '执行完毕' });
-      const [row] = (await service.sync('measures', [{ caseNo: CASE, measure: '失信', subject: '被执行人丁', effectiveOn: '2026-03-01', revokedOn: '2026-05-08' }], { asOf: '2026-05-09' })).rows;
+      const [row] = (
+        await service.sync(
+          'measures',
+          [{ caseNo: CASE, measure: '失信', subject: '被执行人丁', effectiveOn: '2026-03-01', revokedOn: '2026-05-08' }],
+          { asOf: '2026-05-09' },
+        )
+      ).rows;
       assert.equal(row.status.phase, '已解除');
       const release = row.nodes.find((node) => node.id === 'release')!;
       assert.deepEqual([release.dueOn, release.state], ['2026-05-08', '已完成']);
@@ -100,15 +121,30 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
   });
 
   describe('detentions: a second detention of the same person in the same case', () => {
-    const detention = (person: string, decidedOn: string, changes: Record<string, string> = {}) => ({ caseNo: CASE, person, decidedOn, days: 10, startOn: decidedOn, ...changes });
+    const detention = (person: string, decidedOn: string, changes: Record<string, string> = {}) => ({
+      caseNo: CASE,
+      person,
+      decidedOn,
+      days: 10,
+      startOn: decidedOn,
+      ...changes,
+    });
 
     it('warns the later row, naming the earlier one; the warning goes when the earlier row goes', async () => {
       await setCase({});
-      const first = await service.sync('detentions', [detention('张某', '2026-03-01'), detention('张某', '2026-04-01')], { asOf: '2026-04-02' });
+      const first = await service.sync('detentions', [detention('张某', '2026-03-01'), detention('张某', '2026-04-01')], {
+        asOf: '2026-04-02',
+      });
       assert.deepEqual(warningsOf(first.rows[0], 'person'), []);
-      assert.match(warningsOf(first.rows[1], 'person')[0], /已对被拘留人「张某」拘留过（拘留决定日期 2026-03-01）.*民诉法解释 \(2022\) 第一百八十四条/);
+      assert.match(
+        warningsOf(first.rows[1], 'person')[0],
+        /已对被拘留人「张某」拘留过（拘留决定日期 2026-03-01）.*民诉法解释 \(2022\) 第一百八十四条/,
+      );
 
-      const second = await service.sync('detentions', [{ rowId: first.rows[1].rowId, values: detention('张某', '2026-04-01') }], { asOf: '2026-04-02', mode: 'snapshot' });
+      const second = await service.sync('detentions', [{ rowId: first.rows[1].rowId, values: detention('张某', '2026-04-01') }], {
+        asOf: '2026-04-02',
+        mode: 'snapshot',
+      });
       assert.deepEqual(warningsOf(second.rows[0], 'person'), []);
     });
 
@@ -116,7 +152,12 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
       const id = { personId: '11010519491231002X' };
       const answer = await service.sync(
         'detentions',
-        [detention('张某', '2026-03-01', id), detention('张某某', '2026-04-01', id), detention('张某', '2026-04-02', { personId: '110105194912310021' }), detention('张某', '2026-04-03', { caseNo: '（2026）豫0102执701号' })],
+        [
+          detention('张某', '2026-03-01', id),
+          detention('张某某', '2026-04-01', id),
+          detention('张某', '2026-04-02', { personId: '110105194912310021' }),
+          detention('张某', '2026-04-03', { caseNo: '（2026）豫0102执701号' }),
+        ],
         { asOf: '2026-04-05' },
       );
       assert.equal(warningsOf(answer.rows[1], 'person').length, 1, 'same 证件号, other name');
@@ -154,8 +195,13 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
 
       (rules.ledgers['investigation-orders'].validity as { maxDays: number }).maxDays = 20;
       assert.equal((await service.call('PUT', '/api/rules', 'admin', rules)).status, 200);
-      const [row] = (await service.sync('investigation-orders', [{ lawyer: '律师', issuedOn: '2026-03-02', validDays: 25 }], { asOf: '2026-03-03' })).rows;
-      assert.deepEqual(row.errors.filter((p) => p.level === 'error').map((p) => p.message), ['有效期（日）「25」超过 20 日的上限（本院律师调查令实施规定（地方规定））']);
+      const [row] = (
+        await service.sync('investigation-orders', [{ lawyer: '律师', issuedOn: '2026-03-02', validDays: 25 }], { asOf: '2026-03-03' })
+      ).rows;
+      assert.deepEqual(
+        row.errors.filter((p) => p.level === 'error').map((p) => p.message),
+        ['有效期（日）「25」超过 20 日的上限（本院律师调查令实施规定（地方规定））'],
+      );
     });
 
     it('refuses a configuration that contradicts itself', async () => {

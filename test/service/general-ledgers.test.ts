@@ -5,7 +5,16 @@ import { startTestService, syncScenarios, type TestService } from '../helpers/ge
 import { CASE_REGISTER, checkOutcome, OPEN_CASE } from '../scenarios/fixtures.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 
-const GENERAL_LEDGERS = ['summons', 'detentions', 'fines', 'investigation-orders', 'person-controls', 'vehicle-controls', 'measures', 'refusals'];
+const GENERAL_LEDGERS = [
+  'summons',
+  'detentions',
+  'fines',
+  'investigation-orders',
+  'person-controls',
+  'vehicle-controls',
+  'measures',
+  'refusals',
+];
 const COMMON = ['phase', 'nextNode', 'nextDue', 'daysLeft', 'alert', 'remarks'];
 
 interface ListedLedger {
@@ -43,11 +52,17 @@ describe('general-affairs ledgers through HTTP', () => {
     it('lists every ledger: cases, payments, disposals and the eight of 综合事务中心', async () => {
       const { status, body } = await service.call<ListedLedger[]>('GET', '/api/ledgers', 'viewer');
       assert.equal(status, 200);
-      assert.deepEqual(body.map((ledger) => ledger.id), ['cases', 'payments', 'disposals', ...GENERAL_LEDGERS]);
-      assert.deepEqual(body.map((ledger) => ledger.id), LEDGERS.map((ledger) => ledger.id));
+      assert.deepEqual(
+        body.map((ledger) => ledger.id),
+        ['cases', 'payments', 'disposals', ...GENERAL_LEDGERS],
+      );
+      assert.deepEqual(
+        body.map((ledger) => ledger.id),
+        LEDGERS.map((ledger) => ledger.id),
+      );
     });
 
-    it("gives each ledger its own computed columns, then phase and the five common ones, all marked system", async () => {
+    it('gives each ledger its own computed columns, then phase and the five common ones, all marked system', async () => {
       const { body } = await service.call<ListedLedger[]>('GET', '/api/ledgers', 'viewer');
       const own: Record<string, string[]> = {
         summons: ['hours', 'limitAt'],
@@ -61,18 +76,33 @@ describe('general-affairs ledgers through HTTP', () => {
       };
       for (const id of GENERAL_LEDGERS) {
         const ledger = body.find((candidate) => candidate.id === id)!;
-        assert.deepEqual(ledger.columns.filter((column) => column.system).map((column) => column.id), [...own[id], ...COMMON], id);
-        assert.ok(ledger.columns.filter((column) => !column.system).every((column) => !COMMON.includes(column.id)), id);
+        assert.deepEqual(
+          ledger.columns.filter((column) => column.system).map((column) => column.id),
+          [...own[id], ...COMMON],
+          id,
+        );
+        assert.ok(
+          ledger.columns.filter((column) => !column.system).every((column) => !COMMON.includes(column.id)),
+          id,
+        );
       }
     });
 
     it('describes the column types and options the add-in needs', async () => {
       const { body } = await service.call<ListedLedger[]>('GET', '/api/ledgers', 'viewer');
-      const column = (ledgerId: string, id: string) => body.find((ledger) => ledger.id === ledgerId)!.columns.find((candidate) => candidate.id === id)!;
+      const column = (ledgerId: string, id: string) =>
+        body.find((ledger) => ledger.id === ledgerId)!.columns.find((candidate) => candidate.id === id)!;
       assert.deepEqual([column('summons', 'arrivedAt').type, column('summons', 'mayDetain').options], ['datetime', ['是', '否']]);
       assert.equal(column('summons', 'person').required, true);
       assert.equal(column('measures', 'expiresOn').type, 'dateOrNone');
-      assert.deepEqual(column('measures', 'expiry'), { id: 'expiry', header: '到期日（计算）', aliases: [], type: 'date', required: false, system: true });
+      assert.deepEqual(column('measures', 'expiry'), {
+        id: 'expiry',
+        header: '到期日（计算）',
+        aliases: [],
+        type: 'date',
+        required: false,
+        system: true,
+      });
       assert.equal(column('vehicle-controls', 'plate').type, 'plate');
       assert.equal(column('investigation-orders', 'licenseNo').type, 'licenseNo');
       assert.deepEqual(column('refusals', 'route').options, ['移送公安', '自诉']);
@@ -86,7 +116,9 @@ describe('general-affairs ledgers through HTTP', () => {
         const synced = await service.sync(id, [MINIMAL[id]], { role: 'general', asOf: '2026-03-05' });
         assert.equal(synced.rows.length, 1);
         for (const role of ['affairs', 'viewer'] as const) {
-          const refused = await service.call<{ error: { code: string; message: string } }>('POST', `/api/ledgers/${id}/sync`, role, { rows: [{ values: MINIMAL[id] }] });
+          const refused = await service.call<{ error: { code: string; message: string } }>('POST', `/api/ledgers/${id}/sync`, role, {
+            rows: [{ values: MINIMAL[id] }],
+          });
           assert.equal(refused.status, 403, role);
           assert.match(refused.body.error.message, new RegExp(`无权写入${LEDGERS.find((ledger) => ledger.id === id)!.name}`));
         }
@@ -104,11 +136,18 @@ describe('general-affairs ledgers through HTTP', () => {
   describe('the scenario tables', () => {
     for (const [ledgerId, scenarios] of Object.entries(SCENARIOS)) {
       it(`${ledgerId}: ${scenarios.filter((scenario) => !scenario.now).length} rows give the phases, due dates and messages the core gives`, async () => {
-        await syncScenarios(service, ledgerId, scenarios.filter((candidate) => !candidate.now), 'general', (scenario, row) => {
-          checkOutcome(ledgerId, scenario, row);
-          if (scenario.expect.errors) assert.equal(row.state, scenario.expect.errors.length > 0 ? 'invalid' : 'ok', `${ledgerId} · ${scenario.name}: state`);
-          assert.equal(row.status.remarks, remarksOf(row), `${ledgerId} · ${scenario.name}: remarks`);
-        });
+        await syncScenarios(
+          service,
+          ledgerId,
+          scenarios.filter((candidate) => !candidate.now),
+          'general',
+          (scenario, row) => {
+            checkOutcome(ledgerId, scenario, row);
+            if (scenario.expect.errors)
+              assert.equal(row.state, scenario.expect.errors.length > 0 ? 'invalid' : 'ok', `${ledgerId} · ${scenario.name}: state`);
+            assert.equal(row.status.remarks, remarksOf(row), `${ledgerId} · ${scenario.name}: remarks`);
+          },
+        );
       });
     }
   });
@@ -116,5 +155,7 @@ describe('general-affairs ledgers through HTTP', () => {
 
 /** The 校验意见 the service writes back: every message, errors first. */
 function remarksOf(row: RowResponse): string {
-  return [...row.errors.filter((p) => p.level === 'error'), ...row.errors.filter((p) => p.level === 'warning')].map((p) => p.message).join('；');
+  return [...row.errors.filter((p) => p.level === 'error'), ...row.errors.filter((p) => p.level === 'warning')]
+    .map((p) => p.message)
+    .join('；');
 }

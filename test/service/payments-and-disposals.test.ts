@@ -16,7 +16,10 @@ describe('payments and disposals through HTTP', () => {
     await service.close();
   });
 
-  for (const [ledgerId, scenarios] of [['payments', PAYMENTS_SCENARIOS], ['disposals', DISPOSALS_SCENARIOS]] as const) {
+  for (const [ledgerId, scenarios] of [
+    ['payments', PAYMENTS_SCENARIOS],
+    ['disposals', DISPOSALS_SCENARIOS],
+  ] as const) {
     it(`${ledgerId}: ${scenarios.length} rows give the phases, due dates and messages the core gives`, async () => {
       await syncScenarios(service, ledgerId, scenarios, 'admin', (scenario, row) => checkOutcome(ledgerId, scenario, row));
     });
@@ -25,7 +28,9 @@ describe('payments and disposals through HTTP', () => {
   it('makes a measure 待解除 once the payments synced for its case add up to the 执行标的额, and 生效中 again when a payment is corrected', async () => {
     const caseNo = '（2026）豫0102执800号';
     await service.sync('cases', [{ caseNo, filedOn: '2026-01-05', respondent: '被执行人庚', amount: '10万' }], { role: 'affairs' });
-    await service.sync('measures', [{ caseNo, measure: '限制消费', subject: '被执行人庚', effectiveOn: '2026-03-01' }], { asOf: '2026-05-06' });
+    await service.sync('measures', [{ caseNo, measure: '限制消费', subject: '被执行人庚', effectiveOn: '2026-03-01' }], {
+      asOf: '2026-05-06',
+    });
     const measure = async () => {
       const { rows } = await service.rows('measures', '2026-05-12');
       assert.equal(rows.length, 1);

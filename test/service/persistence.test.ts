@@ -114,7 +114,7 @@ describe('storage', () => {
   describe('daily backups', () => {
     const backupOf = (dataDir: string, ...file: string[]) => path.join(dataDir, 'backups', todayInShanghai(), ...file);
 
-    it("copies every ledger file and users.json into backups/<today in Asia/Shanghai>/ at start", async () => {
+    it('copies every ledger file and users.json into backups/<today in Asia/Shanghai>/ at start', async () => {
       const service = await sandbox.startOnDisk();
       assert.notEqual(await readText(backupOf(service.dataDir, 'users.json')), null, 'users.json');
       assert.notEqual(await readText(backupOf(service.dataDir, 'ledgers', 'cases.json')), null, 'ledgers/cases.json');
@@ -131,7 +131,12 @@ describe('storage', () => {
 
       const second = await sandbox.startOnDisk(dataDir);
       assert.notEqual(await readText(backupOf(dataDir, 'ledgers', 'cases.json')), null);
-      rowsOf(await second.admin.sync([caseRow({ caseNo: caseNo(1), noticeOn: '2026-10-06' }, { rowId: one.rowId, rev: 1 }), caseRow({ caseNo: caseNo(3) })]));
+      rowsOf(
+        await second.admin.sync([
+          caseRow({ caseNo: caseNo(1), noticeOn: '2026-10-06' }, { rowId: one.rowId, rev: 1 }),
+          caseRow({ caseNo: caseNo(3) }),
+        ]),
+      );
       await second.close();
 
       const restored = await restoreBackup(dataDir, todayInShanghai());
@@ -139,7 +144,13 @@ describe('storage', () => {
 
       const third = await sandbox.startOnDisk(dataDir);
       const rows = rowsOf(await third.admin.rows());
-      assert.deepEqual(rows.map((row) => [row.rowId, row.rev]), [[one.rowId, 1], [two.rowId, 1]]);
+      assert.deepEqual(
+        rows.map((row) => [row.rowId, row.rev]),
+        [
+          [one.rowId, 1],
+          [two.rowId, 1],
+        ],
+      );
       assert.equal(nodeOf(rows[0], 'notice').doneOn, null);
     });
 

@@ -12,12 +12,45 @@ const fixedClock = (local: string) => ({ clock: () => shanghai(local) });
 
 const CASES = [
   // Triaged Tuesday 11-24 (rule 9, 速执), one closed Thursday 11-26.
-  { caseNo: '（2026）豫0102执5001号', filedOn: '2026-11-18', respondent: '甲', receptionOn: '2026-11-18', noticeOn: '2026-11-19', transferredOn: '2026-11-24', triagedOn: '2026-11-24', amount: 30_000, handler: '王法官' },
-  { caseNo: '（2026）豫0102执5002号', filedOn: '2026-11-18', respondent: '乙', receptionOn: '2026-11-18', noticeOn: '2026-11-19', transferredOn: '2026-11-24', triagedOn: '2026-11-24', amount: 40_000, closedOn: '2026-11-26', closureMode: '执行完毕' },
-  { caseNo: '（2026）豫0102执5003号', filedOn: '2026-11-18', respondent: '丙', receptionOn: '2026-11-18', noticeOn: '2026-11-19', transferredOn: '2026-11-24', triagedOn: '2026-11-24', amount: 1_000_000 },
+  {
+    caseNo: '（2026）豫0102执5001号',
+    filedOn: '2026-11-18',
+    respondent: '甲',
+    receptionOn: '2026-11-18',
+    noticeOn: '2026-11-19',
+    transferredOn: '2026-11-24',
+    triagedOn: '2026-11-24',
+    amount: 30_000,
+    handler: '王法官',
+  },
+  {
+    caseNo: '（2026）豫0102执5002号',
+    filedOn: '2026-11-18',
+    respondent: '乙',
+    receptionOn: '2026-11-18',
+    noticeOn: '2026-11-19',
+    transferredOn: '2026-11-24',
+    triagedOn: '2026-11-24',
+    amount: 40_000,
+    closedOn: '2026-11-26',
+    closureMode: '执行完毕',
+  },
+  {
+    caseNo: '（2026）豫0102执5003号',
+    filedOn: '2026-11-18',
+    respondent: '丙',
+    receptionOn: '2026-11-18',
+    noticeOn: '2026-11-19',
+    transferredOn: '2026-11-24',
+    triagedOn: '2026-11-24',
+    amount: 1_000_000,
+  },
 ];
 
-async function download(service: TestService, route: string): Promise<{ status: number; type: string | null; disposition: string | null; sheet: ExcelJS.Worksheet | null; text: string }> {
+async function download(
+  service: TestService,
+  route: string,
+): Promise<{ status: number; type: string | null; disposition: string | null; sheet: ExcelJS.Worksheet | null; text: string }> {
   const response = await fetch(service.url + route, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
   const bytes = Buffer.from(await response.arrayBuffer());
   let sheet: ExcelJS.Worksheet | null = null;
@@ -26,7 +59,13 @@ async function download(service: TestService, route: string): Promise<{ status: 
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     sheet = workbook.worksheets[0];
   }
-  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), sheet, text: bytes.toString('utf8') };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    sheet,
+    text: bytes.toString('utf8'),
+  };
 }
 
 function rowStarting(sheet: ExcelJS.Worksheet, first: string): unknown[] {
@@ -47,7 +86,9 @@ describe('weekly reports through HTTP', () => {
     service = await sandbox.startOnDisk(dataDir, fixedClock('2026-11-25 10:00'));
     const synced = await service.admin.post('/api/ledgers/cases/sync', { rows: CASES.map((values) => ({ values })) });
     assert.equal(synced.status, 200, synced.text);
-    const paid = await service.admin.post('/api/ledgers/payments/sync', { rows: [{ values: { caseNo: CASES[0].caseNo, receiptNo: 'LS1', receivedOn: '2026-11-25', amount: '1.2万' } }] });
+    const paid = await service.admin.post('/api/ledgers/payments/sync', {
+      rows: [{ values: { caseNo: CASES[0].caseNo, receiptNo: 'LS1', receivedOn: '2026-11-25', amount: '1.2万' } }],
+    });
     assert.equal(paid.status, 200, paid.text);
   });
   after(() => sandbox.cleanUp());
@@ -57,7 +98,13 @@ describe('weekly reports through HTTP', () => {
     const listed = await service.admin.get('/api/reports');
     assert.equal(listed.status, 200);
     assert.deepEqual(
-      listed.body.map((report: { week: string; from: string; to: string; file: string; url: string }) => [report.week, report.from, report.to, report.file, report.url]),
+      listed.body.map((report: { week: string; from: string; to: string; file: string; url: string }) => [
+        report.week,
+        report.from,
+        report.to,
+        report.file,
+        report.url,
+      ]),
       [['2026-W47', '2026-11-16', '2026-11-22', '周通报-2026-W47.xlsx', `/api/reports/${encodeURIComponent('周通报-2026-W47.xlsx')}`]],
     );
     assert.ok(listed.body[0].bytes > 0);
@@ -66,13 +113,36 @@ describe('weekly reports through HTTP', () => {
   it('answers the report of a week as JSON in the shape of SPEC §6, as of today within the week', async () => {
     const reply = await service.admin.get('/api/reports/weekly?week=2026-W48');
     assert.equal(reply.status, 200, reply.text);
-    assert.deepEqual(Object.keys(reply.body), ['week', 'from', 'to', 'asOf', 'teams', 'nodes', 'triage', 'overrides', 'payments', 'measures', 'archive', 'overdue']);
-    assert.deepEqual([reply.body.week, reply.body.from, reply.body.to, reply.body.asOf], ['2026-W48', '2026-11-23', '2026-11-29', '2026-11-25']);
+    assert.deepEqual(Object.keys(reply.body), [
+      'week',
+      'from',
+      'to',
+      'asOf',
+      'teams',
+      'nodes',
+      'triage',
+      'overrides',
+      'payments',
+      'measures',
+      'archive',
+      'overdue',
+    ]);
+    assert.deepEqual(
+      [reply.body.week, reply.body.from, reply.body.to, reply.body.asOf],
+      ['2026-W48', '2026-11-23', '2026-11-29', '2026-11-25'],
+    );
     const fast = reply.body.teams[0];
-    assert.deepEqual(fast, { team: '速执团队', received: 2, closed: 0, open: 2, overdue: 0, dueSoon: 0, avgDaysToClose: null, closeRate: 0 }, 'the closure on 11-26 is after today');
+    assert.deepEqual(
+      fast,
+      { team: '速执团队', received: 2, closed: 0, open: 2, overdue: 0, dueSoon: 0, avgDaysToClose: null, closeRate: 0 },
+      'the closure on 11-26 is after today',
+    );
     assert.deepEqual([reply.body.payments.received, reply.body.payments.receivedAmount, reply.body.payments.unnotified], [1, 12_000, 1]);
     const sunday = await service.admin.get('/api/reports/weekly?week=2026-W48&asOf=2026-11-29&format=json');
-    assert.deepEqual([sunday.body.asOf, sunday.body.teams[0].closed, sunday.body.teams[0].closeRate, sunday.body.teams[0].avgDaysToClose], ['2026-11-29', 1, 0.5, 8]);
+    assert.deepEqual(
+      [sunday.body.asOf, sunday.body.teams[0].closed, sunday.body.teams[0].closeRate, sunday.body.teams[0].avgDaysToClose],
+      ['2026-11-29', 1, 0.5, 8],
+    );
   });
 
   it('answers the week before today when no week is given', async () => {
@@ -107,7 +177,8 @@ describe('weekly reports through HTTP', () => {
       ['week=2026-W48&asOf=2026-11-22', 'bad_as_of', /2026-11-22 早于 2026-W48 的第一天 2026-11-23/],
       ['week=2026-W49', 'bad_as_of', /早于 2026-W49 的第一天 2026-11-30/],
     ];
-    for (const [query, code, message] of refusals) assert.match(assertError(await service.admin.get(`/api/reports/weekly?${query}`), 400, code), message);
+    for (const [query, code, message] of refusals)
+      assert.match(assertError(await service.admin.get(`/api/reports/weekly?${query}`), 400, code), message);
   });
 
   it('answers 404 for a stored report it does not have, and for any other file name', async () => {
@@ -123,9 +194,12 @@ describe('weekly reports through HTTP', () => {
       service = await sandbox.startOnDisk(dataDir, fixedClock('2026-12-01 10:00'));
     });
 
-    it('makes up the missed report as of the week\'s Sunday, lists both, and serves the stored file', async () => {
+    it("makes up the missed report as of the week's Sunday, lists both, and serves the stored file", async () => {
       const listed = await service.admin.get('/api/reports');
-      assert.deepEqual(listed.body.map((report: { week: string }) => report.week), ['2026-W48', '2026-W47']);
+      assert.deepEqual(
+        listed.body.map((report: { week: string }) => report.week),
+        ['2026-W48', '2026-W47'],
+      );
       const stored = await download(service, listed.body[0].url);
       assert.equal(stored.status, 200);
       assert.match(String(stored.sheet!.getCell('A2').value), /数据截至 2026-11-29/);

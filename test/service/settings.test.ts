@@ -2,15 +2,7 @@
 // and a change that the next sync follows.
 
 import assert from 'node:assert/strict';
-import {
-  assertError,
-  auditEntries,
-  caseRow,
-  nodeOf,
-  onlyRow,
-  Sandbox,
-  type TestService,
-} from '../helpers/service.ts';
+import { assertError, auditEntries, caseRow, nodeOf, onlyRow, Sandbox, type TestService } from '../helpers/service.ts';
 
 /** The GET /api/rules document, loosely typed: the tests change it as an admin would. */
 type Rules = any;
@@ -121,7 +113,10 @@ describe('rules and calendar settings', () => {
   describe('/api/calendar', () => {
     it('lists the years the holiday data covers: 2004 to 2026, without overrides', async () => {
       const { body } = await service.admin.get('/api/calendar');
-      assert.deepEqual(body.years, Array.from({ length: 23 }, (_, i) => 2004 + i));
+      assert.deepEqual(
+        body.years,
+        Array.from({ length: 23 }, (_, i) => 2004 + i),
+      );
       assert.deepEqual(body.overrideYears, []);
     });
 

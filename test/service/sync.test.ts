@@ -114,7 +114,10 @@ describe('cases sync over HTTP', () => {
         const row = onlyRow(await service.admin.sync([caseRow({ caseNo: typed })]));
         assert.equal(row.rowId, rowId, typed);
       }
-      assert.deepEqual((await liveRows()).map((row) => row.rowId), [rowId]);
+      assert.deepEqual(
+        (await liveRows()).map((row) => row.rowId),
+        [rowId],
+      );
     });
 
     it('keeps the values a partial row leaves out', async () => {
@@ -164,7 +167,10 @@ describe('cases sync over HTTP', () => {
       assert.equal((await liveRows()).length, 2);
 
       const resent = rowsOf(await service.admin.sync(request));
-      assert.deepEqual(resent.map((row) => row.rowId), [first.rowId, second.rowId]);
+      assert.deepEqual(
+        resent.map((row) => row.rowId),
+        [first.rowId, second.rowId],
+      );
       assert.equal((await liveRows()).length, 2);
     });
 
@@ -226,8 +232,14 @@ describe('cases sync over HTTP', () => {
 
       const snapshot = [one, two].map((row, i) => caseRow({ caseNo: caseNo(i + 1) }, { rowId: row.rowId, rev: row.rev }));
       const kept = rowsOf(await service.admin.sync(snapshot, { mode: 'snapshot' }));
-      assert.deepEqual(kept.map((row) => row.rowId), [one.rowId, two.rowId]);
-      assert.deepEqual((await liveRows()).map((row) => row.rowId), [one.rowId, two.rowId]);
+      assert.deepEqual(
+        kept.map((row) => row.rowId),
+        [one.rowId, two.rowId],
+      );
+      assert.deepEqual(
+        (await liveRows()).map((row) => row.rowId),
+        [one.rowId, two.rowId],
+      );
       const deleted = (await storedRows(service)).find((row) => row.rowId === three.rowId);
       assert.ok(deleted?.deleted, 'the row is kept in the file, marked deleted');
       const deletion = (await auditEntries(service)).find((entry) => entry.action === 'delete');
@@ -243,7 +255,15 @@ describe('cases sync over HTTP', () => {
   describe('终本 screening across the stored ledger', () => {
     const respondent = { respondent: '李四', respondentId: '11010519491231002X' };
     const terminated = (closedOn: string) =>
-      caseRow({ caseNo: caseNo(100, 2025), filedOn: '2025-12-01', ...respondent, closedOn, closureMode: '终结本次执行程序', triagedOn: '', transferredOn: '' });
+      caseRow({
+        caseNo: caseNo(100, 2025),
+        filedOn: '2025-12-01',
+        ...respondent,
+        closedOn,
+        closureMode: '终结本次执行程序',
+        triagedOn: '',
+        transferredOn: '',
+      });
 
     it('warns on a new case whose respondent had a case closed by 终本 a month before filing', async () => {
       rowsOf(await service.admin.sync([terminated('2026-08-24')]));
@@ -289,16 +309,26 @@ describe('cases sync over HTTP', () => {
           caseRow({ caseNo: caseNo(4), transferredOn: '', triagedOn: '' }),
         ]),
       );
-      assert.deepEqual(rows.map((row) => row.status.team), ['速执团队', '速执团队', '首执团队', '速执团队']);
+      assert.deepEqual(
+        rows.map((row) => row.status.team),
+        ['速执团队', '速执团队', '首执团队', '速执团队'],
+      );
 
       const listed = rowsOf(await service.admin.rows({ team: '速执团队', since: '2026-09-01' }));
-      assert.deepEqual(listed.map((row) => row.rowId), [rows[0].rowId]);
+      assert.deepEqual(
+        listed.map((row) => row.rowId),
+        [rows[0].rowId],
+      );
 
       const assigned = rowsOf(await service.admin.rows({ team: '速执团队' }));
-      assert.deepEqual(assigned.map((row) => row.rowId).sort(), [rows[0].rowId, rows[1].rowId].sort(), 'an untriaged proposal is not on the list');
+      assert.deepEqual(
+        assigned.map((row) => row.rowId).sort(),
+        [rows[0].rowId, rows[1].rowId].sort(),
+        'an untriaged proposal is not on the list',
+      );
     });
 
-    it("puts a case on the list of the team 分流调整 chose, from its triage day on (since is inclusive)", async () => {
+    it('puts a case on the list of the team 分流调整 chose, from its triage day on (since is inclusive)', async () => {
       const rows = rowsOf(
         await service.admin.sync([
           caseRow({ caseNo: caseNo(11), teamOverride: '特执团队', overrideReason: '涉众案件' }),
@@ -306,12 +336,19 @@ describe('cases sync over HTTP', () => {
         ]),
       );
       const special = rowsOf(await service.admin.rows({ team: '特执团队', since: '2026-09-28' }));
-      assert.deepEqual(special.map((row) => row.rowId), [rows[0].rowId]);
+      assert.deepEqual(
+        special.map((row) => row.rowId),
+        [rows[0].rowId],
+      );
       assert.equal(special[0].status.team, '特执团队');
       const fast = rowsOf(await service.admin.rows({ team: '速执团队', since: '2026-09-29' })).map((row) => row.rowId);
-      assert.deepEqual(fast, [rows[1].rowId], 'the case triaged on 09-28 is before since; the overridden one is not 速执团队\'s');
+      assert.deepEqual(fast, [rows[1].rowId], "the case triaged on 09-28 is before since; the overridden one is not 速执团队's");
       const member = service.as(await addUser(service, '速执团队法官', ['team:速执团队']));
-      assert.deepEqual(rowsOf(await member.rows({ team: '速执团队', since: '2026-09-29' })).map((row) => row.rowId), fast, 'a team member reads its own list');
+      assert.deepEqual(
+        rowsOf(await member.rows({ team: '速执团队', since: '2026-09-29' })).map((row) => row.rowId),
+        fast,
+        'a team member reads its own list',
+      );
     });
 
     it('refuses a bad asOf, since or team with a Chinese message naming it', async () => {
@@ -328,12 +365,21 @@ describe('cases sync over HTTP', () => {
     });
 
     it('tells the clients which teams a ledger assigns and what its 分案清单 shows; a ledger without teams has no list', async () => {
-      const ledgers = (await service.admin.get('/api/ledgers')).body as Array<{ id: string; assignment?: { teams: string[]; listColumns: string[] } }>;
+      const ledgers = (await service.admin.get('/api/ledgers')).body as Array<{
+        id: string;
+        assignment?: { teams: string[]; listColumns: string[] };
+      }>;
       const cases = ledgers.find((ledger) => ledger.id === 'cases');
       assert.deepEqual(cases?.assignment?.teams, ['速执团队', '特执团队', '首执团队', '执恢团队']);
       assert.deepEqual(cases?.assignment?.listColumns.slice(0, 4), ['caseNo', 'respondent', 'filedOn', 'triagedOn']);
-      assert.deepEqual(ledgers.filter((ledger) => ledger.assignment).map((ledger) => ledger.id), ['cases']);
-      const message = assertError(await service.admin.get(`/api/ledgers/fines/rows?team=${encodeURIComponent('速执团队')}&asOf=${AS_OF}`), 400);
+      assert.deepEqual(
+        ledgers.filter((ledger) => ledger.assignment).map((ledger) => ledger.id),
+        ['cases'],
+      );
+      const message = assertError(
+        await service.admin.get(`/api/ledgers/fines/rows?team=${encodeURIComponent('速执团队')}&asOf=${AS_OF}`),
+        400,
+      );
       assert.match(message, /罚款台账不分团队/);
       assert.equal((await service.admin.get(`/api/ledgers/fines/rows?asOf=${AS_OF}`)).status, 200, 'every row of it can still be read');
     });

@@ -27,7 +27,8 @@ function sample(column: ColumnDef): ExcelJS.CellValue {
   return validValue(column, 1) ?? null;
 }
 
-const validationsOf = (sheet: ExcelJS.Worksheet) => (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+const validationsOf = (sheet: ExcelJS.Worksheet) =>
+  (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
 
 describe('ledger templates', () => {
   const sandbox = new Sandbox();
@@ -47,7 +48,10 @@ describe('ledger templates', () => {
         const { response, file } = await download(service, ledger.id);
         assert.equal(response.status, 200);
         assert.equal(response.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        assert.match(decodeURIComponent(response.headers.get('content-disposition') ?? ''), new RegExp(`${ledger.name}（空白模板）\\.xlsx`));
+        assert.match(
+          decodeURIComponent(response.headers.get('content-disposition') ?? ''),
+          new RegExp(`${ledger.name}（空白模板）\\.xlsx`),
+        );
         return loadWorkbook(file);
       }
 
@@ -59,11 +63,16 @@ describe('ledger templates', () => {
           Array.from({ length: inputHeaders.length + systemHeaders.length }, (_, i) => header.getCell(i + 1).value),
           [...inputHeaders, ...systemHeaders],
         );
-        assert.deepEqual(sheet.views.map((view) => [view.state, (view as ExcelJS.WorksheetViewFrozen).ySplit]), [['frozen', 1]]);
+        assert.deepEqual(
+          sheet.views.map((view) => [view.state, (view as ExcelJS.WorksheetViewFrozen).ySplit]),
+          [['frozen', 1]],
+        );
         const fill = (column: number) => (header.getCell(column).fill as ExcelJS.FillPattern).fgColor?.argb;
         assert.notEqual(fill(inputHeaders.length + 1), fill(1));
-        for (let column = 1; column <= inputHeaders.length + systemHeaders.length; column++) assert.ok((sheet.getColumn(column).width ?? 0) >= 10);
-        for (const hidden of ['行ID', '版本']) assert.equal(sheet.getColumn(inputHeaders.length + systemHeaders.indexOf(hidden) + 1).hidden, true);
+        for (let column = 1; column <= inputHeaders.length + systemHeaders.length; column++)
+          assert.ok((sheet.getColumn(column).width ?? 0) >= 10);
+        for (const hidden of ['行ID', '版本'])
+          assert.equal(sheet.getColumn(inputHeaders.length + systemHeaders.indexOf(hidden) + 1).hidden, true);
         ledger.columns.forEach((column, index) => {
           if (column.required) assert.equal(header.getCell(index + 1).note, '必填', column.header);
         });
@@ -74,7 +83,8 @@ describe('ledger templates', () => {
         ledger.columns.forEach((column, index) => {
           const numFmt = sheet.getColumn(index + 1).numFmt;
           if (column.type === 'date') assert.equal(numFmt, 'yyyy-mm-dd', column.header);
-          if (['caseNo', 'personId', 'partyId', 'creditCode', 'licenseNo', 'plate'].includes(column.type)) assert.equal(numFmt, '@', column.header);
+          if (['caseNo', 'personId', 'partyId', 'creditCode', 'licenseNo', 'plate'].includes(column.type))
+            assert.equal(numFmt, '@', column.header);
         });
       });
 
@@ -127,4 +137,3 @@ describe('ledger templates', () => {
     assertError(await service.anonymous.get(`/api/templates/${LEDGERS[0].id}.xlsx`), 401);
   });
 });
-

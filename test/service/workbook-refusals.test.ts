@@ -4,8 +4,27 @@
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { WORKBOOK_LIMITS } from '../../service/workbook/limits.ts';
-import { ADMIN_TOKEN, assertError, auditEntries, caseRow, storedLedgerText, rowsOf, Sandbox, type TestService } from '../helpers/service.ts';
-import { annotate, clerkWorkbook, CLERK_ROWS, CLERK_SHEET, loadWorkbook, saveWorkbook, sheetXmlWithRows, workbookZip, type Annotated } from '../helpers/workbooks.ts';
+import {
+  ADMIN_TOKEN,
+  assertError,
+  auditEntries,
+  caseRow,
+  storedLedgerText,
+  rowsOf,
+  Sandbox,
+  type TestService,
+} from '../helpers/service.ts';
+import {
+  annotate,
+  clerkWorkbook,
+  CLERK_ROWS,
+  CLERK_SHEET,
+  loadWorkbook,
+  saveWorkbook,
+  sheetXmlWithRows,
+  workbookZip,
+  type Annotated,
+} from '../helpers/workbooks.ts';
 
 describe('refused workbooks', () => {
   const sandbox = new Sandbox();
@@ -22,7 +41,11 @@ describe('refused workbooks', () => {
     audit: await auditEntries(service),
   });
 
-  async function refused(send: () => Promise<Annotated | { status: number; text: string; body: any }>, status: number, code?: string): Promise<string> {
+  async function refused(
+    send: () => Promise<Annotated | { status: number; text: string; body: any }>,
+    status: number,
+    code?: string,
+  ): Promise<string> {
     const before = await storedState();
     const message = assertError(await send(), status, code);
     assert.deepEqual(await storedState(), before, 'a refused workbook changed the stored data');

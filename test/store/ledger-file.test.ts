@@ -30,11 +30,20 @@ describe('ledger file: snapshot and journal', () => {
     assert.equal(await commit(file, row('a', 2, 'A2')), 2);
     const lines = (await fs.readFile(journal(), 'utf8')).trim().split('\n');
     assert.equal(lines.length, 2);
-    assert.deepEqual(JSON.parse(lines[1]).rows.map((r: StoredRow) => r.rowId), ['a']);
+    assert.deepEqual(
+      JSON.parse(lines[1]).rows.map((r: StoredRow) => r.rowId),
+      ['a'],
+    );
 
     const reopened = await LedgerFile.open(directory, 'cases');
     assert.equal(reopened.revision, 2);
-    assert.deepEqual([...reopened.rows.values()].map((r) => [r.rowId, r.rev, r.values.caseNo]), [['a', 2, 'A2'], ['b', 1, 'B']]);
+    assert.deepEqual(
+      [...reopened.rows.values()].map((r) => [r.rowId, r.rev, r.values.caseNo]),
+      [
+        ['a', 2, 'A2'],
+        ['b', 1, 'B'],
+      ],
+    );
   });
 
   it('drops a last line cut off by a crash, and later commits start on a fresh line', async () => {
@@ -66,6 +75,9 @@ describe('ledger file: snapshot and journal', () => {
     await fs.writeFile(journal(), stale);
     const reopened = await LedgerFile.open(directory, 'cases');
     assert.equal(reopened.revision, 1);
-    assert.deepEqual([...reopened.rows.values()].map((r) => r.rev), [1]);
+    assert.deepEqual(
+      [...reopened.rows.values()].map((r) => r.rev),
+      [1],
+    );
   });
 });

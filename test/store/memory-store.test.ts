@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { MemoryStore } from '../../service/store/memory-store.ts';
 import type { StoredRow } from '../../service/store/store.ts';
 
-const row: StoredRow = { rowId: 'a', rev: 1, values: { caseNo: 'A' }, createdAt: '2026-11-26T00:00:00Z', updatedAt: '2026-11-26T00:00:00Z', updatedBy: '测试' };
+const row: StoredRow = {
+  rowId: 'a',
+  rev: 1,
+  values: { caseNo: 'A' },
+  createdAt: '2026-11-26T00:00:00Z',
+  updatedAt: '2026-11-26T00:00:00Z',
+  updatedBy: '测试',
+};
 
 describe('memory store', () => {
   it('makes no backup: there is no file to copy', async () => {
@@ -15,7 +22,13 @@ describe('memory store', () => {
 
   it('starts empty every time: two stores share nothing', async () => {
     const first = new MemoryStore(['cases']);
-    await first.exclusive(() => first.commitLedger('cases', [row], [{ time: row.createdAt, user: '测试', ledger: 'cases', rowId: 'a', action: 'create', before: null, after: row }]));
+    await first.exclusive(() =>
+      first.commitLedger(
+        'cases',
+        [row],
+        [{ time: row.createdAt, user: '测试', ledger: 'cases', rowId: 'a', action: 'create', before: null, after: row }],
+      ),
+    );
     await first.documents.write('rules', { ledgers: {} }, null);
     await first.reports.save('2026-W48', Buffer.from('周通报'));
     const second = new MemoryStore(['cases']);
@@ -28,7 +41,9 @@ describe('memory store', () => {
   it('keeps an audit entry as it was when appended', async () => {
     const store = new MemoryStore(['cases']);
     const after = { ...row, values: { caseNo: 'A' } };
-    await store.documents.appendAudit([{ time: row.createdAt, user: '测试', ledger: 'cases', rowId: 'a', action: 'create', before: null, after }]);
+    await store.documents.appendAudit([
+      { time: row.createdAt, user: '测试', ledger: 'cases', rowId: 'a', action: 'create', before: null, after },
+    ]);
     after.values.caseNo = 'changed later';
     assert.deepEqual((store.documents.audit()[0].after as StoredRow).values, { caseNo: 'A' });
   });

@@ -27,7 +27,10 @@ function fileAdapter(): Adapter {
     },
     audit: async () => {
       const text = await fs.readFile(path.join(dataDirs[dataDirs.length - 1], 'audit.jsonl'), 'utf8').catch(() => '');
-      return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as AuditEntry);
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as AuditEntry);
     },
     cleanUp: async () => {
       for (const dataDir of dataDirs.splice(0)) await fs.rm(dataDir, { recursive: true, force: true });
@@ -77,7 +80,13 @@ for (const make of [fileAdapter, memoryAdapter]) {
       it('counts one revision per commit, shows the committed rows at once and leaves other ledgers alone', async () => {
         assert.equal(await store.exclusive(() => store.commitLedger('cases', [row('a', 1, 'A'), row('b', 1, 'B')], [])), 1);
         assert.equal(await store.exclusive(() => store.commitLedger('cases', [row('a', 2, 'A2')], [])), 2);
-        assert.deepEqual([...store.rows('cases').values()].map((stored) => [stored.rowId, stored.rev, stored.values.caseNo]), [['a', 2, 'A2'], ['b', 1, 'B']]);
+        assert.deepEqual(
+          [...store.rows('cases').values()].map((stored) => [stored.rowId, stored.rev, stored.values.caseNo]),
+          [
+            ['a', 2, 'A2'],
+            ['b', 1, 'B'],
+          ],
+        );
         assert.equal(store.revision('cases'), 2);
         assert.equal(store.revision('payments'), 0);
       });
@@ -85,7 +94,10 @@ for (const make of [fileAdapter, memoryAdapter]) {
       it('appends the audit entries of a commit, in order', async () => {
         await store.exclusive(() => store.commitLedger('cases', [row('a', 1, 'A')], [entry('a', 'create')]));
         await store.exclusive(() => store.commitLedger('cases', [row('a', 2, 'A2')], [entry('a', 'update'), entry('a', 'delete')]));
-        assert.deepEqual((await adapter.audit()).map((kept) => kept.action), ['create', 'update', 'delete']);
+        assert.deepEqual(
+          (await adapter.audit()).map((kept) => kept.action),
+          ['create', 'update', 'delete'],
+        );
       });
     });
 
@@ -146,7 +158,10 @@ for (const make of [fileAdapter, memoryAdapter]) {
         await new Promise((resolve) => setTimeout(resolve, 15));
         await store.documents.write('users', { users: [] }, null);
         assert.notEqual(await store.documents.version('users'), first);
-        assert.deepEqual((await adapter.audit()).map((kept) => [kept.ledger, kept.action]), [['users', 'add-user']]);
+        assert.deepEqual(
+          (await adapter.audit()).map((kept) => [kept.ledger, kept.action]),
+          [['users', 'add-user']],
+        );
       });
 
       it('says where a document is kept, naming it', () => {
@@ -163,9 +178,15 @@ for (const make of [fileAdapter, memoryAdapter]) {
         await store.exclusive(() => store.reports.save('2026-W47', Buffer.from('第47周')));
         await store.exclusive(() => store.reports.save('2026-W48', Buffer.from('旧的')));
         const saved = await store.exclusive(() => store.reports.save('2026-W48', Buffer.from('第48周')));
-        assert.deepEqual({ ...saved, savedAt: undefined }, { week: '2026-W48', file: '周通报-2026-W48.xlsx', bytes: Buffer.byteLength('第48周'), savedAt: undefined });
+        assert.deepEqual(
+          { ...saved, savedAt: undefined },
+          { week: '2026-W48', file: '周通报-2026-W48.xlsx', bytes: Buffer.byteLength('第48周'), savedAt: undefined },
+        );
         assert.ok(!Number.isNaN(Date.parse(saved.savedAt)));
-        assert.deepEqual((await store.reports.list()).map((report) => report.file), ['周通报-2026-W48.xlsx', '周通报-2026-W47.xlsx']);
+        assert.deepEqual(
+          (await store.reports.list()).map((report) => report.file),
+          ['周通报-2026-W48.xlsx', '周通报-2026-W47.xlsx'],
+        );
         assert.equal((await store.reports.read('周通报-2026-W48.xlsx'))?.toString(), '第48周');
       });
 

@@ -13,15 +13,30 @@ import { cellUnder, CLERK_HEADER_ROW, CLERK_ROWS, CLERK_SHEET, clerkWorkbook, lo
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 describe('the web page', () => {
   it('is built, with the add-in, into scripts old Chromium-based browsers can run (ES2017, no later syntax)', async function () {
     this.timeout(120_000);
     buildAddin();
     const bundles = (await fs.readdir(path.join(ROOT, 'dist'), { recursive: true })).filter((file) => file.endsWith('.js'));
-    assert.ok(bundles.some((file) => file.startsWith(`web${path.sep}index.`)), bundles.join(', '));
-    assert.ok(bundles.some((file) => file.startsWith('taskpane.')), bundles.join(', '));
+    assert.ok(
+      bundles.some((file) => file.startsWith(`web${path.sep}index.`)),
+      bundles.join(', '),
+    );
+    assert.ok(
+      bundles.some((file) => file.startsWith('taskpane.')),
+      bundles.join(', '),
+    );
     for (const bundle of bundles) {
       const source = await fs.readFile(path.join(ROOT, 'dist', bundle), 'utf8');
       assert.doesNotThrow(() => parse(source, { ecmaVersion: 2017, sourceType: 'script' }), bundle);
@@ -39,7 +54,9 @@ describe('the web page', () => {
 
     before(function () {
       if (!existsSync(CHROMIUM)) {
-        console.log(`      浏览器测试未运行：找不到 Chromium（${CHROMIUM}）。请安装 Debian 的 chromium（apt-get install -y chromium），或以 CHROMIUM_PATH 指定。`);
+        console.log(
+          `      浏览器测试未运行：找不到 Chromium（${CHROMIUM}）。请安装 Debian 的 chromium（apt-get install -y chromium），或以 CHROMIUM_PATH 指定。`,
+        );
         this.skip();
       }
       this.timeout(120_000);
@@ -86,15 +103,15 @@ describe('the web page', () => {
     it('says so in the page when the token is wrong, and signs in with the right one, staying signed in', async () => {
       await signIn('wrong-token');
       await page.waitForSelector('#sign-in-status.error');
-      assert.match(await page.textContent('#sign-in-status') ?? '', /令牌无效/);
+      assert.match((await page.textContent('#sign-in-status')) ?? '', /令牌无效/);
       assert.equal(await page.isVisible('#annotate'), false);
 
       await signIn();
       await page.waitForSelector('#template-list li');
-      assert.match(await page.textContent('#sign-in-status') ?? '', /已登录/);
+      assert.match((await page.textContent('#sign-in-status')) ?? '', /已登录/);
       await page.reload();
       await page.waitForSelector('#template-list li');
-      assert.match(await page.textContent('#template-list') ?? '', /执行案件流转台账/);
+      assert.match((await page.textContent('#template-list')) ?? '', /执行案件流转台账/);
     });
 
     it('downloads the empty template of a ledger', async () => {
@@ -121,14 +138,15 @@ describe('the web page', () => {
       const table = await page.textContent('#annotate-result table');
       assert.match(table ?? '', new RegExp(`${CLERK_SHEET}执行案件流转台账5`));
       assert.match(table ?? '', /未使用的列（保持原样）：序号、备注、标的额（万元）/);
-      assert.match(await page.textContent('#annotate-result a') ?? '', /下载「10月台账（已标注）\.xlsx」/);
+      assert.match((await page.textContent('#annotate-result a')) ?? '', /下载「10月台账（已标注）\.xlsx」/);
     });
 
     it('shows progress while a large workbook is worked on', async () => {
       await signIn();
       const workbook = await loadWorkbook(await clerkWorkbook());
       const sheet = workbook.getWorksheet(CLERK_SHEET)!;
-      for (let row = 0; row < 4_000; row++) sheet.addRow([null, `（2026）豫0102执${2000 + row}号`, '2026-09-24', null, null, `被执行人${row}`, 10_000]);
+      for (let row = 0; row < 4_000; row++)
+        sheet.addRow([null, `（2026）豫0102执${2000 + row}号`, '2026-09-24', null, null, `被执行人${row}`, 10_000]);
       const input = path.join(workDir, '大台账.xlsx');
       await fs.writeFile(input, await saveWorkbook(workbook));
       await page.setInputFiles('#workbook', input);
@@ -137,11 +155,19 @@ describe('the web page', () => {
       await watching;
       await page.evaluate(() => {
         const target = document.getElementById('progress-text')!;
-        new MutationObserver(() => (window as unknown as { reportProgress(text: string): void }).reportProgress(target.textContent ?? '')).observe(target, { childList: true, characterData: true, subtree: true });
+        new MutationObserver(() =>
+          (window as unknown as { reportProgress(text: string): void }).reportProgress(target.textContent ?? ''),
+        ).observe(target, { childList: true, characterData: true, subtree: true });
       });
       await downloadBy(() => page.click('#annotate-button'));
-      assert.ok([...seen].some((text) => /正在上传 N%/.test(text)), [...seen].join(' | '));
-      assert.ok([...seen].some((text) => /服务正在校验和标注/.test(text)), [...seen].join(' | '));
+      assert.ok(
+        [...seen].some((text) => /正在上传 N%/.test(text)),
+        [...seen].join(' | '),
+      );
+      assert.ok(
+        [...seen].some((text) => /服务正在校验和标注/.test(text)),
+        [...seen].join(' | '),
+      );
       assert.equal(await page.isVisible('#progress-box'), false);
     });
 
@@ -154,24 +180,51 @@ describe('the web page', () => {
       await page.setInputFiles('#workbook', csv);
       await page.click('#annotate-button');
       await page.waitForSelector('#annotate-status.error');
-      assert.match(await page.textContent('#annotate-status') ?? '', /CSV.*另存为/);
+      assert.match((await page.textContent('#annotate-status')) ?? '', /CSV.*另存为/);
 
       const xls = path.join(workDir, '旧台账.xls');
       await fs.writeFile(xls, Buffer.alloc(600));
       await page.setInputFiles('#workbook', xls);
       await page.click('#annotate-button');
       await page.waitForFunction(() => /旧台账\.xls/.test(document.getElementById('annotate-status')!.textContent ?? ''));
-      assert.match(await page.textContent('#annotate-status') ?? '', /另存为 Excel 工作簿（\*\.xlsx）/);
+      assert.match((await page.textContent('#annotate-status')) ?? '', /另存为 Excel 工作簿（\*\.xlsx）/);
       assert.equal(downloads, 0);
     });
 
     it('shows a team’s 分案清单: its triaged cases, with deadlines and 预警', async () => {
       const synced = await service.admin.post('/api/ledgers/cases/sync?asOf=2026-11-26', {
         rows: [
-          { values: { caseNo: '（2026）豫0102执801号', filedOn: '2026-11-02', respondent: '清单甲', amount: 10_000, transferredOn: '2026-11-03', triagedOn: '2026-11-03' } },
-          { values: { caseNo: '（2026）豫0102执802号', filedOn: 46328, respondent: '清单乙', amount: 20_000, transferredOn: '2026-11-20', triagedOn: '2026-11-20' } },
+          {
+            values: {
+              caseNo: '（2026）豫0102执801号',
+              filedOn: '2026-11-02',
+              respondent: '清单甲',
+              amount: 10_000,
+              transferredOn: '2026-11-03',
+              triagedOn: '2026-11-03',
+            },
+          },
+          {
+            values: {
+              caseNo: '（2026）豫0102执802号',
+              filedOn: 46328,
+              respondent: '清单乙',
+              amount: 20_000,
+              transferredOn: '2026-11-20',
+              triagedOn: '2026-11-20',
+            },
+          },
           { values: { caseNo: '（2026）豫0102执803号', filedOn: '2026-11-02', respondent: '未分流', amount: 10_000 } },
-          { values: { caseNo: '（2026）豫0102执804号', filedOn: '2026-11-02', respondent: '首执案', amount: 900_000, transferredOn: '2026-11-03', triagedOn: '2026-11-03' } },
+          {
+            values: {
+              caseNo: '（2026）豫0102执804号',
+              filedOn: '2026-11-02',
+              respondent: '首执案',
+              amount: 900_000,
+              transferredOn: '2026-11-03',
+              triagedOn: '2026-11-03',
+            },
+          },
         ],
       });
       assert.equal(synced.status, 200);
@@ -180,12 +233,17 @@ describe('the web page', () => {
       await page.selectOption('#team', '速执团队');
       await page.click('#team-button');
       await page.waitForSelector('#team-result table');
-      assert.match(await page.textContent('#team-status') ?? '', /速执团队共 2 件/);
-      const rows = await page.$$eval('#team-result tbody tr', (lines) => lines.map((line) => Array.from(line.querySelectorAll('td'), (cell) => cell.textContent)));
-      assert.deepEqual(rows.map((row) => [row[0], row[1], row[2], row[3]]), [
-        ['（2026）豫0102执801号', '清单甲', '2026-11-02', '2026-11-03'],
-        ['（2026）豫0102执802号', '清单乙', '2026-11-02', '2026-11-20'],
-      ]);
+      assert.match((await page.textContent('#team-status')) ?? '', /速执团队共 2 件/);
+      const rows = await page.$$eval('#team-result tbody tr', (lines) =>
+        lines.map((line) => Array.from(line.querySelectorAll('td'), (cell) => cell.textContent)),
+      );
+      assert.deepEqual(
+        rows.map((row) => [row[0], row[1], row[2], row[3]]),
+        [
+          ['（2026）豫0102执801号', '清单甲', '2026-11-02', '2026-11-03'],
+          ['（2026）豫0102执802号', '清单乙', '2026-11-02', '2026-11-20'],
+        ],
+      );
       await fs.mkdir(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, 'web-page-team-list.png'), fullPage: true });
 
@@ -194,14 +252,16 @@ describe('the web page', () => {
       await page.waitForFunction(() => /速执团队共 1 件/.test(document.getElementById('team-status')!.textContent ?? ''));
       await page.selectOption('#team', '执恢团队');
       await page.click('#team-button');
-      await page.waitForFunction(() => /执恢团队暂无分案（2026-11-10 以来）/.test(document.getElementById('team-status')!.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /执恢团队暂无分案（2026-11-10 以来）/.test(document.getElementById('team-status')!.textContent ?? ''),
+      );
     });
 
     it('lists the weekly reports the service made by itself, and downloads any week as xlsx', async () => {
       await signIn();
       // A fresh service makes last week's report at start.
       await page.waitForSelector('#report-list li');
-      assert.match(await page.textContent('#report-list') ?? '', /周通报 \d{4}-W\d{2}（\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}）/);
+      assert.match((await page.textContent('#report-list')) ?? '', /周通报 \d{4}-W\d{2}（\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}）/);
       const listed = await downloadBy(() => page.click('#report-list li button'));
       assert.match(listed.name, /周通报-\d{4}-W\d{2}\.xlsx/);
       assert.equal(listed.file.subarray(0, 2).toString(), 'PK');
@@ -211,8 +271,7 @@ describe('the web page', () => {
       assert.equal(chosen.name, '周通报-2026-W40.xlsx');
       const workbook = await loadWorkbook(chosen.file);
       assert.ok(workbook.worksheets.length > 0);
-      assert.match(await page.textContent('#weekly-status') ?? '', /已下载「周通报-2026-W40\.xlsx」/);
+      assert.match((await page.textContent('#weekly-status')) ?? '', /已下载「周通报-2026-W40\.xlsx」/);
     });
   });
 });
-

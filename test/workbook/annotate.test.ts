@@ -29,7 +29,12 @@ const detentions: AnyLedger = {
   writers: ['general'],
   defaultRules: { nodes: {} },
   rulesSchema: z.any(),
-  evaluate: () => ({ status: { endOn: '2026-10-09', phase: '在押', nextNode: null, nextDue: null, daysLeft: null, alert: null }, nodes: [], problems: [], fixed: undefined }),
+  evaluate: () => ({
+    status: { endOn: '2026-10-09', phase: '在押', nextNode: null, nextDue: null, daysLeft: null, alert: null },
+    nodes: [],
+    problems: [],
+    fixed: undefined,
+  }),
 };
 
 async function twoLedgerWorkbook(): Promise<Buffer> {
@@ -78,7 +83,9 @@ describe('annotating a workbook with several ledgers', () => {
     for (const name of ['拘留', '旧表']) {
       const [was, is] = [before.getWorksheet(name)!, after.getWorksheet(name)!];
       assert.equal(is.columnCount, was.columnCount, name);
-      was.eachRow((row, rowNumber) => row.eachCell((cell, column) => assert.deepEqual(cellFacts(is.getCell(rowNumber, column)), cellFacts(cell))));
+      was.eachRow((row, rowNumber) =>
+        row.eachCell((cell, column) => assert.deepEqual(cellFacts(is.getCell(rowNumber, column)), cellFacts(cell))),
+      );
     }
     assert.equal(after.getWorksheet('案件')!.getCell('D1').value, '承办团队');
   });
@@ -86,7 +93,20 @@ describe('annotating a workbook with several ledgers', () => {
   it('writes a ledger’s own system columns and its phase for the user who may write it', async () => {
     const { workbook } = await annotator.annotate(await twoLedgerWorkbook(), { name: '综合', roles: ['general'] }, '2026-10-05');
     const sheet = (await loadWorkbook(workbook)).getWorksheet('拘留')!;
-    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ['案号', '被拘留人', '拘留天数', '期满日期', '状态', '当前节点', '节点期限', '剩余天数', '预警', '校验意见', '行ID', '版本']);
+    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), [
+      '案号',
+      '被拘留人',
+      '拘留天数',
+      '期满日期',
+      '状态',
+      '当前节点',
+      '节点期限',
+      '剩余天数',
+      '预警',
+      '校验意见',
+      '行ID',
+      '版本',
+    ]);
     assert.equal(sheet.getCell('E2').value, '在押');
     assert.deepEqual(sheet.getCell('D2').value, new Date(Date.UTC(2026, 9, 9)));
     assert.match(String(sheet.getCell('J2').value), /拘留天数「20」应在 1 至 15 之间/);
@@ -94,12 +114,15 @@ describe('annotating a workbook with several ledgers', () => {
   });
 
   it('refuses with 403 when the user may write none of the ledgers found', async () => {
-    await assert.rejects(annotator.annotate(await twoLedgerWorkbook(), { name: '查阅', roles: ['viewer'] }, '2026-10-05'), (error: unknown) => {
-      assert.ok(error instanceof WorkbookRefusal);
-      assert.equal(error.status, 403);
-      assert.match(error.message, /无权写入执行案件流转台账/);
-      assert.match(error.message, /无权写入测试拘留台账/);
-      return true;
-    });
+    await assert.rejects(
+      annotator.annotate(await twoLedgerWorkbook(), { name: '查阅', roles: ['viewer'] }, '2026-10-05'),
+      (error: unknown) => {
+        assert.ok(error instanceof WorkbookRefusal);
+        assert.equal(error.status, 403);
+        assert.match(error.message, /无权写入执行案件流转台账/);
+        assert.match(error.message, /无权写入测试拘留台账/);
+        return true;
+      },
+    );
   });
 });

@@ -39,7 +39,10 @@ describe('writing annotations into a sheet', () => {
       });
       return found!;
     };
-    assert.deepEqual(['承办团队', '分流依据', '当前节点', '校验意见'].map((header) => byHeader(header).value), dangerous);
+    assert.deepEqual(
+      ['承办团队', '分流依据', '当前节点', '校验意见'].map((header) => byHeader(header).value),
+      dangerous,
+    );
     for (const header of ['承办团队', '校验意见']) assert.equal(byHeader(header).numFmt, '@');
     assert.equal(byHeader('剩余天数').value, -5);
   });

@@ -50,11 +50,23 @@ describe('reading workbook cells', () => {
 
   it('passes numbers, text numbers, booleans and text through as they are', async () => {
     const values = await roundTrip([[50000], ['50,000'], [true], ['  张三 ']]);
-    assert.deepEqual(values.map((value) => readCell(value, 'other', false).value), [50000, '50,000', true, '  张三 ']);
+    assert.deepEqual(
+      values.map((value) => readCell(value, 'other', false).value),
+      [50000, '50,000', true, '  张三 '],
+    );
   });
 
   it('joins rich text runs into one text', async () => {
-    const [value] = await roundTrip([[{ richText: [{ text: '（2026）豫0102', font: { bold: true } }, { text: '执1234号', font: { color: { argb: 'FFFF0000' } } }] }]]);
+    const [value] = await roundTrip([
+      [
+        {
+          richText: [
+            { text: '（2026）豫0102', font: { bold: true } },
+            { text: '执1234号', font: { color: { argb: 'FFFF0000' } } },
+          ],
+        },
+      ],
+    ]);
     assert.equal(readCell(value, 'other', false).value, '（2026）豫0102执1234号');
   });
 
@@ -76,7 +88,10 @@ describe('reading workbook cells', () => {
   });
 
   it('reads an error value, or a formula whose result is one, as empty and names the error', async () => {
-    const [error, formula] = await roundTrip([[{ error: '#N/A' } as ExcelJS.CellErrorValue], [{ formula: 'VLOOKUP(1,B:B,1,0)', result: { error: '#REF!' } } as ExcelJS.CellFormulaValue]]);
+    const [error, formula] = await roundTrip([
+      [{ error: '#N/A' } as ExcelJS.CellErrorValue],
+      [{ formula: 'VLOOKUP(1,B:B,1,0)', result: { error: '#REF!' } } as ExcelJS.CellFormulaValue],
+    ]);
     assert.equal(readCell(error, 'other', false).value, null);
     assert.match(readCell(error, 'other', false).problem ?? '', /#N\/A/);
     assert.match(readCell(formula, 'other', false).problem ?? '', /#REF!/);
@@ -85,7 +100,13 @@ describe('reading workbook cells', () => {
   it('reads a hyperlink by its text, rich or plain', async () => {
     const [plain] = await roundTrip([[{ text: '判决书', hyperlink: 'https://example.org/1' }]]);
     assert.equal(readCell(plain, 'other', false).value, '判决书');
-    assert.equal(cellText({ text: { richText: [{ text: '判' }, { text: '决书' }] }, hyperlink: 'https://example.org' } as unknown as ExcelJS.CellValue), '判决书');
+    assert.equal(
+      cellText({
+        text: { richText: [{ text: '判' }, { text: '决书' }] },
+        hyperlink: 'https://example.org',
+      } as unknown as ExcelJS.CellValue),
+      '判决书',
+    );
   });
 
   it('reads an empty cell as empty', () => {

@@ -47,7 +47,10 @@ describe('heap left for a workbook', () => {
       assert.throws(
         () => checkHeap({ rows: 40_000, cells: 40_000 }, available),
         (error: unknown) =>
-          error instanceof WorkbookRefusal && error.status === 413 && /40,000 行/.test(error.message) && /只能提供约 216 MB/.test(error.message),
+          error instanceof WorkbookRefusal &&
+          error.status === 413 &&
+          /40,000 行/.test(error.message) &&
+          /只能提供约 216 MB/.test(error.message),
       );
       checkHeap({ rows: 20, cells: 300 }, available);
     }

@@ -20,7 +20,12 @@ function sheetWith(rows: Array<Array<ExcelJS.CellValue>>): ExcelJS.Worksheet {
 
 describe('finding a ledger by its header row', () => {
   it('finds the header under a merged title and blank rows, and keeps the clerk’s own columns apart', () => {
-    const sheet = sheetWith([['2026年执行案件流转台账'], [], ['制表单位：执行局', null, null, '截至：2026-10-05'], ['序号', '案号', '立案日期', '被执行人', '备注']]);
+    const sheet = sheetWith([
+      ['2026年执行案件流转台账'],
+      [],
+      ['制表单位：执行局', null, null, '截至：2026-10-05'],
+      ['序号', '案号', '立案日期', '被执行人', '备注'],
+    ]);
     sheet.mergeCells('A1:E1');
     const layout = findTable(sheet, LEDGERS)!;
     assert.equal(layout.ledger.id, 'cases');
@@ -82,7 +87,10 @@ describe('finding a ledger by its header row', () => {
     it(`${ledger.name}: no system header reads as one of its input columns`, () => {
       const inputs = new Set(ledger.columns.flatMap((column) => [column.header, ...(column.aliases ?? [])].map(headerKey)));
       const clashes = [...systemColumnsOf(ledger), ...IDENTITY_COLUMNS].filter((column) => inputs.has(headerKey(column.header)));
-      assert.deepEqual(clashes.map((column) => column.header), []);
+      assert.deepEqual(
+        clashes.map((column) => column.header),
+        [],
+      );
     });
 
     it(`${ledger.name}: is found from a header row of its own headers`, () => {

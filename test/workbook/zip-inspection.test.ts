@@ -66,7 +66,10 @@ describe('xlsx inspection before reading', () => {
   });
 
   it('refuses a zip that is not a workbook (a Word document, say)', async () => {
-    const docx = zipOf([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: '<w:document/>' }]);
+    const docx = zipOf([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: '<w:document/>' },
+    ]);
     assert.match((await refusal(docx)).message, /不是 Excel 工作簿/);
   });
 
@@ -123,7 +126,8 @@ describe('xlsx inspection before reading', () => {
   });
 
   it('counts a merged area as the cells exceljs will create for it', async () => {
-    const sheet = '<worksheet><sheetData><row r="1"><c r="A1"/></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1000"/></mergeCells></worksheet>';
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1"/></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1000"/></mergeCells></worksheet>';
     const error = await refusal(workbookZip(sheet));
     assert.equal(error.code, 'too_many_cells');
   });

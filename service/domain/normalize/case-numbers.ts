@@ -29,7 +29,10 @@ const CASE_NUMBER_FORM = '应为（年份）法院代字+执行类型代字+序�
  * brackets, 〔〕 or [], spaces anywhere, leading zeros in the serial. null when it is not one.
  */
 export function parseCaseNo(text: string): CaseNumber | null {
-  const compact = foldWidth(text).replace(/[〔[]/g, '(').replace(/[〕\]]/g, ')').replace(/\s/g, '');
+  const compact = foldWidth(text)
+    .replace(/[〔[]/g, '(')
+    .replace(/[〕\]]/g, ')')
+    .replace(/\s/g, '');
   const parts = CASE_NUMBER.exec(compact)?.groups;
   if (!parts) return null;
   const serial = Number(parts.serial);

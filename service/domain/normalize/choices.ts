@@ -54,7 +54,9 @@ export function normalizeTags(
   if (isBlank(raw)) return blank();
   const tags: string[] = [];
   const unknown: string[] = [];
-  for (const word of asText(raw).split(TAG_SEPARATORS).filter((part) => part !== '')) {
+  for (const word of asText(raw)
+    .split(TAG_SEPARATORS)
+    .filter((part) => part !== '')) {
     const tag = lookUp(word, options, aliases);
     const found = tag === undefined ? unknown : tags;
     if (!found.includes(tag ?? word)) found.push(tag ?? word);

@@ -19,8 +19,7 @@ const NUMERIC_DATE = /^(?<year>\d{4})(?<sep>[-/.])(?<month>\d{1,2})\k<sep>(?<day
 const CHINESE_DATE = /^(?<year>\d{4})\s*年\s*(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号]/;
 const COLON_TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const CHINESE_TIME = /^(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分\s*(?:(\d{1,2})\s*秒)?)?$/;
-const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const TWO_DIGIT_YEAR = /^\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)/;
 const YEAR_LAST = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?!\d)/;
 
@@ -48,7 +47,10 @@ const NO_DATE_WORDS = new Set([NO_DATE, '无期限', '不定期']);
 export function normalizeDateOrNone(raw: RawValue, header: string, options: DateOptions = {}): Normalized<string> {
   if (typeof raw === 'string' && NO_DATE_WORDS.has(foldWidth(raw))) return accepted(NO_DATE);
   const date = normalizeDate(raw, header, options);
-  return { value: date.value, problems: date.problems.map((problem) => ({ ...problem, message: `${problem.message}；没有期限的填「${NO_DATE}」` })) };
+  return {
+    value: date.value,
+    problems: date.problems.map((problem) => ({ ...problem, message: `${problem.message}；没有期限的填「${NO_DATE}」` })),
+  };
 }
 
 /** A bare date is an error here: the hours counted from these columns need the time of day. */

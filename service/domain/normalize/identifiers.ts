@@ -32,10 +32,7 @@ function personIdCheckChar(first17: string): string {
 
 /** GB 32100-2015: weights 3^i mod 31 over the first 17 characters. */
 function creditCodeCheckChar(first17: string): string {
-  const sum = [...first17].reduce(
-    (total, char, i) => total + CREDIT_CODE_ALPHABET.indexOf(char) * CREDIT_CODE_WEIGHTS[i],
-    0,
-  );
+  const sum = [...first17].reduce((total, char, i) => total + CREDIT_CODE_ALPHABET.indexOf(char) * CREDIT_CODE_WEIGHTS[i], 0);
   return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31];
 }
 

@@ -29,7 +29,12 @@ export function reportPeriod(week: IsoWeek, asOf: CivilDate): ReportPeriod {
 }
 
 /** Each ledger's live rows, evaluated as of `asOf`, by ledger id (every ledger present). */
-export function evaluateAsOf(rows: ReadonlyMap<string, readonly ReportRow[]>, asOf: CivilDate, rules: RulesConfig, calendar: Calendar): Map<string, EvaluatedRow[]> {
+export function evaluateAsOf(
+  rows: ReadonlyMap<string, readonly ReportRow[]>,
+  asOf: CivilDate,
+  rules: RulesConfig,
+  calendar: Calendar,
+): Map<string, EvaluatedRow[]> {
   const then = new Map(
     LEDGERS.map((ledger) => [ledger.id, (rows.get(ledger.id) ?? []).flatMap((row) => rowAsOf(ledger, row, asOf) ?? [])] as const),
   );

@@ -59,7 +59,13 @@ export function reportLayout(report: WeeklyReport): ReportLayout {
       {
         caption: '二、流程节点',
         header: ['节点', '本周到期', '按期完成', '超期完成', '超期未完成'],
-        rows: report.nodes.map((node) => [text(node.node), count(node.dueThisWeek), count(node.doneOnTime), count(node.doneLate), count(node.openOverdue)]),
+        rows: report.nodes.map((node) => [
+          text(node.node),
+          count(node.dueThisWeek),
+          count(node.doneOnTime),
+          count(node.doneLate),
+          count(node.openOverdue),
+        ]),
       },
       {
         caption: '三、繁简分流',
@@ -114,7 +120,15 @@ export function reportLayout(report: WeeklyReport): ReportLayout {
       {
         caption: `七、超期节点清单（截至 ${report.asOf}，共 ${report.overdue.length} 项）`,
         header: ['台账', '案号', '节点', '期限', '超期天数', '承办团队', '承办人'],
-        rows: report.overdue.map((item) => [text(item.ledger), text(item.caseNo), text(item.node), text(item.dueOn), count(item.daysOverdue), text(item.team), text(item.handler)]),
+        rows: report.overdue.map((item) => [
+          text(item.ledger),
+          text(item.caseNo),
+          text(item.node),
+          text(item.dueOn),
+          count(item.daysOverdue),
+          text(item.team),
+          text(item.handler),
+        ]),
       },
       {
         caption: '说明',

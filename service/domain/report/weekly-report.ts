@@ -9,7 +9,16 @@ import { LEDGERS } from '../ledgers/index.ts';
 import type { RulesConfig } from '../rules.ts';
 import type { ReportRow } from './as-of.ts';
 import { evaluateAsOf, reportPeriod } from './evaluation.ts';
-import { archiveFigures, caseFacts, teamFigures, triageFigures, type ArchiveFigures, type CaseFacts, type TeamFigures, type TriageFigures } from './sections/cases.ts';
+import {
+  archiveFigures,
+  caseFacts,
+  teamFigures,
+  triageFigures,
+  type ArchiveFigures,
+  type CaseFacts,
+  type TeamFigures,
+  type TriageFigures,
+} from './sections/cases.ts';
 import { measureFigures, type MeasureFigures } from './sections/measures.ts';
 import { nodeFigures, overdueNodes, type NodeFigures, type OverdueNode } from './sections/nodes.ts';
 import { paymentFigures, type PaymentFigures } from './sections/payments.ts';

@@ -6,7 +6,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LedgerDefinition } from '../../../client/contract.ts';
-import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
+import {
+  ADMIN_TOKEN,
+  prepareBrowserSuite,
+  clickAndWait,
+  connect,
+  openPane,
+  startTestService,
+  type Pane,
+  type TestService,
+} from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, lastInputColumn, serial, storedRows, typedRows } from './ledger-rows.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '..', '..', '..', 'test-artifacts');
@@ -35,7 +44,11 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
   });
 
   const rows = () => pane.hostWith((host, table) => host.tableRows(table), TABLE);
-  const cellOf = (header: string, sheetRow: number) => pane.hostWith((host, [table, column, row]) => host.tableCell(table as string, column as string, row as number), [TABLE, header, sheetRow]);
+  const cellOf = (header: string, sheetRow: number) =>
+    pane.hostWith(
+      (host, [table, column, row]) => host.tableCell(table as string, column as string, row as number),
+      [TABLE, header, sheetRow],
+    );
 
   it('creates a ledger sheet: table, header, dropdowns, date formats, frozen header, system columns apart and identity hidden', async () => {
     const message = await clickAndWait(pane, '#create-ledger');
@@ -73,7 +86,10 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
 
   it('syncs typed rows: statuses, 预警 colours, identity, error cells filled and annotated; clerk cells untouched', async () => {
     const values = typedRows(ledger, typed());
-    await pane.hostWith((host, [sheet, address, cells]) => host.typeCells(sheet as string, address as string, cells as unknown[][]), [SHEET, `A2:${lastInputColumn(ledger)}${values.length + 1}`, values]);
+    await pane.hostWith(
+      (host, [sheet, address, cells]) => host.typeCells(sheet as string, address as string, cells as unknown[][]),
+      [SHEET, `A2:${lastInputColumn(ledger)}${values.length + 1}`, values],
+    );
     const before = await rows();
     const message = await clickAndWait(pane, '#sync');
     assert.match(message, /同步完成：5 行/);
@@ -119,7 +135,9 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
     const first = pane.page.locator('#problem-list li[data-kind="error"] .problem').first();
     assert.match((await first.textContent()) ?? '', /错误.*ABC-17/);
     await first.click();
-    await pane.page.waitForFunction(() => (window as unknown as { __excelHost: { selection(): unknown } }).__excelHost.selection() !== null);
+    await pane.page.waitForFunction(
+      () => (window as unknown as { __excelHost: { selection(): unknown } }).__excelHost.selection() !== null,
+    );
     assert.deepEqual(await pane.host((host) => host.selection()), { sheet: SHEET, address: 'A5' });
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await pane.page.screenshot({ path: path.join(ARTIFACTS, 'addin-pane-after-sync.png'), fullPage: true });
@@ -129,13 +147,18 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
     const byCase = new Map((await rows()).map((row) => [row['案号'], row]));
     await pane.hostWith((host, table) => host.sortTable(table, '被执行人', false), TABLE);
     const sorted = await rows();
-    assert.notDeepEqual(sorted.map((row) => row['案号']), [...byCase.keys()], 'the sort moved rows');
+    assert.notDeepEqual(
+      sorted.map((row) => row['案号']),
+      [...byCase.keys()],
+      'the sort moved rows',
+    );
     const message = await clickAndWait(pane, '#sync');
     assert.match(message, /同步完成：5 行/);
     assert.equal((await storedRows(service.url, ADMIN_TOKEN)).length, 5, 'no row was duplicated');
     for (const row of await rows()) {
       const before = byCase.get(row['案号'])!;
-      for (const header of ['行ID', '版本', '预警', '承办团队', '节点期限', '当前节点']) assert.equal(row[header], before[header], `${row['案号']} keeps its ${header}`);
+      for (const header of ['行ID', '版本', '预警', '承办团队', '节点期限', '当前节点'])
+        assert.equal(row[header], before[header], `${row['案号']} keeps its ${header}`);
       const mark = await cellOf('案号', row.__row as number);
       assert.equal(mark.fill === ERROR_FILL, row['案号'] === 'ABC-17', 'the error mark moved with its row');
     }
@@ -155,17 +178,24 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
   it('syncs only the changed row shortly after an edit when automatic sync is on', async () => {
     const posted: number[] = [];
     pane.page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().includes('/sync')) posted.push((JSON.parse(request.postData() ?? '{}').rows ?? []).length);
+      if (request.method() === 'POST' && request.url().includes('/sync'))
+        posted.push((JSON.parse(request.postData() ?? '{}').rows ?? []).length);
     });
     await pane.page.check('#auto-sync');
     await pane.page.locator('#message.ok').filter({ hasText: '已开启自动同步' }).waitFor();
     await pane.page.evaluate(() => {
       const seen: string[] = ((window as unknown as { __messages: string[] }).__messages = []);
-      new MutationObserver(() => seen.push(document.getElementById('message')!.textContent ?? '')).observe(document.getElementById('message')!, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => seen.push(document.getElementById('message')!.textContent ?? '')).observe(
+        document.getElementById('message')!,
+        { childList: true, characterData: true, subtree: true },
+      );
     });
     await pane.host((host) => {
       host.addSheet('便签');
-      host.typeCells('便签', 'A1:B2', [['事项', '备注'], ['开会', '']]);
+      host.typeCells('便签', 'A1:B2', [
+        ['事项', '备注'],
+        ['开会', ''],
+      ]);
       host.addTable('便签', 'A1:B2', 'Notes');
       host.typeCells('便签', 'B2', [['周三']]);
     });
@@ -196,9 +226,14 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
       await pane.context.unroute('**/api/ledgers/cases/sync');
     }
     const after = await rows();
-    assert.deepEqual(after.map((row) => row['案号']), [...after.map((row) => row['案号'])].sort((a, b) => String(a).localeCompare(String(b), 'zh-CN', { numeric: true })), 'the sort happened');
+    assert.deepEqual(
+      after.map((row) => row['案号']),
+      [...after.map((row) => row['案号'])].sort((a, b) => String(a).localeCompare(String(b), 'zh-CN', { numeric: true })),
+      'the sort happened',
+    );
     for (const row of after) {
-      for (const header of ['行ID', '预警', '节点期限']) assert.equal(row[header], before.get(row['案号'])![header], `${row['案号']} got its own ${header}`);
+      for (const header of ['行ID', '预警', '节点期限'])
+        assert.equal(row[header], before.get(row['案号'])![header], `${row['案号']} got its own ${header}`);
     }
     assert.equal((await pane.host((host) => host.stats)).syncs, 7, 'two more syncs to find the rows again');
     assert.equal((await storedRows(service.url, ADMIN_TOKEN)).length, 5);
@@ -228,8 +263,17 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
 
     await clickAndWait(pane, '#sync');
     const synced = await pane.hostWith((host, name) => host.tableRows(name), table.name);
-    assert.deepEqual(synced.map((row) => [row['执行案号'], row['备注'], row['标的额']]), [['（2026）豫0102执201号', '老案', 20000], ['（2026）豫0102执202号', '', 900000]]);
-    assert.deepEqual(synced.map((row) => row['承办团队']), ['速执团队', '首执团队']);
+    assert.deepEqual(
+      synced.map((row) => [row['执行案号'], row['备注'], row['标的额']]),
+      [
+        ['（2026）豫0102执201号', '老案', 20000],
+        ['（2026）豫0102执202号', '', 900000],
+      ],
+    );
+    assert.deepEqual(
+      synced.map((row) => row['承办团队']),
+      ['速执团队', '首执团队'],
+    );
     assert.ok(synced.every((row) => typeof row['行ID'] === 'string' && (row['行ID'] as string).length === 36));
     assert.equal(await pane.hostWith((host, name) => host.readValues(name, 'A1')[0][0], sheet), '2026年执行案件登记表');
   });
@@ -255,9 +299,12 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
     assert.doesNotMatch(report, /缺少必填列/, 'all three required columns are there');
     await clickAndWait(pane, '#sync');
     const synced = await pane.hostWith((host, name) => host.tableRows(name), table.name);
-    assert.deepEqual(synced.map((row) => [row['案号'], row['被执行人'], row['预警'] !== '', typeof row['行ID']]), [
-      ['（2026）豫0102执301号', '周九', true, 'string'],
-      ['（2026）豫0102执302号', '吴十', true, 'string'],
-    ]);
+    assert.deepEqual(
+      synced.map((row) => [row['案号'], row['被执行人'], row['预警'] !== '', typeof row['行ID']]),
+      [
+        ['（2026）豫0102执301号', '周九', true, 'string'],
+        ['（2026）豫0102执302号', '吴十', true, 'string'],
+      ],
+    );
   });
 });

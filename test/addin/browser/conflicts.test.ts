@@ -3,7 +3,16 @@
 
 import assert from 'node:assert/strict';
 import type { LedgerDefinition } from '../../../client/contract.ts';
-import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
+import {
+  ADMIN_TOKEN,
+  prepareBrowserSuite,
+  clickAndWait,
+  connect,
+  openPane,
+  startTestService,
+  type Pane,
+  type TestService,
+} from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, lastInputColumn, storedRows, typedRows } from './ledger-rows.ts';
 
 const TEAM_TOKEN = 'test-team-token-abcdefghijklmn';
@@ -35,16 +44,46 @@ describe('add-in in the browser: two clerks edit the same rows', function () {
 
   const rowsOf = (pane: Pane, table: string) => pane.hostWith((host, name) => host.tableRows(name), table);
   const setHandler = (pane: Pane, sheet: string, sheetRow: number, name: string) =>
-    pane.hostWith((host, [where, address, value]) => host.typeCells(where, address, [[value]]), [sheet, `${HANDLER_COLUMN}${sheetRow}`, name]);
+    pane.hostWith(
+      (host, [where, address, value]) => host.typeCells(where, address, [[value]]),
+      [sheet, `${HANDLER_COLUMN}${sheetRow}`, name],
+    );
 
   it('pulls the team’s 分案清单 (the cases triaged to it) into a new sheet, with identity and statuses', async () => {
     await clickAndWait(affairs, '#create-ledger');
     const values = typedRows(ledger, [
-      { 案号: caseNo(301), 立案日期: daysFromToday(-3), 被执行人: '甲', 流转日期: daysFromToday(-2), 分流日期: daysFromToday(-2), '执行标的额（元）': 200000, 承办人: '原承办人' },
-      { 案号: caseNo(302), 立案日期: daysFromToday(-3), 被执行人: '乙', 流转日期: daysFromToday(-2), 分流日期: daysFromToday(-2), '执行标的额（元）': 300000, 承办人: '原承办人' },
-      { 案号: caseNo(303), 立案日期: daysFromToday(-3), 被执行人: '丙', 流转日期: daysFromToday(-2), 分流日期: daysFromToday(-2), '执行标的额（元）': 10000, 承办人: '原承办人' },
+      {
+        案号: caseNo(301),
+        立案日期: daysFromToday(-3),
+        被执行人: '甲',
+        流转日期: daysFromToday(-2),
+        分流日期: daysFromToday(-2),
+        '执行标的额（元）': 200000,
+        承办人: '原承办人',
+      },
+      {
+        案号: caseNo(302),
+        立案日期: daysFromToday(-3),
+        被执行人: '乙',
+        流转日期: daysFromToday(-2),
+        分流日期: daysFromToday(-2),
+        '执行标的额（元）': 300000,
+        承办人: '原承办人',
+      },
+      {
+        案号: caseNo(303),
+        立案日期: daysFromToday(-3),
+        被执行人: '丙',
+        流转日期: daysFromToday(-2),
+        分流日期: daysFromToday(-2),
+        '执行标的额（元）': 10000,
+        承办人: '原承办人',
+      },
     ]);
-    await affairs.hostWith((host, [address, cells]) => host.typeCells('执行案件流转台账', address as string, cells as unknown[][]), [`A2:${lastInputColumn(ledger)}4`, values]);
+    await affairs.hostWith(
+      (host, [address, cells]) => host.typeCells('执行案件流转台账', address as string, cells as unknown[][]),
+      [`A2:${lastInputColumn(ledger)}4`, values],
+    );
     assert.match(await clickAndWait(affairs, '#sync'), /同步完成：3 行/);
 
     await team.page.selectOption('#team-select', TEAM);
@@ -79,7 +118,10 @@ describe('add-in in the browser: two clerks edit the same rows', function () {
     assert.equal(Number(await team.page.textContent('#count-conflicts')), 1);
     const item = team.page.locator('#problem-list li[data-kind="conflict"]');
     assert.match((await item.textContent()) ?? '', /承办人：我的「我的承办人」，对方「对方承办人」/);
-    const remark = await team.hostWith((host, [table, row]) => host.tableCell(table as string, '校验意见', row as number), [teamTable, sheetRow]);
+    const remark = await team.hostWith(
+      (host, [table, row]) => host.tableCell(table as string, '校验意见', row as number),
+      [teamTable, sheetRow],
+    );
     assert.match(String(remark.value), /冲突/);
 
     await item.locator('button.take-theirs').click();

@@ -31,7 +31,13 @@ export function generatedRow(index: number, serialNumber: number): Record<string
 }
 
 /** Types `count` generated rows into the active sheet's template, starting at row 2; `badCaseNumbers` makes every row an error. */
-export async function typeGeneratedRows(pane: Pane, ledger: LedgerDefinition, count: number, firstSerial: number, badCaseNumbers = false): Promise<void> {
+export async function typeGeneratedRows(
+  pane: Pane,
+  ledger: LedgerDefinition,
+  count: number,
+  firstSerial: number,
+  badCaseNumbers = false,
+): Promise<void> {
   const headers = ledger.columns.filter((column) => !column.system).map((column) => column.header);
   await pane.page.evaluate(
     ({ headers, count, firstSerial, source, lastColumn, badCaseNumbers }) => {
@@ -41,7 +47,11 @@ export async function typeGeneratedRows(pane: Pane, ledger: LedgerDefinition, co
         if (badCaseNumbers) row['案号'] = `旧编号-${firstSerial + index}`;
         return headers.map((header) => row[header] ?? '');
       });
-      const host = (window as unknown as { __excelHost: { activeSheet(): string; typeCells(sheet: string, address: string, values: unknown[][]): void } }).__excelHost;
+      const host = (
+        window as unknown as {
+          __excelHost: { activeSheet(): string; typeCells(sheet: string, address: string, values: unknown[][]): void };
+        }
+      ).__excelHost;
       host.typeCells(host.activeSheet(), `A2:${lastColumn}${count + 1}`, rows);
     },
     { headers, count, firstSerial, source: generatedRow.toString(), lastColumn: lastInputColumn(ledger), badCaseNumbers },

@@ -52,7 +52,14 @@ let hostBundle: string | null = null;
 
 export async function standInHost(): Promise<string> {
   if (hostBundle) return hostBundle;
-  const result = await build({ entryPoints: [path.join(ROOT, 'test/addin/host/office.ts')], bundle: true, format: 'iife', target: 'es2020', write: false, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'test/addin/host/office.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+  });
   hostBundle = result.outputFiles[0].text;
   return hostBundle;
 }
@@ -90,14 +97,26 @@ export interface Pane {
   close(): Promise<void>;
 }
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 /**
  * A task pane in its own Chromium profile (a fresh user data directory, so its own storage), with the
  * stand-in host answering /office-js/office.js. Nothing else is intercepted: the pane, its bundle and
  * the API come from the real service.
  */
-export async function openPane(baseUrl: string, options: { apiVersion?: string; width?: number; height?: number; page?: string } = {}): Promise<Pane> {
+export async function openPane(
+  baseUrl: string,
+  options: { apiVersion?: string; width?: number; height?: number; page?: string } = {},
+): Promise<Pane> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'ledger-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -107,7 +126,9 @@ export async function openPane(baseUrl: string, options: { apiVersion?: string; 
     locale: 'zh-CN',
   });
   const bundle = await standInHost();
-  await context.route('**/office-js/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: bundle }));
+  await context.route('**/office-js/office.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: bundle }),
+  );
   await context.addInitScript((apiVersion) => {
     (window as unknown as { __excelHostConfig: unknown }).__excelHostConfig = { apiVersion };
     // Test functions sent to the page are compiled by tsx, which keeps names through a __name helper.
@@ -120,7 +141,8 @@ export async function openPane(baseUrl: string, options: { apiVersion?: string; 
   if (!options.page) await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
   if (errors.length > 0) throw new Error(`task pane failed to start: ${errors.join('; ')}`);
   const host = <T>(work: (api: ExcelHostApi) => T | Promise<T>) => page.evaluate(`(${work.toString()})(window.__excelHost)`) as Promise<T>;
-  const hostWith = <A, T>(work: (api: ExcelHostApi, arg: A) => T | Promise<T>, arg: A) => page.evaluate(`(${work.toString()})(window.__excelHost, ${JSON.stringify(arg)})`) as Promise<T>;
+  const hostWith = <A, T>(work: (api: ExcelHostApi, arg: A) => T | Promise<T>, arg: A) =>
+    page.evaluate(`(${work.toString()})(window.__excelHost, ${JSON.stringify(arg)})`) as Promise<T>;
   return {
     page,
     context,
@@ -136,7 +158,8 @@ export async function openPane(baseUrl: string, options: { apiVersion?: string; 
 /** Fills in the connection settings and tests them, as a clerk does the first time. */
 export async function connect(pane: Pane, baseUrl: string, token: string): Promise<void> {
   const { page } = pane;
-  if (!(await page.locator('#settings').evaluate((details) => (details as HTMLDetailsElement).open))) await page.locator('#settings summary').click();
+  if (!(await page.locator('#settings').evaluate((details) => (details as HTMLDetailsElement).open)))
+    await page.locator('#settings summary').click();
   await page.fill('#base-url', baseUrl);
   await page.fill('#token', token);
   await page.click('#test-connection');
@@ -147,6 +170,8 @@ export async function connect(pane: Pane, baseUrl: string, token: string): Promi
 export async function clickAndWait(pane: Pane, selector: string): Promise<string> {
   const { page } = pane;
   await page.click(selector);
-  await page.waitForFunction(() => (document.getElementById('progress') as HTMLElement).hidden && !(document.getElementById('sync') as HTMLButtonElement).disabled);
+  await page.waitForFunction(
+    () => (document.getElementById('progress') as HTMLElement).hidden && !(document.getElementById('sync') as HTMLButtonElement).disabled,
+  );
   return (await page.textContent('#message')) ?? '';
 }

@@ -30,7 +30,8 @@ export async function casesLedger(baseUrl: string, token: string): Promise<Ledge
 export function typedRows(ledger: LedgerDefinition, rows: Array<Record<string, string | number>>): Array<Array<string | number>> {
   const inputs = ledger.columns.filter((column) => !column.system);
   for (const row of rows) {
-    for (const header of Object.keys(row)) if (!inputs.some((column) => column.header === header)) throw new Error(`no clerk column ${header}`);
+    for (const header of Object.keys(row))
+      if (!inputs.some((column) => column.header === header)) throw new Error(`no clerk column ${header}`);
   }
   return rows.map((row) => inputs.map((column) => row[column.header] ?? ''));
 }

@@ -4,7 +4,16 @@
 
 import assert from 'node:assert/strict';
 import type { LedgerDefinition } from '../../../client/contract.ts';
-import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
+import {
+  ADMIN_TOKEN,
+  prepareBrowserSuite,
+  clickAndWait,
+  connect,
+  openPane,
+  startTestService,
+  type Pane,
+  type TestService,
+} from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, lastInputColumn, typedRows } from './ledger-rows.ts';
 
 const SHEET = '执行案件流转台账';
@@ -30,11 +39,19 @@ describe('add-in in the browser: older Excel versions', function () {
       { 案号: caseNo(firstSerial), 立案日期: daysFromToday(-30), 被执行人: '旧版甲' },
       { 案号: 'XYZ', 立案日期: daysFromToday(-30), 被执行人: '旧版乙' },
     ]);
-    await pane.hostWith((host, [address, cells]) => host.typeCells('执行案件流转台账', address as string, cells as unknown[][]), [`A2:${lastInputColumn(ledger)}3`, values]);
+    await pane.hostWith(
+      (host, [address, cells]) => host.typeCells('执行案件流转台账', address as string, cells as unknown[][]),
+      [`A2:${lastInputColumn(ledger)}3`, values],
+    );
   }
 
-  const fixCaseNo = (pane: Pane, serialNumber: number) => pane.hostWith((host, value) => host.typeCells('执行案件流转台账', 'A3', [[value]]), caseNo(serialNumber));
-  const cellOf = (pane: Pane, header: string, sheetRow: number) => pane.hostWith((host, [table, column, row]) => host.tableCell(table as string, column as string, row as number), [TABLE, header, sheetRow]);
+  const fixCaseNo = (pane: Pane, serialNumber: number) =>
+    pane.hostWith((host, value) => host.typeCells('执行案件流转台账', 'A3', [[value]]), caseNo(serialNumber));
+  const cellOf = (pane: Pane, header: string, sheetRow: number) =>
+    pane.hostWith(
+      (host, [table, column, row]) => host.tableCell(table as string, column as string, row as number),
+      [TABLE, header, sheetRow],
+    );
 
   it('on ExcelApi 1.1 says what it cannot do, and still creates, syncs, marks and unmarks errors', async () => {
     const pane = await openPane(service.url, { apiVersion: '1.1' });
@@ -42,7 +59,15 @@ describe('add-in in the browser: older Excel versions', function () {
       await connect(pane, service.url, ADMIN_TOKEN);
       assert.equal(await pane.page.isVisible('#compat'), true);
       const missing = (await pane.page.textContent('#compat-list')) ?? '';
-      for (const phrase of ['无法隐藏「行ID」「版本」', '「预警」列不能按超期、临期、正常自动着色', '无法冻结标题行', '无法在修改后自动同步', '下拉列表', '不能附加批注']) assert.ok(missing.includes(phrase), `says: ${phrase}`);
+      for (const phrase of [
+        '无法隐藏「行ID」「版本」',
+        '「预警」列不能按超期、临期、正常自动着色',
+        '无法冻结标题行',
+        '无法在修改后自动同步',
+        '下拉列表',
+        '不能附加批注',
+      ])
+        assert.ok(missing.includes(phrase), `says: ${phrase}`);
       assert.equal(await pane.page.isDisabled('#auto-sync'), true);
 
       await clickAndWait(pane, '#create-ledger');

@@ -2,7 +2,16 @@
 // workbook, with a column chart of the team figures, and written again in place.
 
 import assert from 'node:assert/strict';
-import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
+import {
+  ADMIN_TOKEN,
+  prepareBrowserSuite,
+  clickAndWait,
+  connect,
+  openPane,
+  startTestService,
+  type Pane,
+  type TestService,
+} from './harness.ts';
 import { caseNo } from './ledger-rows.ts';
 
 const WEEK = '2026-W47';
@@ -20,7 +29,20 @@ describe('add-in in the browser: 周通报 into a sheet', function () {
     const response = await fetch(`${service.url}/api/ledgers/cases/sync?asOf=2026-11-22`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ rows: [{ values: { caseNo: caseNo(901), filedOn: '2026-11-16', respondent: '周报甲', amount: 10_000, transferredOn: '2026-11-18', triagedOn: '2026-11-18' } }] }),
+      body: JSON.stringify({
+        rows: [
+          {
+            values: {
+              caseNo: caseNo(901),
+              filedOn: '2026-11-16',
+              respondent: '周报甲',
+              amount: 10_000,
+              transferredOn: '2026-11-18',
+              triagedOn: '2026-11-18',
+            },
+          },
+        ],
+      }),
     });
     assert.equal(response.status, 200);
     pane = await openPane(service.url);

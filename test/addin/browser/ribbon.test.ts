@@ -36,10 +36,22 @@ describe('add-in in the browser: the ribbon commands', function () {
       await commands.page.evaluate(
         ({ headers, rows, last, connection }) => {
           localStorage.setItem('ledger-assistant.connection', JSON.stringify(connection));
-          const host = (window as unknown as { __excelHost: { activeSheet(): string; typeCells(s: string, a: string, v: unknown[][]): void; addTable(s: string, a: string, n: string): void } }).__excelHost;
+          const host = (
+            window as unknown as {
+              __excelHost: {
+                activeSheet(): string;
+                typeCells(s: string, a: string, v: unknown[][]): void;
+                addTable(s: string, a: string, n: string): void;
+              };
+            }
+          ).__excelHost;
           const sheet = host.activeSheet();
           host.typeCells(sheet, `A1:${last}1`, [headers]);
-          host.typeCells(sheet, `A2:${last}3`, rows.map((row) => [...row, ...Array(headers.length - row.length).fill('')]));
+          host.typeCells(
+            sheet,
+            `A2:${last}3`,
+            rows.map((row) => [...row, ...Array(headers.length - row.length).fill('')]),
+          );
           host.addTable(sheet, `A1:${last}3`, 'Ledger_cases');
         },
         { headers, rows: [good, bad], last, connection: { baseUrl: service.url, token: ADMIN_TOKEN } },
@@ -51,7 +63,10 @@ describe('add-in in the browser: the ribbon commands', function () {
         await new Promise<void>((resolve) => void action({ completed: resolve }));
       });
       const rows = await commands.hostWith((host, table) => host.tableRows(table), 'Ledger_cases');
-      assert.deepEqual(rows.map((row) => typeof row['行ID'] === 'string' && row['预警'] !== ''), [true, true]);
+      assert.deepEqual(
+        rows.map((row) => typeof row['行ID'] === 'string' && row['预警'] !== ''),
+        [true, true],
+      );
       assert.equal((await storedRows(service.url, ADMIN_TOKEN)).length, 2);
       const [notice] = await commands.host((host) => host.dialogs);
       assert.match(decodeURIComponent(notice), /notice\.html\?text=已同步 2 行。\n1 行有错误/);

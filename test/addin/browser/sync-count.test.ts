@@ -3,7 +3,16 @@
 
 import assert from 'node:assert/strict';
 import type { LedgerDefinition } from '../../../client/contract.ts';
-import { ADMIN_TOKEN, prepareBrowserSuite, clickAndWait, connect, openPane, startTestService, type Pane, type TestService } from './harness.ts';
+import {
+  ADMIN_TOKEN,
+  prepareBrowserSuite,
+  clickAndWait,
+  connect,
+  openPane,
+  startTestService,
+  type Pane,
+  type TestService,
+} from './harness.ts';
 import { casesLedger, storedRows } from './ledger-rows.ts';
 import { typeGeneratedRows, type SyncMeasure } from './generated-rows.ts';
 
@@ -40,7 +49,9 @@ describe('add-in in the browser: sync() calls do not grow with the table', funct
   it('makes the same number of sync() calls for 10 rows and for 10,000 rows, each request under 5 MB', async () => {
     const small = await measure(10, 1);
     const large = await measure(10_000, 1001);
-    console.log(`    sync() calls: 10 rows → ${small.syncs}, 10,000 rows → ${large.syncs}; largest request ${Math.round(large.maxRequestBytes / 1024)} KB, largest response ${Math.round(large.maxResponseBytes / 1024)} KB`);
+    console.log(
+      `    sync() calls: 10 rows → ${small.syncs}, 10,000 rows → ${large.syncs}; largest request ${Math.round(large.maxRequestBytes / 1024)} KB, largest response ${Math.round(large.maxResponseBytes / 1024)} KB`,
+    );
     assert.equal(large.syncs, small.syncs);
     assert.equal(small.syncs, 5);
     assert.equal(large.runs, 1, 'one Excel.run for the whole sync');

@@ -38,7 +38,12 @@ describe('add-in Excel layer (office-addin-mock)', () => {
       header: { values: [layout.slots.map(headerOf)] },
       body: { rowIndex: 1, columnIndex: 0, rowCount: 2 },
       sheet: { name: '执行案件流转台账' },
-      block: { values: [['（2026）豫0102执1号', 46000, '张三', 5000, '', ROW_ID(1), 2], ['', '', '', '', '', '', '']] },
+      block: {
+        values: [
+          ['（2026）豫0102执1号', 46000, '张三', 5000, '', ROW_ID(1), 2],
+          ['', '', '', '', '', '', ''],
+        ],
+      },
       setting: { value: JSON.stringify({ [ROW_ID(1)]: { caseNo: { message: '旧错误' } } }) },
     });
     // Excel knows isNullObject after the sync without a load; the mock would want one.
@@ -50,7 +55,12 @@ describe('add-in Excel layer (office-addin-mock)', () => {
       return root.block;
     };
     const context = mockContext(root, { settings: { getItemOrNullObject: () => root.setting } });
-    const located = { table: { getHeaderRowRange: () => root.header, getDataBodyRange: () => root.body }, name: 'Ledger_cases', key: '1', ledger: LEDGER } as unknown as LocatedTable;
+    const located = {
+      table: { getHeaderRowRange: () => root.header, getDataBodyRange: () => root.body },
+      name: 'Ledger_cases',
+      key: '1',
+      ledger: LEDGER,
+    } as unknown as LocatedTable;
 
     const shape = await readTableShape(context as unknown as Excel.RequestContext, located, ALL, new Map());
     assert.equal(context.syncs, 1);
@@ -61,16 +71,34 @@ describe('add-in Excel layer (office-addin-mock)', () => {
     const { rows } = await readTableRows(context as unknown as Excel.RequestContext, shape);
     assert.equal(context.syncs, 2);
     assert.deepEqual(addresses, ['A2:G3'], 'one range: the clerk columns and 行ID/版本, not the system columns');
-    assert.deepEqual(rows.map((row) => [row.rowId, row.rev, row.blank]), [[ROW_ID(1), 2, false], [null, null, true]]);
+    assert.deepEqual(
+      rows.map((row) => [row.rowId, row.rev, row.blank]),
+      [
+        [ROW_ID(1), 2, false],
+        [null, null, true],
+      ],
+    );
     assert.equal(rows[0].values.amount, 5000);
   });
 
   it('refuses a table whose hidden identity columns were deleted', async () => {
-    const root = new OfficeMockObject({ header: { values: [['案号', '立案日期', '被执行人']] }, body: { rowIndex: 1, columnIndex: 0, rowCount: 1 }, sheet: { name: 'S' } });
+    const root = new OfficeMockObject({
+      header: { values: [['案号', '立案日期', '被执行人']] },
+      body: { rowIndex: 1, columnIndex: 0, rowCount: 1 },
+      sheet: { name: 'S' },
+    });
     root.body.worksheet = root.sheet;
     const context = mockContext(root);
-    const located = { table: { getHeaderRowRange: () => root.header, getDataBodyRange: () => root.body }, name: 'Ledger_cases', key: '1', ledger: LEDGER } as unknown as LocatedTable;
-    await assert.rejects(readTableShape(context as unknown as Excel.RequestContext, located, NONE, new Map()), /缺少隐藏的「行ID」「版本」列/);
+    const located = {
+      table: { getHeaderRowRange: () => root.header, getDataBodyRange: () => root.body },
+      name: 'Ledger_cases',
+      key: '1',
+      ledger: LEDGER,
+    } as unknown as LocatedTable;
+    await assert.rejects(
+      readTableShape(context as unknown as Excel.RequestContext, located, NONE, new Map()),
+      /缺少隐藏的「行ID」「版本」列/,
+    );
   });
 
   it('marks with a fill and a note, updates its own notes, and leaves the clerk’s notes and fills alone', async () => {
@@ -143,10 +171,19 @@ describe('add-in Excel layer (office-addin-mock)', () => {
         const mock = new OfficeMockObject({ format: { fill: { color: '' }, font: { color: '', bold: false } }, numberFormat: '' });
         mock.getEntireColumn = () => new Proxy({}, { set: (_target, property) => (used.push(`hide via ${String(property)}`), true) });
         Object.defineProperty(mock.format, 'columnWidth', { set: () => used.push('width') });
-        Object.defineProperty(mock, 'conditionalFormats', { get: () => (used.push('conditional formats'), { clearAll: () => undefined, add: () => ({ textComparison: { format: { fill: {}, font: {} } } }) }) });
+        Object.defineProperty(mock, 'conditionalFormats', {
+          get: () => (
+            used.push('conditional formats'),
+            { clearAll: () => undefined, add: () => ({ textComparison: { format: { fill: {}, font: {} } } }) }
+          ),
+        });
         return mock;
       };
-      queueSystemFormats({ sheet: { getRange: range } as unknown as Excel.Worksheet, headerRow: 0, firstColumn: 0, bodyRows: 1 }, layout, capabilities);
+      queueSystemFormats(
+        { sheet: { getRange: range } as unknown as Excel.Worksheet, headerRow: 0, firstColumn: 0, bodyRows: 1 },
+        layout,
+        capabilities,
+      );
       return used;
     };
     assert.deepEqual(run(NONE), []);

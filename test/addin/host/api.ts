@@ -45,7 +45,14 @@ export class Host {
     if (events.length === 0 || this.handlers.size === 0) return;
     setTimeout(() => {
       for (const { table, box, source } of events) {
-        const event = { type: 'TableChanged', changeType: 'RangeEdited', source, tableId: table.id, worksheetId: table.sheetId, address: this.workbook.address(box) };
+        const event = {
+          type: 'TableChanged',
+          changeType: 'RangeEdited',
+          source,
+          tableId: table.id,
+          worksheetId: table.sheetId,
+          address: this.workbook.address(box),
+        };
         for (const handler of this.handlers) void handler(event);
       }
     }, 0);

@@ -31,13 +31,17 @@ export type Handler = (event: unknown) => unknown;
 
 /** Fails like Excel when the add-in uses an API its requirement set does not have. */
 export function requireSet(context: RequestContext, version: string, what: string): void {
-  if (!context.host.supports(version)) fail('ApiNotFound', `${what} requires ExcelApi ${version}; this host supports ${context.host.apiVersion}`);
+  if (!context.host.supports(version))
+    fail('ApiNotFound', `${what} requires ExcelApi ${version}; this host supports ${context.host.apiVersion}`);
 }
 
 export const jsonSize = (value: unknown) => new TextEncoder().encode(JSON.stringify(value) ?? '').length;
 
 const notLoaded = (name: string) =>
-  new HostError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  new HostError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 
 function propertyNames(select: string | string[] | { select?: string } | undefined): string[] {
   const text = Array.isArray(select) ? select.join(',') : typeof select === 'string' ? select : (select?.select ?? '');

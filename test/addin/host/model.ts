@@ -76,11 +76,18 @@ export function blankCell(): Cell {
 }
 
 export function intersects(a: Box, b: Box): boolean {
-  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount;
+  return (
+    a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount
+  );
 }
 
 export function contains(outer: Box, inner: Box): boolean {
-  return inner.row >= outer.row && inner.column >= outer.column && inner.row + inner.rowCount <= outer.row + outer.rowCount && inner.column + inner.columnCount <= outer.column + outer.columnCount;
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.rowCount <= outer.row + outer.rowCount &&
+    inner.column + inner.columnCount <= outer.column + outer.columnCount
+  );
 }
 
 export class Workbook {
@@ -102,7 +109,17 @@ export class Workbook {
 
   addSheet(name: string): Sheet {
     if (this.sheetByName(name)) throw Object.assign(new Error(`工作表「${name}」已存在`), { code: 'ItemAlreadyExists' });
-    const sheet: Sheet = { id: `{sheet-${this.newId()}}`, name, cells: [], frozenRows: 0, hiddenColumns: new Set(), columnWidths: new Map(), conditionalFormats: [], validations: [], charts: [] };
+    const sheet: Sheet = {
+      id: `{sheet-${this.newId()}}`,
+      name,
+      cells: [],
+      frozenRows: 0,
+      hiddenColumns: new Set(),
+      columnWidths: new Map(),
+      conditionalFormats: [],
+      validations: [],
+      charts: [],
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -179,7 +196,13 @@ export class Workbook {
     const cell = this.peek(sheet, row, column);
     for (const format of sheet.conditionalFormats) {
       if (!intersects(format.box, { row, column, rowCount: 1, columnCount: 1 })) continue;
-      if (format.type === 'ContainsText' && format.rule?.operator === 'Contains' && format.rule.text && String(cell?.value ?? '').includes(format.rule.text)) return format.fill;
+      if (
+        format.type === 'ContainsText' &&
+        format.rule?.operator === 'Contains' &&
+        format.rule.text &&
+        String(cell?.value ?? '').includes(format.rule.text)
+      )
+        return format.fill;
     }
     return cell?.fill ?? null;
   }
@@ -204,12 +227,19 @@ export class Workbook {
       for (let column = table.column; column < table.column + table.columnCount; column += 1) {
         const template = this.peek(sheet, lastRow, column);
         const cell = this.cell(sheet, lastRow + offset, column);
-        if (template) Object.assign(cell, { numberFormat: template.numberFormat, fill: template.fill, fontColor: template.fontColor, bold: template.bold });
+        if (template)
+          Object.assign(cell, {
+            numberFormat: template.numberFormat,
+            fill: template.fill,
+            fontColor: template.fontColor,
+            bold: template.bold,
+          });
       }
     }
     const tableColumns = { row: 0, column: table.column, rowCount: MAX_ROWS, columnCount: table.columnCount };
     for (const entry of [...sheet.conditionalFormats, ...sheet.validations]) {
-      if (entry.box.row + entry.box.rowCount - 1 === lastRow && contains(tableColumns, entry.box)) entry.box = { ...entry.box, rowCount: entry.box.rowCount + newRows };
+      if (entry.box.row + entry.box.rowCount - 1 === lastRow && contains(tableColumns, entry.box))
+        entry.box = { ...entry.box, rowCount: entry.box.rowCount + newRows };
     }
     table.bodyRows += newRows;
   }
@@ -218,13 +248,18 @@ export class Workbook {
   sortTable(table: Table, columnOffset: number, ascending: boolean): void {
     const sheet = this.sheetById(table.sheetId);
     const first = table.headerRow + 1;
-    const rows = Array.from({ length: table.bodyRows }, (_, index) => Array.from({ length: table.columnCount }, (_, column) => this.peek(sheet, first + index, table.column + column)));
+    const rows = Array.from({ length: table.bodyRows }, (_, index) =>
+      Array.from({ length: table.columnCount }, (_, column) => this.peek(sheet, first + index, table.column + column)),
+    );
     const key = (cells: Array<Cell | undefined>) => cells[columnOffset]?.value ?? '';
     rows.sort((a, b) => {
       const left = key(a);
       const right = key(b);
       if (left === '' || right === '') return left === right ? 0 : left === '' ? 1 : -1;
-      const order = typeof left === 'number' && typeof right === 'number' ? left - right : String(left).localeCompare(String(right), 'zh-CN', { numeric: true });
+      const order =
+        typeof left === 'number' && typeof right === 'number'
+          ? left - right
+          : String(left).localeCompare(String(right), 'zh-CN', { numeric: true });
       return ascending ? order : -order;
     });
     rows.forEach((cells, index) => {

@@ -27,7 +27,12 @@ async function run<T>(first: unknown, second?: (context: RequestContext) => Prom
 
 const info = { host: 'Excel', platform: 'OfficeOnline' };
 Object.assign(window, {
-  Excel: { run, RequestContext, ChartType: { columnClustered: 'ColumnClustered' }, ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' } },
+  Excel: {
+    run,
+    RequestContext,
+    ChartType: { columnClustered: 'ColumnClustered' },
+    ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  },
   OfficeExtension: { Error: HostError },
   Office: {
     HostType: { Excel: 'Excel', Word: 'Word' },
@@ -44,7 +49,8 @@ Object.assign(window, {
     },
     context: {
       requirements: {
-        isSetSupported: (name: string, version: string) => (name === 'ExcelApi' ? host.supports(version) : name === 'DialogApi' && version === '1.1'),
+        isSetSupported: (name: string, version: string) =>
+          name === 'ExcelApi' ? host.supports(version) : name === 'DialogApi' && version === '1.1',
       },
       ui: {
         displayDialogAsync: (url: string) => dialogs.push(url),
@@ -84,7 +90,9 @@ function describeCell(cell: Cell | undefined, displayedFill: string | null) {
 function tableRows(name: string) {
   const table = tableNamed(name);
   const sheet = model.sheetById(table.sheetId);
-  const headers = Array.from({ length: table.columnCount }, (_, column) => String(model.valueAt(sheet, table.headerRow, table.column + column)));
+  const headers = Array.from({ length: table.columnCount }, (_, column) =>
+    String(model.valueAt(sheet, table.headerRow, table.column + column)),
+  );
   return Array.from({ length: table.bodyRows }, (_, index) => {
     const row = table.headerRow + 1 + index;
     const values: Record<string, unknown> = { __row: row + 1 };
@@ -114,7 +122,9 @@ const api = {
     const sheet = sheetNamed(sheetName);
     const { box } = model.parse(address);
     model.expandTableFor(sheet, box);
-    values.forEach((row, r) => row.forEach((value, c) => model.setValue(sheet, box.row + r, box.column + c, value as string | number | boolean)));
+    values.forEach((row, r) =>
+      row.forEach((value, c) => model.setValue(sheet, box.row + r, box.column + c, value as string | number | boolean)),
+    );
     host.noteChange(sheet, box);
     host.dispatchEvents();
   },
@@ -122,12 +132,23 @@ const api = {
   addTable(sheetName: string, address: string, name: string) {
     const sheet = sheetNamed(sheetName);
     const { box } = model.parse(address);
-    model.tables.push({ id: model.newId(), name, sheetId: sheet.id, headerRow: box.row, column: box.column, columnCount: box.columnCount, bodyRows: box.rowCount - 1, style: 'TableStyleMedium2' });
+    model.tables.push({
+      id: model.newId(),
+      name,
+      sheetId: sheet.id,
+      headerRow: box.row,
+      column: box.column,
+      columnCount: box.columnCount,
+      bodyRows: box.rowCount - 1,
+      style: 'TableStyleMedium2',
+    });
   },
   sortTable(tableName: string, header: string, ascending = true) {
     const table = tableNamed(tableName);
     const sheet = model.sheetById(table.sheetId);
-    const offset = Array.from({ length: table.columnCount }, (_, column) => String(model.valueAt(sheet, table.headerRow, table.column + column))).indexOf(header);
+    const offset = Array.from({ length: table.columnCount }, (_, column) =>
+      String(model.valueAt(sheet, table.headerRow, table.column + column)),
+    ).indexOf(header);
     if (offset < 0) throw new Error(`no column ${header}`);
     model.sortTable(table, offset, ascending);
     host.noteChange(sheet, model.bodyBox(table));
@@ -136,7 +157,9 @@ const api = {
   readValues(sheetName: string, address: string) {
     const sheet = sheetNamed(sheetName);
     const { box } = model.parse(address);
-    return Array.from({ length: box.rowCount }, (_, r) => Array.from({ length: box.columnCount }, (_, c) => model.valueAt(sheet, box.row + r, box.column + c)));
+    return Array.from({ length: box.rowCount }, (_, r) =>
+      Array.from({ length: box.columnCount }, (_, c) => model.valueAt(sheet, box.row + r, box.column + c)),
+    );
   },
   cell(sheetName: string, address: string) {
     const sheet = sheetNamed(sheetName);
@@ -147,10 +170,15 @@ const api = {
   tableCell(tableName: string, header: string, sheetRow: number) {
     const table = tableNamed(tableName);
     const sheet = model.sheetById(table.sheetId);
-    const headers = Array.from({ length: table.columnCount }, (_, column) => String(model.valueAt(sheet, table.headerRow, table.column + column)));
+    const headers = Array.from({ length: table.columnCount }, (_, column) =>
+      String(model.valueAt(sheet, table.headerRow, table.column + column)),
+    );
     const column = table.column + headers.indexOf(header);
     if (column < table.column) throw new Error(`no column ${header}`);
-    return { ...describeCell(model.peek(sheet, sheetRow - 1, column), model.displayedFill(sheet, sheetRow - 1, column)), address: model.address({ row: sheetRow - 1, column, rowCount: 1, columnCount: 1 }) };
+    return {
+      ...describeCell(model.peek(sheet, sheetRow - 1, column), model.displayedFill(sheet, sheetRow - 1, column)),
+      address: model.address({ row: sheetRow - 1, column, rowCount: 1, columnCount: 1 }),
+    };
   },
   tableRows,
   tables: () =>
@@ -169,8 +197,20 @@ const api = {
       hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
       columnWidths: Object.fromEntries(sheet.columnWidths),
       validations: sheet.validations.map((validation) => ({ address: model.address(validation.box), rule: validation.rule })),
-      conditionalFormats: sheet.conditionalFormats.map((format) => ({ address: model.address(format.box), type: format.type, rule: format.rule, fill: format.fill })),
-      charts: sheet.charts.map((chart) => ({ type: chart.type, source: model.address(chart.source), seriesBy: chart.seriesBy, title: chart.title, topLeft: chart.topLeft, bottomRight: chart.bottomRight })),
+      conditionalFormats: sheet.conditionalFormats.map((format) => ({
+        address: model.address(format.box),
+        type: format.type,
+        rule: format.rule,
+        fill: format.fill,
+      })),
+      charts: sheet.charts.map((chart) => ({
+        type: chart.type,
+        source: model.address(chart.source),
+        seriesBy: chart.seriesBy,
+        title: chart.title,
+        topLeft: chart.topLeft,
+        bottomRight: chart.bottomRight,
+      })),
     };
   },
   selection: () => model.selection,

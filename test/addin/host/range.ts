@@ -26,7 +26,9 @@ export class RangeProxy extends ClientObject {
   protected snapshot(name: string): unknown {
     const { sheet, box } = this.locate();
     const grid = (pick: (cell: Cell | undefined) => unknown) =>
-      Array.from({ length: box.rowCount }, (_, row) => Array.from({ length: box.columnCount }, (_, column) => pick(this.model.peek(sheet, box.row + row, box.column + column))));
+      Array.from({ length: box.rowCount }, (_, row) =>
+        Array.from({ length: box.columnCount }, (_, column) => pick(this.model.peek(sheet, box.row + row, box.column + column))),
+      );
     switch (name) {
       case 'values':
         return grid((cell) => cell?.value ?? '');
@@ -59,9 +61,13 @@ export class RangeProxy extends ClientObject {
     return this.read('numberFormat');
   }
   set numberFormat(formats: unknown) {
-    this.assign(formats, (sheet, row, column, value) => {
-      this.model.cell(sheet, row, column).numberFormat = String(value);
-    }, false);
+    this.assign(
+      formats,
+      (sheet, row, column, value) => {
+        this.model.cell(sheet, row, column).numberFormat = String(value);
+      },
+      false,
+    );
   }
   get address(): string {
     return this.read('address');
@@ -81,18 +87,22 @@ export class RangeProxy extends ClientObject {
 
   /** A single value goes to every cell; a 2-D array must match the range exactly, as in Excel. */
   private assign(input: unknown, put: (sheet: Sheet, row: number, column: number, value: unknown) => void, isValue: boolean): void {
-    this.context.queue(() => {
-      const { sheet, box } = this.locate();
-      const single = !Array.isArray(input);
-      const grid = input as unknown[][];
-      if (!single && (grid.length !== box.rowCount || grid.some((row) => !Array.isArray(row) || row.length !== box.columnCount))) {
-        fail('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
-      }
-      for (let row = 0; row < box.rowCount; row += 1) {
-        for (let column = 0; column < box.columnCount; column += 1) put(sheet, box.row + row, box.column + column, single ? input : grid[row][column]);
-      }
-      if (isValue) this.context.host.noteChange(sheet, box);
-    }, 60 + jsonSize(input));
+    this.context.queue(
+      () => {
+        const { sheet, box } = this.locate();
+        const single = !Array.isArray(input);
+        const grid = input as unknown[][];
+        if (!single && (grid.length !== box.rowCount || grid.some((row) => !Array.isArray(row) || row.length !== box.columnCount))) {
+          fail('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        }
+        for (let row = 0; row < box.rowCount; row += 1) {
+          for (let column = 0; column < box.columnCount; column += 1)
+            put(sheet, box.row + row, box.column + column, single ? input : grid[row][column]);
+        }
+        if (isValue) this.context.host.noteChange(sheet, box);
+      },
+      60 + jsonSize(input),
+    );
   }
 
   get worksheet(): WorksheetProxy {
@@ -184,7 +194,8 @@ class RangeFillProxy extends ClientObject {
     const colours = new Set<string>();
     const { sheet, box } = this.locate();
     for (let row = box.row; row < box.row + box.rowCount; row += 1) {
-      for (let column = box.column; column < box.column + box.columnCount; column += 1) colours.add(this.context.host.workbook.peek(sheet, row, column)?.fill ?? '#FFFFFF');
+      for (let column = box.column; column < box.column + box.columnCount; column += 1)
+        colours.add(this.context.host.workbook.peek(sheet, row, column)?.fill ?? '#FFFFFF');
     }
     return colours.size === 1 ? [...colours][0] : null;
   }

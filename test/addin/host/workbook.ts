@@ -94,7 +94,8 @@ export class WorksheetProxy extends ClientObject {
 class WorksheetCollectionProxy extends ClientObject {
   private list: WorksheetProxy[] = [];
   protected snapshot(name: string): unknown {
-    if (name !== 'items/name' && name !== 'items/id' && name !== 'items') return fail('InvalidArgument', `stand-in host: worksheets.${name}`);
+    if (name !== 'items/name' && name !== 'items/id' && name !== 'items')
+      return fail('InvalidArgument', `stand-in host: worksheets.${name}`);
     return this.context.host.workbook.sheets.map((sheet) => ({ id: sheet.id, name: sheet.name }));
   }
   protected override afterLoad(): void {
@@ -112,14 +113,19 @@ class WorksheetCollectionProxy extends ClientObject {
     return new WorksheetProxy(this.context, () => this.context.host.workbook.activeSheet);
   }
   getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.host.workbook.sheetByName(name) ?? fail('ItemNotFound', `The requested resource doesn't exist: ${name}`));
+    return new WorksheetProxy(
+      this.context,
+      () => this.context.host.workbook.sheetByName(name) ?? fail('ItemNotFound', `The requested resource doesn't exist: ${name}`),
+    );
   }
   add(name: string): WorksheetProxy {
     const holder: { id?: string } = {};
     this.context.queue(() => {
       holder.id = this.context.host.workbook.addSheet(name).id;
     });
-    return new WorksheetProxy(this.context, () => this.context.host.workbook.sheetById(holder.id ?? fail('InvalidObjectPath', 'sheet not created')));
+    return new WorksheetProxy(this.context, () =>
+      this.context.host.workbook.sheetById(holder.id ?? fail('InvalidObjectPath', 'sheet not created')),
+    );
   }
 }
 
@@ -147,7 +153,8 @@ export class TableProxy extends ClientObject {
     this.context.queue(() => {
       const table = this.locate();
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) fail('InvalidArgument', `表格名称「${name}」无效`);
-      if (this.model.tables.some((other) => other !== table && other.name.toLowerCase() === name.toLowerCase())) fail('InvalidArgument', `表格名称「${name}」已被使用`);
+      if (this.model.tables.some((other) => other !== table && other.name.toLowerCase() === name.toLowerCase()))
+        fail('InvalidArgument', `表格名称「${name}」已被使用`);
       table.name = name;
     });
   }
@@ -175,12 +182,19 @@ export class TableProxy extends ClientObject {
   get columns() {
     return {
       getItemAt: (index: number) => ({
-        getDataBodyRange: () => this.range((table) => (index < table.columnCount ? { ...this.model.bodyBox(table), column: table.column + index, columnCount: 1 } : fail('ItemNotFound', `column ${index}`))),
+        getDataBodyRange: () =>
+          this.range((table) =>
+            index < table.columnCount
+              ? { ...this.model.bodyBox(table), column: table.column + index, columnCount: 1 }
+              : fail('ItemNotFound', `column ${index}`),
+          ),
       }),
       add: (index?: number | null, values?: unknown, name?: string) => {
         this.context.queue(() => {
-          if (!this.context.host.supports('1.4') && (index === undefined || index === null || index < 0)) fail('InvalidArgument', 'ExcelApi 1.1 requires an index');
-          if (values !== undefined && values !== null) fail('InvalidArgument', 'stand-in host: TableColumnCollection.add with values is not implemented');
+          if (!this.context.host.supports('1.4') && (index === undefined || index === null || index < 0))
+            fail('InvalidArgument', 'ExcelApi 1.1 requires an index');
+          if (values !== undefined && values !== null)
+            fail('InvalidArgument', 'stand-in host: TableColumnCollection.add with values is not implemented');
           const table = this.locate();
           const sheet = this.model.sheetById(table.sheetId);
           const column = table.column + table.columnCount;
@@ -222,7 +236,12 @@ class TableCollectionProxy extends ClientObject {
     return this.read('items');
   }
   getItem(key: string): TableProxy {
-    return new TableProxy(this.context, () => this.scope().find((table) => table.id === key || table.name.toLowerCase() === key.toLowerCase()) ?? fail('ItemNotFound', `The requested resource doesn't exist: ${key}`));
+    return new TableProxy(
+      this.context,
+      () =>
+        this.scope().find((table) => table.id === key || table.name.toLowerCase() === key.toLowerCase()) ??
+        fail('ItemNotFound', `The requested resource doesn't exist: ${key}`),
+    );
   }
   getItemAt(index: number): TableProxy {
     return new TableProxy(this.context, () => this.scope()[index] ?? fail('ItemNotFound', `no table at ${index}`));
@@ -234,16 +253,30 @@ class TableCollectionProxy extends ClientObject {
       const sheet = parsed.sheet ?? this.sheet?.() ?? this.model.activeSheet;
       if (!hasHeaders) fail('InvalidArgument', 'stand-in host: tables without headers are not implemented');
       const box = parsed.box;
-      if (this.model.tablesOn(sheet).some((table) => intersects(this.model.tableBox(table), box))) fail('InvalidArgument', 'A table cannot overlap another table.');
+      if (this.model.tablesOn(sheet).some((table) => intersects(this.model.tableBox(table), box)))
+        fail('InvalidArgument', 'A table cannot overlap another table.');
       const id = this.model.newId();
-      const table: Table = { id, name: `Table${id}`, sheetId: sheet.id, headerRow: box.row, column: box.column, columnCount: box.columnCount, bodyRows: Math.max(box.rowCount - 1, 1), style: 'TableStyleMedium2' };
+      const table: Table = {
+        id,
+        name: `Table${id}`,
+        sheetId: sheet.id,
+        headerRow: box.row,
+        column: box.column,
+        columnCount: box.columnCount,
+        bodyRows: Math.max(box.rowCount - 1, 1),
+        style: 'TableStyleMedium2',
+      };
       for (let column = 0; column < box.columnCount; column += 1) {
-        if (this.model.valueAt(sheet, box.row, box.column + column) === '') this.model.setValue(sheet, box.row, box.column + column, `列${column + 1}`);
+        if (this.model.valueAt(sheet, box.row, box.column + column) === '')
+          this.model.setValue(sheet, box.row, box.column + column, `列${column + 1}`);
       }
       this.model.tables.push(table);
       holder.id = id;
     });
-    return new TableProxy(this.context, () => this.model.tableByKey(holder.id ?? fail('InvalidObjectPath', 'table not created')) ?? fail('ItemNotFound', 'table deleted'));
+    return new TableProxy(
+      this.context,
+      () => this.model.tableByKey(holder.id ?? fail('InvalidObjectPath', 'table not created')) ?? fail('ItemNotFound', 'table deleted'),
+    );
   }
   get onChanged() {
     requireSet(this.context, '1.7', 'TableCollection.onChanged');
@@ -334,7 +367,8 @@ class CommentProxy extends ClientObject {
     this.context.queue(() => {
       const id = this.idOf();
       if (!this.model.comments.delete(id)) fail('ItemNotFound', 'no comment');
-      for (const sheet of this.model.sheets) for (const cells of sheet.cells) for (const cell of cells ?? []) if (cell?.commentId === id) cell.commentId = null;
+      for (const sheet of this.model.sheets)
+        for (const cells of sheet.cells) for (const cell of cells ?? []) if (cell?.commentId === id) cell.commentId = null;
     });
   }
 }
@@ -368,14 +402,17 @@ class CommentCollectionProxy extends ClientObject {
   }
   add(address: string | RangeProxy, content: string): CommentProxy {
     const holder: { id?: string } = {};
-    this.context.queue(() => {
-      const cell = this.cellAt(address);
-      if (cell.commentId) fail('InvalidArgument', 'The cell already has a comment.');
-      const id = `{comment-${this.model.newId()}}`;
-      this.model.comments.set(id, { content });
-      cell.commentId = id;
-      holder.id = id;
-    }, 80 + jsonSize(content));
+    this.context.queue(
+      () => {
+        const cell = this.cellAt(address);
+        if (cell.commentId) fail('InvalidArgument', 'The cell already has a comment.');
+        const id = `{comment-${this.model.newId()}}`;
+        this.model.comments.set(id, { content });
+        cell.commentId = id;
+        holder.id = id;
+      },
+      80 + jsonSize(content),
+    );
     return new CommentProxy(this.context, () => holder.id ?? fail('InvalidObjectPath', 'comment not created'));
   }
 }
@@ -415,11 +452,14 @@ export class WorkbookProxy {
           return cell.note !== null ? cell : null;
         }),
       add: (address: string | RangeProxy, content: string) => {
-        this.context.queue(() => {
-          const cell = this.cellAt(address);
-          if (cell.note !== null) fail('InvalidArgument', 'The cell already has a note.');
-          cell.note = content;
-        }, 80 + jsonSize(content));
+        this.context.queue(
+          () => {
+            const cell = this.cellAt(address);
+            if (cell.note !== null) fail('InvalidArgument', 'The cell already has a note.');
+            cell.note = content;
+          },
+          80 + jsonSize(content),
+        );
       },
     };
   }

@@ -10,7 +10,11 @@ describe('add-in: chunking under Excel on the web’s 5 MB and the service’s l
   });
 
   it('keeps a table under the budget in one batch', () => {
-    const block: WriteBlock = { row: 0, column: 5, values: Array.from({ length: 10_000 }, (_, row) => [`id-${row}`, 1, '速执团队', '超期', '']) };
+    const block: WriteBlock = {
+      row: 0,
+      column: 5,
+      values: Array.from({ length: 10_000 }, (_, row) => [`id-${row}`, 1, '速执团队', '超期', '']),
+    };
     const batches = batchWrites([block]);
     assert.equal(batches.length, 1);
     assert.equal(batches[0][0].values.length, 10_000);
@@ -23,7 +27,10 @@ describe('add-in: chunking under Excel on the web’s 5 MB and the service’s l
     assert.ok(batches.length >= 2);
     for (const batch of batches) assert.ok(batch.reduce((sum, part) => sum + jsonBytes(part.values), 0) <= EXCEL_DATA_BUDGET);
     const rows = batches.flat().flatMap((part) => part.values.map((values, offset) => [part.row + offset, values[0]]));
-    assert.deepEqual(rows, block.values.map((values, offset) => [3 + offset, values[0]]));
+    assert.deepEqual(
+      rows,
+      block.values.map((values, offset) => [3 + offset, values[0]]),
+    );
   });
 
   it('leaves room for the batch’s other commands', () => {
@@ -33,9 +40,19 @@ describe('add-in: chunking under Excel on the web’s 5 MB and the service’s l
   });
 
   it('groups items by size and count', () => {
-    assert.deepEqual(chunkBySize([5, 5, 5, 20, 1], (n) => n, 10), [[5, 5], [5], [20], [1]]);
-    assert.deepEqual(chunkBySize([1, 1, 1], (n) => n, 100, 2), [[1, 1], [1]]);
+    assert.deepEqual(
+      chunkBySize([5, 5, 5, 20, 1], (n) => n, 10),
+      [[5, 5], [5], [20], [1]],
+    );
+    assert.deepEqual(
+      chunkBySize([1, 1, 1], (n) => n, 100, 2),
+      [[1, 1], [1]],
+    );
     const requests = Array.from({ length: 45_000 }, () => ({ values: { caseNo: 'A' } }));
-    assert.deepEqual(chunkRequests(requests).map((part) => part.length), [20_000, 20_000, 5_000], 'the service takes 20,000 rows per request');
+    assert.deepEqual(
+      chunkRequests(requests).map((part) => part.length),
+      [20_000, 20_000, 5_000],
+      'the service takes 20,000 rows per request',
+    );
   });
 });

@@ -23,41 +23,128 @@ describe('add-in: reading rows and choosing what a sync sends', () => {
   });
 
   it('gives a copied row (same 行ID twice) no identity, so it never overwrites the original', () => {
-    const rows = sheetRows(layout, span, block([['A', 1, '甲', '', '', ROW_ID(1), 2], ['A', 1, '甲', '', '', ROW_ID(1), 2]]));
-    assert.deepEqual(rows.map((row) => [row.rowId, row.copiedId]), [[ROW_ID(1), false], [null, true]]);
+    const rows = sheetRows(
+      layout,
+      span,
+      block([
+        ['A', 1, '甲', '', '', ROW_ID(1), 2],
+        ['A', 1, '甲', '', '', ROW_ID(1), 2],
+      ]),
+    );
+    assert.deepEqual(
+      rows.map((row) => [row.rowId, row.copiedId]),
+      [
+        [ROW_ID(1), false],
+        [null, true],
+      ],
+    );
     const plan = planSync(rows, { kind: 'all' });
-    assert.deepEqual(plan.entries.map((entry) => entry.request.rowId), [ROW_ID(1), undefined]);
+    assert.deepEqual(
+      plan.entries.map((entry) => entry.request.rowId),
+      [ROW_ID(1), undefined],
+    );
   });
 
   it('sends every non-blank row on 同步本表 and clears blank rows', () => {
-    const rows = sheetRows(layout, span, block([['A', 1, '甲', '', '', '', ''], ['', '', '', '', '', ROW_ID(2), 1], ['B', 2, '乙', '', '', ROW_ID(3), 4]]));
+    const rows = sheetRows(
+      layout,
+      span,
+      block([
+        ['A', 1, '甲', '', '', '', ''],
+        ['', '', '', '', '', ROW_ID(2), 1],
+        ['B', 2, '乙', '', '', ROW_ID(3), 4],
+      ]),
+    );
     const plan = planSync(rows, { kind: 'all' });
-    assert.deepEqual(plan.entries.map((entry) => entry.position), [0, 2]);
-    assert.deepEqual(plan.entries[1].request, { rowId: ROW_ID(3), rev: 4, values: { caseNo: 'B', filedOn: 2, respondent: '乙', amount: null, handler: null } });
+    assert.deepEqual(
+      plan.entries.map((entry) => entry.position),
+      [0, 2],
+    );
+    assert.deepEqual(plan.entries[1].request, {
+      rowId: ROW_ID(3),
+      rev: 4,
+      values: { caseNo: 'B', filedOn: 2, respondent: '乙', amount: null, handler: null },
+    });
     assert.deepEqual(plan.blank, [1]);
   });
 
   it('sends only new and changed rows on automatic sync', () => {
-    const before = sheetRows(layout, span, block([['A', 1, '甲', '', '', ROW_ID(1), 1], ['B', 2, '乙', '', '', ROW_ID(2), 1]]));
+    const before = sheetRows(
+      layout,
+      span,
+      block([
+        ['A', 1, '甲', '', '', ROW_ID(1), 1],
+        ['B', 2, '乙', '', '', ROW_ID(2), 1],
+      ]),
+    );
     const synced = new Map(before.map((row) => [row.rowId!, row.fingerprint]));
-    const after = sheetRows(layout, span, block([['B', 2, '乙', '', '', ROW_ID(2), 1], ['A', 1, '甲', '', '李', ROW_ID(1), 1], ['C', 3, '丙', '', '', '', '']]));
+    const after = sheetRows(
+      layout,
+      span,
+      block([
+        ['B', 2, '乙', '', '', ROW_ID(2), 1],
+        ['A', 1, '甲', '', '李', ROW_ID(1), 1],
+        ['C', 3, '丙', '', '', '', ''],
+      ]),
+    );
     const plan = planSync(after, { kind: 'changed', synced });
-    assert.deepEqual(plan.entries.map((entry) => entry.request.values.caseNo), ['A', 'C'], 'sorting alone changes nothing');
+    assert.deepEqual(
+      plan.entries.map((entry) => entry.request.values.caseNo),
+      ['A', 'C'],
+      'sorting alone changes nothing',
+    );
   });
 
   it('resends chosen rows over the stored revision for 保留我的', () => {
-    const rows = sheetRows(layout, span, block([['A', 1, '甲', '', '', ROW_ID(1), 1], ['B', 2, '乙', '', '', ROW_ID(2), 1]]));
+    const rows = sheetRows(
+      layout,
+      span,
+      block([
+        ['A', 1, '甲', '', '', ROW_ID(1), 1],
+        ['B', 2, '乙', '', '', ROW_ID(2), 1],
+      ]),
+    );
     const plan = planSync(rows, { kind: 'override', revisions: new Map([[ROW_ID(2), 5]]) });
-    assert.deepEqual(plan.entries.map((entry) => [entry.request.rowId, entry.request.rev]), [[ROW_ID(2), 5]]);
+    assert.deepEqual(
+      plan.entries.map((entry) => [entry.request.rowId, entry.request.rev]),
+      [[ROW_ID(2), 5]],
+    );
     assert.deepEqual(plan.blank, []);
   });
 
   it('finds rows again by 行ID and new rows by their values when the clerk sorted during the sync', () => {
-    const sent = sheetRows(layout, span, block([['A', 1, '甲', '', '', ROW_ID(1), 1], ['N', 9, '新', '', '', '', '']]));
+    const sent = sheetRows(
+      layout,
+      span,
+      block([
+        ['A', 1, '甲', '', '', ROW_ID(1), 1],
+        ['N', 9, '新', '', '', '', ''],
+      ]),
+    );
     const plan = planSync(sent, { kind: 'all' });
-    const now = sheetRows(layout, span, block([['X', 0, '插', '', '', '', ''], ['N', 9, '新', '', '', '', ''], ['A', 1, '甲', '', '', ROW_ID(1), 1]]));
-    assert.equal(sameIds(sent.map((row) => row.idCell), now.map((row) => row.idCell)), false);
-    assert.deepEqual([...relocate(plan.entries, now)], [[0, 2], [1, 1]]);
+    const now = sheetRows(
+      layout,
+      span,
+      block([
+        ['X', 0, '插', '', '', '', ''],
+        ['N', 9, '新', '', '', '', ''],
+        ['A', 1, '甲', '', '', ROW_ID(1), 1],
+      ]),
+    );
+    assert.equal(
+      sameIds(
+        sent.map((row) => row.idCell),
+        now.map((row) => row.idCell),
+      ),
+      false,
+    );
+    assert.deepEqual(
+      [...relocate(plan.entries, now)],
+      [
+        [0, 2],
+        [1, 1],
+      ],
+    );
     const gone = sheetRows(layout, span, block([['A', 1, '甲', '', '', ROW_ID(1), 1]]));
     assert.deepEqual([...relocate(plan.entries, gone)], [[0, 0]], 'a new row edited meanwhile is not written');
   });
@@ -66,6 +153,9 @@ describe('add-in: reading rows and choosing what a sync sends', () => {
     const stored = { caseNo: '（2026）豫0102执1号', filedOn: 46000, respondent: '张三', handler: null };
     const [read] = sheetRows(layout, span, block([['（2026）豫0102执1号', 46000, '张三', '', '', ROW_ID(1), 3]]));
     assert.equal(fingerprintOfStored(layout, stored), read.fingerprint);
-    assert.deepEqual(planSync([read], { kind: 'changed', synced: new Map([[ROW_ID(1), fingerprintOfStored(layout, stored)]]) }).entries, []);
+    assert.deepEqual(
+      planSync([read], { kind: 'changed', synced: new Map([[ROW_ID(1), fingerprintOfStored(layout, stored)]]) }).entries,
+      [],
+    );
   });
 });

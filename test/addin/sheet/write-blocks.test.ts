@@ -10,7 +10,9 @@ describe('add-in: the blocks a sync writes', () => {
   const layout = templateLayout(LEDGER);
 
   it('writes a full sync of a template as one 2-D block of 行ID, 版本 and system columns', () => {
-    const writes = new Map<number, RowWrite>([0, 1, 2].map((position) => [position, { kind: 'result', result: result(position + 1, { rev: position + 1 }) }]));
+    const writes = new Map<number, RowWrite>(
+      [0, 1, 2].map((position) => [position, { kind: 'result', result: result(position + 1, { rev: position + 1 }) }]),
+    );
     const blocks = buildWriteBlocks(layout, writes);
     assert.equal(blocks.length, 1);
     assert.deepEqual([blocks[0].row, blocks[0].column, blocks[0].values.length, blocks[0].values[0].length], [0, 5, 3, 7]);
@@ -20,20 +22,35 @@ describe('add-in: the blocks a sync writes', () => {
   it('never writes a clerk column, wherever the system columns are', () => {
     const scattered = mapHeaderRow(LEDGER, ['预警', '案号', '立案日期', '被执行人', '行ID', '版本', '承办团队']).layout;
     const blocks = buildWriteBlocks(scattered, new Map([[4, { kind: 'result', result: result(1) }]]));
-    assert.deepEqual(blocks.map((block) => [block.column, block.values[0].length]), [[0, 1], [4, 3]]);
+    assert.deepEqual(
+      blocks.map((block) => [block.column, block.values[0].length]),
+      [
+        [0, 1],
+        [4, 3],
+      ],
+    );
     const written = new Set(blocks.flatMap((block) => block.values[0].map((_, offset) => block.column + offset)));
     for (const clerk of [1, 2, 3]) assert.equal(written.has(clerk), false);
   });
 
   it('writes scattered rows of an automatic sync as runs, blank rows emptied, conflicts only in 校验意见', () => {
-    assert.deepEqual(positionRuns([7, 2, 3, 9, 8]), [{ start: 2, end: 3 }, { start: 7, end: 9 }]);
+    assert.deepEqual(positionRuns([7, 2, 3, 9, 8]), [
+      { start: 2, end: 3 },
+      { start: 7, end: 9 },
+    ]);
     const writes = new Map<number, RowWrite>([
       [2, { kind: 'result', result: result(1) }],
       [3, { kind: 'clear' }],
       [6, { kind: 'conflict', message: '冲突' }],
     ]);
     const blocks = buildWriteBlocks(layout, writes);
-    assert.deepEqual(blocks.map((block) => [block.row, block.column, block.values.length]), [[2, 5, 2], [6, 11, 1]]);
+    assert.deepEqual(
+      blocks.map((block) => [block.row, block.column, block.values.length]),
+      [
+        [2, 5, 2],
+        [6, 11, 1],
+      ],
+    );
     assert.deepEqual(blocks[0].values[1], ['', '', '', '', '', '', '']);
     assert.deepEqual(blocks[1].values, [['冲突']]);
   });

@@ -12,8 +12,14 @@ describe('cases ledger: row checks', () => {
     const result = evaluateCase({ ...BASE_CASE, filedOn: '2026-02-30', amount: '-5' });
     assert.equal(result.state, 'invalid');
     const messages = result.errors.map((problem) => `${problem.column}:${problem.message}`);
-    assert.ok(messages.some((m) => m.startsWith('filedOn:立案日期「2026-02-30」')), messages.join('\n'));
-    assert.ok(messages.some((m) => m.startsWith('amount:执行标的额（元）「-5」')), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => m.startsWith('filedOn:立案日期「2026-02-30」')),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => m.startsWith('amount:执行标的额（元）「-5」')),
+      messages.join('\n'),
+    );
     assert.equal(result.status.statutoryDue, null);
     assert.ok(String(result.status.remarks).includes('立案日期「2026-02-30」'));
   });
@@ -21,7 +27,10 @@ describe('cases ledger: row checks', () => {
   it('requires 案号, 立案日期 and 被执行人', () => {
     const result = evaluateCase({ amount: 1000 });
     for (const column of ['caseNo', 'filedOn', 'respondent']) {
-      assert.ok(result.errors.some((p) => p.column === column && p.level === 'error' && p.message.includes('必填')), column);
+      assert.ok(
+        result.errors.some((p) => p.column === column && p.level === 'error' && p.message.includes('必填')),
+        column,
+      );
     }
   });
 
@@ -64,15 +73,27 @@ describe('cases ledger: row checks', () => {
     });
 
     it('does not warn for other closure modes or other respondents', () => {
-      assert.ok(!evaluateCase(newCase, { others: [earlierCase('2026-02-01', { closureMode: '执行完毕' })] }).errors.some((p) => p.column === 'respondentId'));
-      assert.ok(!evaluateCase(newCase, { others: [earlierCase('2026-02-01', { respondentId: '91350100M000100Y43' })] }).errors.some((p) => p.column === 'respondentId'));
+      assert.ok(
+        !evaluateCase(newCase, { others: [earlierCase('2026-02-01', { closureMode: '执行完毕' })] }).errors.some(
+          (p) => p.column === 'respondentId',
+        ),
+      );
+      assert.ok(
+        !evaluateCase(newCase, { others: [earlierCase('2026-02-01', { respondentId: '91350100M000100Y43' })] }).errors.some(
+          (p) => p.column === 'respondentId',
+        ),
+      );
     });
 
     it('matches by exact name when the new case has no 证件号', () => {
       const byName = { ...BASE_CASE, filedOn: '2026-04-10' };
       const result = evaluateCase(byName, { others: [earlierCase('2026-03-01')] });
       assert.ok(result.errors.some((p) => p.column === 'respondent' && p.message.includes('（2025）豫0102执900号')));
-      assert.ok(!evaluateCase({ ...byName, respondent: '张三丰' }, { others: [earlierCase('2026-03-01')] }).errors.some((p) => p.column === 'respondent'));
+      assert.ok(
+        !evaluateCase({ ...byName, respondent: '张三丰' }, { others: [earlierCase('2026-03-01')] }).errors.some(
+          (p) => p.column === 'respondent',
+        ),
+      );
     });
   });
 });

@@ -14,11 +14,19 @@ const view = () =>
 
 describe('cases ledger: the lookup other ledgers use', () => {
   it('finds a registered case and warns about an unknown one on its cell, naming header and value', () => {
-    assert.deepEqual(lookUpCase({ caseNo: OPEN }, view(), '案号'), { found: { caseNo: OPEN, closedOn: null, closureMode: null, amount: null }, problems: [] });
+    assert.deepEqual(lookUpCase({ caseNo: OPEN }, view(), '案号'), {
+      found: { caseNo: OPEN, closedOn: null, closureMode: null, amount: null },
+      problems: [],
+    });
     const unknown = lookUpCase({ caseNo: '（2026）豫0102执3号' }, view(), '案号');
     assert.equal(unknown.found, null);
     assert.deepEqual(unknown.problems, [
-      { column: 'caseNo', level: 'warning', cell: true, message: '案号「（2026）豫0102执3号」在执行案件流转台账中不存在，请核对案号；案件登记后才能核对其结案情况' },
+      {
+        column: 'caseNo',
+        level: 'warning',
+        cell: true,
+        message: '案号「（2026）豫0102执3号」在执行案件流转台账中不存在，请核对案号；案件登记后才能核对其结案情况',
+      },
     ]);
   });
 

@@ -53,7 +53,10 @@ describe('cases ledger: nodes, states and the row alert', () => {
       assert.ok(!evaluateCase(BASE_CASE).nodes.some((n) => n.id === 'triage'));
       const open = node(evaluateCase({ ...BASE_CASE, transferredOn: '2026-03-06' }, { asOf: '2026-03-06' }), 'triage');
       assert.deepEqual([open.dueOn, open.state], ['2026-03-06', '临期']);
-      const late = node(evaluateCase({ ...BASE_CASE, transferredOn: '2026-03-06', triagedOn: '2026-03-09' }, { asOf: '2026-03-09' }), 'triage');
+      const late = node(
+        evaluateCase({ ...BASE_CASE, transferredOn: '2026-03-06', triagedOn: '2026-03-09' }, { asOf: '2026-03-09' }),
+        'triage',
+      );
       assert.equal(late.state, '超期完成');
     });
   });

@@ -76,13 +76,21 @@ describe('cases ledger: triage (繁简分流)', () => {
   it('the first matching rule wins and every other matching rule is named in the basis', () => {
     const result = triage({ respondentType: '党政机关', propertyResult: '足额', amount: 1000 });
     assert.equal(result.team, '特执团队');
-    assert.match(result.basis, /^规则1「被执行人为党政机关或涉党政机关」：特执团队，分流之日起90日内结案；另符合规则3「财产足额或自动履行」、规则9「标的额5万元以下」/);
+    assert.match(
+      result.basis,
+      /^规则1「被执行人为党政机关或涉党政机关」：特执团队，分流之日起90日内结案；另符合规则3「财产足额或自动履行」、规则9「标的额5万元以下」/,
+    );
   });
 
   it('follows a reordered configuration: rule 9 before rule 1', () => {
     const rules = defaultRules();
     const table = (rules.ledgers.cases as { triage: { rules: Array<{ id: string }> } }).triage.rules;
-    table.unshift(...table.splice(table.findIndex((rule) => rule.id === '9'), 1));
+    table.unshift(
+      ...table.splice(
+        table.findIndex((rule) => rule.id === '9'),
+        1,
+      ),
+    );
     const result = evaluateCase({ ...BASE_CASE, respondentType: '党政机关', amount: 1000 }, { rules });
     assert.equal(result.status.team, '速执团队');
   });
@@ -93,7 +101,10 @@ describe('cases ledger: triage (繁简分流)', () => {
     assert.match(String(result.status.triageBasis), /执保案件不属于执行实施案件，不进行繁简分流/);
     assert.equal(result.status.closeDue, null);
     assert.ok(result.errors.some((problem) => problem.column === 'caseNo' && problem.level === 'warning'));
-    assert.deepEqual(result.nodes.map((node) => node.id), ['reception']);
+    assert.deepEqual(
+      result.nodes.map((node) => node.id),
+      ['reception'],
+    );
   });
 
   it('before triage or transfer the team is the rules’ proposal and only the statutory deadline applies', () => {
@@ -116,7 +127,13 @@ describe('cases ledger: triage (繁简分流)', () => {
   });
 
   it('分流调整 wins over the rules, with its reason and the rules’ proposal in the basis', () => {
-    const result = evaluateCase({ ...BASE_CASE, amount: 1000, triagedOn: '2026-03-10', teamOverride: '特执团队', overrideReason: '院领导交办' });
+    const result = evaluateCase({
+      ...BASE_CASE,
+      amount: 1000,
+      triagedOn: '2026-03-10',
+      teamOverride: '特执团队',
+      overrideReason: '院领导交办',
+    });
     assert.equal(result.status.team, '特执团队');
     assert.equal(result.status.triageBasis, '分流调整为特执团队，理由：院领导交办，法定期限内结案；规则建议：速执团队（规则9）');
     assert.equal(result.status.closeDue, '2026-09-02');

@@ -3,7 +3,9 @@ import { defaultRules } from '../../../service/domain/rules.ts';
 import { evaluateIn, nodeOf } from '../../helpers/ledgers.ts';
 
 const CASE = '（2026）豫0102执100号';
-const register = (changes: Record<string, string> = {}) => ({ cases: [{ caseNo: CASE, filedOn: '2026-01-05', respondent: '甲', ...changes }] });
+const register = (changes: Record<string, string> = {}) => ({
+  cases: [{ caseNo: CASE, filedOn: '2026-01-05', respondent: '甲', ...changes }],
+});
 const ROW = { caseNo: CASE, subject: '被控人', requestedOn: '2026-03-01', expiresOn: '2026-06-01' };
 
 describe('control ledgers', () => {
@@ -14,7 +16,10 @@ describe('control ledgers', () => {
   });
 
   it('show 待撤控 while the case is closed, and 布控中 again once it is reopened', () => {
-    const closed = evaluateIn('person-controls', ROW, { asOf: '2026-05-06', stored: register({ closedOn: '2026-04-30', closureMode: '终结执行' }) });
+    const closed = evaluateIn('person-controls', ROW, {
+      asOf: '2026-05-06',
+      stored: register({ closedOn: '2026-04-30', closureMode: '终结执行' }),
+    });
     assert.equal(closed.status.phase, '待撤控');
     const reopened = evaluateIn('person-controls', ROW, { asOf: '2026-05-06', stored: register() });
     assert.equal(reopened.status.phase, '布控中');

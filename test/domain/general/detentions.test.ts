@@ -15,9 +15,15 @@ describe('detentions ledger', () => {
   });
 
   it('names the days over in a late release and the source in a limit error', () => {
-    assert.deepEqual(messages(evaluate({ ...ROW, releasedOn: '2026-03-21' }, { asOf: '2026-03-22' }), 'releasedOn', 'error'), ['解除日期「2026-03-21」晚于期满日期 2026-03-19，超期羁押 2 日']);
-    assert.deepEqual(messages(evaluate({ ...ROW, days: 20 }), 'days', 'error'), ['拘留天数「20」超过 15 日的上限（民事诉讼法 (2023) 第一百一十八条）']);
-    assert.deepEqual(messages(evaluate({ ...ROW, days: -2 }), 'days', 'error'), ['拘留天数「-2」应在 1 至 15 日之间（民事诉讼法 (2023) 第一百一十八条）']);
+    assert.deepEqual(messages(evaluate({ ...ROW, releasedOn: '2026-03-21' }, { asOf: '2026-03-22' }), 'releasedOn', 'error'), [
+      '解除日期「2026-03-21」晚于期满日期 2026-03-19，超期羁押 2 日',
+    ]);
+    assert.deepEqual(messages(evaluate({ ...ROW, days: 20 }), 'days', 'error'), [
+      '拘留天数「20」超过 15 日的上限（民事诉讼法 (2023) 第一百一十八条）',
+    ]);
+    assert.deepEqual(messages(evaluate({ ...ROW, days: -2 }), 'days', 'error'), [
+      '拘留天数「-2」应在 1 至 15 日之间（民事诉讼法 (2023) 第一百一十八条）',
+    ]);
   });
 
   it('takes the bounds and the 临期释放 window from the rules configuration', () => {
@@ -30,7 +36,13 @@ describe('detentions ledger', () => {
   describe('a second detention of the same person in the same case', () => {
     const earlier = { ...ROW, decidedOn: '2026-01-04', startOn: '2026-01-05', days: 5 };
     const warned = (row: Record<string, unknown>, others: Array<Record<string, unknown>>) =>
-      messages(evaluate(row as never, { stored: { detentions: others as never, cases: [{ caseNo: CASE, filedOn: '2026-01-02', respondent: '李四' }] } }), 'person', 'warning');
+      messages(
+        evaluate(row as never, {
+          stored: { detentions: others as never, cases: [{ caseNo: CASE, filedOn: '2026-01-02', respondent: '李四' }] },
+        }),
+        'person',
+        'warning',
+      );
 
     it('warns the later one, naming the earlier decision and the rule', () => {
       assert.deepEqual(warned(ROW, [earlier]), [

@@ -14,12 +14,19 @@ describe('investigation-orders ledger', () => {
   });
 
   it('names the maximum and its source when the validity is too long', () => {
-    assert.deepEqual(messages(evaluate({ ...ROW, validDays: 45 }), 'validDays', 'error'), ['有效期（日）「45」超过 30 日的上限（本院律师调查令实施规定（地方规定））']);
+    assert.deepEqual(messages(evaluate({ ...ROW, validDays: 45 }), 'validDays', 'error'), [
+      '有效期（日）「45」超过 30 日的上限（本院律师调查令实施规定（地方规定））',
+    ]);
   });
 
   it('takes the default, the maximum and the roll from the rules configuration', () => {
     const rules = defaultRules();
-    (rules.ledgers['investigation-orders'] as { validity: object }).validity = { defaultDays: 10, maxDays: 20, roll: false, source: '某院规定' };
+    (rules.ledgers['investigation-orders'] as { validity: object }).validity = {
+      defaultDays: 10,
+      maxDays: 20,
+      roll: false,
+      source: '某院规定',
+    };
     assert.equal(evaluate(ROW, { rules }).status.dueOn, '2026-03-12');
     assert.equal(evaluate({ ...ROW, validDays: 21 }, { rules }).state, 'invalid');
     assert.equal(evaluate({ ...ROW, issuedOn: '2026-09-20' }, { asOf: '2026-09-21', rules }).status.dueOn, '2026-09-30');

@@ -4,7 +4,9 @@ import { evaluatorFor, messages, nodeOf } from '../../helpers/ledgers.ts';
 
 const evaluate = evaluatorFor('measures');
 const CASE = '（2026）豫0102执100号';
-const register = (changes: Record<string, string> = {}) => ({ cases: [{ caseNo: CASE, filedOn: '2026-01-05', respondent: '甲', ...changes }] });
+const register = (changes: Record<string, string> = {}) => ({
+  cases: [{ caseNo: CASE, filedOn: '2026-01-05', respondent: '甲', ...changes }],
+});
 const paid = register({ closedOn: '2026-04-30', closureMode: '执行完毕' });
 const ROW = { caseNo: CASE, subject: '甲', effectiveOn: '2026-03-01' };
 
@@ -59,7 +61,11 @@ describe('measures ledger', () => {
 
     it('does not count payments short of the amount, a case without an amount, or when the rules turn it off', () => {
       assert.equal(evaluate(listed, { asOf: '2026-06-01', stored: owed([payment('1', '2026-04-20', 99_999.99)]) }).status.phase, '生效中');
-      assert.equal(evaluate(listed, { asOf: '2026-06-01', stored: { ...stored, cases: [{ caseNo: CASE, filedOn: '2026-01-05', respondent: '甲' }] } }).status.phase, '生效中');
+      assert.equal(
+        evaluate(listed, { asOf: '2026-06-01', stored: { ...stored, cases: [{ caseNo: CASE, filedOn: '2026-01-05', respondent: '甲' }] } })
+          .status.phase,
+        '生效中',
+      );
       const rules = defaultRules();
       (rules.ledgers.measures as { release: { onFullPayment: boolean } }).release.onFullPayment = false;
       assert.equal(evaluate(listed, { asOf: '2026-06-01', stored, rules }).status.phase, '生效中');
@@ -76,7 +82,11 @@ describe('measures ledger', () => {
 
   it('takes terms, the renewal window, the closures and the deadlines from the rules configuration', () => {
     const rules = defaultRules();
-    const measures = rules.ledgers.measures as { terms: Record<string, unknown>; renewalWarnDays: number; release: { closureModes: string[]; deadlines: Record<string, unknown> } };
+    const measures = rules.ledgers.measures as {
+      terms: Record<string, unknown>;
+      renewalWarnDays: number;
+      release: { closureModes: string[]; deadlines: Record<string, unknown> };
+    };
     measures.terms.冻结银行存款 = { period: { kind: 'months', n: 6 }, renewable: true, source: '某规定' };
     measures.renewalWarnDays = 10;
     measures.release.closureModes = ['执行完毕', '终结执行'];

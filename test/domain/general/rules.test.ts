@@ -27,13 +27,29 @@ describe('rules configuration of the general-affairs ledgers', () => {
   it('rejects limits that contradict each other, naming the path', () => {
     refused((l) => Object.assign(l.summons, { detainableHours: 6 }), 'ledgers.summons', '询问时限');
     refused((l) => Object.assign(l.detentions, { days: { min: 16, max: 15, source: 'x' } }), 'ledgers.detentions.days', '下限不能大于上限');
-    refused((l) => Object.assign(l['investigation-orders'], { validity: { defaultDays: 40, maxDays: 30, roll: true, source: 'x' } }), 'ledgers.investigation-orders.validity');
+    refused(
+      (l) => Object.assign(l['investigation-orders'], { validity: { defaultDays: 40, maxDays: 30, roll: true, source: 'x' } }),
+      'ledgers.investigation-orders.validity',
+    );
   });
 
   it('rejects unknown measures, closure modes and missing sources', () => {
-    refused((l) => ((l.measures.terms as Record<string, unknown>).冻结 = { period: { kind: 'years', n: 1 }, renewable: true, source: 'x' }), 'ledgers.measures.terms');
+    refused(
+      (l) => ((l.measures.terms as Record<string, unknown>).冻结 = { period: { kind: 'years', n: 1 }, renewable: true, source: 'x' }),
+      'ledgers.measures.terms',
+    );
     refused((l) => Object.assign(l['vehicle-controls'], { revokeOnClosure: ['已结案'] }), 'ledgers.vehicle-controls.revokeOnClosure');
-    refused((l) => Object.assign(l.refusals, { policeDecision: { period: { kind: 'days', n: 7 }, extendedPeriod: { kind: 'days', n: 30 }, roll: true, source: '' } }), 'ledgers.refusals.policeDecision.source');
-    refused((l) => Object.assign(l.fines, { nodes: { pay: { period: { kind: 'days', n: 7 }, roll: true } } }), 'ledgers.fines.nodes', '未知项');
+    refused(
+      (l) =>
+        Object.assign(l.refusals, {
+          policeDecision: { period: { kind: 'days', n: 7 }, extendedPeriod: { kind: 'days', n: 30 }, roll: true, source: '' },
+        }),
+      'ledgers.refusals.policeDecision.source',
+    );
+    refused(
+      (l) => Object.assign(l.fines, { nodes: { pay: { period: { kind: 'days', n: 7 }, roll: true } } }),
+      'ledgers.fines.nodes',
+      '未知项',
+    );
   });
 });

@@ -10,7 +10,11 @@ describe('general-affairs ledgers: the scenario tables through the core', () => 
     describe(ledgerId, () => {
       for (const scenario of scenarios) {
         it(scenario.name, () => {
-          const result = evaluateIn(ledgerId, scenario.values, { asOf: scenario.asOf, now: scenario.now, stored: { cases: CASE_REGISTER } });
+          const result = evaluateIn(ledgerId, scenario.values, {
+            asOf: scenario.asOf,
+            now: scenario.now,
+            stored: { cases: CASE_REGISTER },
+          });
           checkOutcome(ledgerId, scenario, result);
         });
       }

@@ -57,8 +57,13 @@ describe('normalizeCaseNo', () => {
     it(`keeps a ${type} case with a warning that it is not triaged`, () => {
       const raw = `(2026)豫0102${type}7号`;
       const result = normalizeCaseNo(raw, CASE_NO);
-      assertWarned(result, { official: `（2026）豫0102${type}7号`, year: 2026, court: '豫0102', type, serial: 7 },
-        CASE_NO, raw, `为${type}案件，不属于执行实施案件，不进行繁简分流`);
+      assertWarned(
+        result,
+        { official: `（2026）豫0102${type}7号`, year: 2026, court: '豫0102', type, serial: 7 },
+        CASE_NO,
+        raw,
+        `为${type}案件，不属于执行实施案件，不进行繁简分流`,
+      );
     });
   }
 

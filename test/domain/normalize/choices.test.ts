@@ -81,7 +81,10 @@ describe('normalizeTags', () => {
     const raw = '涉金融、拍卖、信用卡、加急、拍卖';
     const result = normalizeTags(raw, header, TAGS);
     assert.deepEqual(result.value, ['涉金融', '信用卡']);
-    assert.deepEqual(result.problems.map((problem) => problem.level), ['error', 'error']);
+    assert.deepEqual(
+      result.problems.map((problem) => problem.level),
+      ['error', 'error'],
+    );
     assert.ok(result.problems[0].message.startsWith(`${header}「${raw}」中的「拍卖」不是可选的标签`), result.problems[0].message);
     assert.ok(result.problems[1].message.startsWith(`${header}「${raw}」中的「加急」不是可选的标签`), result.problems[1].message);
     assert.ok(result.problems[0].message.includes('可选：涉营商环境、信用卡'), result.problems[0].message);

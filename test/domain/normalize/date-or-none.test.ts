@@ -29,7 +29,13 @@ describe('normalizeCell: case numbers of every type', () => {
   const caseNo: ColumnSpec = { id: 'caseNo', header: '案号', type: 'caseNo' };
 
   it('notes by default that a 执保 case is not triaged', () => {
-    assertWarned(normalizeCell(caseNo, '（2026）豫0102执保12号', SHANGHAI), '（2026）豫0102执保12号', '案号', '（2026）豫0102执保12号', '不进行繁简分流');
+    assertWarned(
+      normalizeCell(caseNo, '（2026）豫0102执保12号', SHANGHAI),
+      '（2026）豫0102执保12号',
+      '案号',
+      '（2026）豫0102执保12号',
+      '不进行繁简分流',
+    );
   });
 
   it('takes it without the note where the ledger expects every type', () => {

@@ -42,8 +42,13 @@ describe('normalizeCell', () => {
   });
 
   it('gives the official case number with the warning for a non-implementation case', () => {
-    assertWarned(normalizeCell(column('caseNo', { header: '案号' }), '(2026)豫0102执保5号', SHANGHAI),
-      '（2026）豫0102执保5号', '案号', '(2026)豫0102执保5号', '为执保案件');
+    assertWarned(
+      normalizeCell(column('caseNo', { header: '案号' }), '(2026)豫0102执保5号', SHANGHAI),
+      '（2026）豫0102执保5号',
+      '案号',
+      '(2026)豫0102执保5号',
+      '为执保案件',
+    );
   });
 
   it('passes the column header into messages', () => {

@@ -3,8 +3,20 @@ import { defaultRules } from '../../../service/domain/rules.ts';
 import { evaluatorFor, messages, nodeOf } from '../../helpers/ledgers.ts';
 
 const evaluate = evaluatorFor('disposals');
-const ROW = { caseNo: '（2026）豫0102执100号', property: '住宅一套', propertyType: '不动产', foundOn: '2026-03-02', rulingOn: '2026-03-20' };
-const APPRAISED = { ...ROW, priceMethod: '委托评估', priceRequestedOn: '2026-03-23', priceReportOn: '2026-04-20', reportServedOn: '2026-04-22' };
+const ROW = {
+  caseNo: '（2026）豫0102执100号',
+  property: '住宅一套',
+  propertyType: '不动产',
+  foundOn: '2026-03-02',
+  rulingOn: '2026-03-20',
+};
+const APPRAISED = {
+  ...ROW,
+  priceMethod: '委托评估',
+  priceRequestedOn: '2026-03-23',
+  priceReportOn: '2026-04-20',
+  reportServedOn: '2026-04-22',
+};
 
 type DisposalsConfig = {
   reportPeriods: Record<string, unknown>;
@@ -14,7 +26,10 @@ type DisposalsConfig = {
 
 describe('disposals ledger', () => {
   it('explains the report period by method, with its article', () => {
-    const online = nodeOf(evaluate({ ...ROW, priceMethod: '网络询价', priceRequestedOn: '2026-03-05' }, { asOf: '2026-03-06' }), 'priceReport');
+    const online = nodeOf(
+      evaluate({ ...ROW, priceMethod: '网络询价', priceRequestedOn: '2026-03-05' }, { asOf: '2026-03-06' }),
+      'priceReport',
+    );
     assert.equal(online.basis, '《最高人民法院关于人民法院确定财产处置参考价若干问题的规定》第十一条：网络询价，委托日期起3日内出具报告');
     assert.equal(online.steps, '委托日期 2026-03-05 起算 3 日，届满日 2026-03-08 为星期日（休息日），顺延至 2026-03-09');
     const appraisal = nodeOf(evaluate(APPRAISED, { asOf: '2026-04-21' }), 'priceReport');
@@ -25,7 +40,10 @@ describe('disposals ledger', () => {
     const result = evaluate(APPRAISED, { asOf: '2026-04-28' });
     assert.match(nodeOf(result, 'objection').basis, /第二十二条：.*5日内可提出书面异议（仅供提示）$/);
     const sale = nodeOf(result, 'saleStart');
-    assert.equal(sale.basis, '《最高人民法院关于人民法院确定财产处置参考价若干问题的规定》第三十条：参考价确定后10日内启动变价程序（委托评估报告送达后异议期届满）');
+    assert.equal(
+      sale.basis,
+      '《最高人民法院关于人民法院确定财产处置参考价若干问题的规定》第三十条：参考价确定后10日内启动变价程序（委托评估报告送达后异议期届满）',
+    );
     assert.equal(sale.steps, '异议期届满日 2026-04-27 起算 10 日，届满日 2026-05-07');
   });
 
@@ -47,7 +65,10 @@ describe('disposals ledger', () => {
     assert.deepEqual(messages(evaluate(movable, { asOf: '2026-06-10' }), 'announcedOn', 'error'), []);
     assert.match(messages(evaluate(movable, { asOf: '2026-06-10', rules }), 'announcedOn', 'error')[0], /应在拍卖 20 日前公告/);
     disposals.reportMethods = ['网络询价', '委托评估'];
-    const agreed = evaluate({ ...ROW, priceMethod: '定向询价', priceRequestedOn: '2026-03-23', priceReportOn: '2026-03-27' }, { asOf: '2026-03-28', rules });
+    const agreed = evaluate(
+      { ...ROW, priceMethod: '定向询价', priceRequestedOn: '2026-03-23', priceReportOn: '2026-03-27' },
+      { asOf: '2026-03-28', rules },
+    );
     assert.ok(!agreed.nodes.some((node) => node.id === 'reportService'), 'a method outside reportMethods has no service node');
     assert.equal(nodeOf(agreed, 'saleStart').dueOn, '2026-04-07');
   });

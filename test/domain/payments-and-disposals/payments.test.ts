@@ -5,7 +5,10 @@ import { evaluatorFor, messages, nodeOf } from '../../helpers/ledgers.ts';
 const evaluate = evaluatorFor('payments');
 const ROW = { caseNo: '（2026）豫0102执100号', receiptNo: 'LS1', receivedOn: '2026-03-02', amount: 15_000 };
 
-type PaymentsConfig = { nodes: { disburse: { period: { kind: string; n: number }; roll: boolean } }; aging: { remindFromDay: number; reportFromDay: number; source: string } };
+type PaymentsConfig = {
+  nodes: { disburse: { period: { kind: string; n: number }; roll: boolean } };
+  aging: { remindFromDay: number; reportFromDay: number; source: string };
+};
 
 describe('payments ledger', () => {
   it('explains each node: its source, and the counting steps', () => {
@@ -30,7 +33,10 @@ describe('payments ledger', () => {
     assert.equal(nodeOf(result, 'disburse').dueOn, '2026-03-09', '5 days from Monday is Saturday, rolled to Monday');
     assert.equal(result.status.phase, '提醒');
     assert.equal(evaluate(ROW, { asOf: '2026-03-06', rules }).status.phase, '通报');
-    assert.match(messages(evaluate(ROW, { asOf: '2026-03-06', rules }), 'disbursedOn', 'warning')[0], /满 2 日提醒、满 4 日通报，本院案款催办办法/);
+    assert.match(
+      messages(evaluate(ROW, { asOf: '2026-03-06', rules }), 'disbursedOn', 'warning')[0],
+      /满 2 日提醒、满 4 日通报，本院案款催办办法/,
+    );
   });
 
   it('refuses aging thresholds out of order', () => {

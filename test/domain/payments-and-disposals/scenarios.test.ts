@@ -10,7 +10,11 @@ describe('payments and disposals: the scenario tables through the core', () => {
     describe(ledgerId, () => {
       for (const scenario of scenarios) {
         it(scenario.name, () => {
-          checkOutcome(ledgerId, scenario, evaluateIn(ledgerId, scenario.values, { asOf: scenario.asOf, stored: { cases: CASE_REGISTER } }));
+          checkOutcome(
+            ledgerId,
+            scenario,
+            evaluateIn(ledgerId, scenario.values, { asOf: scenario.asOf, stored: { cases: CASE_REGISTER } }),
+          );
         });
       }
     });

@@ -10,7 +10,16 @@ describe('weekly report: the day the figures are taken at', () => {
     assert.equal(report.asOf, '2026-05-13');
     const team = (name: string) => report.teams.find((figures) => figures.team === name)!;
     // g2 closes on Thursday: open on Wednesday; g4's closing (due 05-19) is 6 days off, not yet 临期.
-    assert.deepEqual(team('速执团队'), { team: '速执团队', received: 40, closed: 0, open: 58, overdue: 8, dueSoon: 0, avgDaysToClose: null, closeRate: 0 });
+    assert.deepEqual(team('速执团队'), {
+      team: '速执团队',
+      received: 40,
+      closed: 0,
+      open: 58,
+      overdue: 8,
+      dueSoon: 0,
+      avgDaysToClose: null,
+      closeRate: 0,
+    });
     // g5 is triaged on Thursday, g8 on Friday: only g6 has reached 特执团队, and nothing 执恢团队.
     assert.deepEqual([team('特执团队').received, team('特执团队').open, team('执恢团队').received, team('执恢团队').open], [3, 3, 0, 0]);
     assert.deepEqual([team('首执团队').closed, team('首执团队').avgDaysToClose], [4, 72]);
@@ -32,12 +41,35 @@ describe('weekly report: the day the figures are taken at', () => {
   });
 
   it('puts Sunday 23:59 at the court in the week and Monday 00:00 in the next, however the time was written', () => {
-    const closedAt = (closedOn: string, serial: number) => ({ caseNo: `（2026）豫0102执保${serial}号`, filedOn: '2026-05-06', respondent: '甲', closedOn, closureMode: '执行完毕' });
+    const closedAt = (closedOn: string, serial: number) => ({
+      caseNo: `（2026）豫0102执保${serial}号`,
+      filedOn: '2026-05-06',
+      respondent: '甲',
+      closedOn,
+      closureMode: '执行完毕',
+    });
     const rows = {
-      cases: [closedAt('2026-05-17T15:59:00Z', 1), closedAt('2026-05-17T16:00:00Z', 2), closedAt('2026-05-17T23:59:00+08:00', 3), closedAt('2026-05-18T00:00:00+08:00', 4)],
+      cases: [
+        closedAt('2026-05-17T15:59:00Z', 1),
+        closedAt('2026-05-17T16:00:00Z', 2),
+        closedAt('2026-05-17T23:59:00+08:00', 3),
+        closedAt('2026-05-18T00:00:00+08:00', 4),
+      ],
       summons: [
-        { caseNo: '（2026）豫0102执保1号', person: '甲', summonedOn: '2026-05-08', arrivedAt: '2026-05-17 23:59', endedAt: '2026-05-18 01:00' },
-        { caseNo: '（2026）豫0102执保2号', person: '乙', summonedOn: '2026-05-08', arrivedAt: '2026-05-18 00:00', endedAt: '2026-05-18 01:00' },
+        {
+          caseNo: '（2026）豫0102执保1号',
+          person: '甲',
+          summonedOn: '2026-05-08',
+          arrivedAt: '2026-05-17 23:59',
+          endedAt: '2026-05-18 01:00',
+        },
+        {
+          caseNo: '（2026）豫0102执保2号',
+          person: '乙',
+          summonedOn: '2026-05-08',
+          arrivedAt: '2026-05-18 00:00',
+          endedAt: '2026-05-18 01:00',
+        },
       ],
     };
     const week20 = reportOf('2026-W20', '2026-05-17', rows);
@@ -47,8 +79,23 @@ describe('weekly report: the day the figures are taken at', () => {
   });
 
   it('counts ISO week 1 from the last Monday of December, and week 53 into January', () => {
-    const filed = (filedOn: string, serial: number) => ({ caseNo: `（2026）豫0102执保${serial}号`, filedOn, respondent: '甲', receptionOn: filedOn });
-    const rows = { cases: [filed('2025-12-28', 1), filed('2025-12-29', 2), filed('2026-01-04', 3), filed('2026-12-27', 4), filed('2026-12-28', 5), filed('2027-01-03', 6), filed('2027-01-04', 7)] };
+    const filed = (filedOn: string, serial: number) => ({
+      caseNo: `（2026）豫0102执保${serial}号`,
+      filedOn,
+      respondent: '甲',
+      receptionOn: filedOn,
+    });
+    const rows = {
+      cases: [
+        filed('2025-12-28', 1),
+        filed('2025-12-29', 2),
+        filed('2026-01-04', 3),
+        filed('2026-12-27', 4),
+        filed('2026-12-28', 5),
+        filed('2027-01-03', 6),
+        filed('2027-01-04', 7),
+      ],
+    };
     const reception = (week: string, asOf: string) => reportOf(week, asOf, rows).nodes.find((node) => node.node === '初次接待')!;
     assert.deepEqual([reception('2026-W01', '2026-01-04').dueThisWeek, reception('2026-W01', '2026-01-04').doneOnTime], [2, 2]);
     const week53 = reportOf('2026-W53', '2027-02-01', rows);

@@ -11,7 +11,13 @@ const caseNo = (type = '执', year = 2026) => `（${year}）豫0102${type}${++se
 const times = <T>(count: number, make: (index: number) => T): T[] => Array.from({ length: count }, (_, index) => make(index));
 
 /** A case triaged on the day it is transferred: filed, received and noticed as given. */
-function triagedCase(count: number, dates: { filedOn: string; noticeOn: string; transferredOn: string; triagedOn?: string }, extra: Raw = {}, type = '执', year = 2026): Raw[] {
+function triagedCase(
+  count: number,
+  dates: { filedOn: string; noticeOn: string; transferredOn: string; triagedOn?: string },
+  extra: Raw = {},
+  type = '执',
+  year = 2026,
+): Raw[] {
   return times(count, (index) => ({
     caseNo: caseNo(type, year),
     filedOn: dates.filedOn,
@@ -31,41 +37,98 @@ export const GROUPS = {
   /** 速执 by rule 9 (≤ 5万), triaged Monday of the week; open. */
   g1: triagedCase(30, { filedOn: '2026-05-06', noticeOn: '2026-05-08', transferredOn: '2026-05-11' }, { amount: 30_000 }),
   /** 速执 by rule 9, triaged 04-23, closed Thursday 05-14; six archived Friday. */
-  g2: triagedCase(10, { filedOn: '2026-04-20', noticeOn: '2026-04-22', transferredOn: '2026-04-23' }, { amount: 20_000, ...closedByPayment }).map((row, index) =>
-    index < 6 ? { ...row, archivedOn: '2026-05-15' } : row,
-  ),
+  g2: triagedCase(
+    10,
+    { filedOn: '2026-04-20', noticeOn: '2026-04-22', transferredOn: '2026-04-23' },
+    { amount: 20_000, ...closedByPayment },
+  ).map((row, index) => (index < 6 ? { ...row, archivedOn: '2026-05-15' } : row)),
   /** 速执 by rule 3 (足额, 7 days), triaged 04-07: closing due 04-14, overdue. */
-  g3: triagedCase(8, { filedOn: '2026-04-01', noticeOn: '2026-04-03', transferredOn: '2026-04-07' }, { amount: 200_000, propertyResult: '足额' }).map((row, index) =>
-    index === 0 ? { ...row, handler: '张法官 11010519491231002X' } : row,
-  ),
+  g3: triagedCase(
+    8,
+    { filedOn: '2026-04-01', noticeOn: '2026-04-03', transferredOn: '2026-04-07' },
+    { amount: 200_000, propertyResult: '足额' },
+  ).map((row, index) => (index === 0 ? { ...row, handler: '张法官 11010519491231002X' } : row)),
   /** 速执 by rule 3, triaged Tuesday 05-12: closing due 05-19, 临期 on Sunday. */
-  g4: triagedCase(5, { filedOn: '2026-05-04', noticeOn: '2026-05-06', transferredOn: '2026-05-12' }, { amount: 200_000, propertyResult: '足额' }),
+  g4: triagedCase(
+    5,
+    { filedOn: '2026-05-04', noticeOn: '2026-05-06', transferredOn: '2026-05-12' },
+    { amount: 200_000, propertyResult: '足额' },
+  ),
   /** 特执 by rule 1 (党政机关), filed Monday, transferred Wednesday, triaged a day late. */
-  g5: triagedCase(6, { filedOn: '2026-05-11', noticeOn: '2026-05-13', transferredOn: '2026-05-13', triagedOn: '2026-05-14' }, { amount: 500_000, respondentType: '党政机关' }),
+  g5: triagedCase(
+    6,
+    { filedOn: '2026-05-11', noticeOn: '2026-05-13', transferredOn: '2026-05-13', triagedOn: '2026-05-14' },
+    { amount: 500_000, respondentType: '党政机关' },
+  ),
   /** 特执 by 分流调整 (the rules say 速执 by rule 9), triaged Tuesday. */
-  g6: triagedCase(3, { filedOn: '2026-05-11', noticeOn: '2026-05-12', transferredOn: '2026-05-12' }, { amount: 30_000, teamOverride: '特执团队', overrideReason: '案情复杂' }),
+  g6: triagedCase(
+    3,
+    { filedOn: '2026-05-11', noticeOn: '2026-05-12', transferredOn: '2026-05-12' },
+    { amount: 30_000, teamOverride: '特执团队', overrideReason: '案情复杂' },
+  ),
   /** 首执 by the fallback, triaged in March; four closed Wednesday 05-13 by 终本. */
-  g7: triagedCase(12, { filedOn: '2026-03-02', noticeOn: '2026-03-05', transferredOn: '2026-03-09' }, { amount: 1_000_000 }).map((row, index) =>
-    index < 4 ? { ...row, closedOn: '2026-05-13', closureMode: '终结本次执行程序' } : row,
+  g7: triagedCase(12, { filedOn: '2026-03-02', noticeOn: '2026-03-05', transferredOn: '2026-03-09' }, { amount: 1_000_000 }).map(
+    (row, index) => (index < 4 ? { ...row, closedOn: '2026-05-13', closureMode: '终结本次执行程序' } : row),
   ),
   /** 执恢 cases, triaged Friday; two closed the same day. */
-  g8: triagedCase(4, { filedOn: '2026-05-11', noticeOn: '2026-05-12', transferredOn: '2026-05-15' }, { amount: 2_000_000 }, '执恢').map((row, index) =>
-    index < 2 ? { ...row, closedOn: '2026-05-15', closureMode: '执行完毕' } : row,
+  g8: triagedCase(4, { filedOn: '2026-05-11', noticeOn: '2026-05-12', transferredOn: '2026-05-15' }, { amount: 2_000_000 }, '执恢').map(
+    (row, index) => (index < 2 ? { ...row, closedOn: '2026-05-15', closureMode: '执行完毕' } : row),
   ),
   /** Closed 03-02 and never archived: 归档 due 03-22 (a Sunday), rolled to 03-23, overdue. */
-  g9: triagedCase(7, { filedOn: '2026-01-05', noticeOn: '2026-01-07', transferredOn: '2026-01-08' }, { amount: 30_000, closedOn: '2026-03-02', closureMode: '执行完毕' }),
+  g9: triagedCase(
+    7,
+    { filedOn: '2026-01-05', noticeOn: '2026-01-07', transferredOn: '2026-01-08' },
+    { amount: 30_000, closedOn: '2026-03-02', closureMode: '执行完毕' },
+  ),
   /** As g9, archived late in the week. */
-  g10: triagedCase(3, { filedOn: '2026-01-05', noticeOn: '2026-01-07', transferredOn: '2026-01-08' }, { amount: 30_000, closedOn: '2026-03-02', closureMode: '执行完毕', archivedOn: '2026-05-12' }),
+  g10: triagedCase(
+    3,
+    { filedOn: '2026-01-05', noticeOn: '2026-01-07', transferredOn: '2026-01-08' },
+    { amount: 30_000, closedOn: '2026-03-02', closureMode: '执行完毕', archivedOn: '2026-05-12' },
+  ),
   /** As g1, but closed the Tuesday after the week: open on Sunday. */
-  g11: triagedCase(5, { filedOn: '2026-05-06', noticeOn: '2026-05-08', transferredOn: '2026-05-11' }, { amount: 30_000, closedOn: '2026-05-19', closureMode: '执行完毕' }),
+  g11: triagedCase(
+    5,
+    { filedOn: '2026-05-06', noticeOn: '2026-05-08', transferredOn: '2026-05-11' },
+    { amount: 30_000, closedOn: '2026-05-19', closureMode: '执行完毕' },
+  ),
   /** Filed the Monday after the week: not in it at all. */
-  g12: times(4, () => ({ caseNo: caseNo(), filedOn: '2026-05-18', respondent: `被执行人${serial}`, receptionOn: '2026-05-18', amount: 30_000 })),
+  g12: times(4, () => ({
+    caseNo: caseNo(),
+    filedOn: '2026-05-18',
+    respondent: `被执行人${serial}`,
+    receptionOn: '2026-05-18',
+    amount: 30_000,
+  })),
   /** Filed 04-27 and never transferred: 流转 due 05-07, overdue; no team yet. */
-  g13: times(3, () => ({ caseNo: caseNo(), filedOn: '2026-04-27', respondent: `被执行人${serial}`, receptionOn: '2026-04-27', noticeOn: '2026-04-29', amount: 30_000, handler: '事务中心' })),
+  g13: times(3, () => ({
+    caseNo: caseNo(),
+    filedOn: '2026-04-27',
+    respondent: `被执行人${serial}`,
+    receptionOn: '2026-04-27',
+    noticeOn: '2026-04-29',
+    amount: 30_000,
+    handler: '事务中心',
+  })),
   /** A 执保 case (not triaged) received and closed in the week. */
-  g14: [{ caseNo: caseNo('执保'), filedOn: '2026-05-12', respondent: '被执行人保', receptionOn: '2026-05-12', closedOn: '2026-05-14', closureMode: '执行完毕' }],
+  g14: [
+    {
+      caseNo: caseNo('执保'),
+      filedOn: '2026-05-12',
+      respondent: '被执行人保',
+      receptionOn: '2026-05-12',
+      closedOn: '2026-05-14',
+      closureMode: '执行完毕',
+    },
+  ],
   /** Old cases of 2025, done long ago: they must count for nothing in the week. */
-  g16: triagedCase(150, { filedOn: '2025-10-08', noticeOn: '2025-10-10', transferredOn: '2025-10-13' }, { amount: 30_000, closedOn: '2025-11-20', closureMode: '执行完毕', archivedOn: '2025-11-25' }, '执', 2025),
+  g16: triagedCase(
+    150,
+    { filedOn: '2025-10-08', noticeOn: '2025-10-10', transferredOn: '2025-10-13' },
+    { amount: 30_000, closedOn: '2025-11-20', closureMode: '执行完毕', archivedOn: '2025-11-25' },
+    '执',
+    2025,
+  ),
   /** 首执 by the fallback, triaged in January, open with time to spare. */
   g17: triagedCase(50, { filedOn: '2026-01-12', noticeOn: '2026-01-14', transferredOn: '2026-01-19' }, { amount: 800_000 }),
 };
@@ -80,7 +143,8 @@ GROUPS.g7[6].auctionRulingOn = '2026-05-13';
 const no = (row: Raw) => String(row.caseNo);
 const [g1, g2, g7, g17] = [GROUPS.g1, GROUPS.g2, GROUPS.g7, GROUPS.g17];
 let receipt = 0;
-const payment = (count: number, of: Raw[], values: Raw) => times(count, (index) => ({ caseNo: no(of[index]), receiptNo: `LS${++receipt}`, handler: '李书记员', ...values }));
+const payment = (count: number, of: Raw[], values: Raw) =>
+  times(count, (index) => ({ caseNo: no(of[index]), receiptNo: `LS${++receipt}`, handler: '李书记员', ...values }));
 
 export const PAYMENTS = {
   /** Received Tuesday, notified the same day, not disbursed: day 5 on Sunday, 提醒. */
@@ -92,13 +156,31 @@ export const PAYMENTS = {
   /** Received 04-10: disbursement due 05-10, a Sunday, so 05-11; overdue, 通报. */
   p4: payment(3, g1.slice(12), { receivedOn: '2026-04-10', amount: 1_000, notifiedOn: '2026-04-10' }),
   /** Received 04-20, disbursed Wednesday, on time. */
-  p5: payment(5, g1.slice(15), { receivedOn: '2026-04-20', amount: 5_000, notifiedOn: '2026-04-20', disbursedOn: '2026-05-13', payee: '申请人' }),
+  p5: payment(5, g1.slice(15), {
+    receivedOn: '2026-04-20',
+    amount: 5_000,
+    notifiedOn: '2026-04-20',
+    disbursedOn: '2026-05-13',
+    payee: '申请人',
+  }),
   /** Received Monday, notified a day late, disbursed the Tuesday after the week: undisbursed on Sunday, day 6, 提醒. */
-  p6: payment(2, g1.slice(20), { receivedOn: '2026-05-11', amount: 3_000, notifiedOn: '2026-05-12', disbursedOn: '2026-05-19', payee: '申请人' }),
+  p6: payment(2, g1.slice(20), {
+    receivedOn: '2026-05-11',
+    amount: 3_000,
+    notifiedOn: '2026-05-12',
+    disbursedOn: '2026-05-19',
+    payee: '申请人',
+  }),
   /** Received the Monday after the week: not in it. */
   p7: payment(1, g1.slice(22), { receivedOn: '2026-05-18', amount: 1_000 }),
   /** The whole 3万 of a g1 case, received Wednesday: that case is paid in full. */
-  p8: payment(1, g1.slice(25), { receivedOn: '2026-05-13', amount: 30_000, notifiedOn: '2026-05-13', disbursedOn: '2026-05-14', payee: '申请人' }),
+  p8: payment(1, g1.slice(25), {
+    receivedOn: '2026-05-13',
+    amount: 30_000,
+    notifiedOn: '2026-05-13',
+    disbursedOn: '2026-05-14',
+    payee: '申请人',
+  }),
 };
 
 export const PAID_IN_FULL = no(g1[25]);
@@ -108,14 +190,42 @@ const measure = (of: Raw, values: Raw) => ({ caseNo: no(of), subject: `措施对
 
 export const GENERAL: Record<string, Raw[]> = {
   summons: [
-    ...times(3, (index) => ({ caseNo: no(g17[index]), person: `拘传甲${index}`, summonedOn: '2026-05-08', warrantOn: '2026-05-12', arrivedAt: '2026-05-13 09:00', endedAt: '2026-05-13 12:00' })),
+    ...times(3, (index) => ({
+      caseNo: no(g17[index]),
+      person: `拘传甲${index}`,
+      summonedOn: '2026-05-08',
+      warrantOn: '2026-05-12',
+      arrivedAt: '2026-05-13 09:00',
+      endedAt: '2026-05-13 12:00',
+    })),
     // Sunday 23:59 is in the week; its questioning ended after midnight, so on Sunday it was open.
-    { caseNo: no(g17[3]), person: '拘传乙', summonedOn: '2026-05-08', warrantOn: '2026-05-16', arrivedAt: '2026-05-17 23:59', endedAt: '2026-05-18 03:00' },
+    {
+      caseNo: no(g17[3]),
+      person: '拘传乙',
+      summonedOn: '2026-05-08',
+      warrantOn: '2026-05-16',
+      arrivedAt: '2026-05-17 23:59',
+      endedAt: '2026-05-18 03:00',
+    },
     // Monday 00:00 is in the next week.
-    { caseNo: no(g17[4]), person: '拘传丙', summonedOn: '2026-05-15', warrantOn: '2026-05-16', arrivedAt: '2026-05-18 00:00', endedAt: '2026-05-18 02:00' },
+    {
+      caseNo: no(g17[4]),
+      person: '拘传丙',
+      summonedOn: '2026-05-15',
+      warrantOn: '2026-05-16',
+      arrivedAt: '2026-05-18 00:00',
+      endedAt: '2026-05-18 02:00',
+    },
   ],
   detentions: [
-    ...times(2, (index) => ({ caseNo: no(g17[5 + index]), person: `拘留甲${index}`, decidedOn: '2026-05-11', days: 10, startOn: '2026-05-12', handler: '赵法警' })),
+    ...times(2, (index) => ({
+      caseNo: no(g17[5 + index]),
+      person: `拘留甲${index}`,
+      decidedOn: '2026-05-11',
+      days: 10,
+      startOn: '2026-05-12',
+      handler: '赵法警',
+    })),
     // Five days from 05-01 ended 05-05 and nobody released: 应释放未释放, 12 days over on Sunday.
     { caseNo: no(g17[7]), person: '拘留乙', decidedOn: '2026-04-30', days: 5, startOn: '2026-05-01', handler: '赵法警' },
   ],
@@ -125,7 +235,12 @@ export const GENERAL: Record<string, Raw[]> = {
     { caseNo: no(g17[10]), subject: '罚款乙', subjectType: '个人', amount: 1_000, decidedOn: '2026-05-04' },
   ],
   'person-controls': [
-    ...times(2, (index) => ({ caseNo: no(g17[11 + index]), subject: `临控甲${index}`, requestedOn: '2026-05-11', expiresOn: '2026-08-11' })),
+    ...times(2, (index) => ({
+      caseNo: no(g17[11 + index]),
+      subject: `临控甲${index}`,
+      requestedOn: '2026-05-11',
+      expiresOn: '2026-08-11',
+    })),
     // A control on a g2 case, closed by 执行完毕 on 05-14: 待撤控.
     { caseNo: no(g2[0]), subject: '临控乙', requestedOn: '2026-04-01', expiresOn: '2026-07-01' },
   ],
@@ -157,9 +272,26 @@ export const GENERAL: Record<string, Raw[]> = {
     // Found 04-10, no ruling: due 05-11, overdue.
     { caseNo: no(g7[7]), property: '房产甲', propertyType: '不动产', foundOn: '2026-04-10' },
     // 网络询价 requested Tuesday, reported Thursday (due Friday); its service falls due 05-18.
-    { caseNo: no(g7[8]), property: '车辆乙', propertyType: '车辆', foundOn: '2026-04-20', rulingOn: '2026-05-06', priceMethod: '网络询价', priceRequestedOn: '2026-05-12', priceReportOn: '2026-05-14' },
+    {
+      caseNo: no(g7[8]),
+      property: '车辆乙',
+      propertyType: '车辆',
+      foundOn: '2026-04-20',
+      rulingOn: '2026-05-06',
+      priceMethod: '网络询价',
+      priceRequestedOn: '2026-05-12',
+      priceReportOn: '2026-05-14',
+    },
     // 委托评估 requested 04-01: due 05-01 in the May Day holiday, so 05-06; no report, 11 days over.
-    { caseNo: no(g7[9]), property: '股权丙', propertyType: '股权', foundOn: '2026-03-20', rulingOn: '2026-03-30', priceMethod: '委托评估', priceRequestedOn: '2026-04-01' },
+    {
+      caseNo: no(g7[9]),
+      property: '股权丙',
+      propertyType: '股权',
+      foundOn: '2026-03-20',
+      rulingOn: '2026-03-30',
+      priceMethod: '委托评估',
+      priceRequestedOn: '2026-04-01',
+    },
     // 网络询价 requested Friday 05-08, reported Monday, served Tuesday; the objection period runs into the next week.
     {
       caseNo: no(g7[10]),

@@ -14,12 +14,23 @@ export function reportRows(raw: Record<string, Array<Record<string, RawValue>>>)
     Object.entries(raw).map(([ledgerId, rows]) => {
       const ledger = findLedger(ledgerId);
       if (!ledger) throw new Error(`unknown ledger ${ledgerId}`);
-      return [ledgerId, rows.map((values, index) => ({ rowId: `${ledgerId}-${index}`, values: normalizeRow(ledger.columns, values, 'Asia/Shanghai').values }))];
+      return [
+        ledgerId,
+        rows.map((values, index) => ({
+          rowId: `${ledgerId}-${index}`,
+          values: normalizeRow(ledger.columns, values, 'Asia/Shanghai').values,
+        })),
+      ];
     }),
   );
 }
 
-export function reportOf(week: string, asOf: string, raw: Record<string, Array<Record<string, RawValue>>>, rules: RulesConfig = defaultRules()): WeeklyReport {
+export function reportOf(
+  week: string,
+  asOf: string,
+  raw: Record<string, Array<Record<string, RawValue>>>,
+  rules: RulesConfig = defaultRules(),
+): WeeklyReport {
   const parsed = parseWeek(week);
   if (!parsed.ok) throw new Error(parsed.reason);
   return buildWeeklyReport({ week: parsed.week, asOf, rows: reportRows(raw), rules, calendar });

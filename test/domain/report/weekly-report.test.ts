@@ -123,14 +123,19 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
     ]);
     assert.ok(report.overdue.some((item) => item.handler === '张法官 1101**********002X'));
     assert.ok(!JSON.stringify(report).includes('11010519491231002X'));
-    assert.deepEqual(new Set(report.overdue.filter((item) => item.ledger === '案款台账').map((item) => item.handler)), new Set(['李书记员']));
+    assert.deepEqual(
+      new Set(report.overdue.filter((item) => item.ledger === '案款台账').map((item) => item.handler)),
+      new Set(['李书记员']),
+    );
     assert.deepEqual(new Set(report.overdue.filter((item) => item.node === '流转').map((item) => item.handler)), new Set(['事务中心']));
   });
 
   it('follows the rules configuration, since it counts what each ledger evaluates', () => {
     const rules = defaultRules();
     (rules.ledgers.payments as { nodes: { disburse: { period: { kind: 'days'; n: number } } } }).nodes.disburse.period.n = 5;
-    const rule3 = (rules.ledgers.cases as { triage: { rules: Array<{ id: string; close: unknown }> } }).triage.rules.find((rule) => rule.id === '3')!;
+    const rule3 = (rules.ledgers.cases as { triage: { rules: Array<{ id: string; close: unknown }> } }).triage.rules.find(
+      (rule) => rule.id === '3',
+    )!;
     rule3.close = { from: 'triage', period: { kind: 'days', n: 60 }, roll: true };
     const configured = reportOf('2026-W20', '2026-05-17', bureau(), rules);
     // p3 (05-04 + 5 = 05-09, a make-up working Saturday) is now past its period too; p1 and p6 roll to 05-18.

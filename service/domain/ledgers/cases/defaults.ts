@@ -46,7 +46,12 @@ export const DEFAULT_CASES_RULES: CasesRules = {
           all: [
             tag('涉营商环境'),
             { column: 'cause', contains: ['买卖合同'] },
-            { any: [{ column: 'applicantType', is: ['企业'] }, { column: 'respondentType', is: ['企业'] }] },
+            {
+              any: [
+                { column: 'applicantType', is: ['企业'] },
+                { column: 'respondentType', is: ['企业'] },
+              ],
+            },
           ],
         },
         team: '速执团队',

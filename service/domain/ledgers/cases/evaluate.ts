@@ -51,7 +51,8 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
 
   for (const warning of warnings) problems.push({ column: warning.column, level: 'warning', message: warning.message });
   for (const message of statutory?.warnings ?? []) {
-    if (!warnings.some((warning) => warning.message.endsWith(message))) problems.push({ column: 'filedOn', level: 'warning', message: `法定期限：${message}` });
+    if (!warnings.some((warning) => warning.message.endsWith(message)))
+      problems.push({ column: 'filedOn', level: 'warning', message: `法定期限：${message}` });
   }
   problems.push(...checkDateOrder(ledger.columns, values, DATE_ORDER));
   problems.push(...checkClosure(values, headers));
@@ -102,7 +103,13 @@ function decideTeam(values: RowValues, stored: FixedTriage | undefined, rules: C
  * The team's deadline counts from triage (else transfer); closeDue is the earlier of it and the
  * statutory one. `period` is the one that set the date, for the warning window.
  */
-function closeDue(decision: TriageDecision, statutory: BasedDue, values: RowValues, headers: Record<string, string>, context: EvalContext<CasesRules>): { due: BasedDue; period: Period } {
+function closeDue(
+  decision: TriageDecision,
+  statutory: BasedDue,
+  values: RowValues,
+  headers: Record<string, string>,
+  context: EvalContext<CasesRules>,
+): { due: BasedDue; period: Period } {
   const limit = decision.close;
   const statutoryPeriod = context.rules.statutory.period;
   const anchorColumn = asDate(values.triagedOn) ? 'triagedOn' : asDate(values.transferredOn) ? 'transferredOn' : null;
@@ -123,10 +130,14 @@ function closeDue(decision: TriageDecision, statutory: BasedDue, values: RowValu
 
 function checkClosure(values: RowValues, headers: Record<string, string>): Problem[] {
   if (values.closedOn && !values.closureMode) {
-    return [{ column: 'closureMode', level: 'error', message: `已填${headers.closedOn}「${values.closedOn}」，${headers.closureMode}不能为空` }];
+    return [
+      { column: 'closureMode', level: 'error', message: `已填${headers.closedOn}「${values.closedOn}」，${headers.closureMode}不能为空` },
+    ];
   }
   if (values.closureMode && !values.closedOn) {
-    return [{ column: 'closedOn', level: 'error', message: `已填${headers.closureMode}「${values.closureMode}」，${headers.closedOn}不能为空` }];
+    return [
+      { column: 'closedOn', level: 'error', message: `已填${headers.closureMode}「${values.closureMode}」，${headers.closedOn}不能为空` },
+    ];
   }
   return [];
 }
@@ -155,10 +166,17 @@ function respondentKeys(values: RowValues): string[] {
 function screenClosedCases(rowId: string, values: RowValues, view: LedgerView, months: number): Problem[] {
   const filedOn = asDate(values.filedOn);
   if (!filedOn) return [];
-  const key = typeof values.respondentId === 'string' ? `id:${values.respondentId}` : typeof values.respondent === 'string' ? `name:${values.respondent}` : null;
+  const key =
+    typeof values.respondentId === 'string'
+      ? `id:${values.respondentId}`
+      : typeof values.respondent === 'string'
+        ? `name:${values.respondent}`
+        : null;
   if (!key) return [];
   const since = addMonths(filedOn, -months).date;
-  const hits = view.lookup('cases', terminatedByRespondent, key).filter((hit) => hit.rowId !== rowId && hit.value.closedOn >= since && hit.value.closedOn <= filedOn);
+  const hits = view
+    .lookup('cases', terminatedByRespondent, key)
+    .filter((hit) => hit.rowId !== rowId && hit.value.closedOn >= since && hit.value.closedOn <= filedOn);
   return hits.map(({ value: hit }) => ({
     column: typeof values.respondentId === 'string' ? 'respondentId' : 'respondent',
     level: 'warning' as const,

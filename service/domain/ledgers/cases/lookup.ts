@@ -37,12 +37,23 @@ export function lookUpCase(values: RowValues, view: LedgerView, header: string):
   if (found) return { found, problems: [] };
   return {
     found: null,
-    problems: [{ column: 'caseNo', level: 'warning', cell: true, message: `${header}「${caseNo}」在执行案件流转台账中不存在，请核对案号；案件登记后才能核对其结案情况` }],
+    problems: [
+      {
+        column: 'caseNo',
+        level: 'warning',
+        cell: true,
+        message: `${header}「${caseNo}」在执行案件流转台账中不存在，请核对案号；案件登记后才能核对其结案情况`,
+      },
+    ],
   };
 }
 
 /** The case's closure when it is closed on or before `asOf` (by one of `modes`, when given). */
-export function closureAsOf(found: RegisteredCase | null, asOf: CivilDate, modes?: readonly string[]): { closedOn: CivilDate; closureMode: string | null } | null {
+export function closureAsOf(
+  found: RegisteredCase | null,
+  asOf: CivilDate,
+  modes?: readonly string[],
+): { closedOn: CivilDate; closureMode: string | null } | null {
   if (!found?.closedOn || found.closedOn > asOf) return null;
   if (modes && (found.closureMode === null || !modes.includes(found.closureMode))) return null;
   return { closedOn: found.closedOn, closureMode: found.closureMode };

@@ -28,16 +28,31 @@ export function proposeTeam(values: RowValues, rules: CasesRules['triage']): Tri
   const also = others.length > 0 ? `；另符合${others.join('、')}` : '';
   const [first] = matched;
   if (first) {
-    return { team: first.team, ruleId: first.id, close: first.close, basis: `${ruleName(first)}：${first.team}，${describeLimit(first.close)}${also}` };
+    return {
+      team: first.team,
+      ruleId: first.id,
+      close: first.close,
+      basis: `${ruleName(first)}：${first.team}，${describeLimit(first.close)}${also}`,
+    };
   }
   const team = rules.fallback[caseType];
   const close = rules.teamDefaults[team] ?? { from: 'statutory' };
   const kind = caseType === '执' ? '首次执行' : '恢复执行';
-  return { team, ruleId: null, close, basis: `未符合规则${rules.rules.map((rule) => rule.id).join('、')}，${kind}案件由${team}办理，${describeLimit(close)}` };
+  return {
+    team,
+    ruleId: null,
+    close,
+    basis: `未符合规则${rules.rules.map((rule) => rule.id).join('、')}，${kind}案件由${team}办理，${describeLimit(close)}`,
+  };
 }
 
 /** 分流调整 wins over the rules; its reason and the rules' own proposal go into the basis. */
-export function overrideTeam(team: string, reason: string | null, proposal: TriageDecision | null, rules: CasesRules['triage']): TriageDecision {
+export function overrideTeam(
+  team: string,
+  reason: string | null,
+  proposal: TriageDecision | null,
+  rules: CasesRules['triage'],
+): TriageDecision {
   const close = rules.teamDefaults[team] ?? { from: 'statutory' };
   const why = reason ? `，理由：${reason}` : '';
   const proposed = proposal ? `；规则建议：${proposal.team}${proposal.ruleId ? `（规则${proposal.ruleId}）` : ''}` : '';

@@ -33,7 +33,12 @@ export function evaluateControl(ledger: AnyLedger, target: Target, row: RowInput
   const expiresOn = asDate(values.expiresOn);
   const revokedOn = asDate(values.revokedOn);
   if (!expiresOn && !revokedOn) {
-    problems.push({ column: 'expiresOn', level: 'warning', cell: true, message: `${headers.expiresOn}为空：临控没有全国统一的期限，请按布控文书填写到期日` });
+    problems.push({
+      column: 'expiresOn',
+      level: 'warning',
+      cell: true,
+      message: `${headers.expiresOn}为空：临控没有全国统一的期限，请按布控文书填写到期日`,
+    });
   }
   const length = requestedOn && expiresOn && expiresOn > requestedOn ? diffDays(expiresOn, requestedOn) : UNKNOWN_LENGTH_DAYS;
   const { nodes } = computeNodes(ledger.nodes, {
@@ -44,7 +49,14 @@ export function evaluateControl(ledger: AnyLedger, target: Target, row: RowInput
     configs: { expiry: { period: { kind: 'days', n: length }, roll: false, warnDays: rules.expiryWarnDays } },
     warnDefaults: context.warnDefaults,
     derived: {
-      expiresOn: expiresOn ? { dueOn: expiresOn, steps: `${headers.expiresOn} ${expiresOn}（按布控文书填写）`, warnings: [], basis: '布控文书载明的到期日（临控无全国统一期限）' } : null,
+      expiresOn: expiresOn
+        ? {
+            dueOn: expiresOn,
+            steps: `${headers.expiresOn} ${expiresOn}（按布控文书填写）`,
+            warnings: [],
+            basis: '布控文书载明的到期日（临控无全国统一期限）',
+          }
+        : null,
     },
   });
 
@@ -60,7 +72,11 @@ export function evaluateControl(ledger: AnyLedger, target: Target, row: RowInput
     });
   }
   if (typeof values.result === 'string' && ACHIEVED.includes(values.result) && !revokedOn) {
-    problems.push({ column: 'revokedOn', level: 'warning', message: `${headers.result}为「${values.result}」，${headers.revokedOn}为空：布控目的已达到，请及时撤控` });
+    problems.push({
+      column: 'revokedOn',
+      level: 'warning',
+      message: `${headers.result}为「${values.result}」，${headers.revokedOn}为空：布控目的已达到，请及时撤控`,
+    });
   }
   problems.push(...checkDateOrder(ledger.columns, values, ['requestedOn', 'expiresOn']));
   problems.push(...checkDateOrder(ledger.columns, values, ['requestedOn', 'revokedOn']));

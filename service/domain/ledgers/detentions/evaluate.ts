@@ -74,19 +74,46 @@ function checkRelease(values: RowValues, endOn: CivilDate, overdue: boolean, hea
   const releasedOn = asDate(values.releasedOn);
   const early = values.earlyRelease === true;
   if (overdue) {
-    return [{ column: 'releasedOn', level: 'warning', message: `期满日期 ${endOn} 已过，${headers.releasedOn}为空：应释放未释放，请立即核实并办理解除` }];
+    return [
+      {
+        column: 'releasedOn',
+        level: 'warning',
+        message: `期满日期 ${endOn} 已过，${headers.releasedOn}为空：应释放未释放，请立即核实并办理解除`,
+      },
+    ];
   }
   if (!releasedOn) {
-    return early ? [{ column: 'releasedOn', level: 'warning', message: `${headers.earlyRelease}为「是」，但${headers.releasedOn}为空` }] : [];
+    return early
+      ? [{ column: 'releasedOn', level: 'warning', message: `${headers.earlyRelease}为「是」，但${headers.releasedOn}为空` }]
+      : [];
   }
   if (releasedOn > endOn) {
-    return [{ column: 'releasedOn', level: 'error', message: `${headers.releasedOn}「${releasedOn}」晚于期满日期 ${endOn}，超期羁押 ${diffDays(releasedOn, endOn)} 日` }];
+    return [
+      {
+        column: 'releasedOn',
+        level: 'error',
+        message: `${headers.releasedOn}「${releasedOn}」晚于期满日期 ${endOn}，超期羁押 ${diffDays(releasedOn, endOn)} 日`,
+      },
+    ];
   }
   if (releasedOn < endOn && !early) {
-    return [{ column: 'earlyRelease', level: 'warning', message: `${headers.releasedOn}「${releasedOn}」早于期满日期 ${endOn}，如系提前解除，请将${headers.earlyRelease}填为「是」` }];
+    return [
+      {
+        column: 'earlyRelease',
+        level: 'warning',
+        message: `${headers.releasedOn}「${releasedOn}」早于期满日期 ${endOn}，如系提前解除，请将${headers.earlyRelease}填为「是」`,
+      },
+    ];
   }
   if (releasedOn === endOn && early) {
-    return [{ column: 'earlyRelease', level: 'warning', cell: true, message: `${headers.earlyRelease}为「是」，但${headers.releasedOn}「${releasedOn}」即期满日期，并未提前` }];
+    return [
+      {
+        column: 'earlyRelease',
+        level: 'warning',
+        cell: true,
+        message: `${headers.earlyRelease}为「是」，但${headers.releasedOn}「${releasedOn}」即期满日期，并未提前`,
+      },
+    ];
   }
   return [];
 }
@@ -108,7 +135,10 @@ const detentionsByCase: RowIndexDef<Detention> = {
 };
 
 function personOf(values: RowValues): { person: string | null; personId: string | null } {
-  return { person: typeof values.person === 'string' ? values.person : null, personId: typeof values.personId === 'string' ? values.personId : null };
+  return {
+    person: typeof values.person === 'string' ? values.person : null,
+    personId: typeof values.personId === 'string' ? values.personId : null,
+  };
 }
 
 /** By 证件号 when both rows have one, else by the exact name. */
@@ -126,7 +156,9 @@ function checkRepeat(rowId: string, values: RowValues, view: LedgerView, headers
   const me = { ...personOf(values), date: asDate(values.decidedOn) ?? asDate(values.startOn) };
   const earlier = view
     .lookup('detentions', detentionsByCase, values.caseNo)
-    .filter((other) => other.rowId !== rowId && samePerson(me, other.value) && (!me.date || !other.value.date || other.value.date <= me.date))
+    .filter(
+      (other) => other.rowId !== rowId && samePerson(me, other.value) && (!me.date || !other.value.date || other.value.date <= me.date),
+    )
     .map((other) => other.value);
   return earlier.map((other) => ({
     column: 'person',

@@ -24,21 +24,30 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
   const reportPeriod = method ? rules.reportPeriods[method] : undefined;
   const priceReportDue: BasedDue | null =
     reportPeriod && requestedOn
-      ? { ...count(requestedOn, headers.priceRequestedOn, reportPeriod), basis: `${reportPeriod.source}：${method}，${headers.priceRequestedOn}起${describePeriod(reportPeriod.period)}内出具报告` }
+      ? {
+          ...count(requestedOn, headers.priceRequestedOn, reportPeriod),
+          basis: `${reportPeriod.source}：${method}，${headers.priceRequestedOn}起${describePeriod(reportPeriod.period)}内出具报告`,
+        }
       : null;
 
   const servedOn = asDate(row.values.reportServedOn);
   const objection = rules.nodes.objection;
   const objectionDue: BasedDue | null =
     reported && servedOn
-      ? { ...count(servedOn, headers.reportServedOn, objection), basis: `${SOURCES.objection}：当事人、利害关系人收到报告后${describePeriod(objection.period)}内可提出书面异议（仅供提示）` }
+      ? {
+          ...count(servedOn, headers.reportServedOn, objection),
+          basis: `${SOURCES.objection}：当事人、利害关系人收到报告后${describePeriod(objection.period)}内可提出书面异议（仅供提示）`,
+        }
       : null;
   // The objection period has passed once asOf is after its last day; the reference price is settled then.
   const objectionEndedOn = objectionDue && asOf > objectionDue.dueOn ? objectionDue.dueOn : null;
   const settled = priceSettled(row.values, method, reported, objectionEndedOn, headers);
   const saleStart = rules.nodes.saleStart;
   const saleStartDue: BasedDue | null = settled
-    ? { ...count(settled.date, settled.label, saleStart), basis: `${SOURCES.saleStart}：参考价确定后${describePeriod(saleStart.period)}内启动变价程序（${settled.how}）` }
+    ? {
+        ...count(settled.date, settled.label, saleStart),
+        basis: `${SOURCES.saleStart}：参考价确定后${describePeriod(saleStart.period)}内启动变价程序（${settled.how}）`,
+      }
     : null;
 
   // The objection period is informational: it shows, but never becomes the row's next node or alert.
@@ -59,10 +68,19 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
   });
   for (const warning of warnings) problems.push({ column: 'caseNo', level: 'warning', message: warning.message });
 
-  if (!method && requestedOn) problems.push({ column: 'priceMethod', level: 'warning', message: `已填${headers.priceRequestedOn}，${headers.priceMethod}为空，无法确定报告期限` });
+  if (!method && requestedOn)
+    problems.push({
+      column: 'priceMethod',
+      level: 'warning',
+      message: `已填${headers.priceRequestedOn}，${headers.priceMethod}为空，无法确定报告期限`,
+    });
   problems.push(...checkAnnouncement(row.values, headers, rules.announcement));
   problems.push(...checkOutcome(row.values, headers));
-  for (const order of [['foundOn', 'rulingOn'], ['foundOn', 'priceRequestedOn', 'priceReportOn', 'reportServedOn'], ['announcedOn', 'auctionOn']]) {
+  for (const order of [
+    ['foundOn', 'rulingOn'],
+    ['foundOn', 'priceRequestedOn', 'priceReportOn', 'reportServedOn'],
+    ['announcedOn', 'auctionOn'],
+  ]) {
     problems.push(...checkDateOrder(ledger.columns, row.values, order));
   }
   problems.push(...lookUpCase(row.values, context.view, headers.caseNo).problems);
@@ -80,7 +98,13 @@ function informational(ledger: AnyLedger, nodeId: string): boolean {
 }
 
 /** When the reference price was settled: a report's objection period has passed, or the parties agreed (当事人议价). */
-function priceSettled(values: RowValues, method: PriceMethod | null, reported: boolean, objectionEndedOn: CivilDate | null, headers: Record<string, string>) {
+function priceSettled(
+  values: RowValues,
+  method: PriceMethod | null,
+  reported: boolean,
+  objectionEndedOn: CivilDate | null,
+  headers: Record<string, string>,
+) {
   if (reported) return objectionEndedOn ? { date: objectionEndedOn, label: '异议期届满日', how: `${method}报告送达后异议期届满` } : null;
   const agreedOn = method ? asDate(values.priceReportOn) : null;
   return agreedOn ? { date: agreedOn, label: headers.priceReportOn, how: `${method}，以${headers.priceReportOn}为参考价确定之日` } : null;
@@ -91,7 +115,15 @@ function checkAnnouncement(values: RowValues, headers: Record<string, string>, r
   const auctionOn = asDate(values.auctionOn);
   if (!announcedOn || !auctionOn || auctionOn < announcedOn) return [];
   const type = PROPERTY_TYPES.find((word) => word === values.propertyType);
-  if (!type) return [{ column: 'propertyType', level: 'warning', cell: true, message: `${headers.propertyType}为空，无法核对拍卖公告期（${rule.source}）` }];
+  if (!type)
+    return [
+      {
+        column: 'propertyType',
+        level: 'warning',
+        cell: true,
+        message: `${headers.propertyType}为空，无法核对拍卖公告期（${rule.source}）`,
+      },
+    ];
   const gap = diffDays(auctionOn, announcedOn);
   const least = rule.minDays[type];
   if (gap >= least) return [];
@@ -106,7 +138,8 @@ function checkAnnouncement(values: RowValues, headers: Record<string, string>, r
 
 function checkOutcome(values: RowValues, headers: Record<string, string>): Problem[] {
   const dealt = values.outcome === '成交';
-  if (dealt && typeof values.dealPrice !== 'number') return [{ column: 'dealPrice', level: 'warning', message: `${headers.outcome}为「成交」，${headers.dealPrice}为空` }];
+  if (dealt && typeof values.dealPrice !== 'number')
+    return [{ column: 'dealPrice', level: 'warning', message: `${headers.outcome}为「成交」，${headers.dealPrice}为空` }];
   if (!dealt && typeof values.dealPrice === 'number') {
     return [{ column: 'dealPrice', level: 'warning', message: `已填${headers.dealPrice}，但${headers.outcome}不是「成交」，请核对` }];
   }

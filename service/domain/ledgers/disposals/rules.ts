@@ -57,7 +57,9 @@ const leastDays = z.number().int().min(1).max(365);
 
 export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
   .object({
-    nodes: z.object({ ruling: nodeConfigSchema, reportService: nodeConfigSchema, objection: nodeConfigSchema, saleStart: nodeConfigSchema }).strict(),
+    nodes: z
+      .object({ ruling: nodeConfigSchema, reportService: nodeConfigSchema, objection: nodeConfigSchema, saleStart: nodeConfigSchema })
+      .strict(),
     reportPeriods: z.partialRecord(methodSchema, z.object({ period: periodSchema, roll: z.boolean(), source: sourceSchema }).strict()),
     reportMethods: z.array(methodSchema),
     announcement: z

@@ -21,9 +21,10 @@ export function evaluateFine(ledger: AnyLedger, row: RowInput, context: EvalCont
   return { status: { phase, ...summarizeNodes([]) }, nodes: [], problems, fixed: undefined };
 }
 
-
 function describeBounds(bounds: FineBounds): string {
-  return bounds.min === undefined ? `不超过 ${formatYuan(bounds.max)} 元` : `在 ${formatYuan(bounds.min)} 元以上 ${formatYuan(bounds.max)} 元以下`;
+  return bounds.min === undefined
+    ? `不超过 ${formatYuan(bounds.max)} 元`
+    : `在 ${formatYuan(bounds.min)} 元以上 ${formatYuan(bounds.max)} 元以下`;
 }
 
 /** Without a 被罚款人类型 only the widest bounds can be checked, and the clerk is told so. */
@@ -35,9 +36,17 @@ function checkAmount(values: RowValues, headers: Record<string, string>, rules: 
   const type = SUBJECT_TYPES.find((word) => word === values.subjectType);
   if (!type) {
     const widest = Math.max(...SUBJECT_TYPES.map((word) => rules.limits[word].max));
-    const missing: Problem = { column: 'subjectType', level: 'warning', cell: true, message: `${headers.subjectType}为空，无法按个人或单位核对罚款限额` };
+    const missing: Problem = {
+      column: 'subjectType',
+      level: 'warning',
+      cell: true,
+      message: `${headers.subjectType}为空，无法按个人或单位核对罚款限额`,
+    };
     if (amount <= widest) return [missing];
-    return [missing, { column: 'amount', level: 'error', message: `${shown}超过罚款的最高限额 ${formatYuan(widest)} 元（${rules.source}）` }];
+    return [
+      missing,
+      { column: 'amount', level: 'error', message: `${shown}超过罚款的最高限额 ${formatYuan(widest)} 元（${rules.source}）` },
+    ];
   }
   const bounds = rules.limits[type];
   if (amount <= bounds.max && (bounds.min === undefined || amount >= bounds.min)) return [];

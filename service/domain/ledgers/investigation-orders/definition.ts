@@ -22,7 +22,9 @@ export const investigationOrdersLedger: LedgerDefinition<InvestigationOrdersRule
   ],
   systemColumns: [{ id: 'dueOn', header: '交回期限', type: 'date' }],
   phaseHeader: '调查令状态',
-  nodes: [{ id: 'return', name: '交回', anchor: 'dueOn', doneBy: 'returnedOn', source: DEFAULT_INVESTIGATION_ORDERS_RULES.validity.source }],
+  nodes: [
+    { id: 'return', name: '交回', anchor: 'dueOn', doneBy: 'returnedOn', source: DEFAULT_INVESTIGATION_ORDERS_RULES.validity.source },
+  ],
   writers: ['general'],
   measureFigures: { inWeek: { ordersIssued: 'issuedOn' }, overdueNode: { ordersOverdue: 'return' } },
   defaultRules: DEFAULT_INVESTIGATION_ORDERS_RULES,

@@ -13,7 +13,11 @@ import type { InvestigationOrdersRules } from './rules.ts';
 
 const PHASES = { open: '有效', dueSoon: '临期', overdue: '逾期未交回', done: '已交回' };
 
-export function evaluateInvestigationOrder(ledger: AnyLedger, row: RowInput, context: EvalContext<InvestigationOrdersRules>): RowEvaluation {
+export function evaluateInvestigationOrder(
+  ledger: AnyLedger,
+  row: RowInput,
+  context: EvalContext<InvestigationOrdersRules>,
+): RowEvaluation {
   const { values } = row;
   const { validity } = context.rules;
   const headers = headersOf(ledger);
@@ -23,7 +27,11 @@ export function evaluateInvestigationOrder(ledger: AnyLedger, row: RowInput, con
   if (typed !== null && typed < 1) {
     problems.push({ column: 'validDays', level: 'error', message: `${headers.validDays}「${typed}」应至少为 1 日` });
   } else if (typed !== null && typed > validity.maxDays) {
-    problems.push({ column: 'validDays', level: 'error', message: `${headers.validDays}「${typed}」超过 ${validity.maxDays} 日的上限（${validity.source}）` });
+    problems.push({
+      column: 'validDays',
+      level: 'error',
+      message: `${headers.validDays}「${typed}」超过 ${validity.maxDays} 日的上限（${validity.source}）`,
+    });
   }
   // An order longer than allowed still has the return date written on it: count what was typed.
   const days = typed === null ? validity.defaultDays : typed >= 1 ? typed : null;

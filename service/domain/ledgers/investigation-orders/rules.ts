@@ -26,7 +26,12 @@ export const investigationOrdersRulesSchema: z.ZodType<InvestigationOrdersRules>
   .object({
     nodes: z.object({}).strict(),
     validity: z
-      .object({ defaultDays: z.number().int().min(1).max(365), maxDays: z.number().int().min(1).max(365), roll: z.boolean(), source: sourceSchema })
+      .object({
+        defaultDays: z.number().int().min(1).max(365),
+        maxDays: z.number().int().min(1).max(365),
+        roll: z.boolean(),
+        source: sourceSchema,
+      })
       .strict()
       .refine((validity) => validity.defaultDays <= validity.maxDays, '默认有效期不能超过最长有效期'),
   })

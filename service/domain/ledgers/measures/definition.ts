@@ -32,10 +32,20 @@ export const measuresLedger: LedgerDefinition<MeasuresRules> = {
   phaseHeader: '措施状态',
   nodes: [
     { id: 'renewal', name: '续行', anchor: 'expiry', doneBy: 'revokedOn', source: DEFAULT_MEASURES_RULES.terms.冻结银行存款!.source },
-    { id: 'release', name: '解除', anchor: 'releaseDue', doneBy: 'revokedOn', source: DEFAULT_MEASURES_RULES.release.deadlines.纳入失信!.source },
+    {
+      id: 'release',
+      name: '解除',
+      anchor: 'releaseDue',
+      doneBy: 'revokedOn',
+      source: DEFAULT_MEASURES_RULES.release.deadlines.纳入失信!.source,
+    },
   ],
   writers: ['general'],
-  measureFigures: { inWeek: { published: 'effectiveOn', revoked: 'revokedOn' }, inPhase: { pendingRevocation: PENDING_RELEASE }, lapsedNode: { lapsed: 'renewal' } },
+  measureFigures: {
+    inWeek: { published: 'effectiveOn', revoked: 'revokedOn' },
+    inPhase: { pendingRevocation: PENDING_RELEASE },
+    lapsedNode: { lapsed: 'renewal' },
+  },
   defaultRules: DEFAULT_MEASURES_RULES,
   rulesSchema: measuresRulesSchema,
   evaluate: (row, context) => evaluateMeasure(measuresLedger, row, context),

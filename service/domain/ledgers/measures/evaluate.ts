@@ -40,7 +40,8 @@ export function evaluateMeasure(ledger: AnyLedger, row: RowInput, context: EvalC
   const typedNone = values.expiresOn === NO_DATE;
   // A measure is taken once approved; it is live from then until revoked or expired.
   const taken = !!(effectiveOn ?? asDate(values.approvedOn));
-  if (!measure && taken) problems.push({ column: 'measure', level: 'warning', cell: true, message: `${headers.measure}为空，无法确定期限和解除要求` });
+  if (!measure && taken)
+    problems.push({ column: 'measure', level: 'warning', cell: true, message: `${headers.measure}为空，无法确定期限和解除要求` });
   if (typedNone && term?.renewable) {
     problems.push({
       column: 'expiresOn',
@@ -50,7 +51,10 @@ export function evaluateMeasure(ledger: AnyLedger, row: RowInput, context: EvalC
   }
 
   // 「无」 on a listing without a term (失信, 第一条第一项) means none; on a freeze it is an error and the term still runs.
-  const computed = term && effectiveOn && !(typedNone && !term.renewable) ? computeExpiry(measure!, term, effectiveOn, values, context.calendar, headers, problems) : null;
+  const computed =
+    term && effectiveOn && !(typedNone && !term.renewable)
+      ? computeExpiry(measure!, term, effectiveOn, values, context.calendar, headers, problems)
+      : null;
   const expiry = typedDate ?? computed?.due.dueOn ?? null;
   if (typedDate && computed) problems.push(...checkTypedExpiry(typedDate, computed, values, headers, term!));
 
@@ -72,7 +76,12 @@ export function evaluateMeasure(ledger: AnyLedger, row: RowInput, context: EvalC
     term?.renewable && expiry && !trigger
       ? computed && !typedDate
         ? computed.due
-        : { dueOn: expiry, steps: `${headers.expiresOn} ${expiry}（书记员填写）`, warnings: [], basis: `${term.source}：${measure}期限不超过${describePeriod(term.period)}` }
+        : {
+            dueOn: expiry,
+            steps: `${headers.expiresOn} ${expiry}（书记员填写）`,
+            warnings: [],
+            basis: `${term.source}：${measure}期限不超过${describePeriod(term.period)}`,
+          }
       : null;
 
   const { nodes, warnings } = computeNodes(ledger.nodes, {
@@ -95,11 +104,24 @@ export function evaluateMeasure(ledger: AnyLedger, row: RowInput, context: EvalC
     problems.push({ column: 'revokedOn', level: 'warning', message: `${trigger.said}，${measure ?? '该措施'}尚未解除，应${by}` });
   }
   const dated = { ...values, expiresOn: typedDate };
-  for (const order of [['approvedOn', 'effectiveOn', 'revokedOn'], ['effectiveOn', 'renewedOn'], ['effectiveOn', 'expiresOn']]) {
+  for (const order of [
+    ['approvedOn', 'effectiveOn', 'revokedOn'],
+    ['effectiveOn', 'renewedOn'],
+    ['effectiveOn', 'expiresOn'],
+  ]) {
     problems.push(...checkDateOrder(ledger.columns, dated, order));
   }
 
-  const phase = phaseOf({ values, measure, taken, oneOff, pendingRelease, expiry, asOf, renewalNode: nodes.find((node) => node.id === 'renewal') });
+  const phase = phaseOf({
+    values,
+    measure,
+    taken,
+    oneOff,
+    pendingRelease,
+    expiry,
+    asOf,
+    renewalNode: nodes.find((node) => node.id === 'renewal'),
+  });
   return { status: { expiry: computed?.due.dueOn ?? null, phase, ...summarizeNodes(nodes) }, nodes, problems, fixed: undefined };
 }
 
@@ -114,10 +136,21 @@ interface ReleaseTrigger {
   said: string;
 }
 
-function releaseTrigger(caseNo: string, found: RegisteredCase | null, view: LedgerView, asOf: CivilDate, release: MeasuresRules['release']): ReleaseTrigger | null {
+function releaseTrigger(
+  caseNo: string,
+  found: RegisteredCase | null,
+  view: LedgerView,
+  asOf: CivilDate,
+  release: MeasuresRules['release'],
+): ReleaseTrigger | null {
   const closure = closureAsOf(found, asOf, release.closureModes);
   const closed: ReleaseTrigger | null = closure
-    ? { on: closure.closedOn, label: '结案日期', after: `案件${closure.closureMode ?? '结案'}后`, said: `案件${describeClosure(caseNo, closure)}` }
+    ? {
+        on: closure.closedOn,
+        label: '结案日期',
+        after: `案件${closure.closureMode ?? '结案'}后`,
+        said: `案件${describeClosure(caseNo, closure)}`,
+      }
     : null;
   const paid = release.onFullPayment && found?.amount ? paidInFull(caseNo, found.amount, view, asOf) : null;
   if (!paid || (closed && closed.on <= paid.on)) return closed;
@@ -129,18 +162,30 @@ function releaseTrigger(caseNo: string, found: RegisteredCase | null, view: Ledg
   };
 }
 
-
 /**
  * The term counts its first day (start + term − 1, no roll). A renewal before expiry continues the
  * measure for the same term from the day after; a renewal after it comes too late: the measure lapsed.
  */
-function computeExpiry(measure: Measure, term: MeasureTerm, effectiveOn: CivilDate, values: RowValues, calendar: Calendar, headers: Record<string, string>, problems: Problem[]): Expiry {
+function computeExpiry(
+  measure: Measure,
+  term: MeasureTerm,
+  effectiveOn: CivilDate,
+  values: RowValues,
+  calendar: Calendar,
+  headers: Record<string, string>,
+  problems: Problem[],
+): Expiry {
   const first = countPeriod(calendar, { date: effectiveOn, label: headers.effectiveOn }, term.period, { inclusive: true });
   const basis = `${term.source}：${measure}期限不超过${describePeriod(term.period)}${term.renewable ? '，届满前可续行' : ''}`;
   const renewedOn = asDate(values.renewedOn);
   if (!renewedOn) return { due: { ...first, basis }, firstEnd: first.dueOn };
   if (!term.renewable) {
-    problems.push({ column: 'renewedOn', level: 'warning', cell: true, message: `${headers.renewedOn}「${renewedOn}」：${measure}不适用续行` });
+    problems.push({
+      column: 'renewedOn',
+      level: 'warning',
+      cell: true,
+      message: `${headers.renewedOn}「${renewedOn}」：${measure}不适用续行`,
+    });
     return { due: { ...first, basis }, firstEnd: first.dueOn };
   }
   if (renewedOn > first.dueOn) {
@@ -154,20 +199,43 @@ function computeExpiry(measure: Measure, term: MeasureTerm, effectiveOn: CivilDa
   }
   const next = countPeriod(calendar, { date: addDays(first.dueOn, 1), label: '原到期日次日' }, term.period, { inclusive: true });
   return {
-    due: { dueOn: next.dueOn, steps: `${first.steps}；${headers.renewedOn} ${renewedOn} 在届满前，续行${describePeriod(term.period)}：${next.steps}`, warnings: [], basis },
+    due: {
+      dueOn: next.dueOn,
+      steps: `${first.steps}；${headers.renewedOn} ${renewedOn} 在届满前，续行${describePeriod(term.period)}：${next.steps}`,
+      warnings: [],
+      basis,
+    },
     firstEnd: first.dueOn,
   };
 }
 
 /** The clerk's expiry wins; it is checked against the statutory term and against a renewal it predates. */
-function checkTypedExpiry(typed: CivilDate, computed: Expiry, values: RowValues, headers: Record<string, string>, term: MeasureTerm): Problem[] {
+function checkTypedExpiry(
+  typed: CivilDate,
+  computed: Expiry,
+  values: RowValues,
+  headers: Record<string, string>,
+  term: MeasureTerm,
+): Problem[] {
   const shown = `${headers.expiresOn}「${typed}」`;
   if (typed > computed.due.dueOn) {
-    return [{ column: 'expiresOn', level: 'warning', message: `${shown}晚于按法定期限计算的到期日 ${computed.due.dueOn}（${term.source}），请核对` }];
+    return [
+      {
+        column: 'expiresOn',
+        level: 'warning',
+        message: `${shown}晚于按法定期限计算的到期日 ${computed.due.dueOn}（${term.source}），请核对`,
+      },
+    ];
   }
   const renewedOn = asDate(values.renewedOn);
   if (term.renewable && renewedOn && renewedOn <= computed.firstEnd && typed <= computed.firstEnd) {
-    return [{ column: 'expiresOn', level: 'warning', message: `已于 ${renewedOn} 续行，${shown}仍是续行前的到期日，请改为续行后的到期日（按法定期限计算为 ${computed.due.dueOn}），或清空由系统计算` }];
+    return [
+      {
+        column: 'expiresOn',
+        level: 'warning',
+        message: `已于 ${renewedOn} 续行，${shown}仍是续行前的到期日，请改为续行后的到期日（按法定期限计算为 ${computed.due.dueOn}），或清空由系统计算`,
+      },
+    ];
   }
   return [];
 }

@@ -15,7 +15,8 @@ export interface PaymentsRules {
 export const PAYMENT_PHASES = { fresh: '新到账', remind: '提醒', report: '通报', disbursed: '已发放' } as const;
 
 export const BUREAU_RULES = '《执行指挥中心各部门工作职责（试行）》（卷宗管理中心）';
-export const DISBURSEMENT_SOURCE = '《最高人民法院关于执行款物管理工作的规定》(法发〔2017〕6号)；本院案款发放规定（地方规定 5 至 30 日不等）';
+export const DISBURSEMENT_SOURCE =
+  '《最高人民法院关于执行款物管理工作的规定》(法发〔2017〕6号)；本院案款发放规定（地方规定 5 至 30 日不等）';
 
 export const DEFAULT_PAYMENTS_RULES: PaymentsRules = {
   nodes: {

@@ -14,7 +14,14 @@ export const refusalsLedger: LedgerDefinition<RefusalsRules> = {
   columns: [
     { id: 'caseNo', header: '案号', aliases: ['执行案号'], type: 'caseNo', anyCaseType: true },
     { id: 'person', header: '拒执人员', aliases: ['被执行人', '犯罪嫌疑人', '被告人'], type: 'text' },
-    { id: 'route', header: '途径', aliases: ['追究途径'], type: 'enum', options: ROUTES, optionAliases: { 移送: '移送公安', 公诉: '移送公安' } },
+    {
+      id: 'route',
+      header: '途径',
+      aliases: ['追究途径'],
+      type: 'enum',
+      options: ROUTES,
+      optionAliases: { 移送: '移送公安', 公诉: '移送公安' },
+    },
     { id: 'transferredOn', header: '移送日期', aliases: ['移送公安日期'], type: 'date' },
     { id: 'policeFiledOn', header: '公安立案日期', type: 'date' },
     { id: 'policeReplyOn', header: '不立案回复日期', aliases: ['公安不立案回复日期'], type: 'date' },

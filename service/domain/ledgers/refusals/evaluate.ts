@@ -36,7 +36,11 @@ export function evaluateRefusal(ledger: AnyLedger, row: RowInput, context: EvalC
     if (!late) policeDue = { ...first, basis: within };
     else {
       period = rule.extendedPeriod;
-      policeDue = { ...extended, steps: `${first.steps}；该期限内未作出决定，按延长后的期限：${extended.steps}`, basis: `${within}（按延长后的期限计）` };
+      policeDue = {
+        ...extended,
+        steps: `${first.steps}；该期限内未作出决定，按延长后的期限：${extended.steps}`,
+        basis: `${within}（按延长后的期限计）`,
+      };
       if (!decidedOn) problems.push(overdueDecision(first.dueOn, extended.dueOn, asOf, rule));
     }
   }
@@ -52,7 +56,11 @@ export function evaluateRefusal(ledger: AnyLedger, row: RowInput, context: EvalC
   for (const warning of warnings) problems.push({ column: 'transferredOn', level: 'warning', message: warning.message });
 
   if (asDate(values.policeFiledOn) && asDate(values.policeReplyOn)) {
-    problems.push({ column: 'policeReplyOn', level: 'warning', message: `${headers.policeFiledOn}与${headers.policeReplyOn}都已填写，请核实公安机关的决定` });
+    problems.push({
+      column: 'policeReplyOn',
+      level: 'warning',
+      message: `${headers.policeFiledOn}与${headers.policeReplyOn}都已填写，请核实公安机关的决定`,
+    });
   }
   problems.push(...checkDateOrder(ledger.columns, values, ['transferredOn', 'policeFiledOn', 'prosecutedOn', 'verdictOn']));
   problems.push(...checkDateOrder(ledger.columns, values, ['transferredOn', 'policeReplyOn']));

@@ -2,7 +2,15 @@
 // counted from arrival and looked at as of the evaluation moment; the prior summons; the case.
 
 import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
-import { dateOf, evaluationMoment, fromMinuteNumber, hoursBetween, isLocalDateTime, toMinuteNumber, type LocalDateTime } from '../../date-time.ts';
+import {
+  dateOf,
+  evaluationMoment,
+  fromMinuteNumber,
+  hoursBetween,
+  isLocalDateTime,
+  toMinuteNumber,
+  type LocalDateTime,
+} from '../../date-time.ts';
 import type { AnyLedger, EvalContext, NodeResult, NodeState, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { summarizeNodes } from '../../nodes.ts';
 import { phaseFromNode } from '../../phases.ts';
@@ -102,7 +110,14 @@ function checkLimit(q: Questioning, headers: Record<string, string>, rules: Summ
 function checkPriorSummons(values: RowValues, headers: Record<string, string>, source: string): Problem[] {
   const summonedOn = asDate(values.summonedOn);
   if (!summonedOn) {
-    return [{ column: 'summonedOn', level: 'warning', cell: true, message: `${headers.summonedOn}为空：拘传应以经依法传唤无正当理由拒不到场为前提（${source}），请补录传唤情况` }];
+    return [
+      {
+        column: 'summonedOn',
+        level: 'warning',
+        cell: true,
+        message: `${headers.summonedOn}为空：拘传应以经依法传唤无正当理由拒不到场为前提（${source}），请补录传唤情况`,
+      },
+    ];
   }
   const warrantOn = asDate(values.warrantOn);
   const next = warrantOn

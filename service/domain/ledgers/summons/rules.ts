@@ -35,4 +35,7 @@ export const summonsRulesSchema: z.ZodType<SummonsRules> = z
     source: sourceSchema,
   })
   .strict()
-  .refine((rules) => rules.detainableHours >= rules.questioningHours, '可能采取拘留措施时的询问时限不能短于一般询问时限') as z.ZodType<SummonsRules>;
+  .refine(
+    (rules) => rules.detainableHours >= rules.questioningHours,
+    '可能采取拘留措施时的询问时限不能短于一般询问时限',
+  ) as z.ZodType<SummonsRules>;

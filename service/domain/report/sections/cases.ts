@@ -106,7 +106,11 @@ export const OVERRIDE_RULE = '分流调整';
 export const FALLBACK_RULE = '兜底规则';
 
 /** The week's triage, by team and rule, in the order of the teams and of the configured rules. */
-export function triageFigures(cases: readonly CaseFacts[], period: ReportPeriod, rules: CasesRules): { triage: TriageFigures[]; overrides: number } {
+export function triageFigures(
+  cases: readonly CaseFacts[],
+  period: ReportPeriod,
+  rules: CasesRules,
+): { triage: TriageFigures[]; overrides: number } {
   const triaged = cases.filter((facts) => facts.team !== null && period.holds(facts.triagedOn));
   const order = (facts: CaseFacts) => {
     if (facts.overridden) return rules.triage.rules.length + 1;

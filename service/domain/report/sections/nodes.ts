@@ -42,7 +42,12 @@ export function nodeLabel(ledger: AnyLedger, rule: NodeRule): string {
 
 export function nodeFigures(evaluated: ReadonlyMap<string, readonly EvaluatedRow[]>, period: ReportPeriod): NodeFigures[] {
   return LEDGERS.flatMap((ledger) => {
-    const figures = new Map(countedNodes(ledger).map((rule) => [rule.id, { node: nodeLabel(ledger, rule), dueThisWeek: 0, doneOnTime: 0, doneLate: 0, openOverdue: 0 }]));
+    const figures = new Map(
+      countedNodes(ledger).map((rule) => [
+        rule.id,
+        { node: nodeLabel(ledger, rule), dueThisWeek: 0, doneOnTime: 0, doneLate: 0, openOverdue: 0 },
+      ]),
+    );
     // One pass over the rows: a ledger may hold 100,000 of them.
     for (const row of evaluated.get(ledger.id) ?? []) {
       for (const node of row.nodes) {
@@ -59,7 +64,11 @@ export function nodeFigures(evaluated: ReadonlyMap<string, readonly EvaluatedRow
 }
 
 /** Every node open past its due date as of the report's day, longest overdue first. */
-export function overdueNodes(evaluated: ReadonlyMap<string, readonly EvaluatedRow[]>, cases: ReadonlyMap<string, CaseFacts>, period: ReportPeriod): OverdueNode[] {
+export function overdueNodes(
+  evaluated: ReadonlyMap<string, readonly EvaluatedRow[]>,
+  cases: ReadonlyMap<string, CaseFacts>,
+  period: ReportPeriod,
+): OverdueNode[] {
   const list: Array<OverdueNode & { order: number }> = [];
   LEDGERS.forEach((ledger, order) => {
     const counted = new Map(countedNodes(ledger).map((rule) => [rule.id, rule]));
@@ -70,7 +79,16 @@ export function overdueNodes(evaluated: ReadonlyMap<string, readonly EvaluatedRo
         const caseNo = typeof row.values.caseNo === 'string' ? row.values.caseNo : '';
         const facts = cases.get(caseNo);
         const handler = maskIdentitiesIn(typeof row.values.handler === 'string' ? row.values.handler : (facts?.handler ?? ''));
-        list.push({ ledger: ledger.name, caseNo, node: rule.name, dueOn: node.dueOn, daysOverdue: -node.daysLeft!, team: facts?.team ?? '', handler, order });
+        list.push({
+          ledger: ledger.name,
+          caseNo,
+          node: rule.name,
+          dueOn: node.dueOn,
+          daysOverdue: -node.daysLeft!,
+          team: facts?.team ?? '',
+          handler,
+          order,
+        });
       }
     }
   });
