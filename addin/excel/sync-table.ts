@@ -224,7 +224,8 @@ async function writeBack(
     // Thousands of marks at once: they get batches of their own, each under the payload limit.
     for (const group of groups) {
       for (const command of group) command.queue();
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB of marks, as Excel on the web refuses bigger requests
+      // One sync per 4 MB of marks, as Excel on the web refuses bigger requests.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
       await context.sync();
     }
   }

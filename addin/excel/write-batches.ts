@@ -33,7 +33,8 @@ export async function writeInBatches(
   }
   for (const [index, batch] of batches.entries()) {
     for (const block of batch) queueBlock(sheet, origin, block);
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB batch: Excel on the web refuses bigger requests; a table under the limit is one batch
+    // One sync per 4 MB batch: Excel on the web refuses bigger requests; a table under the limit is one batch.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
     await context.sync();
     onBatch?.(index + 1, batches.length);
   }

@@ -51,7 +51,10 @@ export interface NodeRule {
   source: string;
   /** Whether this node applies to the row at all (e.g. only first-execution cases). */
   appliesTo?: (values: RowValues) => boolean;
-  /** A period the court watches but does not act in (e.g. the parties' objection period): shown, never the row's alert, never counted as overdue. */
+  /**
+   * A period the court watches but does not act in (e.g. the parties' objection period): shown,
+   * never the row's alert, never counted as overdue.
+   */
   informational?: boolean;
 }
 

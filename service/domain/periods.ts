@@ -54,7 +54,8 @@ export function countPeriod(
 ): DueDate {
   let known = counted.get(calendar);
   if (!known) counted.set(calendar, (known = new Map()));
-  const key = `${anchor.label}|${anchor.date}|${period.kind}|${'n' in period ? period.n : 0}|${options.roll !== false}|${!!options.inclusive}`;
+  const times = 'n' in period ? period.n : 0;
+  const key = `${anchor.label}|${anchor.date}|${period.kind}|${times}|${options.roll !== false}|${!!options.inclusive}`;
   let due = known.get(key);
   if (!due) {
     due = Object.freeze(count(calendar, anchor, period, options));

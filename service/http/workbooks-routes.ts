@@ -51,6 +51,7 @@ export function annotatedName(uploaded: string): string {
     .replace(/^.*[\\/]/, '')
     .replace(/\.xlsx$/i, '')
     .replace(/（已标注）$/, '')
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips from the name
     .replace(/[\u0000-\u001f"]/g, '')
     .trim();
   return `${base || '台账'}（已标注）.xlsx`;

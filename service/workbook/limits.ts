@@ -79,7 +79,8 @@ export function checkHeap(sheet: { rows: number; cells: number }, available: num
   throw new WorkbookRefusal(
     413,
     'not_enough_memory',
-    `这个工作簿（${formatCount(sheet.rows)} 行、${formatCount(sheet.cells)} 个单元格）估计需要约 ${megabytes(needed)} 内存，本服务当前只能提供约 ${megabytes(available)}。` +
+    `这个工作簿（${formatCount(sheet.rows)} 行、${formatCount(sheet.cells)} 个单元格）估计需要约 ${megabytes(needed)} 内存，` +
+      `本服务当前只能提供约 ${megabytes(available)}。` +
       '请把台账拆成几个文件分别上传，或请管理员以更大的内存上限启动服务（例如 NODE_OPTIONS=--max-old-space-size=4096）',
   );
 }

@@ -53,7 +53,8 @@ export function readTableRows(sheet: Worksheet, layout: TableLayout, date1904: b
         throw new WorkbookRefusal(
           413,
           'cell_too_long',
-          `工作表「${sheet.name}」${cell!.address} 单元格（${column.header}）有 ${formatCount(reading.value.length)} 字，超过上限 ${SYNC_LIMITS.cellLength} 字，请精简后再上传`,
+          `工作表「${sheet.name}」${cell!.address} 单元格（${column.header}）有 ${formatCount(reading.value.length)} 字，` +
+            `超过上限 ${SYNC_LIMITS.cellLength} 字，请精简后再上传`,
         );
       }
       values[column.id] = reading.value;

@@ -14,7 +14,7 @@ describe('concurrency: 20 clients syncing overlapping rows at once', () => {
   });
   after(() => sandbox.cleanUp());
 
-  it('loses no acknowledged update: the last acknowledged write of each row is what is stored, and every other write was reported as a conflict', async () => {
+  it('loses no acknowledged update: each row stores its last acknowledged write, every other write was a conflict', async () => {
     const created = rowsOf(
       await service.admin.sync(Array.from({ length: SHARED_ROWS }, (_, index) => caseRow({ caseNo: caseNo(index + 1) }))),
     );

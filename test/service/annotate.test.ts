@@ -37,7 +37,10 @@ const markedRefs = (sheet: ExcelJS.Worksheet) => ourFormats(sheet).flatMap((form
 /** The clerk's part of a note: what comes before the service's mark. */
 const clerkNote = (cell: ExcelJS.Cell) => noteText(cell).split(NOTE_MARK)[0].trimEnd();
 
-/** Every cell of `before` within the first `columns` columns is the same in `after`; annotated cells keep value, style and the clerk's note. */
+/**
+ * Every cell of `before` within the first `columns` columns is the same in `after`; annotated cells
+ * keep value, style and the clerk's note.
+ */
 function assertCellsUnchanged(before: ExcelJS.Worksheet, after: ExcelJS.Worksheet, columns: number, annotated = new Set<string>()) {
   let compared = 0;
   for (let row = 1; row <= before.rowCount; row++) {

@@ -135,7 +135,8 @@ describe('general-affairs ledgers through HTTP', () => {
 
   describe('the scenario tables', () => {
     for (const [ledgerId, scenarios] of Object.entries(SCENARIOS)) {
-      it(`${ledgerId}: ${scenarios.filter((scenario) => !scenario.now).length} rows give the phases, due dates and messages the core gives`, async () => {
+      const count = scenarios.filter((scenario) => !scenario.now).length;
+      it(`${ledgerId}: ${count} rows give the phases, due dates and messages the core gives`, async () => {
         await syncScenarios(
           service,
           ledgerId,

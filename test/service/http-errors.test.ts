@@ -119,7 +119,8 @@ describe('refused requests', () => {
   it('is not polluted by __proto__ or constructor keys, which come back as unknown columns', async () => {
     const body =
       '{"__proto__": {"polluted": "body"}, "rows": [{"__proto__": {"polluted": "row"}, "values": ' +
-      `{"caseNo": "${caseNo(9)}", "filedOn": "2026-09-24", "respondent": "王五", "__proto__": "values", "constructor": "x", "prototype": "y"}}]}`;
+      `{"caseNo": "${caseNo(9)}", "filedOn": "2026-09-24", "respondent": "王五", ` +
+      '"__proto__": "values", "constructor": "x", "prototype": "y"}}]}';
     const reply = await rawSync(body);
     const row = onlyRow(reply);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);

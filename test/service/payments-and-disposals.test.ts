@@ -25,7 +25,7 @@ describe('payments and disposals through HTTP', () => {
     });
   }
 
-  it('makes a measure 待解除 once the payments synced for its case add up to the 执行标的额, and 生效中 again when a payment is corrected', async () => {
+  it("makes a measure 待解除 once its case's payments add up to the 执行标的额, and 生效中 again when one is corrected", async () => {
     const caseNo = '（2026）豫0102执800号';
     await service.sync('cases', [{ caseNo, filedOn: '2026-01-05', respondent: '被执行人庚', amount: '10万' }], { role: 'affairs' });
     await service.sync('measures', [{ caseNo, measure: '限制消费', subject: '被执行人庚', effectiveOn: '2026-03-01' }], {

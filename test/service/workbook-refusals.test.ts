@@ -85,7 +85,8 @@ describe('refused workbooks', () => {
     await refused(() => service.admin.post('/api/workbooks/annotate', { file: 'x' }), 400, 'not_multipart');
   });
 
-  it(`refuses a file over ${WORKBOOK_LIMITS.uploadBytes / 1024 / 1024} MB with 413, whether its length is declared or streamed`, async () => {
+  const limitMb = WORKBOOK_LIMITS.uploadBytes / 1024 / 1024;
+  it(`refuses a file over ${limitMb} MB with 413, whether its length is declared or streamed`, async () => {
     const big = Buffer.alloc(WORKBOOK_LIMITS.uploadBytes + 1024 * 1024, 7);
     assert.match(await refused(() => annotate(service, big), 413, 'file_too_large'), /30 MB/);
 

@@ -50,7 +50,7 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
       [TABLE, header, sheetRow],
     );
 
-  it('creates a ledger sheet: table, header, dropdowns, date formats, frozen header, system columns apart and identity hidden', async () => {
+  it('creates a ledger sheet: table, header, dropdowns, date formats, frozen header, system columns apart, identity hidden', async () => {
     const message = await clickAndWait(pane, '#create-ledger');
     assert.match(message, /已新建工作表「执行案件流转台账」/);
     const [table] = await pane.host((host) => host.tables());

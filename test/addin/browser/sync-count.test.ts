@@ -50,7 +50,8 @@ describe('add-in in the browser: sync() calls do not grow with the table', funct
     const small = await measure(10, 1);
     const large = await measure(10_000, 1001);
     console.log(
-      `    sync() calls: 10 rows → ${small.syncs}, 10,000 rows → ${large.syncs}; largest request ${Math.round(large.maxRequestBytes / 1024)} KB, largest response ${Math.round(large.maxResponseBytes / 1024)} KB`,
+      `    sync() calls: 10 rows → ${small.syncs}, 10,000 rows → ${large.syncs}; ` +
+        `largest request ${Math.round(large.maxRequestBytes / 1024)} KB, largest response ${Math.round(large.maxResponseBytes / 1024)} KB`,
     );
     assert.equal(large.syncs, small.syncs);
     assert.equal(small.syncs, 5);

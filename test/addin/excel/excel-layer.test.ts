@@ -170,7 +170,11 @@ describe('add-in Excel layer (office-addin-mock)', () => {
       const range = () => {
         const mock = new OfficeMockObject({ format: { fill: { color: '' }, font: { color: '', bold: false } }, numberFormat: '' });
         mock.getEntireColumn = () => new Proxy({}, { set: (_target, property) => (used.push(`hide via ${String(property)}`), true) });
-        Object.defineProperty(mock.format, 'columnWidth', { set: () => used.push('width') });
+        Object.defineProperty(mock.format, 'columnWidth', {
+          set: () => {
+            used.push('width');
+          },
+        });
         Object.defineProperty(mock, 'conditionalFormats', {
           get: () => (
             used.push('conditional formats'),

@@ -40,7 +40,8 @@ export const jsonSize = (value: unknown) => new TextEncoder().encode(JSON.string
 const notLoaded = (name: string) =>
   new HostError(
     'PropertyNotLoaded',
-    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `The property '${name}' is not available. Before reading the property's value, ` +
+      'call the load method on the containing object and call "context.sync()" on the associated request context.',
   );
 
 function propertyNames(select: string | string[] | { select?: string } | undefined): string[] {

@@ -17,7 +17,8 @@ describe('summons ledger: the questioning limit explained', () => {
   it('names the hours and the limit in the over-limit error, and points to 可能采取拘留措施 when it would help', () => {
     const over = evaluate({ ...ROW, endedAt: '2026-03-05 18:00' }, { asOf: '2026-03-06' });
     assert.deepEqual(messages(over, 'endedAt', 'error'), [
-      '询问结束时间「2026-03-05 18:00」距到案时间 2026-03-05 09:30 已 8.5 小时，超过 8 小时的询问时限（民诉法解释 (2022) 第四百八十二条）；如情况复杂、依法可能采取拘留措施，请将可能采取拘留措施填为「是」（时限 24 小时）',
+      '询问结束时间「2026-03-05 18:00」距到案时间 2026-03-05 09:30 已 8.5 小时，超过 8 小时的询问时限（民诉法解释 (2022) 第四百八十二条）；' +
+        '如情况复杂、依法可能采取拘留措施，请将可能采取拘留措施填为「是」（时限 24 小时）',
     ]);
     const beyondAny = evaluate({ ...ROW, endedAt: '2026-03-06 10:00' }, { asOf: '2026-03-06' });
     assert.ok(!messages(beyondAny, 'endedAt', 'error')[0].includes('请将'));

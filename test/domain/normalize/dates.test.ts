@@ -1,4 +1,3 @@
-import assert from 'node:assert/strict';
 import { normalizeDate, normalizeDateTime } from '../../../service/domain/normalize/dates.ts';
 import type { RawValue } from '../../../service/domain/problem.ts';
 import { assertAccepted, assertBlank, assertRejected } from './expect.ts';

@@ -163,6 +163,8 @@ function checkRepeat(rowId: string, values: RowValues, view: LedgerView, headers
   return earlier.map((other) => ({
     column: 'person',
     level: 'warning' as const,
-    message: `本案已对${headers.person}「${me.person ?? me.personId}」拘留过（${other.date ? `拘留决定日期 ${other.date}` : '另一行未填日期'}）：对同一妨害民事诉讼行为不得连续拘留，如系新的妨害行为方可重新拘留，请核实（${source}）`,
+    message:
+      `本案已对${headers.person}「${me.person ?? me.personId}」拘留过（${other.date ? `拘留决定日期 ${other.date}` : '另一行未填日期'}）：` +
+      `对同一妨害民事诉讼行为不得连续拘留，如系新的妨害行为方可重新拘留，请核实（${source}）`,
   }));
 }

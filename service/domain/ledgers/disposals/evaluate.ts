@@ -131,7 +131,9 @@ function checkAnnouncement(values: RowValues, headers: Record<string, string>, r
     {
       column: 'announcedOn',
       level: 'error',
-      message: `${headers.announcedOn}「${announcedOn}」距${headers.auctionOn}「${auctionOn}」仅 ${gap} 日：拍卖${type}应在拍卖 ${least} 日前公告（${rule.source}）`,
+      message:
+        `${headers.announcedOn}「${announcedOn}」距${headers.auctionOn}「${auctionOn}」仅 ${gap} 日：` +
+        `拍卖${type}应在拍卖 ${least} 日前公告（${rule.source}）`,
     },
   ];
 }

@@ -20,9 +20,15 @@ export interface ReportPeriod {
 
 export interface DisposalsRules {
   nodes: Record<'ruling' | 'reportService' | 'objection' | 'saleStart', NodeConfig>;
-  /** How long a price report may take from the request, by method; a method without one has no report node (定向询价: the court sets the time in its letter). */
+  /**
+   * How long a price report may take from the request, by method; a method without one has no
+   * report node (定向询价: the court sets the time in its letter).
+   */
   reportPeriods: Partial<Record<PriceMethod, ReportPeriod>>;
-  /** Methods whose result is a report served on the parties and open to objection; the others (当事人议价) settle the price on the day it is agreed. */
+  /**
+   * Methods whose result is a report served on the parties and open to objection; the others
+   * (当事人议价) settle the price on the day it is agreed.
+   */
   reportMethods: PriceMethod[];
   /** Least days between the announcement of an online auction and the auction, by property type. */
   announcement: { minDays: Record<PropertyType, number>; source: string };

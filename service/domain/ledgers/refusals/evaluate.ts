@@ -31,7 +31,8 @@ export function evaluateRefusal(ledger: AnyLedger, row: RowInput, context: EvalC
     const first = countPeriod(context.calendar, anchor, rule.period, { roll: rule.roll });
     const extended = countPeriod(context.calendar, anchor, rule.extendedPeriod, { roll: rule.roll });
     const within = `${rule.source}：移送之日起${describePeriod(rule.period)}内决定是否立案，经批准可延长至${describePeriod(rule.extendedPeriod)}`;
-    // Whether the police extended is not known to the court: past the first period, the extended one applies and the clerk is told to check.
+    // Whether the police extended is not known to the court: past the first period, the extended
+    // one applies and the clerk is told to check.
     const late = decidedOn ? decidedOn > first.dueOn : asOf > first.dueOn;
     if (!late) policeDue = { ...first, basis: within };
     else {

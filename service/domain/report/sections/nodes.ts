@@ -67,7 +67,6 @@ export function nodeFigures(evaluated: ReadonlyMap<string, readonly EvaluatedRow
 export function overdueNodes(
   evaluated: ReadonlyMap<string, readonly EvaluatedRow[]>,
   cases: ReadonlyMap<string, CaseFacts>,
-  period: ReportPeriod,
 ): OverdueNode[] {
   const list: Array<OverdueNode & { order: number }> = [];
   LEDGERS.forEach((ledger, order) => {
