@@ -10,8 +10,9 @@ import type { AnyLedger, EvalContext, NodeResult } from './domain/ledger.ts';
 import type { Problem, RawValue } from './domain/problem.ts';
 import type { ReportRow } from './domain/report/as-of.ts';
 import type { RulesConfig } from './domain/rules.ts';
-import { isEmpty, normalizeRow } from './domain/row.ts';
+import { normalizeRow, sameCell } from './domain/row.ts';
 import { PendingRows } from './pending-rows.ts';
+import { RequestRefused, RowPermissions, unconfirmedDeletes, type RowState } from './row-permissions.ts';
 import type { AuditEntry, Store, StoredRow } from './store/store.ts';
 import { StoredRows } from './stored-rows.ts';
 import type { SyncRequest } from './sync-request.ts';
@@ -50,6 +51,16 @@ interface Outcome {
   row: StoredRow;
   problems: Problem[];
   conflict: boolean;
+  /** Not applied: the user may not write this row (the reason is among the problems). */
+  refused?: boolean;
+}
+
+/** A soft-deleted row, as the list of deleted rows shows it. */
+export interface DeletedRow {
+  rowId: string;
+  rev: number;
+  values: Record<string, RawValue>;
+  deleted: { at: string; by: string };
 }
 
 export class LedgerService {
@@ -81,22 +92,27 @@ export class LedgerService {
           after: after?.values ?? null,
         });
 
-      const outcomes = this.applyRows(ledger, request, pending, user, now, record);
+      const permissions = this.permissions(ledger, user, asOf, pending);
+      const outcomes = this.applyRows(ledger, request, pending, user, now, record, permissions);
       if (request.mode === 'snapshot') {
         const sent = new Set(outcomes.map((outcome) => outcome.row.rowId));
+        let deletes = 0;
         for (const row of [...pending.all()]) {
-          if (sent.has(row.rowId) || row.deleted) continue;
+          if (sent.has(row.rowId) || row.deleted || !permissions.mayDelete(row)) continue;
           const deleted = { ...row, rev: row.rev + 1, deleted: { at: now, by: user.name }, updatedAt: now, updatedBy: user.name };
           pending.set(deleted);
           record('delete', row, null);
+          deletes += 1;
         }
+        const refusal = unconfirmedDeletes(ledger, deletes, this.liveCount(ledger), request.confirmDeletes);
+        if (refusal) throw refusal;
       }
 
       const context = this.context(ledger, asOf, pending);
       const rows = outcomes.map((outcome) => {
         const stored = pending.get(outcome.row.rowId) ?? outcome.row;
         const result = this.respond(ledger, stored, context, outcome.problems);
-        if (!outcome.conflict && JSON.stringify(result.fixed) !== JSON.stringify(stored.fixed)) {
+        if (!outcome.conflict && !outcome.refused && JSON.stringify(result.fixed) !== JSON.stringify(stored.fixed)) {
           const fixed = { ...stored, fixed: result.fixed };
           pending.set(fixed);
           this.stored.remember(fixed, this.stored.normalize(ledger, stored));
@@ -145,6 +161,74 @@ export class LedgerService {
     return rows;
   }
 
+  /** The soft-deleted rows of a ledger, the latest deletion first. */
+  deletedRows(ledger: AnyLedger): DeletedRow[] {
+    const rows: DeletedRow[] = [];
+    for (const row of this.store.rows(ledger.id).values()) {
+      if (row.deleted) rows.push({ rowId: row.rowId, rev: row.rev, values: row.values, deleted: row.deleted });
+    }
+    return rows.sort((a, b) => b.deleted.at.localeCompare(a.deleted.at));
+  }
+
+  /** Lists the deleted rows and audits who looked: the list shows rows no other screen shows. */
+  async listDeleted(ledger: AnyLedger, user: User): Promise<DeletedRow[]> {
+    const rows = this.deletedRows(ledger);
+    const time = this.clock().toISOString();
+    await this.store.exclusive(() =>
+      this.store.documents.appendAudit([
+        { time, user: user.name, ledger: ledger.id, rowId: null, action: 'list-deleted', before: null, after: { count: rows.length } },
+      ]),
+    );
+    return rows;
+  }
+
+  /** Brings a soft-deleted row back as it was deleted, audited as 'restore'; answers it as a sync does. */
+  restore(ledger: AnyLedger, rowId: string, user: User, asOf: CivilDate): Promise<RowsResponse> {
+    return this.store.exclusive(async () => {
+      const stored = this.store.rows(ledger.id).get(rowId);
+      if (!stored) throw new RequestRefused(404, 'row_not_found', `${ledger.name}中没有这一行（行ID ${rowId}），无法恢复`);
+      if (!stored.deleted) throw new RequestRefused(409, 'not_deleted', `${ledger.name}中的这一行没有被删除，无需恢复`);
+      const key = this.stored.naturalKey(ledger, this.stored.normalize(ledger, stored).values);
+      const twin = key === null ? undefined : this.stored.withNaturalKey(ledger, key).find((row) => !row.deleted);
+      if (twin) {
+        const problem = duplicateProblem(ledger, stored.values, '台账中现有的一行');
+        throw new RequestRefused(409, 'key_in_use', `${problem.message}，不能恢复；请先核对现有的这一行`);
+      }
+      const now = this.clock().toISOString();
+      const { deleted: _deleted, ...kept } = stored;
+      const pending = new PendingRows(ledger.id, this.store.rows(ledger.id));
+      const restored: StoredRow = { ...kept, rev: stored.rev + 1, updatedAt: now, updatedBy: user.name };
+      pending.set(restored);
+      const { response, fixed } = this.respond(ledger, restored, this.context(ledger, asOf, pending), []);
+      const committed = JSON.stringify(fixed) === JSON.stringify(restored.fixed) ? restored : { ...restored, fixed };
+      const audit = { time: now, user: user.name, ledger: ledger.id, rowId, action: 'restore', before: null, after: restored.values };
+      const revision = await this.store.commitLedger(ledger.id, [committed], [audit]);
+      this.stored.committed(ledger.id, [committed]);
+      return { asOf, revision, rows: [{ ...response, values: committed.values }] };
+    });
+  }
+
+  /** The row-by-row write check of one request; it evaluates rows only for a user confined to teams. */
+  private permissions(ledger: AnyLedger, user: User, asOf: CivilDate, pending: PendingRows): RowPermissions {
+    let context: EvalContext<unknown> | undefined;
+    return new RowPermissions(ledger, user, (row: RowState) => {
+      context ??= this.context(ledger, asOf, pending);
+      const normalized = normalizeRow(ledger.columns, row.values, this.timeZone);
+      const result = evaluateRow(
+        ledger,
+        { rowId: '', values: normalized.values, problems: normalized.problems, fixed: row.fixed },
+        context,
+      );
+      return { values: normalized.values, status: result.status };
+    });
+  }
+
+  private liveCount(ledger: AnyLedger): number {
+    let live = 0;
+    for (const row of this.store.rows(ledger.id).values()) if (!row.deleted) live += 1;
+    return live;
+  }
+
   private applyRows(
     ledger: AnyLedger,
     request: SyncRequest,
@@ -152,6 +236,7 @@ export class LedgerService {
     user: User,
     now: string,
     record: (action: string, before: StoredRow | null, after: StoredRow | null) => void,
+    permissions: RowPermissions,
   ): Outcome[] {
     // Rows that carry a stored rowId claim it first, so a row matched by its natural key earlier in
     // the request never takes another row's identity. A copied row (same rowId twice) is new.
@@ -191,6 +276,8 @@ export class LedgerService {
       if (!stored) {
         const rowId = incoming.rowId && !pending.has(incoming.rowId) ? incoming.rowId : randomUUID();
         const created: StoredRow = { rowId, rev: 1, values, createdAt: now, updatedAt: now, updatedBy: user.name };
+        const refusal = permissions.refusal(null, values);
+        if (refusal) return { row: { ...created, rev: 0 }, problems: [...problems, refusal], conflict: false, refused: true };
         pending.set(created);
         this.stored.remember(created, normalized);
         claimed.add(rowId);
@@ -200,6 +287,8 @@ export class LedgerService {
       const changed = Object.entries(values).some(([column, value]) => !sameCell(stored.values[column], value));
       if (changed && incoming.rev !== undefined && incoming.rev < stored.rev) return { row: stored, problems, conflict: true };
       if (!changed && !stored.deleted) return { row: stored, problems, conflict: false };
+      const refusal = permissions.refusal(stored, values);
+      if (refusal) return { row: stored, problems: [...problems, refusal], conflict: false, refused: true };
       const { deleted: _wasDeleted, ...kept } = stored;
       const updated: StoredRow = {
         ...kept,
@@ -238,10 +327,6 @@ export class LedgerService {
     const now = localDateTimeAt(this.clock(), this.timeZone);
     return { asOf, now, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view: this.stored.view(pending) };
   }
-}
-
-function sameCell(a: RawValue, b: RawValue): boolean {
-  return isEmpty(a) && isEmpty(b) ? true : a === b;
 }
 
 function duplicateProblem(ledger: AnyLedger, values: Record<string, RawValue>, firstRow: string): Problem {

@@ -21,6 +21,8 @@ export interface SyncRow {
 export interface SyncRequest {
   rows: SyncRow[];
   mode: 'upsert' | 'snapshot';
+  /** A snapshot that deletes many rows goes ahead only with this (see row-permissions.ts). */
+  confirmDeletes: boolean;
   /** How messages name each row, e.g. 工作表「1月」第 5 行; by default 本次提交的第 N 行. */
   rowNames?: string[];
 }
@@ -42,8 +44,10 @@ export function parseSyncRequest(body: unknown): { ok: true; value: SyncRequest 
     refusal: { status, code, message },
   });
   if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse('请求体应为 JSON 对象，形如 {"rows": [...]}');
-  const { rows, mode = 'upsert' } = body as { rows?: unknown; mode?: unknown };
+  const { rows, mode = 'upsert', confirmDeletes = false } = body as { rows?: unknown; mode?: unknown; confirmDeletes?: unknown };
   if (mode !== 'upsert' && mode !== 'snapshot') return refuse(`同步方式「${String(mode)}」无效，应为 upsert 或 snapshot`);
+  if (typeof confirmDeletes !== 'boolean')
+    return refuse(`确认删除（confirmDeletes）应为 true 或 false，实际为${describeType(confirmDeletes)}`);
   if (!Array.isArray(rows)) return refuse('请求体缺少 rows 数组');
   if (rows.length > SYNC_LIMITS.rows) {
     return refuse(`一次最多同步 ${SYNC_LIMITS.rows} 行，本次为 ${rows.length} 行，请分批提交`, 413, 'too_many_rows');
@@ -73,5 +77,5 @@ export function parseSyncRequest(body: unknown): { ok: true; value: SyncRequest 
     }
     parsed.push({ rowId: (rowId as string | undefined) ?? undefined, rev: (rev as number | undefined) ?? undefined, values: clean });
   }
-  return { ok: true, value: { rows: parsed, mode } };
+  return { ok: true, value: { rows: parsed, mode, confirmDeletes } };
 }

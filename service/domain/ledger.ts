@@ -163,6 +163,11 @@ export interface LedgerDefinition<R extends { nodes: Record<string, NodeConfig> 
   nodes: NodeRule[];
   /** Roles that may write this ledger; `team:*` stands for every team. */
   writers: string[];
+  /**
+   * The unit that keeps the ledger as a whole (one of its writers): with the admin, it alone may
+   * delete rows by a whole-sheet sync, see the deleted rows and restore them.
+   */
+  owner: string;
   /** Present when the ledger's rows are assigned to teams (the 分案清单). */
   assignment?: AssignmentDef;
   /** What the ledger's rows add to the 周通报's compulsory-measures section. */

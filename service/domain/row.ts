@@ -74,6 +74,11 @@ export function isEmpty(value: RawValue): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Whether two cells hold the same value, every kind of empty being the same. */
+export function sameCell(a: RawValue, b: RawValue): boolean {
+  return isEmpty(a) && isEmpty(b) ? true : a === b;
+}
+
 /**
  * Dates that must not go backwards, in the ledger's order. Each present date is compared with the
  * previous present one, so one wrong date gives one message naming both columns.

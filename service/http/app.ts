@@ -8,13 +8,14 @@ import type { ReportService } from '../reports/report-service.ts';
 import type { SettingsHolder } from '../settings.ts';
 import type { Store } from '../store/store.ts';
 import type { UserDirectory } from '../users.ts';
-import { requireUser } from './auth.ts';
+import { currentUser, requireUser } from './auth.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
 import { reportsRouter } from './reports-routes.ts';
 import { settingsRouter } from './settings-routes.ts';
 import { SUMMARY_HEADER, workbooksRouter } from './workbooks-routes.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
+import { mayManage } from '../row-permissions.ts';
 import { WorkbookAnnotator } from '../workbook/annotate.ts';
 
 export interface AppParts {
@@ -46,6 +47,14 @@ export function createApp(parts: AppParts): express.Express {
   app.use('/api', requireUser(parts.users));
   app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
   const now = parts.now ?? (() => new Date());
+  app.get('/api/me', (req, res) => {
+    const user = currentUser(req);
+    res.json({
+      name: user.name,
+      roles: user.roles,
+      manages: LEDGERS.filter((ledger) => mayManage(user, ledger)).map((ledger) => ledger.id),
+    });
+  });
   app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, now));
   app.use('/api/reports', reportsRouter(parts.reports, parts.timeZone, now));
   app.use('/api', settingsRouter(parts.settings, parts.store));

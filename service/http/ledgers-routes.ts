@@ -6,7 +6,9 @@ import type { AnyLedger } from '../domain/ledger.ts';
 import { findLedger, LEDGERS } from '../domain/ledgers/index.ts';
 import { systemColumnsOf } from '../domain/row.ts';
 import type { LedgerService } from '../ledger-service.ts';
-import { parseSyncRequest } from '../sync-request.ts';
+import { managersOf, mayManage, RequestRefused } from '../row-permissions.ts';
+import { isUuid, parseSyncRequest } from '../sync-request.ts';
+import type { User } from '../users.ts';
 import { assertCanWrite, currentUser } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { queryDate } from './query.ts';
@@ -39,6 +41,27 @@ export function describeLedger(ledger: AnyLedger) {
   };
 }
 
+/** Deleting by snapshot, the deleted rows and restoring them: the admin's and the owning unit's. */
+function assertMayManage(user: User, ledger: AnyLedger, what: string): void {
+  if (!mayManage(user, ledger)) {
+    throw new HttpError(
+      403,
+      'forbidden',
+      `${what}只限${managersOf(ledger)}；用户「${user.name}」（角色：${user.roles.join('、')}）无权操作${ledger.name}`,
+    );
+  }
+}
+
+/** The service's refusal of a whole request, answered as it says. */
+async function answered<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof RequestRefused) throw new HttpError(error.status, error.code, error.message);
+    throw error;
+  }
+}
+
 /** The teams a ledger's rows are assigned to: the options of its team column. */
 function teamsOf(ledger: AnyLedger): string[] {
   const column = ledger.assignment && ledger.columns.find((candidate) => candidate.id === ledger.assignment?.teamColumn);
@@ -65,7 +88,25 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
     const asOf = asOfOf(req);
     const parsed = parseSyncRequest(req.body);
     if (!parsed.ok) throw new HttpError(parsed.refusal.status, parsed.refusal.code, parsed.refusal.message);
-    res.json(await service.sync(ledger, parsed.value, user, asOf));
+    if (parsed.value.mode === 'snapshot') assertMayManage(user, ledger, '整表同步（删除未提交的行）');
+    res.json(await answered(service.sync(ledger, parsed.value, user, asOf)));
+  });
+
+  router.get('/:id/deleted', async (req, res) => {
+    const ledger = ledgerOf(req);
+    const user = currentUser(req);
+    assertMayManage(user, ledger, '查看已删除的行');
+    res.json({ rows: await service.listDeleted(ledger, user) });
+  });
+
+  router.post('/:id/rows/:rowId/restore', async (req, res) => {
+    const ledger = ledgerOf(req);
+    const user = currentUser(req);
+    assertMayManage(user, ledger, '恢复已删除的行');
+    const rowId = String(req.params.rowId);
+    if (!isUuid(rowId))
+      throw new HttpError(404, 'row_not_found', `${ledger.name}中没有这一行（行ID「${String(req.params.rowId).slice(0, 60)}」无效）`);
+    res.json(await answered(service.restore(ledger, rowId, user, asOfOf(req))));
   });
 
   router.get('/:id/rows', (req, res) => {

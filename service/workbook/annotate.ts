@@ -147,7 +147,7 @@ export class WorkbookAnnotator {
         ? { rows: [] }
         : await this.ledgerService.sync(
             ledger,
-            { rows: rows.map(({ rowId, rev, values }) => ({ rowId, rev, values })), mode: 'upsert', rowNames },
+            { rows: rows.map(({ rowId, rev, values }) => ({ rowId, rev, values })), mode: 'upsert', confirmDeletes: false, rowNames },
             user,
             asOf,
           );

@@ -19,7 +19,7 @@ export interface TestService {
   sync(
     ledgerId: string,
     rows: RawRow[] | Array<{ rowId?: string; values: RawRow }>,
-    options?: { asOf?: string; role?: Role; mode?: 'upsert' | 'snapshot' },
+    options?: { asOf?: string; role?: Role; mode?: 'upsert' | 'snapshot'; confirmDeletes?: boolean },
   ): Promise<RowsResponse>;
   rows(ledgerId: string, asOf: string): Promise<RowsResponse>;
   close(): Promise<void>;
@@ -51,6 +51,7 @@ export async function startTestService(): Promise<TestService> {
       const body = {
         rows: rows.map((row) => ('values' in row && typeof row.values === 'object' && row.values !== null ? row : { values: row })),
         mode: options.mode ?? 'upsert',
+        ...(options.confirmDeletes ? { confirmDeletes: true } : {}),
       };
       const query = options.asOf ? `?asOf=${options.asOf}` : '';
       return expectOk(await call<RowsResponse>('POST', `/api/ledgers/${ledgerId}/sync${query}`, options.role ?? 'general', body));

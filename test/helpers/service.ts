@@ -55,8 +55,9 @@ export class Client {
     return this.send('PUT', route, JSON.stringify(body));
   }
 
-  sync(rows: SyncRow[], options: { asOf?: string; mode?: 'upsert' | 'snapshot' } = {}): Promise<Reply> {
-    return this.post(`/api/ledgers/cases/sync?asOf=${options.asOf ?? AS_OF}`, { rows, ...(options.mode ? { mode: options.mode } : {}) });
+  sync(rows: SyncRow[], options: { asOf?: string; mode?: 'upsert' | 'snapshot'; confirmDeletes?: boolean } = {}): Promise<Reply> {
+    const { asOf, ...body } = options;
+    return this.post(`/api/ledgers/cases/sync?asOf=${asOf ?? AS_OF}`, { rows, ...body });
   }
 
   rows(query: Record<string, string> = {}): Promise<Reply> {

@@ -144,6 +144,7 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
       const second = await service.sync('detentions', [{ rowId: first.rows[1].rowId, values: detention('张某', '2026-04-01') }], {
         asOf: '2026-04-02',
         mode: 'snapshot',
+        confirmDeletes: true,
       });
       assert.deepEqual(warningsOf(second.rows[0], 'person'), []);
     });

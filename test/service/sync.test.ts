@@ -231,7 +231,7 @@ describe('cases sync over HTTP', () => {
       const [one, two, three] = rowsOf(await service.admin.sync([1, 2, 3].map((serial) => caseRow({ caseNo: caseNo(serial) }))));
 
       const snapshot = [one, two].map((row, i) => caseRow({ caseNo: caseNo(i + 1) }, { rowId: row.rowId, rev: row.rev }));
-      const kept = rowsOf(await service.admin.sync(snapshot, { mode: 'snapshot' }));
+      const kept = rowsOf(await service.admin.sync(snapshot, { mode: 'snapshot', confirmDeletes: true }));
       assert.deepEqual(
         kept.map((row) => row.rowId),
         [one.rowId, two.rowId],

@@ -27,6 +27,7 @@ const detentions: AnyLedger = {
   phaseHeader: '状态',
   nodes: [],
   writers: ['general'],
+  owner: 'general',
   defaultRules: { nodes: {} },
   rulesSchema: z.any(),
   evaluate: () => ({

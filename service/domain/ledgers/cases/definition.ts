@@ -108,6 +108,8 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
     { id: 'archive', name: '归档', anchor: 'closedOn', doneBy: 'archivedOn', source: `${BUREAU_RULES}（卷宗管理中心）` },
   ],
   writers: ['affairs', 'files', 'team:*'],
+  // 卷宗管理中心 keeps the case files from transfer to archive (SPEC §1): it answers for the ledger as a whole.
+  owner: 'files',
   assignment: {
     teamColumn: 'teamOverride',
     teamStatus: 'team',

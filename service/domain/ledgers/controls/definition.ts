@@ -21,6 +21,7 @@ const shared = {
   phaseHeader: '布控状态',
   nodes,
   writers: ['general'],
+  owner: 'general',
   rulesSchema: controlsRulesSchema,
 };
 

@@ -24,6 +24,7 @@ export const detentionsLedger: LedgerDefinition<DetentionsRules> = {
   phaseHeader: '羁押状态',
   nodes: [{ id: 'release', name: '期满释放', anchor: 'endOn', doneBy: 'releasedOn', source: DEFAULT_DETENTIONS_RULES.days.source }],
   writers: ['general'],
+  owner: 'general',
   measureFigures: { inWeek: { detentions: 'startOn' } },
   defaultRules: DEFAULT_DETENTIONS_RULES,
   rulesSchema: detentionsRulesSchema,

@@ -50,6 +50,7 @@ export const disposalsLedger: LedgerDefinition<DisposalsRules> = {
     { id: 'saleStart', name: '启动拍卖', anchor: 'saleStartDue', doneBy: 'announcedOn', source: SOURCES.saleStart },
   ],
   writers: ['disposal'],
+  owner: 'disposal',
   defaultRules: DEFAULT_DISPOSALS_RULES,
   rulesSchema: disposalsRulesSchema,
   evaluate: (row, context) => evaluateDisposal(disposalsLedger, row, context),

@@ -28,6 +28,7 @@ export const finesLedger: LedgerDefinition<FinesRules> = {
   phaseHeader: '缴纳状态',
   nodes: [],
   writers: ['general'],
+  owner: 'general',
   measureFigures: { inWeek: { fines: 'decidedOn' }, amountInWeek: { figure: 'fineAmount', counted: 'fines', column: 'amount' } },
   defaultRules: DEFAULT_FINES_RULES,
   rulesSchema: finesRulesSchema,

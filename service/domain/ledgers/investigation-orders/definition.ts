@@ -26,6 +26,7 @@ export const investigationOrdersLedger: LedgerDefinition<InvestigationOrdersRule
     { id: 'return', name: '交回', anchor: 'dueOn', doneBy: 'returnedOn', source: DEFAULT_INVESTIGATION_ORDERS_RULES.validity.source },
   ],
   writers: ['general'],
+  owner: 'general',
   measureFigures: { inWeek: { ordersIssued: 'issuedOn' }, overdueNode: { ordersOverdue: 'return' } },
   defaultRules: DEFAULT_INVESTIGATION_ORDERS_RULES,
   rulesSchema: investigationOrdersRulesSchema,

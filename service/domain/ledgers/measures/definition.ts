@@ -41,6 +41,7 @@ export const measuresLedger: LedgerDefinition<MeasuresRules> = {
     },
   ],
   writers: ['general'],
+  owner: 'general',
   measureFigures: {
     inWeek: { published: 'effectiveOn', revoked: 'revokedOn' },
     inPhase: { pendingRevocation: PENDING_RELEASE },

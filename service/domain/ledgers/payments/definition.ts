@@ -27,6 +27,7 @@ export const paymentsLedger: LedgerDefinition<PaymentsRules> = {
     { id: 'disburse', name: '发放', anchor: 'receivedOn', doneBy: 'disbursedOn', source: DISBURSEMENT_SOURCE },
   ],
   writers: ['files'],
+  owner: 'files',
   defaultRules: DEFAULT_PAYMENTS_RULES,
   rulesSchema: paymentsRulesSchema,
   evaluate: (row, context) => evaluatePayment(paymentsLedger, row, context),

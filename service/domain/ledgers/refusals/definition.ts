@@ -42,6 +42,7 @@ export const refusalsLedger: LedgerDefinition<RefusalsRules> = {
     },
   ],
   writers: ['general'],
+  owner: 'general',
   measureFigures: { inWeek: { refusalsTransferred: 'transferredOn' } },
   defaultRules: DEFAULT_REFUSALS_RULES,
   rulesSchema: refusalsRulesSchema,

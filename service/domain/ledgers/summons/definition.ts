@@ -26,6 +26,7 @@ export const summonsLedger: LedgerDefinition<SummonsRules> = {
   phaseHeader: '拘传状态',
   nodes: [{ id: 'questioning', name: '询问时限', anchor: 'arrivedAt', doneBy: 'endedAt', source: DEFAULT_SUMMONS_RULES.source }],
   writers: ['general'],
+  owner: 'general',
   measureFigures: { inWeek: { summons: 'arrivedAt' } },
   defaultRules: DEFAULT_SUMMONS_RULES,
   rulesSchema: summonsRulesSchema,
