@@ -1,7 +1,7 @@
 // The service's resources, one function each (SPEC §7), for every client.
 
 import { readAnnotationSummary, ANNOTATION_SUMMARY_HEADER, type ReceivedSummary } from './annotation-summary.ts';
-import type { LedgerDefinition, ListedReport, RowsResponse, SyncRowRequest, WeeklyReport } from './contract.ts';
+import type { DeletedRow, LedgerDefinition, ListedReport, RowsResponse, SignedInUser, SyncRowRequest, WeeklyReport } from './contract.ts';
 import { callService, downloadFile, uploadForProgress, type Connection, type ServiceFile, type UploadStage } from './service.ts';
 
 /** Checks the address and the token: health needs no token, the ledger list does. */
@@ -13,6 +13,21 @@ export async function testConnection(connection: Connection): Promise<{ version:
 
 export function fetchLedgers(connection: Connection): Promise<LedgerDefinition[]> {
   return callService<LedgerDefinition[]>(connection, '/api/ledgers');
+}
+
+export function fetchMe(connection: Connection): Promise<SignedInUser> {
+  return callService<SignedInUser>(connection, '/api/me');
+}
+
+/** A ledger's deleted rows, the latest deletion first (its owning unit and the admin only). */
+export async function fetchDeletedRows(connection: Connection, ledgerId: string): Promise<DeletedRow[]> {
+  return (await callService<{ rows: DeletedRow[] }>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/deleted`)).rows;
+}
+
+/** Brings a deleted row back; the answer is the row evaluated, as a sync answers. */
+export function restoreRow(connection: Connection, ledgerId: string, rowId: string): Promise<RowsResponse> {
+  const path = `/api/ledgers/${encodeURIComponent(ledgerId)}/rows/${encodeURIComponent(rowId)}/restore`;
+  return callService<RowsResponse>(connection, path, { method: 'POST', body: '{}' });
 }
 
 export function syncRows(connection: Connection, ledgerId: string, rows: SyncRowRequest[]): Promise<RowsResponse> {

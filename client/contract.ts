@@ -75,3 +75,18 @@ export interface RowsResponse {
 
 /** A weekly report the service made by itself (GET /api/reports), with its week's dates when known. */
 export type ListedReport = StoredReport & { from?: string; to?: string; url: string };
+
+/** The signed-in user (GET /api/me), with the ledgers whose deleted rows they may see and restore. */
+export interface SignedInUser {
+  name: string;
+  roles: string[];
+  manages: string[];
+}
+
+/** A soft-deleted row (GET /api/ledgers/:id/deleted). */
+export interface DeletedRow {
+  rowId: string;
+  rev: number;
+  values: Record<string, CellInput>;
+  deleted: { at: string; by: string };
+}

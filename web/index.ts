@@ -1,8 +1,10 @@
 // 执行台账助手 · 网页版, for staff whose Excel or WPS cannot run the add-in: sign in with a token,
-// download templates, upload a workbook and download it annotated, weekly reports, a team's 分案清单.
+// download templates, upload a workbook and download it annotated, weekly reports, a team's 分案清单,
+// and, for those who keep a ledger, its deleted rows.
 // Built to ES2017 without a framework, so that the old Chromium-based browsers on court PCs run it.
 
 import { annotate } from './annotate.ts';
+import { loadDeletedRows } from './deleted-rows.ts';
 import { byId } from './dom.ts';
 import { savedToken } from './session.ts';
 import { onSignInSubmit, signIn, signOut } from './sign-in.ts';
@@ -19,6 +21,7 @@ byId('sign-out-button').addEventListener('click', signOut);
 byId('annotate-form').addEventListener('submit', (event) => void annotate(event));
 byId('team-ledger').addEventListener('change', showTeams);
 byId('team-form').addEventListener('submit', (event) => void loadTeamList(event));
+byId('deleted-form').addEventListener('submit', (event) => void loadDeletedRows(event));
 byId('weekly-form').addEventListener('submit', (event) => {
   event.preventDefault();
   void downloadWeekly(byId<HTMLInputElement>('week').value, 'weekly-status');

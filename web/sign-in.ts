@@ -1,7 +1,8 @@
 // 1. 登录: a personal token checked against the ledger list; signed in, the other sections open.
 
-import { fetchLedgers } from '../client/api.ts';
+import { fetchLedgers, fetchMe } from '../client/api.ts';
 import { ServiceError } from '../client/service.ts';
+import { showDeletedLedgers } from './deleted-rows.ts';
 import { byId, messageOf, say, showSections } from './dom.ts';
 import { connection, forgetToken, saveToken } from './session.ts';
 import { showTeamLedgers } from './team-list.ts';
@@ -21,13 +22,14 @@ export function onSignInSubmit(event: Event): void {
 export async function signIn(): Promise<void> {
   say('sign-in-status', '正在登录…');
   try {
-    const ledgers = await fetchLedgers(connection());
+    const [ledgers, user] = await Promise.all([fetchLedgers(connection()), fetchMe(connection())]);
     say('sign-in-status', '已登录。', 'ok');
     byId('sign-out-button').hidden = false;
     byId<HTMLInputElement>('token').value = '';
     showTemplates(ledgers);
     showSections(SIGNED_IN_SECTIONS, true);
     byId('team-list').hidden = !showTeamLedgers(ledgers);
+    byId('deleted-rows').hidden = !showDeletedLedgers(ledgers, user);
     void loadReports();
   } catch (error) {
     forgetToken();
@@ -38,7 +40,7 @@ export async function signIn(): Promise<void> {
 
 export function signOut(): void {
   forgetToken();
-  showSections([...SIGNED_IN_SECTIONS, 'team-list'], false);
+  showSections([...SIGNED_IN_SECTIONS, 'team-list', 'deleted-rows'], false);
   byId('sign-out-button').hidden = true;
   say('sign-in-status', '已退出。');
 }

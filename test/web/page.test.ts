@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'acorn';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildAddin } from '../addin/browser/harness.ts';
-import { ADMIN_TOKEN, ROOT, Sandbox, type TestService } from '../helpers/service.ts';
+import { addUser, ADMIN_TOKEN, manyCases, ROOT, Sandbox, storedRows, type TestService } from '../helpers/service.ts';
 import { cellUnder, CLERK_HEADER_ROW, CLERK_ROWS, CLERK_SHEET, clerkWorkbook, loadWorkbook, saveWorkbook } from '../helpers/workbooks.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -255,6 +255,41 @@ describe('the web page', () => {
       await page.waitForFunction(() =>
         /执恢团队暂无分案（2026-11-10 以来）/.test(document.getElementById('team-status')!.textContent ?? ''),
       );
+    });
+
+    it('shows the file center the deleted cases and restores one; a team does not see the section', async () => {
+      const synced = await service.admin.sync(manyCases(3, 901));
+      assert.equal(synced.status, 200);
+      const kept = synced.body.rows[0];
+      const snapshot = { rows: [{ rowId: kept.rowId, values: manyCases(1, 901)[0].values }], mode: 'snapshot', confirmDeletes: true };
+      assert.equal((await service.admin.post('/api/ledgers/cases/sync?asOf=2026-10-05', snapshot)).status, 200);
+      const team = await addUser(service, '速执团队', ['team:速执团队']);
+      const files = await addUser(service, '卷宗管理中心', ['files']);
+
+      await signIn(team);
+      await page.waitForSelector('#template-list li');
+      assert.equal(await page.isVisible('#deleted-rows'), false);
+      await page.click('#sign-out-button');
+
+      await signIn(files);
+      await page.waitForSelector('#deleted-rows', { state: 'visible' });
+      await page.click('#deleted-button');
+      await page.waitForSelector('#deleted-result table');
+      assert.match((await page.textContent('#deleted-status')) ?? '', /执行案件流转台账共有 2 行已删除/);
+      const rows = await page.$$eval('#deleted-result tbody tr', (lines) =>
+        lines.map((line) => Array.from(line.querySelectorAll('td'), (cell) => cell.textContent)),
+      );
+      assert.deepEqual(rows.map((row) => [row[0], row[2], row[3]]).sort(), [
+        ['（2026）豫0102执902号', 'admin', '恢复'],
+        ['（2026）豫0102执903号', 'admin', '恢复'],
+      ]);
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      await page.locator('#deleted-rows').screenshot({ path: path.join(ARTIFACTS, 'web-page-deleted-rows.png') });
+
+      await page.click('#deleted-result tbody tr:first-child button');
+      await page.waitForFunction(() => /已恢复/.test(document.getElementById('deleted-status')!.textContent ?? ''));
+      assert.equal(await page.locator('#deleted-result tbody tr').count(), 1);
+      assert.equal((await storedRows(service)).filter((row) => !row.deleted).length, 2);
     });
 
     it('lists the weekly reports the service made by itself, and downloads any week as xlsx', async () => {
