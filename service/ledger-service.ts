@@ -162,7 +162,7 @@ export class LedgerService {
   }
 
   /** The soft-deleted rows of a ledger, the latest deletion first. */
-  deletedRows(ledger: AnyLedger): DeletedRow[] {
+  private deletedRows(ledger: AnyLedger): DeletedRow[] {
     const rows: DeletedRow[] = [];
     for (const row of this.store.rows(ledger.id).values()) {
       if (row.deleted) rows.push({ rowId: row.rowId, rev: row.rev, values: row.values, deleted: row.deleted });
