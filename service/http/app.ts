@@ -43,9 +43,9 @@ export function createApp(parts: AppParts): express.Express {
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true, version: parts.version });
   });
-  app.use('/api', requireUser(parts.users));
-  app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
   const now = parts.now ?? (() => new Date());
+  app.use('/api', requireUser(parts.users, now));
+  app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
   app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, now));
   app.use('/api/reports', reportsRouter(parts.reports, parts.timeZone, now));
   app.use('/api', settingsRouter(parts.settings, parts.store));
