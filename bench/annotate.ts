@@ -14,7 +14,7 @@ import { casesLedger } from '../service/domain/ledgers/cases/definition.ts';
 import { caseRows } from './case-rows.ts';
 
 const ROWS = 50_000;
-const TOKEN = 'bench-admin-token';
+const TOKEN = 'bench-admin-token-0123456789abcdef';
 
 interface Measure {
   ms: number;

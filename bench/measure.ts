@@ -1,6 +1,6 @@
 // What every benchmark prints: one JSON line per figure, with its floor and the ratio.
 
-export const TOKEN = 'bench-admin-token';
+export const TOKEN = 'bench-admin-token-0123456789abcdef';
 
 export function line(name: string, value: number, floor: number, unit: string): void {
   console.log(

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const TOKEN = 'crash-test-admin-token';
+const TOKEN = 'crash-test-admin-token-0123456789';
 
 export interface CrashReport {
   cycles: number;

@@ -21,6 +21,9 @@ export interface Config {
   backupsKept: number;
 }
 
+/** ADMIN_TOKEN is the admin's password: shorter ones are guessed too easily (a generated one has 36). */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const devCerts = path.join(os.homedir(), '.office-addin-dev-certs');
   const port = Number(env.PORT ?? 3000);
@@ -31,6 +34,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new Error(`LEDGER_TZ「${timeZone}」不是有效时区，例如 Asia/Shanghai`);
   }
+  const adminToken = env.ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && [...adminToken].length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new Error(
+      `ADMIN_TOKEN 太短（${[...adminToken].length} 个字符），管理员令牌至少需要 ${MIN_ADMIN_TOKEN_LENGTH} 个字符。` +
+        '请换一个更长的随机令牌，或不设置 ADMIN_TOKEN，由首次启动自动生成并显示一次',
+    );
+  }
+  if (adminToken !== undefined && /\s/.test(adminToken)) {
+    throw new Error('ADMIN_TOKEN 不能含有空格或换行：登录时令牌里的空格无法输入');
+  }
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -39,7 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     tlsCert: env.TLS_CERT || path.join(devCerts, 'localhost.crt'),
     tlsKey: env.TLS_KEY || path.join(devCerts, 'localhost.key'),
     tlsDevelopment: !env.TLS_CERT && !env.TLS_KEY,
-    adminToken: env.ADMIN_TOKEN || undefined,
+    adminToken,
     timeZone,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

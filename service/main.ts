@@ -6,7 +6,10 @@ import { startService } from './server.ts';
 try {
   const config = configFromEnv();
   const service = await startService(config);
-  if (service.adminToken) {
+  // A configured ADMIN_TOKEN is never printed: the administrator has it, and logs keep what is printed.
+  if (service.adminToken && config.adminToken) {
+    console.log('首次启动，已用 ADMIN_TOKEN 中的令牌创建管理员 admin。');
+  } else if (service.adminToken) {
     console.log('首次启动，已创建管理员 admin。管理员令牌（只显示这一次，请妥善保存）：');
     console.log(service.adminToken);
   }

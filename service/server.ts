@@ -127,7 +127,15 @@ async function readCertificates(config: Config, log: (line: string) => void): Pr
   if (!present() && config.tlsDevelopment) {
     try {
       const { generateCertificates } = await import('office-addin-dev-certs');
-      await generateCertificates(path.join(path.dirname(config.tlsCert), 'ca.crt'), config.tlsCert, config.tlsKey);
+      // office-addin-dev-certs writes the private key readable by everyone; into a file that exists
+      // already it writes without changing the mode, so the key is never readable by others.
+      fs.mkdirSync(path.dirname(config.tlsKey), { recursive: true, mode: 0o700 });
+      if (!fs.existsSync(config.tlsKey)) fs.writeFileSync(config.tlsKey, '', { mode: 0o600 });
+      try {
+        await generateCertificates(path.join(path.dirname(config.tlsCert), 'ca.crt'), config.tlsCert, config.tlsKey);
+      } finally {
+        if (fs.statSync(config.tlsKey).size === 0) fs.rmSync(config.tlsKey);
+      }
       if (present()) {
         log(
           `已在 ${path.dirname(config.tlsCert)} 生成开发证书。Office 还需要信任它的根证书：请运行 npx office-addin-dev-certs install` +
@@ -138,10 +146,22 @@ async function readCertificates(config: Config, log: (line: string) => void): Pr
       log(`无法生成开发证书：${(error as Error).message}`);
     }
   }
-  if (present()) return { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) };
+  if (present()) {
+    // A development key an earlier version generated readable by everyone (a configured one is the administrator's).
+    if (config.tlsDevelopment) makePrivate(config.tlsKey);
+    return { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) };
+  }
   log(
     `注意：未找到 HTTPS 证书（${config.tlsCert}），本次以 HTTP 启动。Office 加载项需要 HTTPS：` +
       '请运行 npx office-addin-dev-certs install 生成并信任开发证书，或以 TLS_CERT / TLS_KEY 指定正式证书。',
   );
   return null;
+}
+
+function makePrivate(file: string): void {
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    // Not the service account's file: left as the administrator set it.
+  }
 }

@@ -33,6 +33,13 @@ describe('service start: HTTPS for the add-in', function () {
     try {
       assert.match(service.url, /^https:\/\/127\.0\.0\.1:\d+$/);
       assert.ok(lines.some((line) => line.includes('已在') && line.includes('npx office-addin-dev-certs install')));
+      if (process.platform === 'win32') console.log('      (key mode not checked: Windows keeps no Unix mode bits)');
+      else
+        assert.equal(
+          (fs.statSync(path.join(certs, 'localhost.key')).mode & 0o777).toString(8),
+          '600',
+          'the private key is the account’s only',
+        );
       const ca = fs.readFileSync(path.join(certs, 'ca.crt'));
       const body = await new Promise<string>((resolve, reject) => {
         https

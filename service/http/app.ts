@@ -44,9 +44,9 @@ export function createApp(parts: AppParts): express.Express {
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true, version: parts.version });
   });
-  app.use('/api', requireUser(parts.users));
-  app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
   const now = parts.now ?? (() => new Date());
+  app.use('/api', requireUser(parts.users, now));
+  app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
   app.get('/api/me', (req, res) => {
     const user = currentUser(req);
     res.json({

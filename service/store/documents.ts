@@ -19,7 +19,7 @@ export class Documents implements DocumentStore {
 
   /** Writes a document, then its audit entry. */
   async write(name: DocumentName, value: unknown, audit: AuditEntry | null): Promise<void> {
-    await fs.mkdir(this.dataDir, { recursive: true });
+    await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
     await writeDurably(this.file(name), JSON.stringify(value, null, 2));
     if (audit) await this.appendAudit([audit]);
   }

@@ -30,19 +30,23 @@ export class DurableJSONFile<T> implements Adapter<T> {
   }
 }
 
-export async function writeDurably(filename: string, text: string | Uint8Array): Promise<void> {
+/** Data files are readable by the service's account only (tokens' hashes, case data, the audit log). */
+export const PRIVATE_FILE_MODE = 0o600;
+
+export async function writeDurably(filename: string, text: string | Uint8Array, mode = PRIVATE_FILE_MODE): Promise<void> {
   const temporary = `${filename}.${process.pid}.tmp`;
-  await writeFlushed(temporary, 'w', text);
+  await writeFlushed(temporary, 'w', text, mode);
   await fs.rename(temporary, filename);
   await syncDirectory(path.dirname(filename));
 }
 
-export async function appendDurably(filename: string, text: string): Promise<void> {
-  await writeFlushed(filename, 'a', text);
+export async function appendDurably(filename: string, text: string, mode = PRIVATE_FILE_MODE): Promise<void> {
+  await writeFlushed(filename, 'a', text, mode);
 }
 
-async function writeFlushed(filename: string, flags: 'w' | 'a', text: string | Uint8Array): Promise<void> {
-  const handle = await fs.open(filename, flags);
+/** `mode` applies when the file is created (an existing file keeps its own). */
+async function writeFlushed(filename: string, flags: 'w' | 'a', text: string | Uint8Array, mode: number): Promise<void> {
+  const handle = await fs.open(filename, flags, mode);
   try {
     await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
     await handle.sync();

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Documents } from './documents.ts';
-import { writeDurably } from './durable-file.ts';
+import { PRIVATE_FILE_MODE, writeDurably } from './durable-file.ts';
 import { LedgerFile } from './ledger-file.ts';
 import { acquireLock } from './lock.ts';
 import { ReportFiles } from './reports.ts';
@@ -27,8 +27,10 @@ export class FileStore implements Store {
   }
 
   static async open(dataDir: string, ledgerIds: readonly string[]): Promise<FileStore> {
-    await fs.mkdir(path.join(dataDir, 'ledgers'), { recursive: true });
+    await fs.mkdir(path.join(dataDir, 'ledgers'), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
     const release = acquireLock(dataDir);
+    // Files an earlier version wrote readable by everyone (new ones are created private).
+    for (const name of ['users.json', 'audit.jsonl']) await makePrivate(path.join(dataDir, name));
     const store = new FileStore(dataDir, release);
     try {
       for (const id of ledgerIds) store.ledgers.set(id, await LedgerFile.open(path.join(dataDir, 'ledgers'), id));
@@ -74,10 +76,11 @@ export class FileStore implements Store {
     if (await exists(target)) return null;
     const partial = `${target}.partial`;
     await fs.rm(partial, { recursive: true, force: true });
-    await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true });
+    await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+    await fs.chmod(root, PRIVATE_DIRECTORY_MODE);
     for (const [id, ledger] of this.ledgers) {
       await ledger.compact();
-      await fs.copyFile(ledger.snapshotFile, path.join(partial, 'ledgers', `${id}.json`));
+      await copyPrivately(ledger.snapshotFile, path.join(partial, 'ledgers', `${id}.json`));
     }
     for (const name of DOCUMENT_NAMES) await copyIfExists(this.documents.file(name), path.join(partial, `${name}.json`));
     await fs.rename(partial, target);
@@ -101,7 +104,24 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function copyIfExists(from: string, to: string): Promise<void> {
-  if (await exists(from)) await fs.copyFile(from, to);
+  if (await exists(from)) await copyPrivately(from, to);
+}
+
+/** Directories the store creates (the data directory, ledgers/, backups/) are the service account's only. */
+const PRIVATE_DIRECTORY_MODE = 0o700;
+
+/** A copy readable by the service's account only, whatever the original's mode (copyFile keeps it). */
+async function copyPrivately(from: string, to: string): Promise<void> {
+  await fs.copyFile(from, to);
+  await fs.chmod(to, PRIVATE_FILE_MODE);
+}
+
+async function makePrivate(file: string): Promise<void> {
+  try {
+    await fs.chmod(file, PRIVATE_FILE_MODE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 /** Restores a backup into a data directory no service is using. */

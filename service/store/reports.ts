@@ -14,7 +14,7 @@ export class ReportFiles implements ReportStore {
   }
 
   async save(week: string, bytes: Uint8Array): Promise<StoredReport> {
-    await fs.mkdir(this.directory, { recursive: true });
+    await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
     const file = reportFileName(week);
     await writeDurably(path.join(this.directory, file), bytes);
     return this.describe(file, week);

@@ -23,7 +23,7 @@ import type { SyncRow } from '../../service/sync-request.ts';
 import { UserDirectory } from '../../service/users.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const ADMIN_TOKEN = 'admin-test-token';
+export const ADMIN_TOKEN = 'admin-test-token-0123456789abcdef';
 /** Every request passes asOf: the hand-checked cases below are read on this day. */
 export const AS_OF = '2026-10-05';
 export const CHINESE = /[\u4e00-\u9fff]/;

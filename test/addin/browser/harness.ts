@@ -17,7 +17,7 @@ import { UserDirectory } from '../../../service/users.ts';
 import type { ExcelHostApi } from '../host/office.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
 
