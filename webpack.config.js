@@ -14,6 +14,8 @@ const pages = {
 
 export default (_env, argv) => ({
   mode: argv.mode ?? 'production',
+  // webpack's own runtime (e.g. finding the stylesheet's address) is written for the same browsers as the code.
+  target: ['web', 'es2017'],
   devtool: argv.mode === 'development' ? 'source-map' : false,
   entry: Object.fromEntries(Object.entries(pages).map(([name, base]) => [name, `${base}.ts`])),
   output: { path: path.resolve(import.meta.dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
@@ -21,7 +23,15 @@ export default (_env, argv) => ({
   module: {
     rules: [
       { test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2017' } },
-      { test: /\.css$/, type: 'asset/source' },
+      // The web page links its stylesheet as a file (its CSP refuses inline styles); the add-in's
+      // task pane, which has no such policy, inlines its own.
+      {
+        test: /\.css$/,
+        include: path.resolve(import.meta.dirname, 'web'),
+        type: 'asset/resource',
+        generator: { filename: 'web/[name].[contenthash:8][ext]' },
+      },
+      { test: /\.css$/, exclude: path.resolve(import.meta.dirname, 'web'), type: 'asset/source' },
     ],
   },
   plugins: Object.entries(pages).map(

@@ -34,6 +34,8 @@ export interface StartOptions {
   clock?: () => Date;
   /** Opens the store for these ledgers (tests pass an in-memory one); by default the file store in DATA_DIR. */
   store?: (ledgerIds: readonly string[]) => Promise<Store>;
+  /** How often (ms) the running service looks whether the day at the court has changed and takes its backup; hourly by default. */
+  backupCheckEvery?: number;
 }
 
 export async function startService(
@@ -70,9 +72,17 @@ export async function startService(
       now: clock,
     });
 
+    // One backup per day at the court: at start, and when the day changes while the service runs.
     const backup = () => store.exclusive(() => store.backup(civilDateAt(clock(), config.timeZone), config.backupsKept));
     await backup();
-    timer = setInterval(() => backup().catch((error) => logError('每日备份失败', error)), HOUR);
+    timer = setInterval(
+      () =>
+        backup().then(
+          (made) => made && log(`已完成每日备份：${made}`),
+          (error) => logError('每日备份失败', error),
+        ),
+      options.backupCheckEvery ?? HOUR,
+    );
     timer.unref();
     // The weekly report missed while the service was down is made before it starts listening.
     scheduler = new ReportScheduler({

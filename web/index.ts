@@ -8,12 +8,14 @@ import { loadDeletedRows } from './deleted-rows.ts';
 import { byId } from './dom.ts';
 import { savedToken } from './session.ts';
 import { onSignInSubmit, signIn, signOut } from './sign-in.ts';
-import styles from './style.css';
+import stylesheet from './style.css';
 import { loadTeamList, showTeams } from './team-list.ts';
 import { downloadWeekly, lastWeek } from './weekly-reports.ts';
 
-const style = document.createElement('style');
-style.textContent = styles;
+// A stylesheet file, not an inline <style>: the page's Content-Security-Policy allows only its own files.
+const style = document.createElement('link');
+style.rel = 'stylesheet';
+style.href = stylesheet;
 document.head.appendChild(style);
 
 byId('sign-in-form').addEventListener('submit', onSignInSubmit);

@@ -12,6 +12,7 @@ import { currentUser, requireUser } from './auth.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
 import { reportsRouter } from './reports-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 import { settingsRouter } from './settings-routes.ts';
 import { SUMMARY_HEADER, workbooksRouter } from './workbooks-routes.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
@@ -39,6 +40,7 @@ export function createApp(parts: AppParts): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(securityHeaders());
   app.use(cors(parts.corsOrigins));
 
   app.get('/api/health', (_req, res) => {

@@ -24,6 +24,11 @@ export class Documents implements DocumentStore {
     if (audit) await this.appendAudit([audit]);
   }
 
+  /** The audit log: one JSON line per change, only ever appended to. */
+  get auditFile(): string {
+    return path.join(this.dataDir, 'audit.jsonl');
+  }
+
   where(name: DocumentName): string {
     return this.file(name);
   }
@@ -39,6 +44,6 @@ export class Documents implements DocumentStore {
 
   async appendAudit(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await appendDurably(path.join(this.dataDir, 'audit.jsonl'), entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    await appendDurably(this.auditFile, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
   }
 }

@@ -4,12 +4,15 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { civilDateTimeAt } from '../domain/civil-date.ts';
 import { Documents } from './documents.ts';
 import { PRIVATE_FILE_MODE, writeDurably } from './durable-file.ts';
 import { LedgerFile } from './ledger-file.ts';
 import { acquireLock } from './lock.ts';
 import { ReportFiles } from './reports.ts';
 import { DOCUMENT_NAMES, WriteQueue, type AuditEntry, type Store, type StoredRow } from './store.ts';
+
+const DAILY_BACKUP = /^\d{4}-\d{2}-\d{2}$/;
 
 export class FileStore implements Store {
   private readonly ledgers = new Map<string, LedgerFile>();
@@ -69,11 +72,27 @@ export class FileStore implements Store {
     return revision;
   }
 
-  /** Copies every data file into backups/<date>/ (once per date) and keeps the newest `keep`. */
+  /** Copies every data file into backups/<date>/ (once per date) and keeps the newest `keep` daily copies. */
   async backup(date: string, keep: number): Promise<string | null> {
     const root = path.join(this.dataDir, 'backups');
     const target = path.join(root, date);
     if (await exists(target)) return null;
+    await this.copyInto(target);
+    const dated = (await fs.readdir(root)).filter((entry) => DAILY_BACKUP.test(entry)).sort();
+    for (const old of dated.slice(0, Math.max(0, dated.length - keep))) await fs.rm(path.join(root, old), { recursive: true, force: true });
+    return target;
+  }
+
+  /** A backup under a name of its own (`npm run backup`): the daily rotation never removes it. */
+  async backupAs(name: string): Promise<string> {
+    const target = path.join(this.dataDir, 'backups', name);
+    if (await exists(target)) throw new Error(`备份 ${target} 已存在`);
+    await this.copyInto(target);
+    return target;
+  }
+
+  /** Every ledger (compacted), document and the audit log, into a directory that appears complete or not at all. */
+  private async copyInto(target: string): Promise<void> {
     const partial = `${target}.partial`;
     await fs.rm(partial, { recursive: true, force: true });
     await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
@@ -83,10 +102,8 @@ export class FileStore implements Store {
       await copyPrivately(ledger.snapshotFile, path.join(partial, 'ledgers', `${id}.json`));
     }
     for (const name of DOCUMENT_NAMES) await copyIfExists(this.documents.file(name), path.join(partial, `${name}.json`));
+    await copyIfExists(this.documents.auditFile, path.join(partial, path.basename(this.documents.auditFile)));
     await fs.rename(partial, target);
-    const dated = (await fs.readdir(root)).filter((entry) => /^\d{4}-\d{2}-\d{2}$/.test(entry)).sort();
-    for (const old of dated.slice(0, Math.max(0, dated.length - keep))) await fs.rm(path.join(root, old), { recursive: true, force: true });
-    return target;
   }
 
   private state(ledgerId: string): LedgerFile {
@@ -124,31 +141,111 @@ async function makePrivate(file: string): Promise<void> {
   }
 }
 
-/** Restores a backup into a data directory no service is using. */
-export async function restoreBackup(dataDir: string, date: string): Promise<string[]> {
-  const source = path.join(dataDir, 'backups', date);
-  if (!(await exists(source))) throw new Error(`没有 ${date} 的备份（${source}）`);
+export interface RestoreOptions {
+  /** Also users, rules and the calendar override (else only the ledgers). */
+  all?: boolean;
+  now?: Date;
+  /** The court's time zone, for the safety copy's name. */
+  timeZone?: string;
+}
+
+export interface Restored {
+  /** Where the data as it stood before the restore was copied (backups/恢复前-<date>-<time>/). */
+  safetyCopy: string;
+  /** The files restored, e.g. ledgers/cases.json. */
+  restored: string[];
+  /** The documents left as they were (without `all`). */
+  kept: string[];
+}
+
+/**
+ * Restores a backup (a date, or any directory under backups/, e.g. a safety copy) into a data
+ * directory no service is using. The data as it stands is first copied aside, so a restore can be
+ * undone by restoring that copy. Only the ledgers are restored unless `all`: users.json rolled back
+ * would stop every token issued since. The audit log is never rolled back; the restore is added to it.
+ */
+export async function restoreBackup(dataDir: string, name: string, options: RestoreOptions = {}): Promise<Restored> {
+  if (name === '' || name === '.' || name === '..' || path.basename(name) !== name) throw new Error(`「${name}」不是备份的名称`);
+  const source = path.join(dataDir, 'backups', name);
+  if (!(await exists(source))) throw new Error(`没有 ${name} 的备份（${source}）`);
   const release = acquireLock(dataDir);
   try {
-    await fs.mkdir(path.join(dataDir, 'ledgers'), { recursive: true });
-    const restored: string[] = [];
-    for (const entry of await fs.readdir(path.join(source, 'ledgers'))) {
-      await writeDurably(path.join(dataDir, 'ledgers', entry), await fs.readFile(path.join(source, 'ledgers', entry), 'utf8'));
-      await fs.rm(path.join(dataDir, 'ledgers', entry.replace(/\.json$/, '.journal.jsonl')), { force: true });
-      restored.push(`ledgers/${entry}`);
-    }
-    // A document the backup lacks did not exist then (e.g. rules never changed): remove today's.
-    for (const name of DOCUMENT_NAMES) {
-      const backedUp = path.join(source, `${name}.json`);
+    const now = options.now ?? new Date();
+    const documents = new Documents(dataDir);
+    const safetyCopy = await copyAside(dataDir, documents, backupName('恢复前', now, options.timeZone ?? 'Asia/Shanghai'));
+    const restored = await restoreLedgers(source, path.join(dataDir, 'ledgers'));
+    const kept: string[] = [];
+    for (const document of DOCUMENT_NAMES) {
+      const file = `${document}.json`;
+      if (!options.all) {
+        if (await exists(documents.file(document))) kept.push(file);
+        continue;
+      }
+      // A document the backup lacks did not exist then (e.g. rules never changed): remove today's.
+      const backedUp = path.join(source, file);
       if (await exists(backedUp)) {
-        await writeDurably(path.join(dataDir, `${name}.json`), await fs.readFile(backedUp, 'utf8'));
-        restored.push(`${name}.json`);
+        await writeDurably(documents.file(document), await fs.readFile(backedUp));
+        restored.push(file);
       } else {
-        await fs.rm(path.join(dataDir, `${name}.json`), { force: true });
+        await fs.rm(documents.file(document), { force: true });
       }
     }
-    return restored;
+    await documents.appendAudit([
+      {
+        time: now.toISOString(),
+        user: 'system',
+        ledger: 'backups',
+        rowId: null,
+        action: 'restore',
+        before: null,
+        after: { from: name, restored, kept, safetyCopy },
+      },
+    ]);
+    return { safetyCopy, restored, kept };
   } finally {
     release();
   }
+}
+
+/** Each ledger of a backup; a journal beside it (a safety copy has them) too, else today's journal goes. */
+async function restoreLedgers(source: string, ledgersDir: string): Promise<string[]> {
+  await fs.mkdir(ledgersDir, { recursive: true });
+  const restored: string[] = [];
+  for (const entry of await fs.readdir(path.join(source, 'ledgers'))) {
+    if (!entry.endsWith('.json')) continue;
+    const journal = entry.replace(/\.json$/, '.journal.jsonl');
+    await fs.rm(path.join(ledgersDir, journal), { force: true });
+    await writeDurably(path.join(ledgersDir, entry), await fs.readFile(path.join(source, 'ledgers', entry)));
+    restored.push(`ledgers/${entry}`);
+    const backedUpJournal = path.join(source, 'ledgers', journal);
+    if (await exists(backedUpJournal)) await writeDurably(path.join(ledgersDir, journal), await fs.readFile(backedUpJournal));
+  }
+  return restored;
+}
+
+/** Copies the ledgers, documents and audit log as they stand, each flushed, into backups/<name>/. */
+async function copyAside(dataDir: string, documents: Documents, name: string): Promise<string> {
+  const target = path.join(dataDir, 'backups', name);
+  const partial = `${target}.partial`;
+  await fs.rm(partial, { recursive: true, force: true });
+  await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true });
+  const ledgersDir = path.join(dataDir, 'ledgers');
+  const ledgerFiles = (await exists(ledgersDir)) ? await fs.readdir(ledgersDir) : [];
+  const files = [
+    ...ledgerFiles.filter((entry) => /\.(json|journal\.jsonl)$/.test(entry)).map((entry) => path.join('ledgers', entry)),
+    ...[...DOCUMENT_NAMES.map((document) => documents.file(document)), documents.auditFile].map((file) => path.basename(file)),
+  ];
+  for (const file of files) {
+    const from = path.join(dataDir, file);
+    if (await exists(from)) await writeDurably(path.join(partial, file), await fs.readFile(from));
+  }
+  await fs.rename(partial, target);
+  return target;
+}
+
+/** 手动-2026-10-05-103012: a backup's name with the court's date and time of day, beside the daily ones. */
+export function backupName(kind: '手动' | '恢复前', now: Date, timeZone: string): string {
+  const { date, minutes } = civilDateTimeAt(now, timeZone);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${kind}-${date}-${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}${pad(now.getUTCSeconds())}`;
 }

@@ -139,7 +139,7 @@ describe('storage', () => {
       );
       await second.close();
 
-      const restored = await restoreBackup(dataDir, todayInShanghai());
+      const { restored } = await restoreBackup(dataDir, todayInShanghai());
       assert.ok(restored.includes('ledgers/cases.json'), restored.join(', '));
 
       const third = await sandbox.startOnDisk(dataDir);

@@ -51,6 +51,7 @@ describe('the web page', () => {
     let page: Page;
     let workDir: string;
     let dialogs: string[];
+    let blocked: string[];
 
     before(function () {
       if (!existsSync(CHROMIUM)) {
@@ -75,6 +76,11 @@ describe('the web page', () => {
       });
       page = context.pages()[0] ?? (await context.newPage());
       dialogs = [];
+      blocked = [];
+      // The page is served under a Content-Security-Policy: anything it refuses shows here.
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+      });
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());
         void dialog.dismiss();
@@ -87,6 +93,7 @@ describe('the web page', () => {
       await sandbox.cleanUp();
       await fs.rm(workDir, { recursive: true, force: true });
       assert.deepEqual(dialogs, [], 'the page opened a dialog');
+      assert.deepEqual(blocked, [], 'the browser blocked part of the page under its Content-Security-Policy');
     });
 
     async function signIn(token = ADMIN_TOKEN) {
@@ -99,6 +106,11 @@ describe('the web page', () => {
       const file = await fs.readFile((await download.path())!);
       return { name: download.suggestedFilename(), file };
     }
+
+    it('is styled by its own stylesheet under its Content-Security-Policy', async () => {
+      // The header's dark blue band comes from style.css; unstyled it would be transparent.
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('header')!).backgroundColor === 'rgb(31, 56, 100)');
+    });
 
     it('says so in the page when the token is wrong, and signs in with the right one, staying signed in', async () => {
       await signIn('wrong-token');
