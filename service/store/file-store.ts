@@ -96,7 +96,7 @@ export class FileStore implements Store {
     const partial = `${target}.partial`;
     await fs.rm(partial, { recursive: true, force: true });
     await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
-    await fs.chmod(root, PRIVATE_DIRECTORY_MODE);
+    await fs.chmod(path.dirname(target), PRIVATE_DIRECTORY_MODE);
     for (const [id, ledger] of this.ledgers) {
       await ledger.compact();
       await copyPrivately(ledger.snapshotFile, path.join(partial, 'ledgers', `${id}.json`));
