@@ -6,6 +6,7 @@
 import type { ProblemLevel } from '../domain/problem.ts';
 import type { SystemColumnDef } from '../domain/ledger.ts';
 import { systemColumnsOf } from '../domain/row.ts';
+import { readAsFormula } from '../domain/sheet-text.ts';
 import type { ConditionalFormattingOptions } from 'exceljs';
 import type { Cell, Worksheet } from './exceljs.ts';
 import { WorkbookRefusal } from './limits.ts';
@@ -43,8 +44,12 @@ export function writeAnnotations(sheet: Worksheet, layout: TableLayout, lastColu
     };
     for (const { column, columnNumber } of targets) {
       const cell = row.getCell(columnNumber);
-      cell.value = systemValue(column, values[column.id] ?? null);
-      cell.style = systemCellStyle(column.type, column.id === 'alert' ? String(values.alert ?? '') : undefined);
+      const value = systemValue(column, values[column.id] ?? null);
+      cell.value = value;
+      cell.style = systemCellStyle(
+        typeof value === 'string' && readAsFormula(value) ? 'text' : column.type,
+        column.id === 'alert' ? String(values.alert ?? '') : undefined,
+      );
     }
     for (const [columnNumber, problems] of problemsByCell(layout, annotation)) {
       const cell = row.getCell(columnNumber);
@@ -99,7 +104,8 @@ function systemValue(column: SystemColumnDef, value: string | number | null): st
       return new Date(Date.UTC(year, month - 1, day, hour, minute));
     }
   }
-  // Text stays text: a string cell is never a formula, whatever it starts with (SPEC §8).
+  // Text stays text: a string cell is never a formula, whatever it starts with, and text that could
+  // be read as one is in the text format, so retyping it in Excel keeps it text (SPEC §8).
   return column.type === 'text' ? String(value) : value;
 }
 
