@@ -11,6 +11,7 @@ import type { UserDirectory } from '../users.ts';
 import { requireUser } from './auth.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
+import { singleQueryValues } from './query.ts';
 import { reportsRouter } from './reports-routes.ts';
 import { settingsRouter } from './settings-routes.ts';
 import { SUMMARY_HEADER, workbooksRouter } from './workbooks-routes.ts';
@@ -44,6 +45,7 @@ export function createApp(parts: AppParts): express.Express {
     res.json({ ok: true, version: parts.version });
   });
   app.use('/api', requireUser(parts.users));
+  app.use('/api', singleQueryValues);
   app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
   const now = parts.now ?? (() => new Date());
   app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, now));
