@@ -5,6 +5,7 @@
 import { columnWidths, NUMBER_FORMATS, reportGrid, reportLayout, TEAM_CHART_COLUMNS } from '../service/domain/report/layout.ts';
 import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
 import { columnLetters } from './sheet/addresses.ts';
+import { serviceText } from './sheet/cell-values.ts';
 
 export type SheetValue = string | number;
 
@@ -25,8 +26,6 @@ export interface ReportSheet {
   chart: { title: string; source: string; topLeft: string; bottomRight: string };
 }
 
-/** Text Excel would read as a formula or a number when written (=, +, - or @ first) is written as text. */
-const FORMULA_LIKE = /^[=+\-@]/;
 const CHART_ROWS = 16;
 /** Points per character of Excel's default font, to turn the layout's widths into columnWidth. */
 const POINTS_PER_CHARACTER = 6;
@@ -39,7 +38,7 @@ export function reportSheet(report: WeeklyReport): ReportSheet {
     Array.from({ length: width }, (_, c): SheetValue => {
       const cell = row[c];
       if (!cell) return '';
-      return typeof cell.value === 'string' && FORMULA_LIKE.test(cell.value) ? `'${cell.value}` : cell.value;
+      return typeof cell.value === 'string' ? serviceText(cell.value) : cell.value;
     }),
   );
   const numberFormats = grid.rows.map((row) => Array.from({ length: width }, (_, c) => NUMBER_FORMATS[row[c]?.format ?? 'text']));

@@ -51,8 +51,11 @@ interface Outcome {
   row: StoredRow;
   problems: Problem[];
   conflict: boolean;
-  /** Not applied: the user may not write this row (the reason is among the problems). */
-  refused?: boolean;
+  /**
+   * Answered but not applied: the row held no column of the ledger, or the user may not write it
+   * (the reason is among the problems).
+   */
+  notApplied?: true;
 }
 
 /** A soft-deleted row, as the list of deleted rows shows it. */
@@ -62,6 +65,9 @@ export interface DeletedRow {
   values: Record<string, RawValue>;
   deleted: { at: string; by: string };
 }
+
+/** Unknown columns named per request: 150 of them on each of 20,000 rows would make the answer hundreds of megabytes. */
+const UNKNOWN_COLUMNS_NAMED = 5;
 
 export class LedgerService {
   private readonly stored: StoredRows;
@@ -112,7 +118,7 @@ export class LedgerService {
       const rows = outcomes.map((outcome) => {
         const stored = pending.get(outcome.row.rowId) ?? outcome.row;
         const result = this.respond(ledger, stored, context, outcome.problems);
-        if (!outcome.conflict && !outcome.refused && JSON.stringify(result.fixed) !== JSON.stringify(stored.fixed)) {
+        if (!outcome.conflict && !outcome.notApplied && JSON.stringify(result.fixed) !== JSON.stringify(stored.fixed)) {
           const fixed = { ...stored, fixed: result.fixed };
           pending.set(fixed);
           this.stored.remember(fixed, this.stored.normalize(ledger, stored));
@@ -249,13 +255,33 @@ export class LedgerService {
     });
     const firstRowOfKey = new Map<string, number>();
     const inputIds = new Set(ledger.columns.map((column) => column.id));
+    const unknownNamed = new Set<string>();
+    let moreUnknownSaid = false;
 
     return request.rows.map((incoming, index) => {
       const problems: Problem[] = [];
       const values: Record<string, RawValue> = {};
       for (const [column, value] of Object.entries(incoming.values)) {
         if (inputIds.has(column)) values[column] = value;
-        else problems.push({ column, level: 'warning', message: `未知列「${column.slice(0, 40)}」，已忽略` });
+        else if (unknownNamed.size < UNKNOWN_COLUMNS_NAMED && !unknownNamed.has(column)) {
+          unknownNamed.add(column);
+          problems.push({ column, level: 'warning', message: `未知列「${column.slice(0, 40)}」，已忽略` });
+        } else if (!unknownNamed.has(column) && !moreUnknownSaid) {
+          moreUnknownSaid = true;
+          problems.push({ column, level: 'warning', message: `本次提交还有其他未知列（如「${column.slice(0, 40)}」），均已忽略` });
+        }
+      }
+      if (Object.keys(values).length === 0 && !byRowId[index]) {
+        problems.push({ column: '', level: 'error', message: '本行没有可识别的列，未保存' });
+        const unsaved: StoredRow = {
+          rowId: incoming.rowId ?? '',
+          rev: 0,
+          values: {},
+          createdAt: now,
+          updatedAt: now,
+          updatedBy: user.name,
+        };
+        return { row: unsaved, problems, conflict: false, notApplied: true };
       }
       let stored = byRowId[index];
       let normalized = normalizeRow(ledger.columns, stored ? { ...stored.values, ...values } : values, this.timeZone);
@@ -277,7 +303,7 @@ export class LedgerService {
         const rowId = incoming.rowId && !pending.has(incoming.rowId) ? incoming.rowId : randomUUID();
         const created: StoredRow = { rowId, rev: 1, values, createdAt: now, updatedAt: now, updatedBy: user.name };
         const refusal = permissions.refusal(null, values);
-        if (refusal) return { row: { ...created, rev: 0 }, problems: [...problems, refusal], conflict: false, refused: true };
+        if (refusal) return { row: { ...created, rev: 0 }, problems: [...problems, refusal], conflict: false, notApplied: true };
         pending.set(created);
         this.stored.remember(created, normalized);
         claimed.add(rowId);
@@ -288,7 +314,7 @@ export class LedgerService {
       if (changed && incoming.rev !== undefined && incoming.rev < stored.rev) return { row: stored, problems, conflict: true };
       if (!changed && !stored.deleted) return { row: stored, problems, conflict: false };
       const refusal = permissions.refusal(stored, values);
-      if (refusal) return { row: stored, problems: [...problems, refusal], conflict: false, refused: true };
+      if (refusal) return { row: stored, problems: [...problems, refusal], conflict: false, notApplied: true };
       const { deleted: _wasDeleted, ...kept } = stored;
       const updated: StoredRow = {
         ...kept,

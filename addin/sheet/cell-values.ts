@@ -4,14 +4,23 @@
 import type { CellInput } from '../../client/contract.ts';
 import { civilDateToSerial, dateTimeToSerial } from '../../client/excel-dates.ts';
 import { excelNumberFormat } from '../../service/domain/column-formats.ts';
+import { readAsFormula, xmlSafeText } from '../../service/domain/sheet-text.ts';
 
 /**
- * Text Excel would otherwise turn into something else: a formula (=, +, -, @), a number that loses
- * digits (an 18-digit identity number), or a date. A leading apostrophe keeps it as typed text.
+ * Text Excel would otherwise turn into something else: a formula (= + - @, also after blanks or in
+ * full width), a number that loses digits (an 18-digit identity number), or a date. A leading
+ * apostrophe keeps it as typed text. Characters no xlsx can hold are left out.
  */
 export function keepAsText(text: string): string {
-  if (/^[=+\-@]/.test(text) || /^\s*[\d.,]+\s*$/.test(text) || /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(text)) return `'${text}`;
-  return text;
+  const safe = xmlSafeText(text);
+  if (readAsFormula(safe) || /^\s*[\d.,]+\s*$/.test(safe) || /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(safe)) return `'${safe}`;
+  return safe;
+}
+
+/** Text the service wrote (statuses, explanations): kept as text when it could be read as a formula. */
+export function serviceText(text: string): string {
+  const safe = xmlSafeText(text);
+  return readAsFormula(safe) ? `'${safe}` : safe;
 }
 
 /** A system column's value as written: by the column's type from the ledger definition. */
@@ -20,7 +29,7 @@ export function systemCellValue(type: string, value: string | number | null | un
   if (typeof value === 'number') return value;
   if (type === 'date') return civilDateToSerial(value) ?? keepAsText(value);
   if (type === 'datetime') return dateTimeToSerial(value) ?? keepAsText(value);
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return serviceText(value);
 }
 
 /** A clerk's stored value written back into a fresh sheet (分案清单) or on 采用对方的. */

@@ -3,7 +3,7 @@
 // the add-in created is a single write.
 
 import type { RowResult } from '../../client/contract.ts';
-import { systemCellValue } from './cell-values.ts';
+import { serviceText, systemCellValue } from './cell-values.ts';
 import { columnIndexOf, positionRuns, writeSpans, type TableLayout } from './layout.ts';
 
 export type RowWrite =
@@ -52,7 +52,7 @@ export function buildWriteBlocks(layout: TableLayout, writes: ReadonlyMap<number
   const remarks = columnIndexOf(layout, REMARKS_COLUMN);
   if (remarks >= 0) {
     for (const [position, write] of writes) {
-      if (write.kind === 'conflict') blocks.push({ row: position, column: remarks, values: [[write.message]] });
+      if (write.kind === 'conflict') blocks.push({ row: position, column: remarks, values: [[serviceText(write.message)]] });
     }
   }
   return blocks;

@@ -11,6 +11,7 @@ import type { UserDirectory } from '../users.ts';
 import { currentUser, requireUser } from './auth.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
+import { singleQueryValues } from './query.ts';
 import { reportsRouter } from './reports-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { settingsRouter } from './settings-routes.ts';
@@ -48,6 +49,7 @@ export function createApp(parts: AppParts): express.Express {
   });
   const now = parts.now ?? (() => new Date());
   app.use('/api', requireUser(parts.users, now));
+  app.use('/api', singleQueryValues);
   app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
   app.get('/api/me', (req, res) => {
     const user = currentUser(req);

@@ -1,6 +1,6 @@
 // Query parameters the routes share, refused with a Chinese message naming the parameter and value.
 
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { isCivilDate, type CivilDate } from '../domain/civil-date.ts';
 import { HttpError } from './errors.ts';
 
@@ -11,3 +11,18 @@ export function queryDate(req: Request, name: string): CivilDate | undefined {
     throw new HttpError(400, 'bad_date', `参数 ${name}「${String(value).slice(0, 40)}」不是有效日期，应为 YYYY-MM-DD`);
   return value;
 }
+
+/**
+ * A parameter given twice (?team=A&team=B) arrives as a list, which no route reads: a route would
+ * drop the filter without a word. Every API request with one is refused, naming it.
+ */
+export const singleQueryValues: RequestHandler = (req, _res, next) => {
+  const repeated = Object.entries(req.query).find(([, value]) => Array.isArray(value));
+  if (repeated)
+    throw new HttpError(
+      400,
+      'repeated_parameter',
+      `参数 ${repeated[0].slice(0, 40)} 重复出现了 ${(repeated[1] as unknown[]).length} 次，只能给一次`,
+    );
+  next();
+};

@@ -1,9 +1,10 @@
 // The weekly report as an xlsx (exceljs): the shared layout on one sheet, captions and headers
 // set apart, columns sized to their content, printed A4 landscape one page wide.
 
-import ExcelJS from 'exceljs';
+import ExcelJS from '../workbook/exceljs.ts';
 import { columnWidths, NUMBER_FORMATS, reportGrid, reportLayout } from '../domain/report/layout.ts';
 import type { WeeklyReport } from '../domain/report/weekly-report.ts';
+import { readAsFormula } from '../domain/sheet-text.ts';
 
 const A4 = 9 as ExcelJS.PaperSize;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
@@ -37,7 +38,8 @@ export async function reportWorkbook(report: WeeklyReport): Promise<Buffer> {
     row.forEach((cell, c) => {
       const target = sheet.getCell(r + 1, c + 1);
       target.value = cell.value;
-      target.numFmt = NUMBER_FORMATS[cell.format];
+      // A team or 承办人 named like a formula stays text when the cell is retyped.
+      target.numFmt = typeof cell.value === 'string' && readAsFormula(cell.value) ? NUMBER_FORMATS.text : NUMBER_FORMATS[cell.format];
     }),
   );
   sheet.mergeCells(1, 1, 1, grid.width);

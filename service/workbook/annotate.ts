@@ -9,7 +9,7 @@ import { normalizeRow } from '../domain/row.ts';
 import type { Problem, RawValue } from '../domain/problem.ts';
 import type { LedgerService, RowResponse } from '../ledger-service.ts';
 import { canWrite, type User } from '../users.ts';
-import { writeAnnotations, type RowAnnotation } from './annotation-writer.ts';
+import { assertRoomForSystemColumns, writeAnnotations, type RowAnnotation } from './annotation-writer.ts';
 import ExcelJS, { type Worksheet } from './exceljs.ts';
 import { checkHeap, heapAvailable, WorkbookRefusal } from './limits.ts';
 import { findTable, HEADER_SEARCH_ROWS, type TableLayout } from './table-layout.ts';
@@ -126,6 +126,7 @@ export class WorkbookAnnotator {
       );
     }
 
+    for (const { sheet, layout, table } of found) assertRoomForSystemColumns(sheet, layout, table.lastColumn);
     for (const ledger of new Set(found.map((table) => table.layout.ledger))) {
       await this.syncLedger(
         ledger,

@@ -6,6 +6,7 @@
 import type { ProblemLevel } from '../domain/problem.ts';
 import type { SystemColumnDef } from '../domain/ledger.ts';
 import { systemColumnsOf } from '../domain/row.ts';
+import { readAsFormula } from '../domain/sheet-text.ts';
 import type { ConditionalFormattingOptions } from 'exceljs';
 import type { Cell, Worksheet } from './exceljs.ts';
 import { WorkbookRefusal } from './limits.ts';
@@ -29,6 +30,7 @@ export const MARK_FORMULA = '"执行台账助手"="执行台账助手"';
 const LAST_EXCEL_COLUMN = 16_384;
 
 export function writeAnnotations(sheet: Worksheet, layout: TableLayout, lastColumn: number, annotations: RowAnnotation[]): void {
+  assertRoomForSystemColumns(sheet, layout, lastColumn);
   const targets = placeSystemColumns(sheet, layout, lastColumn);
   clearEarlierMarks(sheet, layout);
 
@@ -43,8 +45,12 @@ export function writeAnnotations(sheet: Worksheet, layout: TableLayout, lastColu
     };
     for (const { column, columnNumber } of targets) {
       const cell = row.getCell(columnNumber);
-      cell.value = systemValue(column, values[column.id] ?? null);
-      cell.style = systemCellStyle(column.type, column.id === 'alert' ? String(values.alert ?? '') : undefined);
+      const value = systemValue(column, values[column.id] ?? null);
+      cell.value = value;
+      cell.style = systemCellStyle(
+        typeof value === 'string' && readAsFormula(value) ? 'text' : column.type,
+        column.id === 'alert' ? String(values.alert ?? '') : undefined,
+      );
     }
     for (const [columnNumber, problems] of problemsByCell(layout, annotation)) {
       const cell = row.getCell(columnNumber);
@@ -65,6 +71,21 @@ export function writeAnnotations(sheet: Worksheet, layout: TableLayout, lastColu
   }
 }
 
+/**
+ * Refuses, before anything is synced, a sheet with no room right of the clerk's columns for the
+ * system columns it lacks: a refused upload stores nothing.
+ */
+export function assertRoomForSystemColumns(sheet: Worksheet, layout: TableLayout, lastColumn: number): void {
+  const missing = [...systemColumnsOf(layout.ledger), ...IDENTITY_COLUMNS].filter((column) => !layout.systemColumns.has(column.id));
+  if (missing.length > 0 && lastColumn + missing.length > LAST_EXCEL_COLUMN) {
+    throw new WorkbookRefusal(
+      400,
+      'no_room_for_columns',
+      `工作表「${sheet.name}」右侧已没有空列，无法写入「${missing[0].header}」等状态列，请删去多余的列后再上传`,
+    );
+  }
+}
+
 /** Each system column's sheet column: where its header already is, else appended after the last used column. */
 function placeSystemColumns(sheet: Worksheet, layout: TableLayout, lastColumn: number) {
   const header = sheet.getRow(layout.headerRow);
@@ -73,13 +94,6 @@ function placeSystemColumns(sheet: Worksheet, layout: TableLayout, lastColumn: n
     let columnNumber = layout.systemColumns.get(column.id);
     if (columnNumber === undefined) {
       columnNumber = next++;
-      if (columnNumber > LAST_EXCEL_COLUMN) {
-        throw new WorkbookRefusal(
-          400,
-          'no_room_for_columns',
-          `工作表「${sheet.name}」右侧已没有空列，无法写入「${column.header}」等状态列，请删去多余的列后再上传`,
-        );
-      }
       sheet.getColumn(columnNumber).width = SYSTEM_COLUMN_WIDTHS[column.id] ?? columnWidth(column.header, column.type);
     }
     const cell = header.getCell(columnNumber);
@@ -99,7 +113,8 @@ function systemValue(column: SystemColumnDef, value: string | number | null): st
       return new Date(Date.UTC(year, month - 1, day, hour, minute));
     }
   }
-  // Text stays text: a string cell is never a formula, whatever it starts with (SPEC §8).
+  // Text stays text: a string cell is never a formula, whatever it starts with, and text that could
+  // be read as one is in the text format, so retyping it in Excel keeps it text (SPEC §8).
   return column.type === 'text' ? String(value) : value;
 }
 

@@ -1,4 +1,4 @@
-// The two exceljs internals exceljs.ts adjusts; exceljs ships no types for them.
+// The exceljs internals exceljs.ts adjusts; exceljs ships no types for them.
 
 declare module 'exceljs/lib/xlsx/xform/sheet/data-validations-xform.js' {
   interface DataValidationsXformInstance {
@@ -15,4 +15,9 @@ declare module 'exceljs/lib/xlsx/xform/sheet/data-validations-xform.js' {
 declare module 'exceljs/lib/utils/col-cache.js' {
   const colCache: { decodeEx(address: string): { dimensions?: string } };
   export default colCache;
+}
+
+declare module 'exceljs/lib/utils/utils.js' {
+  const utils: { xmlEncode(text: string): string };
+  export default utils;
 }

@@ -11,10 +11,18 @@
 // Range.forEachAddress (lib/xlsx/xform/sheet/data-validations-xform.js, line 221 in 4.4.0); the
 // proposed fix, exceljs/exceljs#2977, was not merged. The patch reaches into exceljs's internals,
 // so package.json pins exceljs to exactly 4.4.0: check this file before moving to another version.
+//
+// Every text exceljs writes into the package's XML (cell strings, notes, sheet names, attributes)
+// goes through utils.xmlEncode. It drops most C0 controls, but writes U+FFFE, U+FFFF and lone
+// surrogates as they are, and one such character in a 承办人 makes sharedStrings.xml invalid XML:
+// Excel then refuses the whole workbook. The encoder first takes out every character XML cannot
+// hold (xmlSafeText), so no workbook we write, a clerk's own cells included, can be broken by one.
 
 import ExcelJS from 'exceljs';
 import colCache from 'exceljs/lib/utils/col-cache.js';
 import DataValidationsXform from 'exceljs/lib/xlsx/xform/sheet/data-validations-xform.js';
+import exceljsUtils from 'exceljs/lib/utils/utils.js';
+import { xmlSafeText } from '../domain/sheet-text.ts';
 
 const parseClose = DataValidationsXform.prototype.parseClose;
 DataValidationsXform.prototype.parseClose = function (name: string): boolean {
@@ -30,6 +38,9 @@ DataValidationsXform.prototype.parseClose = function (name: string): boolean {
   }
   return true;
 };
+
+const xmlEncode = exceljsUtils.xmlEncode;
+exceljsUtils.xmlEncode = (text: string): string => xmlEncode(xmlSafeText(text));
 
 export default ExcelJS;
 export type { Cell, CellValue, Row, Workbook, Worksheet } from 'exceljs';

@@ -4,6 +4,7 @@
 
 import type { AnyLedger, ColumnDef } from '../domain/ledger.ts';
 import { systemColumnsOf } from '../domain/row.ts';
+import { readAsFormula } from '../domain/sheet-text.ts';
 import type { DataValidation } from 'exceljs';
 import ExcelJS, { type Worksheet } from './exceljs.ts';
 import {
@@ -80,7 +81,11 @@ function addDropdown(
 ): void {
   const letter = options.getColumn(optionColumn).letter;
   options.getCell(1, optionColumn).value = `${column.header}（选项）`;
-  list.forEach((option, index) => (options.getCell(index + 2, optionColumn).value = option));
+  list.forEach((option, index) => {
+    const cell = options.getCell(index + 2, optionColumn);
+    cell.value = option;
+    if (readAsFormula(option)) cell.numFmt = '@';
+  });
   const letterInSheet = sheet.getColumn(columnNumber).letter;
   const several = column.type === 'tags';
   // exceljs's types leave out the sheet's validations, which take a range as one entry.

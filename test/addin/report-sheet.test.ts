@@ -51,16 +51,22 @@ describe('add-in: the 周通报 sheet as data', () => {
     assert.deepEqual(sheet.columnWidths[0].columns, 'A:A');
   });
 
-  it('writes text that Excel would take for a formula as text', () => {
-    const cases = ['=SUM(A1:A9)', '+86', '-1', '@x', '正常'].map((handler, index) => ({
-      caseNo: `（2026）豫0102执${index + 1}号`,
-      filedOn: '2026-04-01',
-      respondent: '甲',
-      receptionOn: '2026-04-01',
-      handler,
-    }));
+  it('writes text Excel would take for a formula as text, also after blanks or in full width, without characters XML cannot hold', () => {
+    const cases = ['=SUM(A1:A9)', '+86', '-1', '@x', '正常', ' =1+1', '\t=cmd', '\r\n@SUM', '＝1+1', '＋1', '－1', '＠x', '李\uFFFE四'].map(
+      (handler, index) => ({
+        caseNo: `（2026）豫0102执${index + 1}号`,
+        filedOn: '2026-04-01',
+        respondent: '甲',
+        receptionOn: '2026-04-01',
+        handler,
+      }),
+    );
     const risky = reportSheet(reportOf('2026-W20', '2026-05-17', { cases }));
     const handlers = risky.values.filter((row) => row[2] === '执行通知').map((row) => row[6]);
-    assert.deepEqual(handlers.sort(), ["'+86", "'-1", "'=SUM(A1:A9)", "'@x", '正常'].sort());
+    assert.deepEqual(
+      handlers.sort(),
+      // The report lists a 承办人 as entered, trimmed.
+      ["'+86", "'-1", "'=SUM(A1:A9)", "'@x", '正常', "'=1+1", "'=cmd", "'@SUM", "'＝1+1", "'＋1", "'－1", "'＠x", '李四'].sort(),
+    );
   });
 });

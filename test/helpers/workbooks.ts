@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { XMLValidator } from 'fast-xml-parser';
+import JSZip from 'jszip';
 import type { AnnotationSummary } from '../../service/workbook/annotate.ts';
 import type { TestService } from './service.ts';
 import { ADMIN_TOKEN, AS_OF } from './service.ts';
@@ -89,6 +91,29 @@ export function noteText(cell: ExcelJS.Cell): string {
 /** Everything of a cell a clerk could notice: value, formula, style, note. */
 export function cellFacts(cell: ExcelJS.Cell) {
   return { value: cell.value, style: JSON.stringify(cell.style ?? {}), note: cell.note === undefined ? null : noteText(cell) };
+}
+
+/**
+ * The workbook with `marker` in its shared strings replaced by `escaped`, an OOXML string escape
+ * such as _xFFFE_: how Excel itself keeps a character XML cannot hold, and exceljs reads it back.
+ */
+export async function withEscapedText(file: Buffer, marker: string, escaped: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(file);
+  const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+  assert.ok(strings.includes(marker));
+  zip.file('xl/sharedStrings.xml', strings.replaceAll(marker, escaped));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/** The XML parts of a workbook that are not well-formed XML, with the parser's complaint. */
+export async function invalidXmlParts(file: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(file);
+  const invalid: string[] = [];
+  for (const name of Object.keys(zip.files).filter((name) => /\.(xml|vml|rels)$/.test(name))) {
+    const verdict = XMLValidator.validate(await zip.file(name)!.async('string'));
+    if (verdict !== true) invalid.push(`${name}: ${verdict.err.msg}`);
+  }
+  return invalid;
 }
 
 // ---- Zips built by hand (bombs, lies, truncations) --------------------------------------------

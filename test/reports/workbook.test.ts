@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { reportWorkbook } from '../../service/reports/workbook.ts';
 import { bureau } from '../domain/report/bureau.ts';
 import { reportOf } from '../domain/report/rows.ts';
+import { invalidXmlParts } from '../helpers/workbooks.ts';
 
 async function opened(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
@@ -90,8 +91,20 @@ describe('weekly report xlsx', () => {
     }
   });
 
-  it('writes text that starts with =, +, - or @ as text, never as a formula', async () => {
-    const risky = ['=HYPERLINK("http://x","点")', '+86 123', '-1+1', '@SUM(A1)'];
+  it('writes text that starts with = + - @, after blanks or in full width, as text, never as a formula', async () => {
+    const risky = [
+      '=HYPERLINK("http://x","点")',
+      '+86 123',
+      '-1+1',
+      '@SUM(A1)',
+      ' =1+1',
+      '\t=cmd',
+      '\n@SUM(A1)',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠x',
+    ];
     const cases = risky.map((handler, index) => ({
       caseNo: `（2026）豫0102执${index + 1}号`,
       filedOn: '2026-04-01',
@@ -100,16 +113,37 @@ describe('weekly report xlsx', () => {
       handler,
     }));
     const risk = await opened(await reportWorkbook(reportOf('2026-W20', '2026-05-17', { cases })));
+    // The report lists a 承办人 as entered, trimmed.
+    const listed = risky.map((text) => text.trim());
     const written: string[] = [];
     for (let r = 1; r <= risk.rowCount; r += 1) {
       risk.getRow(r).eachCell((cell) => {
         assert.notEqual(cell.type, ExcelJS.ValueType.Formula, `row ${r}`);
-        if (risky.includes(String(cell.value))) {
+        if (listed.includes(String(cell.value))) {
           assert.equal(cell.type, ExcelJS.ValueType.String);
+          assert.equal(cell.numFmt, '@');
           written.push(String(cell.value));
         }
       });
     }
-    assert.deepEqual(new Set(written), new Set(risky), 'each handler is listed with its overdue 执行通知');
+    assert.deepEqual(new Set(written), new Set(listed), 'each handler is listed with its overdue 执行通知');
+  });
+
+  it('is valid XML when a 承办人 holds U+FFFE, U+FFFF, a lone surrogate or a control character', async () => {
+    const cases = [
+      {
+        caseNo: '（2026）豫0102执1号',
+        filedOn: '2026-04-01',
+        respondent: '甲',
+        receptionOn: '2026-04-01',
+        handler: '李\uFFFE四\uFFFF\uD800\u0001',
+      },
+    ];
+    const file = await reportWorkbook(reportOf('2026-W20', '2026-05-17', { cases }));
+    assert.deepEqual(await invalidXmlParts(file), []);
+    const back = await opened(file);
+    const handlers: unknown[] = [];
+    back.eachRow((row) => row.eachCell((cell) => String(cell.value).startsWith('李') && handlers.push(cell.value)));
+    assert.deepEqual(new Set(handlers), new Set(['李四']));
   });
 });

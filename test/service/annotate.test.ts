@@ -18,10 +18,12 @@ import {
   CLERK_ROWS,
   CLERK_SHEET,
   clerkWorkbook,
+  invalidXmlParts,
   loadWorkbook,
   noteText,
   saveWorkbook,
   utc,
+  withEscapedText,
 } from '../helpers/workbooks.ts';
 
 const SYSTEM_HEADERS = [...systemColumnsOf(casesLedger), ...IDENTITY_COLUMNS].map((column) => column.header);
@@ -326,6 +328,19 @@ describe('annotating a workbook', () => {
         ),
       ),
     );
+  });
+
+  it('comes back as valid XML when a cell holds U+FFFE, U+FFFF, a lone surrogate or a control character', async () => {
+    const workbook = await loadWorkbook(input);
+    const sheet = workbook.getWorksheet(CLERK_SHEET)!;
+    cellUnder(sheet, CLERK_HEADER_ROW, '承办人', CLERK_ROWS.overdue).value = '李四MARK';
+    cellUnder(sheet, CLERK_HEADER_ROW, '执行案号', CLERK_ROWS.invalid).value = '（2026）豫0102执9MARK号';
+    const file = await withEscapedText(await saveWorkbook(workbook), 'MARK', '_xFFFE__xFFFF__xD800__x0001_');
+    const reply = await annotate(service, file);
+    assert.deepEqual(await invalidXmlParts(reply.file), []);
+    const annotated = (await annotatedWorkbook(reply)).getWorksheet(CLERK_SHEET)!;
+    assert.equal(cellUnder(annotated, CLERK_HEADER_ROW, '承办人', CLERK_ROWS.overdue).value, '李四');
+    assert.match(String(cellUnder(annotated, CLERK_HEADER_ROW, '校验意见', CLERK_ROWS.invalid).value), /案号「（2026）豫0102执9号」/);
   });
 
   describe('who may annotate', () => {

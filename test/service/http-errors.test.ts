@@ -135,6 +135,22 @@ describe('refused requests', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
+  it('refuses a query parameter given twice with 400 naming it, on every route that reads parameters, and stores nothing', async () => {
+    const routes = [
+      '/api/ledgers/cases/rows?team=速执团队&team=特执团队',
+      '/api/ledgers/cases/rows?asOf=2026-10-05&asOf=2026-10-06',
+      '/api/reports/weekly?week=2026-W40&week=2026-W41',
+      '/api/reports/weekly?format=xlsx&format=json',
+      '/api/templates/cases.xlsx?x=1&x=2',
+    ];
+    for (const route of routes) {
+      const name = /\?(\w+)=/.exec(route)![1];
+      assert.match(assertError(await service.admin.get(route), 400, 'repeated_parameter'), new RegExp(`参数 ${name} 重复出现了 2 次`));
+    }
+    const message = await refused(() => service.admin.post(`${SYNC}&asOf=2026-10-06`, { rows: [caseRow({ caseNo: caseNo(9) })] }), 400);
+    assert.match(message, /参数 asOf 重复出现了 2 次，只能给一次/);
+  });
+
   it('answers an unknown /api path with 404 JSON', async () => {
     for (const route of ['/api/nope', '/api/ledgers/cases/nope', '/api/ledgers/cases']) {
       assertError(await service.admin.get(route), 404);

@@ -171,7 +171,7 @@ describe('weekly reports through HTTP', () => {
     const refusals: Array<[string, string, RegExp]> = [
       ['week=2026-W54', 'bad_week', /week「2026-W54」无效：2026 年的 ISO 周为第 01 至第 53 周/],
       ['week=2026-48', 'bad_week', /week「2026-48」无效：应为 YYYY-Www/],
-      ['week=2026-W48&week=2026-W47', 'bad_week', /只能给一个周/],
+      ['week=2026-W48&week=2026-W47', 'repeated_parameter', /参数 week 重复出现了 2 次，只能给一次/],
       ['week=2026-W48&format=pdf', 'bad_format', /format「pdf」无效，应为 json 或 xlsx/],
       ['week=2026-W48&asOf=2026-02-30', 'bad_date', /asOf「2026-02-30」不是有效日期/],
       ['week=2026-W48&asOf=2026-11-22', 'bad_as_of', /2026-11-22 早于 2026-W48 的第一天 2026-11-23/],

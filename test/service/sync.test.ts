@@ -396,3 +396,37 @@ describe('cases sync over HTTP', () => {
     });
   });
 });
+
+describe('rows with no column of the ledger', () => {
+  const sandbox = new Sandbox();
+  let service: TestService;
+
+  beforeEach(async () => {
+    service = await sandbox.start();
+  });
+  afterEach(() => sandbox.cleanUp());
+
+  it('stores and audits nothing for them, says so per row, and names only a few unknown columns', async () => {
+    const unknownOnly = Array.from({ length: 2_000 }, (_, row) => ({
+      values: Object.fromEntries(Array.from({ length: 150 }, (_, column) => [`自定义列${column}`, `第${row}行`])),
+    }));
+    const reply = await service.admin.sync([caseRow(), ...unknownOnly]);
+    const rows = rowsOf(reply);
+    assert.equal(rows.length, 2_001);
+    assert.equal(rows[0].state, 'ok');
+    for (const row of rows.slice(1)) {
+      assert.equal(row.state, 'invalid');
+      assert.ok(row.errors.some((problem) => problem.message === '本行没有可识别的列，未保存'));
+    }
+    const unknownWarnings = rows.flatMap((row) => row.errors).filter((problem) => /未知列/.test(problem.message));
+    assert.equal(unknownWarnings.length, 6, '五个列名和一句「还有其他未知列」');
+    assert.ok(reply.text.length < 10_000_000, `answer of ${reply.text.length} characters`);
+    const stored = await storedRows(service);
+    assert.deepEqual(
+      stored.map((row) => row.rowId),
+      [rows[0].rowId],
+    );
+    const audited = (await auditEntries(service)).filter((entry) => entry.ledger === 'cases');
+    assert.deepEqual([...new Set(audited.map((entry) => entry.rowId))], [rows[0].rowId]);
+  });
+});

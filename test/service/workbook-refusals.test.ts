@@ -52,6 +52,16 @@ describe('refused workbooks', () => {
     return message;
   }
 
+  it('refuses a sheet with no room right of it for the status columns before storing or auditing any row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    sheet.addRow(['案号', '立案日期', '被执行人']);
+    sheet.addRow(['（2026）豫0102执77号', '2026-09-24', '张三']);
+    sheet.getCell(2, 16_384).value = '最后一列';
+    const message = await refused(async () => annotate(service, await saveWorkbook(workbook)), 400, 'no_room_for_columns');
+    assert.match(message, /工作表「台账」右侧已没有空列/);
+  });
+
   it('refuses a CSV renamed to .xlsx, saying what it is and how to save it', async () => {
     const csv = Buffer.from('案号,立案日期,被执行人\n（2026）豫0102执1号,2026-09-24,张三\n', 'utf8');
     const message = await refused(() => annotate(service, csv, { filename: '台账.xlsx' }), 400, 'not_xlsx');

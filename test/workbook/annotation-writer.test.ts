@@ -18,15 +18,26 @@ async function sheetXml(file: Buffer): Promise<string> {
 }
 
 describe('writing annotations into a sheet', () => {
-  it('writes text starting with =, +, - or @ as text cells in text format, never as formulas', async () => {
+  it('writes text starting with = + - @, after blanks or in full width, as text cells in text format, never as formulas', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('台账');
     sheet.addRow(['案号', '立案日期', '被执行人']);
     sheet.addRow(['（2026）豫0102执1号', '2026-09-24', '张三']);
     const layout = findTable(sheet, LEDGERS)!;
-    const dangerous = ['=1+1', '+86 123', '-5', '@SUM(A1)'];
+    const dangerous = ['=1+1', '+86 123', '-5', '@SUM(A1)', ' =1+1', '\t=cmd', '\r\n@SUM(A1)', '＝1+1'];
+    const headers = ['承办团队', '分流依据', '当前节点', '校验意见', '节点期限', '预警', '结案期限', '法定期限'];
     writeAnnotations(sheet, layout, 3, [
-      annotation(2, { team: dangerous[0], triageBasis: dangerous[1], nextNode: dangerous[2], remarks: dangerous[3], daysLeft: -5 }),
+      annotation(2, {
+        team: dangerous[0],
+        triageBasis: dangerous[1],
+        nextNode: dangerous[2],
+        remarks: dangerous[3],
+        nextDue: dangerous[4],
+        alert: dangerous[5],
+        closeDue: dangerous[6],
+        statutoryDue: dangerous[7],
+        daysLeft: -5,
+      }),
     ]);
     const file = await saveWorkbook(workbook);
 
@@ -39,11 +50,13 @@ describe('writing annotations into a sheet', () => {
       });
       return found!;
     };
+    // XML reads a CR LF in text as LF (Excel itself escapes the CR as _x000D_).
     assert.deepEqual(
-      ['承办团队', '分流依据', '当前节点', '校验意见'].map((header) => byHeader(header).value),
-      dangerous,
+      headers.map((header) => byHeader(header).value),
+      dangerous.map((text) => text.replace('\r\n', '\n')),
     );
-    for (const header of ['承办团队', '校验意见']) assert.equal(byHeader(header).numFmt, '@');
+    // Text format even in a date column: retyping the cell in Excel keeps it text.
+    for (const header of headers) assert.equal(byHeader(header).numFmt, '@', header);
     assert.equal(byHeader('剩余天数').value, -5);
   });
 

@@ -66,4 +66,15 @@ describe('add-in: the blocks a sync writes', () => {
     assert.equal(keepAsText('张三'), '张三');
     assert.equal(storedCellValue(46000), 46000);
   });
+
+  it('writes a clerk’s or the service’s text that reads as a formula with an apostrophe, without characters XML cannot hold', () => {
+    for (const text of [' =1+1', '\t=cmd', '\r\n@SUM', '＝1+1', '＋1', '－1', '＠x']) {
+      assert.equal(storedCellValue(text), `'${text}`, JSON.stringify(text));
+      assert.equal(systemCellValue('text', text), `'${text}`, JSON.stringify(text));
+      assert.equal(systemCellValue('date', text), `'${text}`, JSON.stringify(text));
+    }
+    assert.equal(storedCellValue('李\uFFFE四\uFFFF'), '李四');
+    assert.equal(systemCellValue('text', '＝\uFFFE'), "'＝");
+    assert.equal(storedCellValue('邮箱 a@b.cn'), '邮箱 a@b.cn');
+  });
 });
