@@ -225,7 +225,9 @@ async function restoreLedgers(source: string, ledgersDir: string): Promise<strin
 
 /** Copies the ledgers, documents and audit log as they stand, each flushed, into backups/<name>/. */
 async function copyAside(dataDir: string, documents: Documents, name: string): Promise<string> {
-  const target = path.join(dataDir, 'backups', name);
+  // Two restores within one second would name the same copy: the later one takes the next free name.
+  let target = path.join(dataDir, 'backups', name);
+  for (let again = 2; await exists(target); again++) target = path.join(dataDir, 'backups', `${name}-${again}`);
   const partial = `${target}.partial`;
   await fs.rm(partial, { recursive: true, force: true });
   await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true });
