@@ -6,37 +6,88 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Documents } from './documents.ts';
 import { writeDurably } from './durable-file.ts';
-import { LedgerFile } from './ledger-file.ts';
+import { lastAuditedRevisions } from './audit-log.ts';
+import { LedgerFile, resetJournal, RESTORE_HINT } from './ledger-file.ts';
 import { acquireLock } from './lock.ts';
 import { ReportFiles } from './reports.ts';
+import { isStorageFailure, StorageHealth, type StorageWarning } from './storage-error.ts';
 import { DOCUMENT_NAMES, WriteQueue, type AuditEntry, type Store, type StoredRow } from './store.ts';
 
 export class FileStore implements Store {
   private readonly ledgers = new Map<string, LedgerFile>();
   private readonly queue = new WriteQueue();
+  /** Audit entries of commits already in their journal line but not yet in audit.jsonl (a failed append). */
+  private unwrittenAudit: AuditEntry[] = [];
 
   readonly documents: Documents;
   readonly reports: ReportFiles;
+  /** Whether the last write failed on the disk (full, read-only), and why: for health. */
+  readonly health: StorageHealth;
 
   private constructor(
     readonly dataDir: string,
     private readonly releaseLock: () => void,
   ) {
-    this.documents = new Documents(dataDir);
-    this.reports = new ReportFiles(dataDir);
+    this.health = new StorageHealth();
+    this.documents = new Documents(dataDir, this.health);
+    this.reports = new ReportFiles(dataDir, this.health);
   }
 
+  /**
+   * Opens the ledgers, refusing damaged files with a Chinese message naming them. A disk that cannot
+   * be written (full) does not stop the start: the store opens read-only, says so in `warnings`,
+   * and every write answers a StorageError until one succeeds.
+   */
   static async open(dataDir: string, ledgerIds: readonly string[]): Promise<FileStore> {
     await fs.mkdir(path.join(dataDir, 'ledgers'), { recursive: true });
     const release = acquireLock(dataDir);
     const store = new FileStore(dataDir, release);
+    const writeFailed = (error: unknown) => {
+      if (!isStorageFailure(error)) throw error;
+      store.health.failed(error, '启动时写入数据目录');
+    };
     try {
-      for (const id of ledgerIds) store.ledgers.set(id, await LedgerFile.open(path.join(dataDir, 'ledgers'), id));
+      for (const id of ledgerIds) store.ledgers.set(id, await LedgerFile.open(path.join(dataDir, 'ledgers'), id, writeFailed));
+      await store.catchUpAudit().catch(writeFailed);
     } catch (error) {
       release();
       throw error;
     }
     return store;
+  }
+
+  /**
+   * Brings audit.jsonl up to the journals: the audit entries of journal records newer than the audit
+   * log's last line of their ledger are appended (a crash came between the journal's append and the
+   * audit log's). An audit log that has a revision the journal lacks means journal lines were lost.
+   */
+  private async catchUpAudit(): Promise<void> {
+    const auditFile = this.documents.auditFile;
+    await this.documents.cutTornAudit();
+    const wanted = new Map([...this.ledgers].filter(([, ledger]) => ledger.revision > 0).map(([id, ledger]) => [id, ledger.epoch]));
+    const audited = await lastAuditedRevisions(auditFile, wanted);
+    const missing: AuditEntry[] = [];
+    for (const [id, ledger] of this.ledgers) {
+      const last = audited.get(id) ?? 0;
+      if (last > ledger.revision) {
+        throw new Error(
+          `台账日志 ${ledger.journalFile} 缺少修改：审计日志 ${auditFile} 已记到第 ${last} 版，台账只到第 ${ledger.revision} 版（日志被截断或替换），${RESTORE_HINT}`,
+        );
+      }
+      for (const record of ledger.journalAudit) {
+        if (record.revision > last) missing.push(...record.audit.map((entry) => ledger.audited(entry, record.revision)));
+      }
+    }
+    if (missing.length === 0) return;
+    await this.documents.appendAudit(missing);
+    console.error(`[执行台账助手] 审计日志补记了 ${missing.length} 条（服务上次中断在台账写入之后、审计日志写入之前）`);
+    for (const ledger of this.ledgers.values()) ledger.journalAudit.length = 0;
+  }
+
+  /** Why writes fail at the moment (the disk is full, …); empty while they succeed. */
+  warnings(): StorageWarning[] {
+    const warning = this.health.warning;
+    return warning ? [warning] : [];
   }
 
   get where(): string {
@@ -60,11 +111,36 @@ export class FileStore implements Store {
     return this.state(ledgerId).revision;
   }
 
-  /** Appends the changed rows to the ledger's journal (flushed), then the audit entries to audit.jsonl. */
+  /**
+   * Appends the changed rows with their audit entries to the ledger's journal as one flushed line:
+   * once that is written the change and its audit are durable together. Then the audit entries go to
+   * audit.jsonl (the log people read); should that append fail, they are kept and written before the
+   * next commit, or at the next start from the journal. A failed journal append changes nothing and
+   * throws a StorageError (507).
+   */
   async commitLedger(ledgerId: string, changed: StoredRow[], audit: AuditEntry[]): Promise<number> {
-    const revision = await this.state(ledgerId).commit(changed);
-    await this.documents.appendAudit(audit);
+    const ledger = this.state(ledgerId);
+    const revision = await this.health.guard('保存台账修改', async () => {
+      await this.writeUnwrittenAudit();
+      return ledger.commit(changed, audit);
+    });
+    this.unwrittenAudit.push(...audit.map((entry) => ledger.audited(entry, revision)));
+    try {
+      await this.writeUnwrittenAudit();
+      // Compaction waits for the audit log: the journal lines it drops must have their audit lines.
+      if (ledger.compactionDue) await ledger.compact();
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      // The change itself is stored with its audit in the journal: it is acknowledged.
+      this.health.failed(error, '写入审计日志或整理台账文件');
+    }
     return revision;
+  }
+
+  private async writeUnwrittenAudit(): Promise<void> {
+    if (this.unwrittenAudit.length === 0) return;
+    await this.documents.appendAudit(this.unwrittenAudit);
+    this.unwrittenAudit = [];
   }
 
   /** Copies every data file into backups/<date>/ (once per date) and keeps the newest `keep`. */
@@ -73,14 +149,23 @@ export class FileStore implements Store {
     const target = path.join(root, date);
     if (await exists(target)) return null;
     const partial = `${target}.partial`;
-    await fs.rm(partial, { recursive: true, force: true });
-    await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true });
-    for (const [id, ledger] of this.ledgers) {
-      await ledger.compact();
-      await fs.copyFile(ledger.snapshotFile, path.join(partial, 'ledgers', `${id}.json`));
-    }
-    for (const name of DOCUMENT_NAMES) await copyIfExists(this.documents.file(name), path.join(partial, `${name}.json`));
-    await fs.rename(partial, target);
+    // A backup the disk cannot hold leaves no partial copy: the error is logged by the caller.
+    await this.health.guard('备份', async () => {
+      try {
+        await fs.rm(partial, { recursive: true, force: true });
+        await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true });
+        await this.writeUnwrittenAudit();
+        for (const [id, ledger] of this.ledgers) {
+          await ledger.compact();
+          await fs.copyFile(ledger.snapshotFile, path.join(partial, 'ledgers', `${id}.json`));
+        }
+        for (const name of DOCUMENT_NAMES) await copyIfExists(this.documents.file(name), path.join(partial, `${name}.json`));
+        await fs.rename(partial, target);
+      } catch (error) {
+        await fs.rm(partial, { recursive: true, force: true }).catch(() => undefined);
+        throw error;
+      }
+    });
     const dated = (await fs.readdir(root)).filter((entry) => /^\d{4}-\d{2}-\d{2}$/.test(entry)).sort();
     for (const old of dated.slice(0, Math.max(0, dated.length - keep))) await fs.rm(path.join(root, old), { recursive: true, force: true });
     return target;
@@ -114,7 +199,7 @@ export async function restoreBackup(dataDir: string, date: string): Promise<stri
     const restored: string[] = [];
     for (const entry of await fs.readdir(path.join(source, 'ledgers'))) {
       await writeDurably(path.join(dataDir, 'ledgers', entry), await fs.readFile(path.join(source, 'ledgers', entry), 'utf8'));
-      await fs.rm(path.join(dataDir, 'ledgers', entry.replace(/\.json$/, '.journal.jsonl')), { force: true });
+      await resetJournal(path.join(dataDir, 'ledgers', entry));
       restored.push(`ledgers/${entry}`);
     }
     // A document the backup lacks did not exist then (e.g. rules never changed): remove today's.
