@@ -12,7 +12,17 @@ export function acquireLock(dataDir: string): () => void {
   try {
     fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // A full disk: the exclusive create made the file, so the lock is ours, but the PID did not fit.
+    // The store then opens read-only (a start on a full disk still starts).
+    const createdEmpty = (error as NodeJS.ErrnoException).code === 'ENOSPC' && fs.existsSync(lockFile) && fs.statSync(lockFile).size === 0;
+    if (!createdEmpty && (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (createdEmpty) {
+      heldHere.add(lockFile);
+      return () => {
+        heldHere.delete(lockFile);
+        fs.rmSync(lockFile, { force: true });
+      };
+    }
     const owner = Number(fs.readFileSync(lockFile, 'utf8').trim());
     if (owner && owner !== process.pid && isRunning(owner)) {
       throw new Error(`数据目录 ${dataDir} 已被另一个服务进程（PID ${owner}）占用；同一数据目录只能由一个服务使用`);
