@@ -8,12 +8,18 @@ import { promises as fs } from 'node:fs';
 const CHUNK = 256 * 1024;
 
 /**
- * The revision of each ledger's newest audit line, by ledger id and the epoch its journal is in; 0
- * for a ledger whose newest line has none (written before audit lines had revisions) or is of
- * another epoch (before a restore, whose revisions were another ledger's).
+ * The revision of each ledger's newest audit line and how many lines of that revision there are
+ * (one commit's lines are appended together; a crash may have kept only some of them), by ledger id
+ * and the epoch its journal is in; revision 0 for a ledger whose newest line has none (written
+ * before audit lines had revisions) or is of another epoch (before a restore: another ledger's revisions).
  */
-export async function lastAuditedRevisions(file: string, ledgers: ReadonlyMap<string, string | undefined>): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
+export async function lastAuditedRevisions(
+  file: string,
+  ledgers: ReadonlyMap<string, string | undefined>,
+): Promise<Map<string, { revision: number; lines: number }>> {
+  const found = new Map<string, { revision: number; lines: number }>();
+  // A ledger is done once a line of an earlier revision is met: its newest revision's lines are counted.
+  const done = new Set<string>();
   const wanted = ledgers;
   if (wanted.size === 0) return found;
   let handle: fs.FileHandle;
@@ -26,7 +32,7 @@ export async function lastAuditedRevisions(file: string, ledgers: ReadonlyMap<st
   try {
     let position = (await handle.stat()).size;
     let carry = Buffer.alloc(0);
-    while (position > 0 && found.size < wanted.size) {
+    while (position > 0 && done.size < wanted.size) {
       const length = Math.min(CHUNK, position);
       position -= length;
       const chunk = Buffer.alloc(length);
@@ -41,11 +47,18 @@ export async function lastAuditedRevisions(file: string, ledgers: ReadonlyMap<st
       }
       text = text.subarray(firstBreak + 1);
       const lines = text.toString('utf8').split('\n');
-      for (let index = lines.length - 1; index >= 0 && found.size < wanted.size; index -= 1) {
+      for (let index = lines.length - 1; index >= 0 && done.size < wanted.size; index -= 1) {
         const entry = parse(lines[index]);
-        if (!entry || typeof entry.ledger !== 'string' || !wanted.has(entry.ledger) || found.has(entry.ledger)) continue;
+        if (!entry || typeof entry.ledger !== 'string' || !wanted.has(entry.ledger) || done.has(entry.ledger)) continue;
         const sameEpoch = (entry.epoch ?? null) === (wanted.get(entry.ledger) ?? null);
-        found.set(entry.ledger, sameEpoch && Number.isInteger(entry.revision) ? (entry.revision as number) : 0);
+        const revision = sameEpoch && Number.isInteger(entry.revision) ? (entry.revision as number) : 0;
+        const newest = found.get(entry.ledger);
+        if (revision === 0) {
+          if (!newest) found.set(entry.ledger, { revision: 0, lines: 0 });
+          done.add(entry.ledger);
+        } else if (!newest) found.set(entry.ledger, { revision, lines: 1 });
+        else if (newest.revision === revision) newest.lines += 1;
+        else done.add(entry.ledger);
       }
     }
   } finally {

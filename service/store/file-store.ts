@@ -47,8 +47,10 @@ export class FileStore implements Store {
       store.health.failed(error, '启动时写入数据目录');
     };
     try {
-      for (const id of ledgerIds) store.ledgers.set(id, await LedgerFile.open(path.join(dataDir, 'ledgers'), id, writeFailed));
+      for (const id of ledgerIds) store.ledgers.set(id, await LedgerFile.read(path.join(dataDir, 'ledgers'), id));
+      // Checked against the audit log before anything is tidied: a refused file is left as it was.
       await store.catchUpAudit().catch(writeFailed);
+      for (const ledger of store.ledgers.values()) await ledger.tidy().catch(writeFailed);
     } catch (error) {
       release();
       throw error;
@@ -68,14 +70,16 @@ export class FileStore implements Store {
     const audited = await lastAuditedRevisions(auditFile, wanted);
     const missing: AuditEntry[] = [];
     for (const [id, ledger] of this.ledgers) {
-      const last = audited.get(id) ?? 0;
+      const { revision: last, lines } = audited.get(id) ?? { revision: 0, lines: 0 };
       if (last > ledger.revision) {
         throw new Error(
           `台账日志 ${ledger.journalFile} 缺少修改：审计日志 ${auditFile} 已记到第 ${last} 版，台账只到第 ${ledger.revision} 版（日志被截断或替换），${RESTORE_HINT}`,
         );
       }
       for (const record of ledger.journalAudit) {
-        if (record.revision > last) missing.push(...record.audit.map((entry) => ledger.audited(entry, record.revision)));
+        // The newest audited commit may have only some of its lines (a crash during that append).
+        const written = record.revision === last ? lines : record.revision < last ? record.audit.length : 0;
+        missing.push(...record.audit.slice(written).map((entry) => ledger.audited(entry, record.revision)));
       }
     }
     if (missing.length === 0) return;

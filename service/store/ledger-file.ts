@@ -52,6 +52,10 @@ export class LedgerFile {
   private journalDirty = false;
   /** The journal has lines without checksums (written before they existed): compacted before any append. */
   private legacy = false;
+  /** The journal's last line was cut off (found at read, cut by `tidy`). */
+  private torn = false;
+  /** The journal starts with its header line. */
+  private headed = false;
   /** Set by a restore, kept by compaction: audit lines of an earlier epoch count revisions of another ledger. */
   epoch: string | undefined;
 
@@ -66,11 +70,22 @@ export class LedgerFile {
   ) {}
 
   /**
-   * Reads the ledger, refusing damaged files. A torn last line is cut off (it was never acknowledged).
-   * `onWriteFailure` gets the file system errors of the tidying writes at open (a full disk): the
-   * ledger is then read as it stands, and appends try them again first.
+   * Reads the ledger, refusing damaged files, then tidies it (see `tidy`). `onWriteFailure` gets the
+   * file system errors of tidying (a full disk): the ledger is then read as it stands.
    */
   static async open(directory: string, id: string, onWriteFailure?: (error: unknown) => void): Promise<LedgerFile> {
+    const file = await LedgerFile.read(directory, id);
+    try {
+      await file.tidy();
+    } catch (error) {
+      if (!onWriteFailure) throw error;
+      onWriteFailure(error);
+    }
+    return file;
+  }
+
+  /** Reads the ledger, refusing damaged files, and changes nothing on disk. */
+  static async read(directory: string, id: string): Promise<LedgerFile> {
     const snapshotFile = path.join(directory, `${id}.json`);
     const journalFile = path.join(directory, `${id}.journal.jsonl`);
     const read = await readLedger(snapshotFile, journalFile);
@@ -79,25 +94,25 @@ export class LedgerFile {
     file.journalBytes = read.complete;
     file.legacy = read.legacy;
     file.epoch = read.epoch;
+    file.torn = read.torn;
+    file.headed = read.headed;
     file.snapshotBytes = await sizeOf(snapshotFile);
-    const tidy = async () => {
-      // Later appends must start on a fresh line, so the cut-off line goes.
-      if (read.torn) {
-        console.error(`[执行台账助手] 台账日志 ${journalFile} 最后一行不完整（写入时服务中断，该修改未曾确认），已舍弃`);
-        file.journalDirty = true;
-        await file.cutJournal();
-      }
-      // An empty ledger gets its snapshot at once, so every backup holds every ledger; a journal
-      // of the old format is folded into a snapshot of the new one.
-      if (file.snapshotBytes === 0 || file.legacy || !read.headed) await file.compact();
-    };
-    try {
-      await tidy();
-    } catch (error) {
-      if (!onWriteFailure) throw error;
-      onWriteFailure(error);
-    }
     return file;
+  }
+
+  /**
+   * A torn last line (a crash during its append: never acknowledged) is cut off, so later appends
+   * start on a fresh line; an empty ledger gets its snapshot at once, so every backup holds every
+   * ledger; a journal of the old format is folded into a snapshot of the new one.
+   */
+  async tidy(): Promise<void> {
+    if (this.torn) {
+      console.error(`[执行台账助手] 台账日志 ${this.journalFile} 最后一行不完整（写入时服务中断，该修改未曾确认），已舍弃`);
+      this.journalDirty = true;
+      await this.cutJournal();
+      this.torn = false;
+    }
+    if (this.snapshotBytes === 0 || this.legacy || !this.headed) await this.compact();
   }
 
   /**
@@ -141,6 +156,7 @@ export class LedgerFile {
     await writeDurably(this.journalFile, checkedLine({ base: this.revision, ...(this.epoch ? { epoch: this.epoch } : {}) }));
     this.journalBytes = await sizeOf(this.journalFile);
     this.legacy = false;
+    this.headed = true;
     this.journalAudit.length = 0;
   }
 
