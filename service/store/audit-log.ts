@@ -1,11 +1,12 @@
 // Reading audit.jsonl from its end: the last revision each ledger's audit lines record. Lines are
 // appended in commit order, so a ledger's last line holds its newest audited revision; the scan
-// stops as soon as every ledger asked about is found (usually within the day's lines, as the daily
-// backup folds every journal), else reads back to the start.
+// stops as soon as every ledger asked about is found (usually within the day's lines), else reads
+// back to the start (a ledger never written: a quick scan, as only its own lines are parsed).
 
 import { promises as fs } from 'node:fs';
 
 const CHUNK = 256 * 1024;
+const LEDGER_KEY = /"ledger":"([^"\\]*)"/;
 
 /**
  * The revision of each ledger's newest audit line and how many lines of that revision there are
@@ -48,6 +49,9 @@ export async function lastAuditedRevisions(
       text = text.subarray(firstBreak + 1);
       const lines = text.toString('utf8').split('\n');
       for (let index = lines.length - 1; index >= 0 && done.size < wanted.size; index -= 1) {
+        // Only the lines of a ledger still looked for are parsed (the key comes before any value that could hold it).
+        const ledger = LEDGER_KEY.exec(lines[index])?.[1];
+        if (ledger === undefined || !wanted.has(ledger) || done.has(ledger)) continue;
         const entry = parse(lines[index]);
         if (!entry || typeof entry.ledger !== 'string' || !wanted.has(entry.ledger) || done.has(entry.ledger)) continue;
         const sameEpoch = (entry.epoch ?? null) === (wanted.get(entry.ledger) ?? null);

@@ -66,7 +66,8 @@ export class FileStore implements Store {
   private async catchUpAudit(): Promise<void> {
     const auditFile = this.documents.auditFile;
     await this.documents.cutTornAudit();
-    const wanted = new Map([...this.ledgers].filter(([, ledger]) => ledger.revision > 0).map(([id, ledger]) => [id, ledger.epoch]));
+    // Every ledger, the empty ones too: a ledger whose files were both deleted opens empty, and only the audit log tells.
+    const wanted = new Map([...this.ledgers].map(([id, ledger]) => [id, ledger.epoch]));
     const audited = await lastAuditedRevisions(auditFile, wanted);
     const missing: AuditEntry[] = [];
     for (const [id, ledger] of this.ledgers) {

@@ -66,6 +66,13 @@ describe('damaged data files at start', () => {
     await refusal(dataDir, /台账日志 .*cases\.journal\.jsonl 不见了/);
   });
 
+  it('both files of a ledger deleted: the audit log says it had rows', async () => {
+    const dataDir = await ledgerOfThirty();
+    await fs.rm(path.join(dataDir, 'ledgers', 'cases.journal.jsonl'));
+    await fs.rm(path.join(dataDir, 'ledgers', 'cases.json'));
+    assert.match(await refusal(dataDir, /cases\.journal\.jsonl/), /审计日志 .*已记到第 3 版，台账只到第 0 版/);
+  });
+
   for (const [name, damage, expected] of [
     ['users.json', '{', /用户文件 .*users\.json 已损坏（不是有效的 JSON）/],
     ['users.json', '{}', /用户文件 .*users\.json 内容不完整（缺少 users）/],
