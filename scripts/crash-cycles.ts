@@ -3,7 +3,7 @@
 // whose sync was answered 200 is there with at least the acknowledged revision and its values.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,8 @@ export interface CrashReport {
   cycles: number;
   acknowledged: number;
   lost: string[];
+  /** Acknowledged rows with no line in audit.jsonl after the last restart. */
+  unaudited: string[];
   killedAfterMs: number[];
 }
 
@@ -30,7 +32,7 @@ export async function runCrashCycles(options: { cycles: number; clients: number;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ledger-crash-'));
   const port = await freePort();
   const acknowledged = new Map<string, Acknowledged>();
-  const report: CrashReport = { cycles: 0, acknowledged: 0, lost: [], killedAfterMs: [] };
+  const report: CrashReport = { cycles: 0, acknowledged: 0, lost: [], unaudited: [], killedAfterMs: [] };
   try {
     for (let cycle = 0; cycle < options.cycles; cycle += 1) {
       const child = await startChild(dataDir, port);
@@ -55,6 +57,7 @@ export async function runCrashCycles(options: { cycles: number; clients: number;
       const child = await startChild(dataDir, port);
       report.lost.push(...(await missing(port, acknowledged)));
       child.kill('SIGKILL');
+      report.unaudited.push(...(await unaudited(dataDir, acknowledged)));
     }
     report.acknowledged = acknowledged.size;
     return report;
@@ -117,6 +120,20 @@ async function missing(port: number, acknowledged: Map<string, Acknowledged>): P
     if (!found || found.rev < row.rev) lost.push(`${row.caseNo}（rev ${row.rev}，现为 ${found ? found.rev : '缺失'}）`);
   }
   return lost;
+}
+
+/** Acknowledged rows of which audit.jsonl has no line (the restarted service has caught it up by then). */
+async function unaudited(dataDir: string, acknowledged: Map<string, Acknowledged>): Promise<string[]> {
+  const text = await readFile(path.join(dataDir, 'audit.jsonl'), 'utf8').catch(() => '');
+  const audited = new Set<string>();
+  for (const line of text.split('\n')) {
+    try {
+      audited.add((JSON.parse(line) as { rowId: string }).rowId);
+    } catch {
+      // An empty last line.
+    }
+  }
+  return [...acknowledged.values()].filter((row) => !audited.has(row.rowId)).map((row) => row.caseNo);
 }
 
 async function startChild(dataDir: string, port: number): Promise<ChildProcess> {

@@ -74,7 +74,8 @@ export async function startService(
 
     // One backup per day at the court: at start, and when the day changes while the service runs.
     const backup = () => store.exclusive(() => store.backup(civilDateAt(clock(), config.timeZone), config.backupsKept));
-    await backup();
+    // A backup the disk cannot hold does not stop the start: it is logged and tried again within the hour.
+    await backup().catch((error) => logError('备份失败', error));
     timer = setInterval(
       () =>
         backup().then(
@@ -104,6 +105,7 @@ export async function startService(
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
     log(`执行台账助手服务已启动：${url}（${store.where}）`);
+    for (const warning of store.warnings()) log(`注意：${warning.message}。服务以只读方式运行，修改会被拒绝，直到数据目录可以写入。`);
     return {
       url,
       adminToken,

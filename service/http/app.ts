@@ -44,8 +44,10 @@ export function createApp(parts: AppParts): express.Express {
   app.use(securityHeaders());
   app.use(cors(parts.corsOrigins));
 
+  // While the disk refuses writes (full, read-only) health says so: ok false, the reason in warnings.
   app.get('/api/health', (_req, res) => {
-    res.json({ ok: true, version: parts.version });
+    const warnings = parts.store.warnings();
+    res.json({ ok: warnings.length === 0, version: parts.version, warnings });
   });
   const now = parts.now ?? (() => new Date());
   app.use('/api', requireUser(parts.users, now));

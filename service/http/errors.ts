@@ -2,6 +2,7 @@
 
 import type { ErrorRequestHandler, Response } from 'express';
 import { logError } from '../log.ts';
+import { StorageError } from '../store/storage-error.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -30,6 +31,8 @@ const BODY_ERRORS: Record<string, [number, string, (limit: unknown) => string]> 
 export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   if (res.headersSent) return;
   if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
+  // The disk refused the write and the store undid it (the store logged the cause): 507 Insufficient Storage.
+  if (error instanceof StorageError) return sendError(res, 507, error.code, error.message);
   const bodyError = typeof error?.type === 'string' ? BODY_ERRORS[error.type] : undefined;
   if (bodyError) return sendError(res, bodyError[0], bodyError[1], bodyError[2](error.limit));
   // Other request errors raised while reading the body (e.g. a gzip stream that is not gzip).

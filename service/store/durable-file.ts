@@ -21,7 +21,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
       // Windows Notepad may save a byte-order mark, which JSON.parse rejects.
       return JSON.parse(text.replace(/^\uFEFF/, '')) as T;
     } catch {
-      throw new Error(`数据文件 ${this.filename} 已损坏（不是有效的 JSON），请从备份恢复`);
+      throw new Error(`数据文件 ${this.filename} 已损坏（不是有效的 JSON），请从备份恢复：npm run restore -- <日期>`);
     }
   }
 
@@ -33,13 +33,23 @@ export class DurableJSONFile<T> implements Adapter<T> {
 /** Data files are readable by the service's account only (tokens' hashes, case data, the audit log). */
 export const PRIVATE_FILE_MODE = 0o600;
 
+/** A write that fails (a full disk) leaves the old file and no temporary one behind. */
 export async function writeDurably(filename: string, text: string | Uint8Array, mode = PRIVATE_FILE_MODE): Promise<void> {
   const temporary = `${filename}.${process.pid}.tmp`;
-  await writeFlushed(temporary, 'w', text, mode);
-  await fs.rename(temporary, filename);
+  try {
+    await writeFlushed(temporary, 'w', text, mode);
+    await fs.rename(temporary, filename);
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
   await syncDirectory(path.dirname(filename));
 }
 
+/**
+ * Appends and flushes. A write or flush that fails (a full disk writes part of the text) is cut
+ * back to the file's length before it, so the next append does not follow broken bytes.
+ */
 export async function appendDurably(filename: string, text: string, mode = PRIVATE_FILE_MODE): Promise<void> {
   await writeFlushed(filename, 'a', text, mode);
 }
@@ -48,8 +58,14 @@ export async function appendDurably(filename: string, text: string, mode = PRIVA
 async function writeFlushed(filename: string, flags: 'w' | 'a', text: string | Uint8Array, mode: number): Promise<void> {
   const handle = await fs.open(filename, flags, mode);
   try {
-    await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
-    await handle.sync();
+    const before = flags === 'a' ? (await handle.stat()).size : 0;
+    try {
+      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
+      await handle.sync();
+    } catch (error) {
+      if (flags === 'a') await handle.truncate(before).catch(() => undefined);
+      throw error;
+    }
   } finally {
     await handle.close();
   }

@@ -7,9 +7,11 @@ import path from 'node:path';
 import { civilDateTimeAt } from '../domain/civil-date.ts';
 import { Documents } from './documents.ts';
 import { PRIVATE_FILE_MODE, writeDurably } from './durable-file.ts';
-import { LedgerFile } from './ledger-file.ts';
+import { lastAuditedRevisions } from './audit-log.ts';
+import { LedgerFile, resetJournal, RESTORE_HINT } from './ledger-file.ts';
 import { acquireLock } from './lock.ts';
 import { ReportFiles } from './reports.ts';
+import { isStorageFailure, StorageHealth, type StorageWarning } from './storage-error.ts';
 import { DOCUMENT_NAMES, WriteQueue, type AuditEntry, type Store, type StoredRow } from './store.ts';
 
 const DAILY_BACKUP = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,31 +19,85 @@ const DAILY_BACKUP = /^\d{4}-\d{2}-\d{2}$/;
 export class FileStore implements Store {
   private readonly ledgers = new Map<string, LedgerFile>();
   private readonly queue = new WriteQueue();
+  /** Audit entries of commits already in their journal line but not yet in audit.jsonl (a failed append). */
+  private unwrittenAudit: AuditEntry[] = [];
 
   readonly documents: Documents;
   readonly reports: ReportFiles;
+  /** Whether the last write failed on the disk (full, read-only), and why: for health. */
+  readonly health: StorageHealth;
 
   private constructor(
     readonly dataDir: string,
     private readonly releaseLock: () => void,
   ) {
-    this.documents = new Documents(dataDir);
-    this.reports = new ReportFiles(dataDir);
+    this.health = new StorageHealth();
+    this.documents = new Documents(dataDir, this.health);
+    this.reports = new ReportFiles(dataDir, this.health);
   }
 
+  /**
+   * Opens the ledgers, refusing damaged files with a Chinese message naming them. A disk that cannot
+   * be written (full) does not stop the start: the store opens read-only, says so in `warnings`,
+   * and every write answers a StorageError until one succeeds.
+   */
   static async open(dataDir: string, ledgerIds: readonly string[]): Promise<FileStore> {
     await fs.mkdir(path.join(dataDir, 'ledgers'), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
     const release = acquireLock(dataDir);
     // Files an earlier version wrote readable by everyone (new ones are created private).
     for (const name of ['users.json', 'audit.jsonl']) await makePrivate(path.join(dataDir, name));
     const store = new FileStore(dataDir, release);
+    const writeFailed = (error: unknown) => {
+      if (!isStorageFailure(error)) throw error;
+      store.health.failed(error, '启动时写入数据目录');
+    };
     try {
-      for (const id of ledgerIds) store.ledgers.set(id, await LedgerFile.open(path.join(dataDir, 'ledgers'), id));
+      for (const id of ledgerIds) store.ledgers.set(id, await LedgerFile.read(path.join(dataDir, 'ledgers'), id));
+      // Checked against the audit log before anything is tidied: a refused file is left as it was.
+      await store.catchUpAudit().catch(writeFailed);
+      for (const ledger of store.ledgers.values()) await ledger.tidy().catch(writeFailed);
     } catch (error) {
       release();
       throw error;
     }
     return store;
+  }
+
+  /**
+   * Brings audit.jsonl up to the journals: the audit entries of journal records newer than the audit
+   * log's last line of their ledger are appended (a crash came between the journal's append and the
+   * audit log's). An audit log that has a revision the journal lacks means journal lines were lost.
+   */
+  private async catchUpAudit(): Promise<void> {
+    const auditFile = this.documents.auditFile;
+    await this.documents.cutTornAudit();
+    // Every ledger, the empty ones too: a ledger whose files were both deleted opens empty, and only the audit log tells.
+    const wanted = new Map([...this.ledgers].map(([id, ledger]) => [id, ledger.epoch]));
+    const audited = await lastAuditedRevisions(auditFile, wanted);
+    const missing: AuditEntry[] = [];
+    for (const [id, ledger] of this.ledgers) {
+      const { revision: last, lines } = audited.get(id) ?? { revision: 0, lines: 0 };
+      if (last > ledger.revision) {
+        throw new Error(
+          `台账日志 ${ledger.journalFile} 缺少修改：审计日志 ${auditFile} 已记到第 ${last} 版，台账只到第 ${ledger.revision} 版（日志被截断或替换），${RESTORE_HINT}`,
+        );
+      }
+      for (const record of ledger.journalAudit) {
+        // The newest audited commit may have only some of its lines (a crash during that append).
+        const written = record.revision === last ? lines : record.revision < last ? record.audit.length : 0;
+        missing.push(...record.audit.slice(written).map((entry) => ledger.audited(entry, record.revision)));
+      }
+    }
+    if (missing.length === 0) return;
+    await this.documents.appendAudit(missing);
+    console.error(`[执行台账助手] 审计日志补记了 ${missing.length} 条（服务上次中断在台账写入之后、审计日志写入之前）`);
+    for (const ledger of this.ledgers.values()) ledger.journalAudit.length = 0;
+  }
+
+  /** Why writes fail at the moment (the disk is full, …); empty while they succeed. */
+  warnings(): StorageWarning[] {
+    const warning = this.health.warning;
+    return warning ? [warning] : [];
   }
 
   get where(): string {
@@ -65,11 +121,36 @@ export class FileStore implements Store {
     return this.state(ledgerId).revision;
   }
 
-  /** Appends the changed rows to the ledger's journal (flushed), then the audit entries to audit.jsonl. */
+  /**
+   * Appends the changed rows with their audit entries to the ledger's journal as one flushed line:
+   * once that is written the change and its audit are durable together. Then the audit entries go to
+   * audit.jsonl (the log people read); should that append fail, they are kept and written before the
+   * next commit, or at the next start from the journal. A failed journal append changes nothing and
+   * throws a StorageError (507).
+   */
   async commitLedger(ledgerId: string, changed: StoredRow[], audit: AuditEntry[]): Promise<number> {
-    const revision = await this.state(ledgerId).commit(changed);
-    await this.documents.appendAudit(audit);
+    const ledger = this.state(ledgerId);
+    const revision = await this.health.guard('保存台账修改', async () => {
+      await this.writeUnwrittenAudit();
+      return ledger.commit(changed, audit);
+    });
+    this.unwrittenAudit.push(...audit.map((entry) => ledger.audited(entry, revision)));
+    try {
+      await this.writeUnwrittenAudit();
+      // Compaction waits for the audit log: the journal lines it drops must have their audit lines.
+      if (ledger.compactionDue) await ledger.compact();
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      // The change itself is stored with its audit in the journal: it is acknowledged.
+      this.health.failed(error, '写入审计日志或整理台账文件');
+    }
     return revision;
+  }
+
+  private async writeUnwrittenAudit(): Promise<void> {
+    if (this.unwrittenAudit.length === 0) return;
+    await this.documents.appendAudit(this.unwrittenAudit);
+    this.unwrittenAudit = [];
   }
 
   /** Copies every data file into backups/<date>/ (once per date) and keeps the newest `keep` daily copies. */
@@ -94,16 +175,25 @@ export class FileStore implements Store {
   /** Every ledger (compacted), document and the audit log, into a directory that appears complete or not at all. */
   private async copyInto(target: string): Promise<void> {
     const partial = `${target}.partial`;
-    await fs.rm(partial, { recursive: true, force: true });
-    await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
-    await fs.chmod(path.dirname(target), PRIVATE_DIRECTORY_MODE);
-    for (const [id, ledger] of this.ledgers) {
-      await ledger.compact();
-      await copyPrivately(ledger.snapshotFile, path.join(partial, 'ledgers', `${id}.json`));
-    }
-    for (const name of DOCUMENT_NAMES) await copyIfExists(this.documents.file(name), path.join(partial, `${name}.json`));
-    await copyIfExists(this.documents.auditFile, path.join(partial, path.basename(this.documents.auditFile)));
-    await fs.rename(partial, target);
+    // A backup the disk cannot hold leaves no partial copy: the error is logged by the caller.
+    await this.health.guard('备份', async () => {
+      try {
+        await fs.rm(partial, { recursive: true, force: true });
+        await fs.mkdir(path.join(partial, 'ledgers'), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+        await fs.chmod(path.dirname(target), PRIVATE_DIRECTORY_MODE);
+        await this.writeUnwrittenAudit();
+        for (const [id, ledger] of this.ledgers) {
+          await ledger.compact();
+          await copyPrivately(ledger.snapshotFile, path.join(partial, 'ledgers', `${id}.json`));
+        }
+        for (const name of DOCUMENT_NAMES) await copyIfExists(this.documents.file(name), path.join(partial, `${name}.json`));
+        await copyIfExists(this.documents.auditFile, path.join(partial, path.basename(this.documents.auditFile)));
+        await fs.rename(partial, target);
+      } catch (error) {
+        await fs.rm(partial, { recursive: true, force: true }).catch(() => undefined);
+        throw error;
+      }
+    });
   }
 
   private state(ledgerId: string): LedgerFile {
@@ -217,8 +307,11 @@ async function restoreLedgers(source: string, ledgersDir: string): Promise<strin
     await fs.rm(path.join(ledgersDir, journal), { force: true });
     await writeDurably(path.join(ledgersDir, entry), await fs.readFile(path.join(source, 'ledgers', entry)));
     restored.push(`ledgers/${entry}`);
+    // A safety copy keeps its journal; a daily backup is compacted, so its ledger starts a fresh
+    // journal in a new epoch (the audit lines before it count the revisions of another history).
     const backedUpJournal = path.join(source, 'ledgers', journal);
     if (await exists(backedUpJournal)) await writeDurably(path.join(ledgersDir, journal), await fs.readFile(backedUpJournal));
+    else await resetJournal(path.join(ledgersDir, entry));
   }
   return restored;
 }

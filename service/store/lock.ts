@@ -36,7 +36,9 @@ export function acquireLock(dataDir: string): () => void {
   return () => {
     heldHere.delete(lockFile);
     try {
-      if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.unlinkSync(lockFile);
+      const content = fs.readFileSync(lockFile, 'utf8').trim();
+      // Empty: taken on a full disk (see createEmpty), and held by this process until now.
+      if (content === String(process.pid) || content === '') fs.unlinkSync(lockFile);
     } catch {
       // Already gone: nothing to release.
     }
@@ -75,7 +77,13 @@ function claim(file: string, depth: number): number | null {
 /** Creates `file` holding this process's PID, complete, or returns false if it exists. */
 function createExclusive(file: string): boolean {
   const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  fs.writeFileSync(temporary, String(process.pid), { flag: 'wx', mode: 0o600 });
+  try {
+    fs.writeFileSync(temporary, String(process.pid), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+    return createEmpty(file);
+  }
   try {
     fs.linkSync(temporary, file);
     return true;
@@ -88,6 +96,22 @@ function createExclusive(file: string): boolean {
   }
   try {
     fs.writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/**
+ * A full disk has no room for the PID, but an exclusive create still makes the (empty) file: the
+ * lock is ours, and the store opens read-only (a start on a full disk still starts). Another
+ * process would read the empty file as stale after the grace period: on a full disk, where nothing
+ * can be written, that is the lesser harm than refusing to start.
+ */
+function createEmpty(file: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;

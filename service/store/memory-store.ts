@@ -60,6 +60,10 @@ export class MemoryStore implements Store {
     return this.queue.drained();
   }
 
+  warnings(): Array<{ code: string; message: string }> {
+    return [];
+  }
+
   private ledger(ledgerId: string): MemoryLedger {
     const ledger = this.ledgers.get(ledgerId);
     if (!ledger) throw new Error(`unknown ledger ${ledgerId}`);

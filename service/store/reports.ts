@@ -4,19 +4,27 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeDurably } from './durable-file.ts';
+import { StorageHealth } from './storage-error.ts';
 import { reportFileName, reportWeek, type ReportStore, type StoredReport } from './store.ts';
 
 export class ReportFiles implements ReportStore {
   readonly directory: string;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly health: StorageHealth = new StorageHealth(),
+  ) {
     this.directory = path.join(dataDir, 'reports');
   }
 
   async save(week: string, bytes: Uint8Array): Promise<StoredReport> {
     await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
     const file = reportFileName(week);
-    await writeDurably(path.join(this.directory, file), bytes);
+    // A report the disk cannot hold leaves no partial file (StorageError; the scheduler logs it and retries).
+    await this.health.guard('保存周通报', async () => {
+      await fs.mkdir(this.directory, { recursive: true });
+      await writeDurably(path.join(this.directory, file), bytes);
+    });
     return this.describe(file, week);
   }
 

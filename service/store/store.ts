@@ -26,6 +26,10 @@ export interface AuditEntry {
   action: string;
   before: unknown;
   after: unknown;
+  /** The ledger's revision the change made (file store): at start, audit.jsonl is checked against the journal by it. */
+  revision?: number;
+  /** Which run of revisions it counts in: a restore starts a new one (file store). */
+  epoch?: string;
 }
 
 export interface UserRecord {
@@ -77,6 +81,8 @@ export interface Store {
   backup(date: string, keep: number): Promise<string | null>;
   /** Waits for the writes under way, then lets the data go. */
   close(): Promise<void>;
+  /** Why changes cannot be saved at the moment (a full disk …), in Chinese; empty while they can. */
+  warnings(): Array<{ code: string; message: string }>;
 }
 
 /** Users, rules and the calendar override, and the audit log. */

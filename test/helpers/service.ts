@@ -103,6 +103,9 @@ function onDisk(service: TestService): service is DiskTestService {
   return 'dataDir' in service;
 }
 
+/** How a test starts the service: startService's options, and where its start messages go (nowhere by default). */
+export type LaunchOptions = StartOptions & { log?: (line: string) => void };
+
 /** Services, processes and data directories of one test, all gone after `cleanUp`. */
 export class Sandbox {
   private services: TestService[] = [];
@@ -121,15 +124,16 @@ export class Sandbox {
   }
 
   /** The service on the file store in a data directory (a new empty one unless given). */
-  async startOnDisk(dataDir?: string, options: StartOptions = {}): Promise<DiskTestService> {
+  async startOnDisk(dataDir?: string, options: LaunchOptions = {}): Promise<DiskTestService> {
     const dir = dataDir ?? (await this.dataDir());
     return { ...(await this.launch(dir, (ledgerIds) => FileStore.open(dir, ledgerIds), options)), dataDir: dir };
   }
 
-  private async launch(dataDir: string, open: NonNullable<StartOptions['store']>, options: StartOptions): Promise<TestService> {
+  private async launch(dataDir: string, open: NonNullable<StartOptions['store']>, options: LaunchOptions): Promise<TestService> {
     const config = configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN });
     let store: Store | undefined;
-    const running = await startService(config, () => {}, { ...options, store: async (ledgerIds) => (store = await open(ledgerIds)) });
+    const { log = () => {}, ...start } = options;
+    const running = await startService(config, log, { ...start, store: async (ledgerIds) => (store = await open(ledgerIds)) });
     if (!store) throw new Error('startService started without opening its store');
     let closed = false;
     const service: TestService = {

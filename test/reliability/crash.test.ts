@@ -8,5 +8,6 @@ describe('crash safety', () => {
     assert.equal(report.cycles, 4);
     assert.ok(report.acknowledged > 0, 'some syncs were acknowledged before each kill');
     assert.deepEqual(report.lost, []);
+    assert.deepEqual(report.unaudited, [], 'every acknowledged row has its audit line');
   });
 });
