@@ -18,6 +18,13 @@ export const WORKBOOK_LIMITS = {
   cells: 2_000_000,
   /** Merged ranges: exceljs checks each new merge against every earlier one. */
   merges: 10_000,
+  /**
+   * Shared strings: exceljs reads each into an object, whether a cell uses it or not. A cell uses at
+   * most one, so more strings than the cell limit are no ledger's (10 million tiny ones fit in 440 KB).
+   */
+  sharedStrings: 2_000_000,
+  /** Cell formats (<xf> records) in styles.xml: Excel itself keeps at most 64,000. */
+  styles: 100_000,
 } as const;
 
 /**
