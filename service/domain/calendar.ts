@@ -24,6 +24,15 @@ export class Calendar {
     this.#years = new Set(data.years);
   }
 
+  /** The data it was made from, e.g. to make the same calendar in a worker thread. */
+  data(): HolidayData {
+    return {
+      holidays: Object.fromEntries(this.#holidays),
+      workdays: Object.fromEntries([...this.#workdays].map((date) => [date, ''])),
+      years: [...this.#years],
+    };
+  }
+
   isRestDay(date: CivilDate): boolean {
     return this.restDayReason(date) !== null;
   }

@@ -42,9 +42,8 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
         `统计日 ${asOf} 早于 ${week.id} 的第一天 ${week.from}：该周的数字从周一起才有，请改选已开始的周或更晚的 asOf`,
       );
     }
-    const report = reports.weekly(week, asOf);
-    if (format === 'json') return void res.json(report);
-    sendWorkbook(res, reportFileName(week.id), await reports.workbook(report));
+    if (format === 'json') return void res.type('application/json').send(await reports.weekly(week, asOf, 'json'));
+    sendWorkbook(res, reportFileName(week.id), await reports.weekly(week, asOf, 'xlsx'));
   });
 
   router.get('/:file', async (req, res) => {

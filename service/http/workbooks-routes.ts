@@ -23,8 +23,13 @@ export function workbooksRouter(annotator: WorkbookAnnotator, timeZone: string, 
   router.post('/workbooks/annotate', async (req, res) => {
     const user = currentUser(req);
     const asOf = queryDate(req, 'asOf') ?? civilDateAt(now(), timeZone);
-    const upload = await readUpload(req, 'file', WORKBOOK_LIMITS.uploadBytes);
-    const { workbook, summary } = await annotator.annotate(upload.file, user, asOf).catch((error: unknown) => {
+    // One workbook per user and a bounded queue: a place is taken before the file is even read.
+    const ticket = annotator.admit(user);
+    const upload = await readUpload(req, 'file', WORKBOOK_LIMITS.uploadBytes).catch((error: unknown) => {
+      ticket.release();
+      throw error;
+    });
+    const { workbook, summary } = await annotator.annotate(upload.file, user, asOf, ticket).catch((error: unknown) => {
       throw error instanceof WorkbookRefusal ? new HttpError(error.status, error.code, error.message) : error;
     });
     res.set('Content-Type', XLSX_TYPE);

@@ -2,6 +2,9 @@
 // set from memory, and checked on the zip's own records before exceljs sees a byte
 // (zip-inspection.ts): fixed limits for every server, and what this process's heap can take.
 
+import { getHeapStatistics } from 'node:v8';
+import { isMainThread, resourceLimits } from 'node:worker_threads';
+
 export const WORKBOOK_LIMITS = {
   /** Size of the uploaded file. */
   uploadBytes: 30 * 1024 * 1024,
@@ -15,6 +18,13 @@ export const WORKBOOK_LIMITS = {
   cells: 2_000_000,
   /** Merged ranges: exceljs checks each new merge against every earlier one. */
   merges: 10_000,
+  /**
+   * Shared strings: exceljs reads each into an object, whether a cell uses it or not. A cell uses at
+   * most one, so more strings than the cell limit are no ledger's (10 million tiny ones fit in 440 KB).
+   */
+  sharedStrings: 2_000_000,
+  /** Cell formats (<xf> records) in styles.xml: Excel itself keeps at most 64,000. */
+  styles: 100_000,
 } as const;
 
 /**
@@ -57,18 +67,28 @@ export function statedOldSpaceMb(execArgv: readonly string[], nodeOptions = ''):
 /**
  * Heap a workbook may still take: the old generation's limit less what the heap holds. `heap_size_limit`
  * also counts the young generation, whose size differs between Node versions (see above), so the old
- * generation's limit is the stated `--max-old-space-size`, or else `heap_size_limit` less the young
- * generation's largest size.
+ * generation's limit is the stated one — the worker's own `resourceLimits` in a worker thread, where
+ * workbooks are read (workers/worker-thread.ts), else `--max-old-space-size` — or else
+ * `heap_size_limit` less the young generation's largest size.
  */
 export function heapAvailable(
   heap: { heap_size_limit: number; used_heap_size: number },
   execArgv: readonly string[] = process.execArgv,
   nodeOptions: string | undefined = process.env.NODE_OPTIONS,
+  workerLimitMb: number | undefined = isMainThread ? undefined : resourceLimits.maxOldGenerationSizeMb,
 ): number {
-  const stated = statedOldSpaceMb(execArgv, nodeOptions);
+  const stated = workerLimitMb || statedOldSpaceMb(execArgv, nodeOptions);
   const oldGenerationLimit =
     stated === undefined ? heap.heap_size_limit - YOUNG_GENERATION_ALLOWANCE : Math.min(stated * MIB, heap.heap_size_limit);
   return Math.max(oldGenerationLimit - heap.used_heap_size, 0);
+}
+
+/**
+ * The old generation, in MB, a worker reading a workbook gets: the whole old generation this
+ * process may have, as the main thread had before the work moved into workers.
+ */
+export function workerHeapMb(heap: { heap_size_limit: number } = getHeapStatistics()): number {
+  return Math.floor(heapAvailable({ heap_size_limit: heap.heap_size_limit, used_heap_size: 0 }) / MIB);
 }
 
 /** Refuses, rather than running out of memory mid-way, a workbook larger than the heap left. */
@@ -88,7 +108,7 @@ export function checkHeap(sheet: { rows: number; cells: number }, available: num
 /** A workbook the service will not read, with the reason in Chinese; nothing of it is stored. */
 export class WorkbookRefusal extends Error {
   constructor(
-    readonly status: 400 | 403 | 413,
+    readonly status: 400 | 403 | 413 | 422,
     readonly code: string,
     message: string,
   ) {

@@ -64,10 +64,27 @@ export function headerIndex(ledger: AnyLedger): HeaderIndex {
 }
 
 export function findTable(sheet: Worksheet, ledgers: readonly AnyLedger[]): TableLayout | null {
+  const best = bestHeaderRow(
+    (rowNumber) => headerKeysOf(sheet, rowNumber).map(([, key]) => key),
+    Math.min(sheet.rowCount, HEADER_SEARCH_ROWS),
+    ledgers,
+  );
+  return best && layoutOf(sheet, best.ledger, best.row);
+}
+
+/** The ledger whose header row the rows hold, from their cells' texts alone (header-scan.ts reads them). */
+export function ledgerOfRows(
+  rows: ReadonlyMap<number, ReadonlyArray<readonly [number, string]>>,
+  ledgers: readonly AnyLedger[],
+): AnyLedger | null {
+  const keys = (rowNumber: number) => (rows.get(rowNumber) ?? []).map(([, text]) => headerKey(text));
+  return bestHeaderRow(keys, HEADER_SEARCH_ROWS, ledgers)?.ledger ?? null;
+}
+
+function bestHeaderRow(keysOf: (rowNumber: number) => string[], lastRow: number, ledgers: readonly AnyLedger[]) {
   let best: { ledger: AnyLedger; row: number; matched: number; share: number } | null = null;
-  const lastRow = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
   for (let rowNumber = 1; rowNumber <= lastRow; rowNumber++) {
-    const keys = headerKeysOf(sheet, rowNumber).map(([, key]) => key);
+    const keys = keysOf(rowNumber);
     if (keys.length < MIN_MATCHED_COLUMNS) continue;
     for (const ledger of ledgers) {
       const { input } = headerIndex(ledger);
@@ -79,7 +96,7 @@ export function findTable(sheet: Worksheet, ledgers: readonly AnyLedger[]): Tabl
       }
     }
   }
-  return best && layoutOf(sheet, best.ledger, best.row);
+  return best;
 }
 
 function layoutOf(sheet: Worksheet, ledger: AnyLedger, headerRow: number): TableLayout {

@@ -17,6 +17,9 @@ export interface XlsxInspection {
   rows: number;
   cells: number;
   merges: number;
+  /** Shared strings (xl/sharedStrings.xml) and cell formats (xl/styles.xml), counted as they stream. */
+  sharedStrings: number;
+  styles: number;
   /** What the workbook holds that exceljs does not write back, in the clerk's words. */
   notKept: string[];
 }
@@ -57,10 +60,11 @@ export async function inspectXlsx(file: Buffer, limits: Limits = WORKBOOK_LIMITS
       );
     }
 
-    const inspection: XlsxInspection = { parts: [...names], rows: 0, cells: 0, merges: 0, notKept: [] };
+    const inspection: XlsxInspection = { parts: [...names], rows: 0, cells: 0, merges: 0, sharedStrings: 0, styles: 0, notKept: [] };
     for (const entry of entries) {
       const sheet = WORKSHEET_PART.test(entry.fileName);
-      const content = await unpack(zip, entry, sheet);
+      const counted = COUNTED_PARTS.find(([name]) => name === entry.fileName);
+      const content = await unpack(zip, entry, sheet, counted && counter(counted[1], (found) => (inspection[counted[2]] += found)));
       if (sheet) countSheet(content.toString('latin1'), inspection);
     }
     for (const [pattern, feature] of NOT_KEPT) {
@@ -126,7 +130,7 @@ async function readDirectory(zip: ZipFile, limits: Limits): Promise<Entry[]> {
  * One part, unpacked to no more than its declared size: a part that lies about its size is refused.
  * Only a worksheet's bytes are kept (`keep`); every other part is only checked as it streams past.
  */
-async function unpack(zip: ZipFile, entry: Entry, keep: boolean): Promise<Buffer> {
+async function unpack(zip: ZipFile, entry: Entry, keep: boolean, count?: (chunk: Buffer) => void): Promise<Buffer> {
   const part = `工作簿的部件「${entry.fileName.slice(0, 60)}」`;
   if (entry.isEncrypted()) throw new WorkbookRefusal(400, 'encrypted_xlsx', `工作簿设有密码，无法读取。${SAVE_AS}（不要设置密码）`);
   if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
@@ -137,11 +141,36 @@ async function unpack(zip: ZipFile, entry: Entry, keep: boolean): Promise<Buffer
   });
   const chunks: Buffer[] = [];
   try {
-    for await (const chunk of stream) if (keep) chunks.push(chunk as Buffer);
+    for await (const chunk of stream) {
+      if (keep) chunks.push(chunk as Buffer);
+      count?.(chunk as Buffer);
+    }
   } catch {
     throw new WorkbookRefusal(400, 'corrupt_xlsx', `${part}已损坏，或解压后的大小与记录不符，已拒绝。${SAVE_AS}`);
   }
   return Buffer.concat(chunks);
+}
+
+/** Parts whose records are counted as they stream past, without being kept. */
+const COUNTED_PARTS: Array<[string, RegExp, 'sharedStrings' | 'styles']> = [
+  ['xl/sharedStrings.xml', /<(?:[A-Za-z_][\w.-]*:)?si[\s/>]/g, 'sharedStrings'],
+  ['xl/styles.xml', /<(?:[A-Za-z_][\w.-]*:)?xf[\s/>]/g, 'styles'],
+];
+
+/** Counts a tag in a streamed part, the unmatched tail of each chunk kept for the next. */
+function counter(tag: RegExp, add: (found: number) => void): (chunk: Buffer) => void {
+  let carry = '';
+  return (chunk) => {
+    const text = carry + chunk.toString('latin1');
+    let found = 0;
+    let end = 0;
+    for (const match of text.matchAll(tag)) {
+      found++;
+      end = match.index + match[0].length;
+    }
+    add(found);
+    carry = text.slice(Math.max(end, text.length - 64));
+  };
 }
 
 function countSheet(xml: string, into: XlsxInspection): void {
@@ -172,6 +201,22 @@ function checkSheetLimits(inspection: XlsxInspection, limits: Limits): void {
       413,
       'too_many_merges',
       `工作簿有 ${formatCount(inspection.merges)} 处合并单元格，超过上限 ${formatCount(limits.merges)} 处。请取消数据区的合并单元格后再上传`,
+    );
+  }
+  if (inspection.sharedStrings > limits.sharedStrings) {
+    throw new WorkbookRefusal(
+      413,
+      'too_many_strings',
+      `工作簿含有 ${formatCount(inspection.sharedStrings)} 条共享文本，超过上限 ${formatCount(limits.sharedStrings)} 条，不像是普通的台账文件。` +
+        '请在 Excel 或 WPS 中把台账复制到新工作簿、保存后再上传',
+    );
+  }
+  if (inspection.styles > limits.styles) {
+    throw new WorkbookRefusal(
+      413,
+      'too_many_styles',
+      `工作簿含有 ${formatCount(inspection.styles)} 种单元格格式，超过上限 ${formatCount(limits.styles)} 种（Excel 本身最多 64,000 种）。` +
+        '请在 Excel 或 WPS 中把台账复制到新工作簿、保存后再上传',
     );
   }
   if (inspection.cells > limits.cells) {

@@ -360,3 +360,66 @@ export async function clerkWorkbook(): Promise<Buffer> {
   notes.getCell('A2').value = '案号按（年份）法院代字执字第号填写';
   return saveWorkbook(workbook);
 }
+
+// ---- Crafted workbooks: tiny files that take a reader's time and memory ----------------------
+
+/** A workbook whose one sheet has the cases ledger's header (案号, 立案日期, 被执行人) in shared strings. */
+function craftedWorkbook(extra: ZipPart[], sharedStrings: Buffer): Buffer {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rels = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const header = [0, 1, 2].map((index) => `<c r="${'ABC'[index]}1" t="s"><v>${index}</v></c>`).join('');
+  return zipOf([
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0"?><workbook ${ns} ${rels}><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data:
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+        '</Relationships>',
+    },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: `<?xml version="1.0"?><worksheet ${ns}><sheetData><row r="1">${header}</row></sheetData></worksheet>`,
+    },
+    { name: 'xl/sharedStrings.xml', data: sharedStrings },
+    ...extra,
+  ]);
+}
+
+/** `count` copies of `unit` between a head and a tail, filled natively (no string of that size is built). */
+function repeated(head: string, unit: string, count: number, tail: string): Buffer {
+  const start = Buffer.from(head);
+  const end = Buffer.from(tail);
+  const bytes = Buffer.alloc(start.length + unit.length * count + end.length);
+  start.copy(bytes);
+  bytes.fill(unit, start.length, start.length + unit.length * count);
+  end.copy(bytes, bytes.length - end.length);
+  return bytes;
+}
+
+const HEADER_STRINGS = '<si><t>案号</t></si><si><t>立案日期</t></si><si><t>被执行人</t></si>';
+
+/** About 10.5 million tiny shared strings after a ledger's header: a few hundred KB zipped. */
+export function sharedStringsBomb(count = 10_500_000): Buffer {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  return craftedWorkbook([], repeated(`<?xml version="1.0"?><sst ${ns}>${HEADER_STRINGS}`, '<si><t>a</t></si>', count, '</sst>'));
+}
+
+/** About 2.8 million cell formats in styles.xml: a few hundred KB zipped. */
+export function stylesBomb(count = 2_800_000): Buffer {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const styles = repeated(
+    `<?xml version="1.0"?><styleSheet ${ns}><cellXfs count="${count}">`,
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>',
+    count,
+    '</cellXfs></styleSheet>',
+  );
+  return craftedWorkbook([{ name: 'xl/styles.xml', data: styles }], Buffer.from(`<?xml version="1.0"?><sst ${ns}>${HEADER_STRINGS}</sst>`));
+}

@@ -56,3 +56,10 @@ describe('heap left for a workbook', () => {
     }
   });
 });
+
+describe('heap left for a workbook in a worker thread', () => {
+  it('counts the worker’s own limit, not the process’s --max-old-space-size', () => {
+    const heap = { heap_size_limit: 300 * MB, used_heap_size: 20 * MB };
+    assert.equal(heapAvailable(heap, [], '--max-old-space-size=4096', 256), 236 * MB);
+  });
+});

@@ -1,0 +1,36 @@
+// The worker that builds a weekly report (report-service.ts): the live rows arrive in parts, then
+// one message asks for the report, as JSON text or as the xlsx.
+
+import { parentPort } from 'node:worker_threads';
+import { Calendar, type HolidayData } from '../domain/calendar.ts';
+import type { CivilDate } from '../domain/civil-date.ts';
+import type { ReportRow } from '../domain/report/as-of.ts';
+import type { IsoWeek } from '../domain/report/week.ts';
+import { buildWeeklyReport } from '../domain/report/weekly-report.ts';
+import type { RulesConfig } from '../domain/rules.ts';
+import { failureOf } from '../workers/worker-thread.ts';
+import { reportWorkbook } from './workbook.ts';
+
+type Message =
+  | { ledger: string; rows: ReportRow[] }
+  | { week: IsoWeek; asOf: CivilDate; rules: RulesConfig; calendar: HolidayData; format: 'json' | 'xlsx' };
+
+const rows = new Map<string, ReportRow[]>();
+
+parentPort!.on('message', async (message: Message) => {
+  if ('ledger' in message) {
+    const kept = rows.get(message.ledger) ?? [];
+    for (const row of message.rows) kept.push(row);
+    rows.set(message.ledger, kept);
+    return;
+  }
+  try {
+    const { week, asOf, rules, calendar, format } = message;
+    const report = buildWeeklyReport({ week, asOf, rows, rules, calendar: new Calendar(calendar) });
+    if (format === 'json') return parentPort!.postMessage({ json: JSON.stringify(report) });
+    const bytes = new Uint8Array(await reportWorkbook(report));
+    parentPort!.postMessage({ xlsx: bytes }, [bytes.buffer as ArrayBuffer]);
+  } catch (error) {
+    parentPort!.postMessage(failureOf(error));
+  }
+});
