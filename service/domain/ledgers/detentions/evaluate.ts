@@ -2,14 +2,23 @@
 // days, and a second detention of the same person in the same case.
 
 import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
-import type { AnyLedger, EvalContext, LedgerView, NodeResult, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
+import type { AnyLedger, EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { countPeriod } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
+import { repeatPunishmentCheck } from '../repeat-punishment.ts';
 import type { DetentionsRules } from './rules.ts';
+
+const checkRepeat = repeatPunishmentCheck({
+  ledgerId: 'detentions',
+  measure: '拘留',
+  personColumn: 'person',
+  personIdColumn: 'personId',
+  dateColumns: ['decidedOn', 'startOn'],
+});
 
 const PHASES = { open: '在押', dueSoon: '临期释放', overdue: '应释放未释放', done: '已释放' };
 
@@ -116,55 +125,4 @@ function checkRelease(values: RowValues, endOn: CivilDate, overdue: boolean, hea
     ];
   }
   return [];
-}
-
-interface Detention {
-  person: string | null;
-  personId: string | null;
-  /** The decision, else the committal: what orders two detentions in time. */
-  date: CivilDate | null;
-}
-
-/** Live detention rows by case number. */
-const detentionsByCase: RowIndexDef<Detention> = {
-  name: 'detentionsByCase',
-  entries(values) {
-    if (typeof values.caseNo !== 'string') return [];
-    return [[values.caseNo, { ...personOf(values), date: asDate(values.decidedOn) ?? asDate(values.startOn) }]];
-  },
-};
-
-function personOf(values: RowValues): { person: string | null; personId: string | null } {
-  return {
-    person: typeof values.person === 'string' ? values.person : null,
-    personId: typeof values.personId === 'string' ? values.personId : null,
-  };
-}
-
-/** By 证件号 when both rows have one, else by the exact name. */
-function samePerson(a: Pick<Detention, 'person' | 'personId'>, b: Pick<Detention, 'person' | 'personId'>): boolean {
-  if (a.personId && b.personId) return a.personId === b.personId;
-  return a.person !== null && a.person === b.person;
-}
-
-/**
- * A second detention of the same person in the same case: the later row is warned, naming the
- * earlier one; when the order cannot be told (a date missing, or the same date), both are.
- */
-function checkRepeat(rowId: string, values: RowValues, view: LedgerView, headers: Record<string, string>, source: string): Problem[] {
-  if (typeof values.caseNo !== 'string') return [];
-  const me = { ...personOf(values), date: asDate(values.decidedOn) ?? asDate(values.startOn) };
-  const earlier = view
-    .lookup('detentions', detentionsByCase, values.caseNo)
-    .filter(
-      (other) => other.rowId !== rowId && samePerson(me, other.value) && (!me.date || !other.value.date || other.value.date <= me.date),
-    )
-    .map((other) => other.value);
-  return earlier.map((other) => ({
-    column: 'person',
-    level: 'warning' as const,
-    message:
-      `本案已对${headers.person}「${me.person ?? me.personId}」拘留过（${other.date ? `拘留决定日期 ${other.date}` : '另一行未填日期'}）：` +
-      `对同一妨害民事诉讼行为不得连续拘留，如系新的妨害行为方可重新拘留，请核实（${source}）`,
-  }));
 }

@@ -1,4 +1,5 @@
-// Evaluates one fine row: the amount within the bounds for an individual or an organisation.
+// Evaluates one fine row: the amount within the bounds for an individual or an organisation, and a
+// second fine of the same person in the same case.
 
 import { asDate } from '../../civil-date.ts';
 import type { AnyLedger, EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
@@ -7,7 +8,10 @@ import { formatYuan } from '../../normalize/index.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
+import { repeatPunishmentCheck } from '../repeat-punishment.ts';
 import { SUBJECT_TYPES, type FineBounds, type FinesRules } from './rules.ts';
+
+const checkRepeat = repeatPunishmentCheck({ ledgerId: 'fines', measure: '罚款', personColumn: 'subject', dateColumns: ['decidedOn'] });
 
 export function evaluateFine(ledger: AnyLedger, row: RowInput, context: EvalContext<FinesRules>): RowEvaluation {
   const { values } = row;
@@ -15,6 +19,7 @@ export function evaluateFine(ledger: AnyLedger, row: RowInput, context: EvalCont
   const problems: Problem[] = [
     ...checkAmount(values, headers, context.rules),
     ...checkDateOrder(ledger.columns, values, ['decidedOn', 'paidOn']),
+    ...checkRepeat(row.rowId, values, context.view, headers, context.rules.repeatSource),
     ...lookUpCase(values, context.view, headers.caseNo).problems,
   ];
   const phase = asDate(values.paidOn) ? '已缴纳' : asDate(values.decidedOn) ? '未缴纳' : '';

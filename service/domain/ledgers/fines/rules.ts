@@ -18,12 +18,15 @@ export interface FinesRules {
   /** Bounds by 被罚款人类型. */
   limits: { 个人: FineBounds; 单位: FineBounds };
   source: string;
+  /** The same obstruction may not be fined twice in a row. */
+  repeatSource: string;
 }
 
 export const DEFAULT_FINES_RULES: FinesRules = {
   nodes: {},
   limits: { 个人: { max: 100_000 }, 单位: { min: 50_000, max: 1_000_000 } },
   source: '民事诉讼法 (2023) 第一百一十八条',
+  repeatSource: '民诉法解释 (2022) 第一百八十四条',
 };
 
 const yuan = z.number().positive().max(1e12);
@@ -37,5 +40,6 @@ export const finesRulesSchema: z.ZodType<FinesRules> = z
     nodes: z.object({}).strict(),
     limits: z.object({ 个人: boundsSchema, 单位: boundsSchema }).strict(),
     source: sourceSchema,
+    repeatSource: sourceSchema,
   })
   .strict() as z.ZodType<FinesRules>;
