@@ -1,9 +1,9 @@
-// 拒执台账 scenarios: the police decision within 7 days at, before and after the boundary, then
-// within the extended 30; decisions on time and late; every phase; bad values.
+// 拒执台账 scenarios: the police decision within 7 days at, before and after the boundary, or within
+// 30 when 公安延长审查 is 是; an end on 国庆 rolled; decisions on time and late; every phase; bad values.
 
 import { OPEN_CASE, UNKNOWN_CASE, type RawRow, type Scenario } from './fixtures.ts';
 
-/** Transferred on Monday 2026-03-02: 7 days end on 2026-03-09, 30 days on 2026-04-01. */
+/** Transferred on Monday 2026-03-02: 7 days end on 2026-03-09, 30 days (extended) on 2026-04-01. */
 const row = (person: string, changes: RawRow = {}): RawRow => ({
   caseNo: OPEN_CASE,
   person,
@@ -31,27 +31,48 @@ export const REFUSALS_SCENARIOS: Scenario[] = [
     expect: { status: { alert: '临期', nextDue: '2026-03-09' }, noWarnings: ['policeFiledOn'] },
   },
   {
-    name: 'past 7 days: the extended 30 apply, with a warning to check the extension',
+    name: 'past 7 days without a recorded extension: 公安逾期未决定, 超期',
     asOf: '2026-03-10',
     values: row('拒执丁'),
     expect: {
       errors: [],
-      status: { phase: '待公安决定', alert: '正常', nextDue: '2026-04-01', daysLeft: 22 },
-      warnings: { policeFiledOn: '如公安机关未经批准延长' },
+      status: { phase: '公安逾期未决定', alert: '超期', nextDue: '2026-03-09', daysLeft: -1 },
+      warnings: { policeFiledOn: '请在「公安延长审查」填「是」' },
     },
   },
   {
-    name: '3 days before the 30th: 临期',
+    name: 'extended by the police: 30 days, 正常 on the 8th day',
+    asOf: '2026-03-10',
+    values: row('拒执丁二', { policeExtended: '是' }),
+    expect: {
+      errors: [],
+      status: { phase: '待公安决定', alert: '正常', nextDue: '2026-04-01', daysLeft: 22 },
+      noWarnings: ['policeFiledOn'],
+    },
+  },
+  {
+    name: 'extended, 3 days before the 30th: 临期',
     asOf: '2026-03-29',
-    values: row('拒执戊'),
+    values: row('拒执戊', { policeExtended: '是' }),
     expect: { status: { alert: '临期', nextDue: '2026-04-01' } },
   },
-  { name: 'on the 30th day: 临期', asOf: '2026-04-01', values: row('拒执己'), expect: { status: { alert: '临期', daysLeft: 0 } } },
   {
-    name: 'past 30 days without a decision: 公安逾期未决定, 超期',
+    name: 'extended, on the 30th day: 临期',
+    asOf: '2026-04-01',
+    values: row('拒执己', { policeExtended: '是' }),
+    expect: { status: { alert: '临期', daysLeft: 0 } },
+  },
+  {
+    name: 'extended, past 30 days without a decision: 公安逾期未决定, 超期',
     asOf: '2026-04-02',
-    values: row('拒执庚'),
-    expect: { status: { phase: '公安逾期未决定', alert: '超期', daysLeft: -1 }, warnings: { policeFiledOn: '已超过30日' } },
+    values: row('拒执庚', { policeExtended: '是' }),
+    expect: { status: { phase: '公安逾期未决定', alert: '超期', daysLeft: -1 }, warnings: { policeFiledOn: '已超过延长审查的30日' } },
+  },
+  {
+    name: 'an end on 国庆 rolls to 2026-10-08',
+    asOf: '2026-10-08',
+    values: row('拒执庚二', { transferredOn: '2026-09-27' }),
+    expect: { status: { alert: '临期', nextDue: '2026-10-08', daysLeft: 0 } },
   },
   {
     name: 'a case opened on the 7th day: on time',
@@ -62,13 +83,13 @@ export const REFUSALS_SCENARIOS: Scenario[] = [
   {
     name: 'a decision on the 8th day: within the extension',
     asOf: '2026-04-10',
-    values: row('拒执壬', { policeReplyOn: '2026-03-10' }),
+    values: row('拒执壬', { policeExtended: '是', policeReplyOn: '2026-03-10' }),
     expect: { status: { phase: '公安不予立案' }, nodes: { policeDecision: { state: '已完成', dueOn: '2026-04-01' } } },
   },
   {
     name: 'a decision after 30 days: late',
     asOf: '2026-04-10',
-    values: row('拒执癸', { policeFiledOn: '2026-04-02' }),
+    values: row('拒执癸', { policeExtended: '是', policeFiledOn: '2026-04-02' }),
     expect: { nodes: { policeDecision: { state: '超期完成' } } },
   },
   {
@@ -127,13 +148,14 @@ export const REFUSALS_SCENARIOS: Scenario[] = [
       person: '拒执申',
       route: '报警',
       transferredOn: '2026-3-2x',
+      policeExtended: '待定',
       policeFiledOn: '20260305',
       policeReplyOn: 'TRUE',
       prosecutedOn: '2026-04-31',
       verdictOn: '2026年7月',
     },
     expect: {
-      errors: ['caseNo', 'route', 'transferredOn', 'policeFiledOn', 'policeReplyOn', 'prosecutedOn', 'verdictOn'],
+      errors: ['caseNo', 'route', 'transferredOn', 'policeExtended', 'policeFiledOn', 'policeReplyOn', 'prosecutedOn', 'verdictOn'],
       errorsNameTheValue: true,
     },
   },

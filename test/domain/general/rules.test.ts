@@ -42,7 +42,13 @@ describe('rules configuration of the general-affairs ledgers', () => {
     refused(
       (l) =>
         Object.assign(l.refusals, {
-          policeDecision: { period: { kind: 'days', n: 7 }, extendedPeriod: { kind: 'days', n: 30 }, roll: true, source: '' },
+          policeDecision: {
+            period: { kind: 'days', n: 7 },
+            extendedPeriod: { kind: 'days', n: 30 },
+            roll: true,
+            source: '',
+            rollSource: 'x',
+          },
         }),
       'ledgers.refusals.policeDecision.source',
     );

@@ -23,6 +23,13 @@ export const refusalsLedger: LedgerDefinition<RefusalsRules> = {
       optionAliases: { 移送: '移送公安', 公诉: '移送公安' },
     },
     { id: 'transferredOn', header: '移送日期', aliases: ['移送公安日期'], type: 'date' },
+    {
+      id: 'policeExtended',
+      header: '公安延长审查',
+      aliases: ['延长审查', '公安延长立案审查', '重大疑难复杂'],
+      type: 'yesno',
+      options: ['是', '否'],
+    },
     { id: 'policeFiledOn', header: '公安立案日期', type: 'date' },
     { id: 'policeReplyOn', header: '不立案回复日期', aliases: ['公安不立案回复日期'], type: 'date' },
     { id: 'prosecutedOn', header: '起诉日期', aliases: ['提起公诉日期', '自诉日期'], type: 'date' },

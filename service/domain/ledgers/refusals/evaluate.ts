@@ -1,10 +1,11 @@
 // Evaluates one refusal-to-execute row: the police's decision within 7 days of the transfer, or
-// within the 30 days an approved extension allows once the 7 have passed; how far the case got.
+// within 30 days when the clerk recorded that the police extended the review; how far the case got.
 
+import type { Calendar } from '../../calendar.ts';
 import { asDate, type CivilDate } from '../../civil-date.ts';
 import type { AnyLedger, EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
-import { countPeriod, describePeriod, type BasedDue, type Period } from '../../periods.ts';
+import { countPeriod, describePeriod, type BasedDue } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
@@ -24,26 +25,13 @@ export function evaluateRefusal(ledger: AnyLedger, row: RowInput, context: EvalC
   const values: RowValues = { ...row.values, policeDecidedOn: decidedOn };
   const transferredOn = asDate(values.transferredOn);
 
-  let policeDue: BasedDue | null = null;
-  let period: Period = rule.period;
-  if (transferredOn) {
-    const anchor = { date: transferredOn, label: headers.transferredOn };
-    const first = countPeriod(context.calendar, anchor, rule.period, { roll: rule.roll });
-    const extended = countPeriod(context.calendar, anchor, rule.extendedPeriod, { roll: rule.roll });
-    const within = `${rule.source}：移送之日起${describePeriod(rule.period)}内决定是否立案，经批准可延长至${describePeriod(rule.extendedPeriod)}`;
-    // Whether the police extended is not known to the court: past the first period, the extended
-    // one applies and the clerk is told to check.
-    const late = decidedOn ? decidedOn > first.dueOn : asOf > first.dueOn;
-    if (!late) policeDue = { ...first, basis: within };
-    else {
-      period = rule.extendedPeriod;
-      policeDue = {
-        ...extended,
-        steps: `${first.steps}；该期限内未作出决定，按延长后的期限：${extended.steps}`,
-        basis: `${within}（按延长后的期限计）`,
-      };
-      if (!decidedOn) problems.push(overdueDecision(first.dueOn, extended.dueOn, asOf, rule));
-    }
+  const extended = values.policeExtended === true;
+  const period = extended ? rule.extendedPeriod : rule.period;
+  const policeDue = transferredOn
+    ? decisionDue(context.calendar, { date: transferredOn, label: headers.transferredOn }, extended, rule)
+    : null;
+  if (policeDue && !decidedOn && asOf > policeDue.dueOn) {
+    problems.push(overdueDecision(policeDue.dueOn, extended, headers.policeExtended, rule));
   }
   const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
@@ -70,11 +58,30 @@ export function evaluateRefusal(ledger: AnyLedger, row: RowInput, context: EvalC
   return { status: { phase: phaseOf(values, nodes[0]), ...summarizeNodes(nodes) }, nodes, problems, fixed: undefined };
 }
 
-function overdueDecision(firstDue: CivilDate, extendedDue: CivilDate, asOf: CivilDate, rule: RefusalsRules['policeDecision']): Problem {
-  const message =
-    asOf > extendedDue
-      ? `移送公安已超过${describePeriod(rule.extendedPeriod)}（${extendedDue}）仍未收到立案决定，请督促公安机关作出决定（${rule.source}）`
-      : `移送公安已超过${describePeriod(rule.period)}（${firstDue}）未收到立案决定：如公安机关未经批准延长，请督促其作出决定；延长的最迟至 ${extendedDue}（${rule.source}）`;
+/** The police's decision is due 7 days from the transfer, or 30 for a case they extended; a rest-day end moves on. */
+function decisionDue(
+  calendar: Calendar,
+  anchor: { date: CivilDate; label: string },
+  extended: boolean,
+  rule: RefusalsRules['policeDecision'],
+): BasedDue {
+  const period = extended ? rule.extendedPeriod : rule.period;
+  const due = countPeriod(calendar, anchor, period, { roll: rule.roll });
+  const last = rule.roll ? countPeriod(calendar, anchor, period, { roll: false }).dueOn : due.dueOn;
+  const which = extended
+    ? `公安机关以重大疑难复杂延长审查的，移送之日起${describePeriod(period)}内决定是否立案`
+    : `移送之日起${describePeriod(period)}内决定是否立案（未记录公安延长审查）`;
+  const rolled = due.dueOn === last ? '' : `；期间最后一日为节假日的，以节假日后的第一日为期满日期（${rule.rollSource}）`;
+  return { ...due, basis: `${rule.source}：${which}${rolled}` };
+}
+
+function overdueDecision(due: CivilDate, extended: boolean, extensionHeader: string, rule: RefusalsRules['policeDecision']): Problem {
+  if (extended) {
+    const message = `移送公安已超过延长审查的${describePeriod(rule.extendedPeriod)}（${due}）仍未收到立案决定，请督促公安机关作出决定（${rule.source}）`;
+    return { column: 'policeFiledOn', level: 'warning', message };
+  }
+  const ifExtended = `公安机关以重大疑难复杂延长审查的，请在「${extensionHeader}」填「是」，按${describePeriod(rule.extendedPeriod)}计`;
+  const message = `移送公安已超过${describePeriod(rule.period)}（${due}）未收到立案决定，请督促公安机关作出决定；${ifExtended}（${rule.source}）`;
   return { column: 'policeFiledOn', level: 'warning', message };
 }
 

@@ -1,19 +1,22 @@
-// The configurable period for the police's decision on a refusal-to-execute case (SPEC §5.4).
+// The configurable periods for the police's decision on a refusal-to-execute case (SPEC §5.4).
 
 import { z } from 'zod';
 import type { Period } from '../../periods.ts';
 import { periodSchema, sourceSchema } from '../../rules-schema.ts';
 
 export interface RefusalsRules {
-  /** The decision node's period depends on whether the first one has passed, so it is read per row. */
+  /** The decision node's period depends on the recorded extension, so it is read per row. */
   nodes: Record<string, never>;
   policeDecision: {
     /** From the transfer to the police's decision whether to open a case. */
     period: Period;
-    /** The longest the police may extend it to with approval. */
+    /** For a case the police extend as 重大疑难复杂, recorded in the column 公安延长审查. */
     extendedPeriod: Period;
+    /** An end on a rest day moves to the next working day. */
     roll: boolean;
     source: string;
+    /** Why an end on a rest day moves, cited in the basis when it did. */
+    rollSource: string;
   };
 }
 
@@ -24,12 +27,15 @@ export const DEFAULT_REFUSALS_RULES: RefusalsRules = {
     extendedPeriod: { kind: 'days', n: 30 },
     roll: true,
     source: '《关于办理拒不执行判决、裁定刑事案件若干问题的意见》(法发〔2025〕8号) 第五条',
+    rollSource: '《中华人民共和国刑事诉讼法》第一百零五条',
   },
 };
 
 export const refusalsRulesSchema: z.ZodType<RefusalsRules> = z
   .object({
     nodes: z.object({}).strict(),
-    policeDecision: z.object({ period: periodSchema, extendedPeriod: periodSchema, roll: z.boolean(), source: sourceSchema }).strict(),
+    policeDecision: z
+      .object({ period: periodSchema, extendedPeriod: periodSchema, roll: z.boolean(), source: sourceSchema, rollSource: sourceSchema })
+      .strict(),
   })
   .strict() as z.ZodType<RefusalsRules>;
