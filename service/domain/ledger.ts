@@ -48,6 +48,11 @@ export interface NodeRule {
   anchor: string;
   /** Column id whose date marks the node done. */
   doneBy: string;
+  /**
+   * Columns whose date marks the node done when `doneBy` is empty, in order (执行通知 issued, else
+   * served). A node that has them names in its basis the date that closed it.
+   */
+  doneByFallback?: string[];
   source: string;
   /** Whether this node applies to the row at all (e.g. only first-execution cases). */
   appliesTo?: (values: RowValues) => boolean;

@@ -81,7 +81,8 @@ export function computeNodes(
   const warnings: Array<{ column: string; message: string }> = [];
   for (const rule of rules) {
     if (rule.appliesTo && !rule.appliesTo(inputs.values)) continue;
-    const doneOn = asDate(inputs.values[rule.doneBy]);
+    const done = doneDate(rule, inputs);
+    const doneOn = done?.on ?? null;
     const config = inputs.configs[rule.id];
     let due: BasedDue | null;
     if (inputs.derived && rule.anchor in inputs.derived) {
@@ -99,9 +100,23 @@ export function computeNodes(
     if (!due) continue;
     for (const message of due.warnings) warnings.push({ column: rule.anchor, message: `${rule.name}：${message}` });
     const warnDays = config ? warnDaysFor(config, inputs.warnDefaults) : inputs.warnDefaults.long;
-    nodes.push(nodeResult(rule, due, doneOn, inputs.asOf, warnDays));
+    const basis = done?.note ? `${due.basis}；${done.note}` : due.basis;
+    nodes.push(nodeResult(rule, { ...due, basis }, doneOn, inputs.asOf, warnDays));
   }
   return { nodes, warnings };
+}
+
+/** The date that closes a node, and for a node with fallback columns a note naming the one used. */
+function doneDate(rule: NodeRule, inputs: NodeInputs): { on: CivilDate; note: string | null } | null {
+  const header = (id: string) => inputs.headers[id] ?? id;
+  for (const column of [rule.doneBy, ...(rule.doneByFallback ?? [])]) {
+    const on = asDate(inputs.values[column]);
+    if (!on) continue;
+    if (!rule.doneByFallback) return { on, note: null };
+    const used = `按${header(column)} ${on} 认定完成`;
+    return { on, note: column === rule.doneBy ? used : `未填${header(rule.doneBy)}，${used}` };
+  }
+  return null;
 }
 
 export interface NodeSummary {

@@ -69,7 +69,7 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
     assert.ok(info.validations.some((validation) => JSON.stringify(validation.rule).includes(dropdowns[0].options!.join(','))));
     assert.equal((await cellOf('立案日期', 2)).numberFormat, 'yyyy-mm-dd');
     assert.equal((await cellOf('案号', 2)).numberFormat, '@', 'case numbers stay text');
-    const systemHeader = await pane.hostWith((host, sheet) => host.cell(sheet, 'AB1'), SHEET);
+    const systemHeader = await pane.hostWith((host, sheet) => host.cell(sheet, 'AD1'), SHEET);
     assert.equal(systemHeader.value, system[0]);
     assert.equal(systemHeader.fill, '#605E5C');
     assert.equal((await cellOf(system[0], 2)).fill, '#F3F2F1');
@@ -201,7 +201,7 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
     });
     const row = (await rows()).find((candidate) => candidate['被执行人'] === '李四')!;
     const revision = row['版本'] as number;
-    await pane.hostWith((host, [sheet, address]) => host.typeCells(sheet, address, [['周书记员']]), [SHEET, `T${row.__row}`]);
+    await pane.hostWith((host, [sheet, address]) => host.typeCells(sheet, address, [['周书记员']]), [SHEET, `V${row.__row}`]);
     await pane.page.locator('#message').filter({ hasText: '自动同步：已提交 1 行修改' }).waitFor({ timeout: 15_000 });
     assert.deepEqual(posted, [1], 'one request with the one changed row; the edit in a table that is not a ledger sent nothing');
     const messages = await pane.page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);

@@ -17,7 +17,7 @@ import { caseNo, casesLedger, daysFromToday, lastInputColumn, storedRows, typedR
 
 const TEAM_TOKEN = 'test-team-token-abcdefghijklmn';
 const TEAM = '首执团队';
-const HANDLER_COLUMN = 'T';
+const HANDLER_COLUMN = 'V';
 
 describe('add-in in the browser: two clerks edit the same rows', function () {
   this.timeout(120_000);

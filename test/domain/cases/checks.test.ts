@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { BASE_CASE, evaluateCase } from '../../helpers/cases.ts';
+import { defaultRules } from '../../../service/domain/rules.ts';
+import type { CasesRules } from '../../../service/domain/ledgers/cases/rules.ts';
 
 const TERMINATED = { closureMode: '终结本次执行程序', respondent: '张三', respondentId: '11010519491231002X' };
 
@@ -95,5 +97,53 @@ describe('cases ledger: row checks', () => {
         ),
       );
     });
+  });
+  describe("线下调查 before 流转 (the bureau's own limit)", () => {
+    const transferred = { ...BASE_CASE, transferredOn: '2026-03-06' };
+    const limit = '《执行指挥中心各部门工作职责（试行）》（执行事务中心）：线下调查及文书打印要求在案件流转之前完成';
+
+    it('warns on the 线下调查 cell when it was finished after the transfer, naming both dates', () => {
+      const result = evaluateCase({ ...transferred, offlineInquiryOn: '2026-03-10' }, { asOf: '2026-03-10' });
+      const warning = result.errors.find((problem) => problem.column === 'offlineInquiryOn');
+      assert.deepEqual(warning, {
+        column: 'offlineInquiryOn',
+        level: 'warning',
+        cell: true,
+        message: `线下调查完成日期「2026-03-10」晚于流转日期「2026-03-06」：${limit}`,
+      });
+      assert.notEqual(result.state, 'invalid');
+    });
+
+    it('is silent when finished on the transfer day or before, or before the case is transferred', () => {
+      for (const raw of [
+        { ...transferred, offlineInquiryOn: '2026-03-06' },
+        { ...transferred, offlineInquiryOn: '2026-03-05' },
+        { ...BASE_CASE, offlineInquiryOn: '2026-03-10' },
+      ]) {
+        assert.ok(!evaluateCase(raw).errors.some((problem) => problem.column === 'offlineInquiryOn'), JSON.stringify(raw));
+      }
+    });
+
+    it('is a switch of the rules configuration', () => {
+      const rules = defaultRules();
+      (rules.ledgers.cases as CasesRules).offlineInquiryBeforeTransfer = null;
+      const result = evaluateCase({ ...transferred, offlineInquiryOn: '2026-03-10' }, { rules });
+      assert.ok(!result.errors.some((problem) => problem.column === 'offlineInquiryOn'));
+    });
+  });
+
+  it('an execution notice is served on or after it was issued, and issued on or after filing', () => {
+    const served = evaluateCase({ ...BASE_CASE, noticeIssuedOn: '2026-03-05', noticeOn: '2026-03-04' });
+    assert.ok(
+      served.errors.some(
+        (p) =>
+          p.column === 'noticeOn' &&
+          p.level === 'error' &&
+          p.message === '执行通知送达日期「2026-03-04」早于执行通知发出日期「2026-03-05」，日期先后有误',
+      ),
+      served.errors.map((p) => p.message).join('\n'),
+    );
+    const issued = evaluateCase({ ...BASE_CASE, noticeIssuedOn: '2026-03-01' });
+    assert.ok(issued.errors.some((p) => p.column === 'noticeIssuedOn' && p.level === 'error'));
   });
 });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { BASE_CASE, evaluateCase, node } from '../../helpers/cases.ts';
+import { defaultRules } from '../../../service/domain/rules.ts';
+import type { CasesRules } from '../../../service/domain/ledgers/cases/rules.ts';
 
 describe('cases ledger: nodes, states and the row alert', () => {
   describe('初次接待 (当日 node)', () => {
@@ -45,6 +47,82 @@ describe('cases ledger: nodes, states and the row alert', () => {
     it('流转 applies to first-execution cases only', () => {
       assert.ok(evaluateCase(filed).nodes.some((n) => n.id === 'transfer'));
       assert.ok(!evaluateCase({ ...filed, caseNo: '（2026）豫0102执恢3号' }).nodes.some((n) => n.id === 'transfer'));
+    });
+  });
+
+  describe('执行通知: due to be issued (发出), closed by the issue date, else the service date', () => {
+    const filed = { ...BASE_CASE, filedOn: '2026-09-24' };
+    const basis = '民诉法解释 (2022) 第四百八十条：立案日期起10日内';
+
+    it('is 已完成 when issued by 2026-10-08 though served later, and says it used the issue date', () => {
+      const notice = node(
+        evaluateCase({ ...filed, noticeIssuedOn: '2026-10-08', noticeOn: '2026-10-12' }, { asOf: '2026-10-20' }),
+        'notice',
+      );
+      assert.deepEqual([notice.state, notice.doneOn], ['已完成', '2026-10-08']);
+      assert.equal(notice.basis, `${basis}；按执行通知发出日期 2026-10-08 认定完成`);
+    });
+
+    it('falls back to the service date when no issue date is recorded, and says so', () => {
+      const notice = node(evaluateCase({ ...filed, noticeOn: '2026-10-09' }, { asOf: '2026-10-20' }), 'notice');
+      assert.deepEqual([notice.state, notice.doneOn], ['超期完成', '2026-10-09']);
+      assert.equal(notice.basis, `${basis}；未填执行通知发出日期，按执行通知送达日期 2026-10-09 认定完成`);
+    });
+
+    it('keeps the open basis unchanged while neither date is recorded', () => {
+      assert.equal(node(evaluateCase(filed, { asOf: '2026-10-05' }), 'notice').basis, basis);
+    });
+
+    it('ends on the 调休 workday Saturday 2026-02-14 without rolling: filed 2026-02-04, issued 02-14 is on time, 02-24 late', () => {
+      const early = { ...BASE_CASE, filedOn: '2026-02-04' };
+      const onTime = node(evaluateCase({ ...early, noticeIssuedOn: '2026-02-14' }, { asOf: '2026-02-25' }), 'notice');
+      assert.deepEqual([onTime.dueOn, onTime.state], ['2026-02-14', '已完成']);
+      assert.equal(onTime.steps, '立案日期 2026-02-04 起算 10 日，届满日 2026-02-14');
+      assert.equal(node(evaluateCase({ ...early, noticeIssuedOn: '2026-02-24' }, { asOf: '2026-02-25' }), 'notice').state, '超期完成');
+    });
+
+    it('rolls across 春节 when filed a day later: 2026-02-05 → 02-15 (春节) → 2026-02-24', () => {
+      const notice = node(
+        evaluateCase({ ...BASE_CASE, filedOn: '2026-02-05', noticeIssuedOn: '2026-02-24' }, { asOf: '2026-02-25' }),
+        'notice',
+      );
+      assert.deepEqual([notice.dueOn, notice.state], ['2026-02-24', '已完成']);
+    });
+  });
+
+  describe("恢复告知 (执恢 cases, the bureau's word for their notice)", () => {
+    const resumed = { ...BASE_CASE, caseNo: '（2026）豫0102执恢3号', filedOn: '2026-09-30' };
+
+    it('replaces 执行通知 in a 执恢 case; a first-execution case has no 恢复告知', () => {
+      const ids = evaluateCase(resumed, { asOf: '2026-10-01' }).nodes.map((n) => n.id);
+      assert.ok(ids.includes('resumeNotice') && !ids.includes('notice'), ids.join());
+      assert.ok(!evaluateCase(BASE_CASE).nodes.some((n) => n.id === 'resumeNotice'));
+    });
+
+    it('is due 10 days from filing, ending on the 调休 workday Saturday 2026-10-10 without rolling', () => {
+      const open = node(evaluateCase(resumed, { asOf: '2026-10-08' }), 'resumeNotice');
+      assert.deepEqual([open.name, open.dueOn, open.state, open.daysLeft], ['恢复告知', '2026-10-10', '临期', 2]);
+      assert.equal(open.steps, '立案日期 2026-09-30 起算 10 日，届满日 2026-10-10');
+      assert.equal(
+        open.basis,
+        '《执行指挥中心各部门工作职责（试行）》（执行事务中心）；参照民诉法解释 (2022) 第四百八十条：立案日期起10日内',
+      );
+      assert.equal(node(evaluateCase(resumed, { asOf: '2026-10-11' }), 'resumeNotice').state, '超期');
+    });
+
+    it('is closed by 恢复告知日期, or by a date a clerk recorded in the 执行通知 columns', () => {
+      const told = node(evaluateCase({ ...resumed, resumeNoticeOn: '2026-10-09' }, { asOf: '2026-10-20' }), 'resumeNotice');
+      assert.deepEqual([told.state, told.doneOn], ['已完成', '2026-10-09']);
+      assert.match(told.basis, /；按恢复告知日期 2026-10-09 认定完成$/);
+      const older = node(evaluateCase({ ...resumed, noticeOn: '2026-10-12' }, { asOf: '2026-10-20' }), 'resumeNotice');
+      assert.deepEqual([older.state, older.doneOn], ['超期完成', '2026-10-12']);
+      assert.match(older.basis, /；未填恢复告知日期，按执行通知送达日期 2026-10-12 认定完成$/);
+    });
+
+    it('takes its period from the rules configuration', () => {
+      const rules = defaultRules();
+      (rules.ledgers.cases as CasesRules).nodes.resumeNotice = { period: { kind: 'days', n: 5 }, roll: true };
+      assert.equal(node(evaluateCase(resumed, { asOf: '2026-10-01', rules }), 'resumeNotice').dueOn, '2026-10-08');
     });
   });
 

@@ -32,7 +32,8 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
     assert.deepEqual(rows, {
       // [dueThisWeek, doneOnTime, doneLate, openOverdue]
       初次接待: [14, 14, 0, 0], // filed in the week: g5 6, g6 3, g8 4, g14 1
-      执行通知: [5, 13, 0, 0], // due: g4 (05-14); done: g5 6, g6 3, g8 4
+      执行通知: [5, 9, 0, 0], // due: g4 (05-14); done: g5 6, g6 3
+      恢复告知: [0, 4, 0, 0], // done: g8 4 (执恢 cases)
       流转: [5, 49, 0, 3], // due: g4; done: g1 30, g4 5, g5 6, g6 3, g11 5; g13 never transferred
       繁简分流: [53, 47, 6, 0], // transferred in the week: g1 30, g4 5, g5 6, g6 3, g8 4, g11 5; g5 triaged a day late
       结案: [0, 16, 0, 8], // closed: g2 10, g7 4, g8 2; g3 overdue

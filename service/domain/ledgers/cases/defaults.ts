@@ -11,6 +11,7 @@ export const DEFAULT_CASES_RULES: CasesRules = {
   nodes: {
     reception: { period: { kind: 'sameDay' }, roll: false },
     notice: { period: { kind: 'days', n: 10 }, roll: true },
+    resumeNotice: { period: { kind: 'days', n: 10 }, roll: true },
     transfer: { period: { kind: 'days', n: 10 }, roll: true },
     triage: { period: { kind: 'sameDay' }, roll: false },
     auctionRuling: { period: { kind: 'days', n: 30 }, roll: true },
@@ -98,4 +99,7 @@ export const DEFAULT_CASES_RULES: CasesRules = {
     teamDefaults: { 速执团队: days(60), 特执团队: statutory, 首执团队: statutory, 执恢团队: statutory },
   },
   screeningMonths: 3,
+  offlineInquiryBeforeTransfer: {
+    source: '《执行指挥中心各部门工作职责（试行）》（执行事务中心）：线下调查及文书打印要求在案件流转之前完成',
+  },
 };

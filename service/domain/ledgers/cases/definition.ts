@@ -26,6 +26,7 @@ export const CASE_TAGS = [
 export const CLOSURE_MODES = ['执行完毕', '终结本次执行程序', '终结执行', '不予执行', '驳回申请', '销案'];
 
 const BUREAU_RULES = '《执行指挥中心各部门工作职责（试行）》';
+const isFirstExecution = (values: Record<string, unknown>) => values.caseType === '执';
 const isImplementation = (values: Record<string, unknown>) => values.caseType === '执' || values.caseType === '执恢';
 
 export const casesLedger: LedgerDefinition<CasesRules> = {
@@ -50,7 +51,14 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
     { id: 'tags', header: '案件标签', aliases: ['标签'], type: 'tags', options: CASE_TAGS },
     { id: 'propertyResult', header: '财产调查结果', aliases: ['查控结果'], type: 'enum', options: ['足额', '部分', '无', '未查'] },
     { id: 'receptionOn', header: '初次接待日期', aliases: ['接待日期'], type: 'date' },
+    {
+      id: 'noticeIssuedOn',
+      header: '执行通知发出日期',
+      aliases: ['执行通知书发出日期', '执行通知发出时间', '发出执行通知日期'],
+      type: 'date',
+    },
     { id: 'noticeOn', header: '执行通知送达日期', aliases: ['执行通知书送达日期', '送达日期'], type: 'date' },
+    { id: 'resumeNoticeOn', header: '恢复告知日期', aliases: ['恢复执行告知日期', '恢复执行通知日期', '恢复告知时间'], type: 'date' },
     { id: 'onlineInquiryOn', header: '网络查控日期', aliases: ['网络查控时间'], type: 'date' },
     { id: 'offlineInquiryOn', header: '线下调查完成日期', aliases: ['线下调查日期'], type: 'date' },
     { id: 'transferredOn', header: '流转日期', aliases: ['移交日期', '流转时间'], type: 'date' },
@@ -73,13 +81,26 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
   phaseHeader: false,
   nodes: [
     { id: 'reception', name: '初次接待', anchor: 'filedOn', doneBy: 'receptionOn', source: `${BUREAU_RULES}（执行事务中心）` },
+    // The notice is due to be issued (发出) within the period; a served notice was issued by then.
     {
       id: 'notice',
       name: '执行通知',
       anchor: 'filedOn',
-      doneBy: 'noticeOn',
+      doneBy: 'noticeIssuedOn',
+      doneByFallback: ['noticeOn'],
       source: '民诉法解释 (2022) 第四百八十条',
-      appliesTo: isImplementation,
+      appliesTo: isFirstExecution,
+    },
+    // A resumed case tells the parties of the resumption (恢复告知, the bureau's word). A 执恢 row
+    // whose clerk recorded the date in the 执行通知 columns, as before this node, still counts.
+    {
+      id: 'resumeNotice',
+      name: '恢复告知',
+      anchor: 'filedOn',
+      doneBy: 'resumeNoticeOn',
+      doneByFallback: ['noticeIssuedOn', 'noticeOn'],
+      source: `${BUREAU_RULES}（执行事务中心）；参照民诉法解释 (2022) 第四百八十条`,
+      appliesTo: (values) => values.caseType === '执恢',
     },
     {
       id: 'transfer',
@@ -87,7 +108,7 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
       anchor: 'filedOn',
       doneBy: 'transferredOn',
       source: `${BUREAU_RULES}（执行事务中心）`,
-      appliesTo: (values) => values.caseType === '执',
+      appliesTo: isFirstExecution,
     },
     {
       id: 'triage',

@@ -19,6 +19,8 @@ export interface FixedTriage {
 }
 
 const DATE_ORDER = ['filedOn', 'receptionOn', 'transferredOn', 'triagedOn', 'closedOn', 'archivedOn'];
+/** A notice is issued on or after filing and served on or after it is issued. */
+const NOTICE_ORDER = ['filedOn', 'noticeIssuedOn', 'noticeOn'];
 
 export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalContext<CasesRules>): RowEvaluation {
   const { rules, calendar } = context;
@@ -55,6 +57,9 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
       problems.push({ column: 'filedOn', level: 'warning', message: `法定期限：${message}` });
   }
   problems.push(...checkDateOrder(ledger.columns, values, DATE_ORDER));
+  problems.push(...checkDateOrder(ledger.columns, values, NOTICE_ORDER));
+  problems.push(...checkDateOrder(ledger.columns, values, ['filedOn', 'resumeNoticeOn']));
+  problems.push(...checkOfflineInquiry(values, headers, rules.offlineInquiryBeforeTransfer));
   problems.push(...checkClosure(values, headers));
   problems.push(...screenClosedCases(row.rowId, values, context.view, rules.screeningMonths));
 
@@ -140,6 +145,25 @@ function checkClosure(values: RowValues, headers: Record<string, string>): Probl
     ];
   }
   return [];
+}
+
+/** The bureau's own limit: 线下调查 is finished before the case is transferred. */
+function checkOfflineInquiry(
+  values: RowValues,
+  headers: Record<string, string>,
+  limit: CasesRules['offlineInquiryBeforeTransfer'],
+): Problem[] {
+  const inquiry = asDate(values.offlineInquiryOn);
+  const transferred = asDate(values.transferredOn);
+  if (!limit || !inquiry || !transferred || inquiry <= transferred) return [];
+  return [
+    {
+      column: 'offlineInquiryOn',
+      level: 'warning',
+      cell: true,
+      message: `${headers.offlineInquiryOn}「${inquiry}」晚于${headers.transferredOn}「${transferred}」：${limit.source}`,
+    },
+  ];
 }
 
 const TERMINATED = '终结本次执行程序';

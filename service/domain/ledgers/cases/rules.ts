@@ -18,7 +18,7 @@ export interface TriageRule {
 }
 
 export interface CasesRules {
-  nodes: Record<'reception' | 'notice' | 'transfer' | 'triage' | 'auctionRuling' | 'archive', NodeConfig>;
+  nodes: Record<'reception' | 'notice' | 'resumeNotice' | 'transfer' | 'triage' | 'auctionRuling' | 'archive', NodeConfig>;
   statutory: { period: Period; roll: boolean; source: string };
   triage: {
     rules: TriageRule[];
@@ -31,6 +31,8 @@ export interface CasesRules {
   };
   /** 终本 screening: look back this many months before filing. */
   screeningMonths: number;
+  /** The bureau's limit that 线下调查 is done before the case is transferred; absent, no check. */
+  offlineInquiryBeforeTransfer: { source: string } | null;
 }
 
 const teamSchema = z.enum(['速执团队', '特执团队', '首执团队', '执恢团队']);
@@ -46,6 +48,7 @@ export const casesRulesSchema: z.ZodType<CasesRules> = z
       .object({
         reception: nodeConfigSchema,
         notice: nodeConfigSchema,
+        resumeNotice: nodeConfigSchema,
         transfer: nodeConfigSchema,
         triage: nodeConfigSchema,
         auctionRuling: nodeConfigSchema,
@@ -75,5 +78,9 @@ export const casesRulesSchema: z.ZodType<CasesRules> = z
       })
       .strict(),
     screeningMonths: z.number().int().min(1).max(24),
+    offlineInquiryBeforeTransfer: z
+      .object({ source: z.string().min(1) })
+      .strict()
+      .nullable(),
   })
   .strict();
