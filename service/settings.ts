@@ -1,7 +1,7 @@
 // The rules configuration and the calendar in force, read at start and replaced by an admin.
 
 import { Calendar } from './domain/calendar.ts';
-import { defaultRules, validateRules, type RulesConfig } from './domain/rules.ts';
+import { defaultRules, validateRules, withNewDefaults, type RulesConfig } from './domain/rules.ts';
 import { mergeHolidayData, packageHolidayData, validateCalendarOverride, type CalendarOverride } from './calendar-source.ts';
 import type { AuditEntry, DocumentStore } from './store/store.ts';
 import type { Settings } from './ledger-service.ts';
@@ -18,13 +18,11 @@ export class SettingsHolder {
     this.current = { rules, override, calendar: calendarWith(override) };
   }
 
-  /** Reads rules.json and calendar.json; a ledger missing from rules.json gets its defaults. */
+  /** Reads rules.json and calendar.json; a ledger or a setting missing from rules.json (saved by an earlier version) gets its defaults. */
   static async load(documents: DocumentStore): Promise<SettingsHolder> {
     const defaults = defaultRules();
     const saved = await documents.read<Partial<RulesConfig>>('rules');
-    const rules = saved
-      ? validateRules({ ...defaults, ...saved, ledgers: { ...defaults.ledgers, ...saved.ledgers } })
-      : { ok: true as const, value: defaults };
+    const rules = saved ? validateRules(withNewDefaults(saved, defaults)) : { ok: true as const, value: defaults };
     if (!rules.ok) throw new Error(`${documents.where('rules')}：${rules.message}`);
     const override = validateCalendarOverride((await documents.read('calendar')) ?? { years: {} });
     if (!override.ok) throw new Error(`${documents.where('calendar')}：${override.message}`);

@@ -29,6 +29,22 @@ const rulesSchema = z
 /** Columns a triage condition may read beyond the ledger's own (derived from the case number). */
 const DERIVED_COLUMNS = ['caseType'];
 
+/**
+ * A rules file saved by an earlier version lacks the settings added since: each missing key takes
+ * its default, at any depth of plain objects, while every value the admin saved (null included,
+ * which switches a check off) is kept. Lists are values: a saved list is never merged with the default one.
+ */
+export function withNewDefaults(saved: unknown, defaults: unknown): unknown {
+  if (!isPlainObject(saved) || !isPlainObject(defaults)) return saved === undefined ? defaults : saved;
+  const filled: Record<string, unknown> = { ...saved };
+  for (const [key, value] of Object.entries(defaults)) filled[key] = key in saved ? withNewDefaults(saved[key], value) : value;
+  return filled;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export function validateRules(input: unknown): { ok: true; value: RulesConfig } | { ok: false; message: string } {
   const parsed = rulesSchema.safeParse(input);
   if (!parsed.success) {

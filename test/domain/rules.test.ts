@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { defaultRules, validateRules } from '../../service/domain/rules.ts';
+import { defaultRules, validateRules, withNewDefaults } from '../../service/domain/rules.ts';
 
 type Editable = { ledgers: { cases: { triage: { rules: Array<Record<string, unknown>> }; nodes: Record<string, { period: unknown }> } } };
 
@@ -17,6 +17,32 @@ function rejected(input: unknown, ...fragments: string[]): void {
 }
 
 describe('rules configuration', () => {
+  it('takes a rules file saved by an earlier version: settings added since get their defaults, saved ones stay', () => {
+    const defaults = defaultRules();
+    const saved = structuredClone(defaults) as { ledgers: Record<string, Record<string, unknown>> };
+    const cases = saved.ledgers.cases as { nodes: Record<string, unknown>; offlineInquiryBeforeTransfer?: unknown };
+    delete cases.nodes.resumeNotice;
+    delete cases.offlineInquiryBeforeTransfer;
+    delete (saved.ledgers.refusals as { rollSource?: string }).rollSource;
+    (saved.ledgers.fines as { repeatSource?: string }).repeatSource = '本院自定的依据';
+    assert.equal(validateRules(saved).ok, false, 'as saved, the file lacks settings the schema requires');
+    const result = validateRules(withNewDefaults(saved, defaults));
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    const filled = result.value.ledgers as Record<string, Record<string, unknown>>;
+    const defaultCases = defaults.ledgers.cases as { nodes: Record<string, unknown>; offlineInquiryBeforeTransfer?: unknown };
+    assert.deepEqual((filled.cases.nodes as Record<string, unknown>).resumeNotice, defaultCases.nodes.resumeNotice);
+    assert.deepEqual(filled.cases.offlineInquiryBeforeTransfer, defaultCases.offlineInquiryBeforeTransfer);
+    assert.equal(filled.fines.repeatSource, '本院自定的依据');
+  });
+
+  it('keeps a check the admin switched off (null) and a saved list whole', () => {
+    assert.deepEqual(withNewDefaults({ check: null, list: [1] }, { check: { source: 'x' }, list: [1, 2], added: 3 }), {
+      check: null,
+      list: [1],
+      added: 3,
+    });
+  });
+
   it('accepts its own defaults, which hold the SPEC triage table in order', () => {
     const result = validateRules(defaultRules());
     assert.equal(result.ok, true);
