@@ -86,12 +86,31 @@ function count(calendar: Calendar, anchor: { date: CivilDate; label: string }, p
   const steps = `${counted}，${lastDay}`;
   if (options.roll === false) return { dueOn: last, steps, warnings: [] };
 
+  const { dueOn, rolled } = rollPastRest(calendar, last);
+  if (rolled === '') return withDataWarnings(calendar, last, last, steps);
+  return withDataWarnings(calendar, last, dueOn, `${steps}${clamped ? '，该日为' : ' 为'}${rolled}`);
+}
+
+/**
+ * A period counted without the roll, lengthened by days that did not count (a lawful hold, in
+ * words in `why`): its last day moves on by them, then rolls past a rest day as the period does.
+ */
+export function lengthenPeriod(calendar: Calendar, unrolled: DueDate, days: number, why: string, options: CountOptions = {}): DueDate {
+  const last = addDays(unrolled.dueOn, days);
+  const steps = `${unrolled.steps}；${why}，届满日延至 ${last}`;
+  if (options.roll === false) return { dueOn: last, steps, warnings: [] };
+  const { dueOn, rolled } = rollPastRest(calendar, last);
+  return withDataWarnings(calendar, unrolled.dueOn, dueOn, rolled === '' ? steps : `${steps} 为${rolled}`);
+}
+
+/** The first working day from `last` on, and why it moved ('' when `last` is a working day). */
+function rollPastRest(calendar: Calendar, last: CivilDate): { dueOn: CivilDate; rolled: string } {
   const reason = calendar.restDayReason(last);
-  if (reason === null) return withDataWarnings(calendar, last, last, steps);
+  if (reason === null) return { dueOn: last, rolled: '' };
   const dueOn = calendar.nextWorkingDay(last);
   // A weekend's reason is the bare weekday name; a holiday's already says 法定休假日.
   const rest = reason.startsWith('法定休假日') ? reason : `${reason}（休息日）`;
-  return withDataWarnings(calendar, last, dueOn, `${steps}${clamped ? '，该日为' : ' 为'}${rest}，顺延至 ${dueOn}`);
+  return { dueOn, rolled: `${rest}，顺延至 ${dueOn}` };
 }
 
 function months(period: CalendarPeriod): number {

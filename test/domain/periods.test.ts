@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { packageHolidayData } from '../../service/calendar-source.ts';
 import { Calendar } from '../../service/domain/calendar.ts';
-import { countPeriod, describePeriod } from '../../service/domain/periods.ts';
+import { countPeriod, describePeriod, lengthenPeriod } from '../../service/domain/periods.ts';
 
 const NO_2027 = '2027年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排';
 
@@ -190,6 +190,32 @@ describe('countPeriod', () => {
       const due = countPeriod(calendar, effective('2026-09-24'), { kind: 'days', n: 10 }, { inclusive: true });
       assert.deepEqual(due, { dueOn: '2026-10-03', steps: '生效日期 2026-09-24 起算 10 日（含首日），至 2026-10-03 届满', warnings: [] });
     });
+  });
+});
+
+describe('lengthenPeriod', () => {
+  const calendar = new Calendar(packageHolidayData());
+  const received = { date: '2026-08-20', label: '到账日' };
+  const unrolled = countPeriod(calendar, received, { kind: 'days', n: 30 }, { roll: false });
+
+  it('moves the last day on by the days not counted, then rolls it past 国庆', () => {
+    // 08-20 + 30 = 09-19; + 12 = 10-01, 国庆, so 10-08.
+    assert.deepEqual(lengthenPeriod(calendar, unrolled, 12, '暂缓 12 日，不计入'), {
+      dueOn: '2026-10-08',
+      steps:
+        '到账日 2026-08-20 起算 30 日，届满日 2026-09-19；暂缓 12 日，不计入，届满日延至 2026-10-01 为法定休假日（国庆节），顺延至 2026-10-08',
+      warnings: [],
+    });
+  });
+
+  it('keeps a last day moved onto a make-up workday, and does not roll when told not to', () => {
+    assert.equal(lengthenPeriod(calendar, unrolled, 1, '暂缓 1 日').dueOn, '2026-09-20');
+    assert.equal(lengthenPeriod(calendar, unrolled, 12, '暂缓 12 日', { roll: false }).dueOn, '2026-10-01');
+  });
+
+  it('warns when the moved day is in a year without holiday data', () => {
+    const december = countPeriod(calendar, received, { kind: 'months', n: 4 }, { roll: false });
+    assert.deepEqual(lengthenPeriod(calendar, december, 20, '暂缓 20 日').warnings, [NO_2027]);
   });
 });
 
