@@ -24,6 +24,7 @@ describe('rules configuration', () => {
     delete cases.nodes.resumeNotice;
     delete cases.offlineInquiryBeforeTransfer;
     delete (saved.ledgers.refusals as { rollSource?: string }).rollSource;
+    delete saved.ledgers.payments.holds;
     (saved.ledgers.fines as { repeatSource?: string }).repeatSource = '本院自定的依据';
     assert.equal(validateRules(saved).ok, false, 'as saved, the file lacks settings the schema requires');
     const result = validateRules(withNewDefaults(saved, defaults));
@@ -33,6 +34,7 @@ describe('rules configuration', () => {
     assert.deepEqual((filled.cases.nodes as Record<string, unknown>).resumeNotice, defaultCases.nodes.resumeNotice);
     assert.deepEqual(filled.cases.offlineInquiryBeforeTransfer, defaultCases.offlineInquiryBeforeTransfer);
     assert.equal(filled.fines.repeatSource, '本院自定的依据');
+    assert.deepEqual(filled.payments.holds, (defaults.ledgers.payments as { holds: unknown }).holds);
   });
 
   it('keeps a check the admin switched off (null) and a saved list whole', () => {

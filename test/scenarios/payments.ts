@@ -1,6 +1,6 @@
 // 案款台账 scenarios: notification on the day of receipt, disbursement within 30 days (rolled past
 // the National Day holiday), the aging flags at their boundaries (day 2/3 and 6/7), 已发放 and the
-// age it stops at, the case register, bad values.
+// age it stops at, a lawful hold (暂缓发放) and its days not counted, the case register, bad values.
 
 import { OPEN_CASE, UNKNOWN_CASE, type RawRow, type Scenario } from './fixtures.ts';
 
@@ -78,6 +78,52 @@ export const PAYMENTS_SCENARIOS: Scenario[] = [
     expect: { nodes: { disburse: { state: '正常', dueOn: '2026-10-08' } } },
   },
   {
+    name: 'held on day 3 for a distribution: 暂缓发放, the age and the 27 days left stand still',
+    asOf: '2026-03-20',
+    values: row({ notifiedOn: '2026-03-02', heldOn: '2026-03-05', holdReason: '需要进行案款分配' }),
+    expect: {
+      errors: [],
+      status: { ageDays: 3, phase: '暂缓发放', nextNode: '发放', daysLeft: 27, alert: '正常' },
+      nodes: { disburse: { state: '正常', dueOn: '2026-04-16', daysLeft: 27 } },
+      noWarnings: ['disbursedOn', 'heldOn'],
+    },
+  },
+  {
+    name: 'held 12 days and resumed: the end moves from 09-19 into 国庆 and rolls to 10-08',
+    asOf: '2026-09-10',
+    values: row({
+      receivedOn: '2026-08-20',
+      notifiedOn: '2026-08-20',
+      heldOn: '2026-08-25',
+      holdReason: '案款分配',
+      resumedOn: '2026-09-06',
+    }),
+    expect: {
+      errors: [],
+      status: { ageDays: 9, phase: '通报' },
+      nodes: { disburse: { state: '正常', dueOn: '2026-10-08', daysLeft: 28 } },
+      warnings: { disbursedOn: '暂缓发放 12 日不计入' },
+    },
+  },
+  {
+    name: 'resumed before the hold: error, the hold not counted',
+    asOf: '2026-03-20',
+    values: row({ notifiedOn: '2026-03-02', heldOn: '2026-03-10', holdReason: '案款分配', resumedOn: '2026-03-04' }),
+    expect: { errors: ['resumedOn'], status: { ageDays: 18, phase: '通报' }, nodes: { disburse: { state: '正常', dueOn: '2026-04-01' } } },
+  },
+  {
+    name: 'held without a reason: error, the hold not counted',
+    asOf: '2026-03-20',
+    values: row({ notifiedOn: '2026-03-02', heldOn: '2026-03-10' }),
+    expect: { errors: ['holdReason'], status: { ageDays: 18, phase: '通报' } },
+  },
+  {
+    name: 'held before the receipt: error',
+    asOf: '2026-03-20',
+    values: row({ notifiedOn: '2026-03-02', heldOn: '2026-03-01', holdReason: '案款分配' }),
+    expect: { errors: ['heldOn'], status: { phase: '通报' } },
+  },
+  {
     name: 'disbursed: 已发放, the age stops at the disbursement',
     asOf: '2026-04-20',
     values: row({ notifiedOn: '2026-03-02', disbursedOn: '2026-03-20', payee: '申请执行人甲' }),
@@ -129,8 +175,10 @@ export const PAYMENTS_SCENARIOS: Scenario[] = [
       receivedOn: '3/2/2026',
       amount: '-5万',
       notifiedOn: '2026-02-30',
+      heldOn: '2026年13月1日',
+      resumedOn: '下周',
       disbursedOn: '明天',
     },
-    expect: { errors: ['caseNo', 'receivedOn', 'amount', 'notifiedOn', 'disbursedOn'], errorsNameTheValue: true },
+    expect: { errors: ['caseNo', 'receivedOn', 'amount', 'notifiedOn', 'heldOn', 'resumedOn', 'disbursedOn'], errorsNameTheValue: true },
   },
 ];
