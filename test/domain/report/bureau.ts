@@ -181,6 +181,29 @@ export const PAYMENTS = {
     disbursedOn: '2026-05-14',
     payee: '申请人',
   }),
+  /**
+   * Received 04-10 like p4, held 04-20 for a distribution and not resumed: 暂缓发放, not 通报; 发放
+   * stopped with 21 days left, so on Sunday it runs to 05-10 + 27 held = 06-06, a Saturday, so 06-08.
+   */
+  p9: payment(2, g1.slice(26), {
+    receivedOn: '2026-04-10',
+    amount: 2_000,
+    notifiedOn: '2026-04-10',
+    heldOn: '2026-04-20',
+    holdReason: '需要进行案款分配',
+  }),
+  /**
+   * Received 04-10, held 04-13, resumed 04-27: 14 days not counted, 发放 due 05-10 + 14 = 05-24, a
+   * Sunday, so 05-25 (not overdue, where p4 is); day 37 − 14 = 23 on Sunday, 通报.
+   */
+  p10: payment(1, g1.slice(28), {
+    receivedOn: '2026-04-10',
+    amount: 4_000,
+    notifiedOn: '2026-04-10',
+    heldOn: '2026-04-13',
+    holdReason: '另案冻结',
+    resumedOn: '2026-04-27',
+  }),
 };
 
 export const PAID_IN_FULL = no(g1[25]);

@@ -1,5 +1,5 @@
 // The weekly report of 2026-W20 over the constructed bureau (bureau.ts), every figure counted by
-// hand from the groups of rows. g1…g17 are the case groups, p1…p8 the payment groups.
+// hand from the groups of rows. g1…g17 are the case groups, p1…p10 the payment groups.
 
 import assert from 'node:assert/strict';
 import { defaultRules } from '../../../service/domain/rules.ts';
@@ -73,9 +73,10 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
       receivedAmount: 101_001, // 60,000 + 5,001 + 6,000 + 30,000
       unnotified: 2, // p2
       remind: 8, // p1 (day 5), p6 (day 6: disbursed after Sunday)
-      report: 7, // p3 (day 13), p4 (day 37)
-      over30: 3, // p4
-      pendingAmount: 106_001, // p1 60,000 + p2 5,001 + p3 32,000 + p4 3,000 + p6 6,000
+      report: 8, // p3 (day 13), p4 (day 37), p10 (day 23, its 14 days held not counted); not p9, held
+      held: 2, // p9
+      over30: 3, // p4; not p9 (held) nor p10 (due 05-25 with its days held)
+      pendingAmount: 114_001, // p1 60,000 + p2 5,001 + p3 32,000 + p4 3,000 + p6 6,000 + p9 4,000 + p10 4,000
     });
   });
 
@@ -140,7 +141,11 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
     rule3.close = { from: 'triage', period: { kind: 'days', n: 60 }, roll: true };
     const configured = reportOf('2026-W20', '2026-05-17', bureau(), rules);
     // p3 (05-04 + 5 = 05-09, a make-up working Saturday) is now past its period too; p1 and p6 roll to 05-18.
-    assert.equal(configured.payments.over30, 7);
+    // p9 was held 04-20, after its 5 days ran out on 04-15: the hold does not undo the delay. p10 was
+    // held in time (04-13): 04-15 + 14 held = 04-29, but 10 days from its resumption on 04-27 give
+    // 05-07, also past.
+    assert.equal(configured.payments.over30, 10);
+    assert.equal(configured.payments.held, 2);
     // g3 has 60 days from 04-07 now: no longer overdue; g4 no longer 临期.
     const fast = configured.teams.find((team) => team.team === '速执团队')!;
     assert.deepEqual([fast.overdue, fast.dueSoon], [0, 0]);

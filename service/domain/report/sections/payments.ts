@@ -1,5 +1,5 @@
 // The payments ledger's part of the weekly report (SPEC §6): money received in the week, and what
-// still waits on the account as of the report's day.
+// still waits on the account as of the report's day, a lawful hold (暂缓发放) apart from the late ones.
 
 import { asDate, type CivilDate } from '../../civil-date.ts';
 import { PAYMENT_PHASES } from '../../ledgers/payments/rules.ts';
@@ -12,10 +12,15 @@ export interface PaymentFigures {
   receivedAmount: number;
   /** Payments received and not yet notified, as of the report's day. */
   unnotified: number;
-  /** Undisbursed payments in the 提醒 and 通报 phases, as of the report's day. */
+  /** Undisbursed payments in the 提醒 and 通报 phases, as of the report's day; a held one is in neither. */
   remind: number;
   report: number;
-  /** Undisbursed payments past the disbursement period (30 days by default), as of the report's day. */
+  /** Payments lawfully held (暂缓发放) as of the report's day. */
+  held: number;
+  /**
+   * Undisbursed payments past the disbursement period (30 days by default), the days held not
+   * counted, as of the report's day: a payment held in time is not among them.
+   */
   over30: number;
   /** The sum waiting on the account undisbursed, as of the report's day. */
   pendingAmount: number;
@@ -47,6 +52,7 @@ export function paymentFigures(evaluated: readonly EvaluatedRow[], period: Repor
     unnotified: payments.filter((payment) => payment.receivedOn !== null && !payment.notified).length,
     remind: payments.filter((payment) => payment.phase === PAYMENT_PHASES.remind).length,
     report: payments.filter((payment) => payment.phase === PAYMENT_PHASES.report).length,
+    held: payments.filter((payment) => payment.phase === PAYMENT_PHASES.held).length,
     over30: waiting.filter((payment) => payment.disbursementOverdue).length,
     pendingAmount: sumYuan(waiting.map((payment) => payment.amount)),
   };
