@@ -25,6 +25,9 @@ describe('rules configuration', () => {
     delete cases.offlineInquiryBeforeTransfer;
     delete (saved.ledgers.refusals as { rollSource?: string }).rollSource;
     delete saved.ledgers.payments.holds;
+    const measures = saved.ledgers.measures as { release: { byMeasure?: unknown }; terms: { 纳入失信: { removal?: unknown } } };
+    delete measures.release.byMeasure;
+    delete measures.terms.纳入失信.removal;
     (saved.ledgers.fines as { repeatSource?: string }).repeatSource = '本院自定的依据';
     assert.equal(validateRules(saved).ok, false, 'as saved, the file lacks settings the schema requires');
     const result = validateRules(withNewDefaults(saved, defaults));
@@ -33,6 +36,10 @@ describe('rules configuration', () => {
     const defaultCases = defaults.ledgers.cases as { nodes: Record<string, unknown>; offlineInquiryBeforeTransfer?: unknown };
     assert.deepEqual((filled.cases.nodes as Record<string, unknown>).resumeNotice, defaultCases.nodes.resumeNotice);
     assert.deepEqual(filled.cases.offlineInquiryBeforeTransfer, defaultCases.offlineInquiryBeforeTransfer);
+    const filledMeasures = filled.measures as { release: { byMeasure: unknown }; terms: { 纳入失信: { removal: unknown } } };
+    const defaultMeasures = defaults.ledgers.measures as typeof filledMeasures;
+    assert.deepEqual(filledMeasures.release.byMeasure, defaultMeasures.release.byMeasure);
+    assert.deepEqual(filledMeasures.terms.纳入失信.removal, defaultMeasures.terms.纳入失信.removal);
     assert.equal(filled.fines.repeatSource, '本院自定的依据');
     assert.deepEqual(filled.payments.holds, (defaults.ledgers.payments as { holds: unknown }).holds);
   });

@@ -48,7 +48,7 @@ describe('weekly report xlsx', () => {
       '四、案款',
       '五、强制措施与惩戒',
       '六、归档',
-      '七、超期节点清单（截至 2026-05-17，共 31 项）',
+      '七、超期节点清单（截至 2026-05-17，共 32 项）',
       '说明',
     ];
     const rows = captions.map((caption) => rowOf(sheet, caption));
@@ -77,12 +77,12 @@ describe('weekly report xlsx', () => {
     assert.deepEqual(values(sheet, rowOf(sheet, '特执团队'), 8), ['特执团队', 9, 0, 9, 0, 0, 0, '—']);
     const amount = rowOf(sheet, '本周到账金额（元）');
     assert.deepEqual([sheet.getCell(amount, 2).value, sheet.getCell(amount, 2).numFmt], [101_001, '#,##0.00']);
-    assert.equal(sheet.getCell(rowOf(sheet, '待解除、待撤控（项）'), 2).value, 3);
+    assert.equal(sheet.getCell(rowOf(sheet, '待解除、待删除、待撤控（项）'), 2).value, 6);
     assert.equal(sheet.getCell(rowOf(sheet, '其中：分流调整'), 3).value, 3);
   });
 
   it('lists every overdue node, with identity numbers masked', () => {
-    const first = rowOf(sheet, '七、超期节点清单（截至 2026-05-17，共 31 项）') + 2;
+    const first = rowOf(sheet, '七、超期节点清单（截至 2026-05-17，共 32 项）') + 2;
     assert.deepEqual(values(sheet, first, 5), ['执行案件流转台账', sheet.getCell(first, 2).value, '归档', '2026-03-23', 55]);
     const handlers = Array.from({ length: 31 }, (_, i) => String(sheet.getCell(first + i, 7).value));
     assert.ok(handlers.includes('张法官 1101**********002X'));

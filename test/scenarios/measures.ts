@@ -1,6 +1,6 @@
 // 网上查控与惩戒措施台账 scenarios: each term (inclusive, no roll), the renewal window at, before and
-// after its boundary, renewal in time and too late, 失信 with and without a term, the clerk's expiry,
-// 待解除 after 执行完毕 with the 3-working-day deadlines, every phase, bad values.
+// after its boundary, renewal in time and too late, 失信 with and without a term and 待删除 after its
+// term, the clerk's expiry, 待解除 after 执行完毕 with the 3-working-day deadlines, every phase, bad values.
 
 import { OPEN_CASE, PAID_CASE, TERMINATED_CASE, UNKNOWN_CASE, type RawRow, type Scenario } from './fixtures.ts';
 
@@ -78,13 +78,34 @@ export const MEASURES_SCENARIOS: Scenario[] = [
     expect: { status: { expiry: '2027-02-28', phase: '已失效' }, warnings: { renewedOn: '续行应在期限届满前办理' } },
   },
   {
-    name: '失信 is not renewed: no 续行临期 before its end',
+    name: '失信 is not renewed: no 续行临期 before its end, its deletion is the next node (ends Tuesday 2028-02-29, 3 working days)',
     asOf: '2028-02-01',
     values: row('纳入失信'),
-    expect: { status: { phase: '生效中', alert: '', nextNode: '' } },
+    expect: { status: { phase: '生效中', alert: '正常', nextNode: '删除', nextDue: '2028-03-03' } },
   },
   { name: '失信 on its last day: 生效中', asOf: '2028-02-29', values: row('纳入失信'), expect: { status: { phase: '生效中' } } },
-  { name: '失信 after its 2 years: 已失效', asOf: '2028-03-01', values: row('纳入失信'), expect: { status: { phase: '已失效' } } },
+  {
+    name: '失信 after its 2 years: 待删除, not 已失效',
+    asOf: '2028-03-01',
+    values: row('纳入失信'),
+    expect: {
+      status: { phase: '待删除', alert: '临期', nextNode: '删除', nextDue: '2028-03-03', daysLeft: 2 },
+      warnings: { revokedOn: '不会自动失效' },
+      nodes: { removal: { state: '临期', dueOn: '2028-03-03' } },
+    },
+  },
+  {
+    name: '失信 past its third working day after the term: 超期',
+    asOf: '2028-03-04',
+    values: row('纳入失信'),
+    expect: { status: { phase: '待删除', alert: '超期', daysLeft: -1 } },
+  },
+  {
+    name: '失信 deleted on the third working day after its term: 已解除, on time',
+    asOf: '2028-03-06',
+    values: row('纳入失信', { revokedOn: '2028-03-03' }),
+    expect: { status: { phase: '已解除', alert: '已完成' }, nodes: { removal: { state: '已完成' } } },
+  },
   {
     name: '失信 with 无 (第一条第一项): no expiry',
     asOf: '2030-03-01',
@@ -134,9 +155,9 @@ export const MEASURES_SCENARIOS: Scenario[] = [
     expect: { status: { phase: '已划拨', expiry: null }, noWarnings: ['revokedOn'] },
   },
   {
-    name: '失信 in a case closed by 执行完毕: 待解除, deleted within 3 working days (after May Day: 2026-05-08)',
+    name: '失信 without a term in a case closed by 执行完毕: 待解除, deleted within 3 working days (after May Day: 2026-05-08)',
     asOf: '2026-05-06',
-    values: row('纳入失信', { caseNo: PAID_CASE }),
+    values: row('纳入失信', { caseNo: PAID_CASE, expiresOn: '无' }),
     expect: {
       status: { phase: '待解除', alert: '临期', nextNode: '解除', nextDue: '2026-05-08', daysLeft: 2 },
       warnings: { revokedOn: '应于 2026-05-08 前解除' },
@@ -146,20 +167,29 @@ export const MEASURES_SCENARIOS: Scenario[] = [
   {
     name: '失信 not deleted by the third working day: 超期',
     asOf: '2026-05-09',
-    values: row('纳入失信', { caseNo: PAID_CASE }),
+    values: row('纳入失信', { caseNo: PAID_CASE, expiresOn: '无' }),
     expect: { status: { phase: '待解除', alert: '超期' } },
   },
   {
     name: '失信 deleted on the third working day: 已解除, on time',
     asOf: '2026-05-09',
-    values: row('纳入失信', { caseNo: PAID_CASE, revokedOn: '2026-05-08' }),
+    values: row('纳入失信', { caseNo: PAID_CASE, expiresOn: '无', revokedOn: '2026-05-08' }),
     expect: { status: { phase: '已解除', alert: '已完成' }, nodes: { release: { state: '已完成' } } },
   },
   {
     name: '失信 deleted later: 已解除, late',
     asOf: '2026-05-12',
-    values: row('纳入失信', { caseNo: PAID_CASE, revokedOn: '2026-05-11' }),
+    values: row('纳入失信', { caseNo: PAID_CASE, expiresOn: '无', revokedOn: '2026-05-11' }),
     expect: { status: { phase: '已解除' }, nodes: { release: { state: '超期完成' } } },
+  },
+  {
+    name: '失信 with a term in a case closed by 执行完毕: 待解除 as one without (the rules delete it early, 第二条)',
+    asOf: '2026-05-06',
+    values: row('纳入失信', { caseNo: PAID_CASE }),
+    expect: {
+      status: { phase: '待解除', nextNode: '解除', nextDue: '2026-05-08' },
+      warnings: { revokedOn: '尚未解除' },
+    },
   },
   {
     name: '限制消费 in a case closed by 执行完毕: the configured 3 working days',
@@ -176,13 +206,13 @@ export const MEASURES_SCENARIOS: Scenario[] = [
   {
     name: 'before the closing date: 生效中',
     asOf: '2026-04-29',
-    values: row('纳入失信', { caseNo: PAID_CASE }),
+    values: row('纳入失信', { caseNo: PAID_CASE, expiresOn: '无' }),
     expect: { status: { phase: '生效中' }, noWarnings: ['revokedOn'] },
   },
   {
     name: 'revoked before the case was closed: no release node',
     asOf: '2026-05-06',
-    values: row('纳入失信', { caseNo: PAID_CASE, revokedOn: '2026-04-20' }),
+    values: row('纳入失信', { caseNo: PAID_CASE, expiresOn: '无', revokedOn: '2026-04-20' }),
     expect: { status: { phase: '已解除', nextNode: '' } },
   },
   {

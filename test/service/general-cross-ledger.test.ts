@@ -73,7 +73,8 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
       await service.sync(
         'measures',
         [
-          { caseNo: CASE, measure: '纳入失信', subject: '被执行人丁', effectiveOn: '2026-03-01' },
+          // Without a term (第一条第一项): 第十条第一款 applies to it.
+          { caseNo: CASE, measure: '纳入失信', subject: '被执行人丁', effectiveOn: '2026-03-01', expiresOn: '无' },
           { caseNo: CASE, measure: '冻结银行存款', subject: '被执行人丁', effectiveOn: '2026-03-01' },
         ],
         { asOf: '2026-05-06' },
@@ -109,14 +110,17 @@ describe('general-affairs ledgers through HTTP: cross-ledger rules and the clock
       const [row] = (
         await service.sync(
           'measures',
-          [{ caseNo: CASE, measure: '失信', subject: '被执行人丁', effectiveOn: '2026-03-01', revokedOn: '2026-05-08' }],
+          [{ caseNo: CASE, measure: '失信', subject: '被执行人丁', effectiveOn: '2026-03-01', expiresOn: '无', revokedOn: '2026-05-08' }],
           { asOf: '2026-05-09' },
         )
       ).rows;
       assert.equal(row.status.phase, '已解除');
       const release = row.nodes.find((node) => node.id === 'release')!;
       assert.deepEqual([release.dueOn, release.state], ['2026-05-08', '已完成']);
-      assert.match(release.basis, /《最高人民法院关于公布失信被执行人名单信息的若干规定》第十条：案件执行完毕后3个工作日内解除/);
+      assert.match(
+        release.basis,
+        /《最高人民法院关于公布失信被执行人名单信息的若干规定》第十条第一款第一项：案件执行完毕后3个工作日内解除/,
+      );
     });
   });
 

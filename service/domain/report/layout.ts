@@ -105,7 +105,7 @@ export function reportLayout(report: WeeklyReport): ReportLayout {
           ['拒执移送公安（件）', count(m.refusalsTransferred)],
           ['查控惩戒措施生效/发布（项）', count(m.published)],
           ['查控惩戒措施撤销/解除（项）', count(m.revoked)],
-          ['待解除、待撤控（项）', count(m.pendingRevocation)],
+          ['待解除、待删除、待撤控（项）', count(m.pendingRevocation)],
           ['到期未续行失效（项）', count(m.lapsed)],
         ]),
       },

@@ -20,7 +20,24 @@ describe('rules configuration of the general-affairs ledgers', () => {
       [8, 24, '民诉法解释 (2022) 第四百八十二条'],
     );
     assert.deepEqual(ledgers.fines.limits, { 个人: { max: 100_000 }, 单位: { min: 50_000, max: 1_000_000 } });
-    assert.deepEqual((ledgers.measures.release as { closureModes: string[] }).closureModes, ['执行完毕']);
+    const release = ledgers.measures.release as {
+      closureModes: string[];
+      byMeasure: Record<string, { closures: Array<{ mode: string }> }>;
+    };
+    assert.deepEqual(release.closureModes, ['执行完毕']);
+    assert.deepEqual(
+      release.byMeasure.纳入失信.closures.map((closure) => closure.mode),
+      ['执行完毕', '不予执行', '终结执行'],
+    );
+    assert.deepEqual(
+      release.byMeasure.限制消费.closures.map((closure) => closure.mode),
+      ['执行完毕'],
+    );
+    assert.deepEqual((ledgers.measures.terms as Record<string, { removal?: unknown }>).纳入失信.removal, {
+      period: { kind: 'workdays', n: 3 },
+      source: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第十条第二款',
+      closureLifts: true,
+    });
     assert.deepEqual((ledgers['person-controls'].revokeOnClosure as string[]).length, 6);
   });
 
@@ -39,6 +56,22 @@ describe('rules configuration of the general-affairs ledgers', () => {
       'ledgers.measures.terms',
     );
     refused((l) => Object.assign(l['vehicle-controls'], { revokeOnClosure: ['已结案'] }), 'ledgers.vehicle-controls.revokeOnClosure');
+    refused(
+      (l) =>
+        ((l.measures.release as { byMeasure: Record<string, unknown> }).byMeasure.限制消费 = {
+          closures: [{ mode: '已结案', source: 'x' }],
+          paidSource: 'x',
+        }),
+      'ledgers.measures.release.byMeasure.限制消费.closures',
+    );
+    refused(
+      (l) =>
+        ((l.measures.release as { byMeasure: Record<string, unknown> }).byMeasure.纳入失信 = {
+          closures: [{ mode: '终结执行', source: '' }],
+          paidSource: 'x',
+        }),
+      'ledgers.measures.release.byMeasure.纳入失信.closures.0.source',
+    );
     refused(
       (l) =>
         Object.assign(l.refusals, {

@@ -26,8 +26,9 @@ describe('weekly report: the day the figures are taken at', () => {
     // p1 (Tue), p6 (Mon), p8 (Wed); p2 arrives on Friday.
     assert.deepEqual([report.payments.received, report.payments.receivedAmount], [9, 96_000]);
     assert.deepEqual(report.archive, { closed: 4, archivedOnTime: 0, archiveOverdue: 7 });
-    // Only the 限制消费 of the case paid in full on Wednesday; the g2 closure comes on Thursday.
-    assert.equal(report.measures.pendingRevocation, 1);
+    // The 限制消费 of the case paid in full on Wednesday and the 失信 whose term ended 05-07 (待删除); the g2 closure
+    // comes on Thursday, and the 失信 ending on Wednesday 05-13 is 待删除 only from Thursday.
+    assert.equal(report.measures.pendingRevocation, 2);
     assert.equal(report.measures.summons, 3);
   });
 

@@ -280,8 +280,8 @@ export const GENERAL: Record<string, Raw[]> = {
   measures: [
     ...times(3, (index) => measure(g17[19 + index], { measure: '冻结银行存款', effectiveOn: '2026-05-12' })),
     measure(g17[22], { measure: '冻结银行存款', effectiveOn: '2026-03-01', revokedOn: '2026-05-14', revokeReason: '申请人申请' }),
-    // A 失信 in a g2 case (执行完毕 on 05-14): 待解除, due 3 working days after, 05-19.
-    measure(g2[1], { measure: '纳入失信', effectiveOn: '2026-03-01' }),
+    // A 失信 without a term (第一条第一项) in a g2 case (执行完毕 on 05-14): 待解除, due 3 working days after, 05-19.
+    measure(g2[1], { measure: '纳入失信', effectiveOn: '2026-03-01', expiresOn: '无' }),
     // A freeze from 2025-05-15 ran to 2026-05-14 and lapsed on Friday 05-15 unrenewed.
     measure(g17[23], { measure: '冻结银行存款', effectiveOn: '2025-05-15' }),
     // One that ran to 04-30: lapsed before the week.
@@ -290,6 +290,12 @@ export const GENERAL: Record<string, Raw[]> = {
     measure(g17[25], { measure: '冻结银行存款', effectiveOn: '2025-05-18' }),
     // 限制消费 in the case paid in full on 05-13: 待解除 from then, due 05-18.
     measure(g1[25], { measure: '限制消费', effectiveOn: '2026-04-01' }),
+    // A 失信 whose 2 years ended Thursday 05-07: deletion due Friday 05-08, the 调休 Saturday 05-09, Monday 05-11; not deleted: 待删除, overdue.
+    measure(g17[26], { measure: '纳入失信', effectiveOn: '2024-05-08' }),
+    // One whose 2 years ended Wednesday 05-13: deletion due Monday 05-18; 待删除 from Thursday.
+    measure(g17[27], { measure: '纳入失信', effectiveOn: '2024-05-14' }),
+    // A 失信 with a term in a g2 case: deleted on the closure as one without a term (closureLifts), so it is 待解除 too.
+    measure(g2[2], { measure: '纳入失信', effectiveOn: '2026-03-01' }),
   ],
   disposals: [
     // Found 04-10, no ruling: due 05-11, overdue.

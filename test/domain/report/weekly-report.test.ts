@@ -52,6 +52,7 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
       '车辆临控·布控到期': [0, 0, 0, 0],
       '网上查控与惩戒措施·续行': [2, 1, 0, 2], // due: the freezes ending 05-14 and 05-17; the one revoked 05-14; lapsed 04-30 and 05-14
       '网上查控与惩戒措施·解除': [0, 0, 0, 0], // due 05-19 and 05-18, after the week
+      '网上查控与惩戒措施·删除': [1, 0, 0, 1], // the 失信 ended 05-07, due 05-11, not deleted; the one ended 05-13 is due 05-18
       '拒执·公安立案决定': [0, 0, 0, 0],
     });
   });
@@ -93,7 +94,9 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
       refusalsTransferred: 1, // not the one transferred the Monday after
       published: 3,
       revoked: 1,
-      pendingRevocation: 3, // the 失信 of a case closed 05-14, the 限制消费 of the case paid in full 05-13, the control of a closed case
+      // 待解除: the 失信 without a term of a case closed 05-14, the 限制消费 of the case paid in full 05-13, the control of a closed case;
+      // the 失信 with a term in the same case (deleted on the closure too, due 05-19); 待删除: the two 失信 whose terms ended 05-07 and 05-13.
+      pendingRevocation: 6,
       lapsed: 1, // the freeze ending 05-14; not the one ending 04-30, nor the one ending on Sunday
     });
   });
@@ -120,6 +123,7 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
       ['执行案件流转台账|拍卖裁定|2026-05-11|6|首执团队', 2],
       ['案款台账|发放|2026-05-11|6|速执团队', 3],
       ['财产处置台账|拍卖裁定|2026-05-11|6|首执团队', 1],
+      ['网上查控与惩戒措施台账|删除|2026-05-11|6|首执团队', 1],
       ['网上查控与惩戒措施台账|续行|2026-05-14|3|首执团队', 1],
       ['案款台账|到账通知|2026-05-15|2|速执团队', 2],
     ]);

@@ -1,9 +1,11 @@
 // 网上查控与惩戒措施台账 (SPEC §5.4): freezes, seizures, transfers, consumption limits and the
-// list of dishonest debtors — their terms, renewal, lapse and release.
+// list of dishonest debtors — their terms, renewal, lapse, deletion at the end of a 失信 term and release.
 
 import type { LedgerDefinition } from '../../ledger.ts';
-import { evaluateMeasure, PENDING_RELEASE } from './evaluate.ts';
+import { evaluateMeasure, PENDING_RELEASE, PENDING_REMOVAL } from './evaluate.ts';
 import { DEFAULT_MEASURES_RULES, MEASURES, measuresRulesSchema, type MeasuresRules } from './rules.ts';
+
+const DISHONEST_REMOVAL_SOURCE = DEFAULT_MEASURES_RULES.terms.纳入失信?.removal?.source ?? '';
 
 export const measuresLedger: LedgerDefinition<MeasuresRules> = {
   id: 'measures',
@@ -39,12 +41,13 @@ export const measuresLedger: LedgerDefinition<MeasuresRules> = {
       doneBy: 'revokedOn',
       source: DEFAULT_MEASURES_RULES.release.deadlines.纳入失信!.source,
     },
+    { id: 'removal', name: '删除', anchor: 'removalDue', doneBy: 'revokedOn', source: DISHONEST_REMOVAL_SOURCE },
   ],
   writers: ['general'],
   owner: 'general',
   measureFigures: {
     inWeek: { published: 'effectiveOn', revoked: 'revokedOn' },
-    inPhase: { pendingRevocation: PENDING_RELEASE },
+    inPhase: { pendingRevocation: [PENDING_RELEASE, PENDING_REMOVAL] },
     lapsedNode: { lapsed: 'renewal' },
   },
   defaultRules: DEFAULT_MEASURES_RULES,

@@ -26,7 +26,10 @@ export interface MeasureFigures {
   /** 冻结/划拨/限高/失信 taking effect (published) and revoked in the week. */
   published: number;
   revoked: number;
-  /** Measures 待解除 and controls 待撤控 as of the report's day: the case is closed (or paid in full) and they are still live. */
+  /**
+   * Measures 待解除 and controls 待撤控 as of the report's day: the case is closed (or paid in full) and they are still live;
+   * and 失信 listings 待删除: their term has ended and the court has not deleted them.
+   */
   pendingRevocation: number;
   /** Renewable measures (freezes, seizures) whose term ran out in the week without renewal. */
   lapsed: number;
@@ -46,8 +49,8 @@ export interface MeasureContribution {
   amountInWeek?: { figure: MeasureFigure; counted: MeasureFigure; column: string };
   /** Figures counting the rows with a node overdue as of the report's day, e.g. { ordersOverdue: 'return' }. */
   overdueNode?: Partial<Record<MeasureFigure, string>>;
-  /** Figures counting the rows in a phase as of the report's day, e.g. { pendingRevocation: '待解除' }. */
-  inPhase?: Partial<Record<MeasureFigure, string>>;
+  /** Figures counting the rows in a phase (or one of several) as of the report's day, e.g. { pendingRevocation: '待解除' }. */
+  inPhase?: Partial<Record<MeasureFigure, string | readonly string[]>>;
   /** Figures counting the rows whose renewable term (this node) ran out in the week without renewal. */
   lapsedNode?: Partial<Record<MeasureFigure, string>>;
 }
@@ -93,8 +96,9 @@ export function measureFigures(
     for (const [figure, node] of entriesOf(contribution.overdueNode)) {
       figures[figure] += rows.filter(({ nodes }) => nodes.some((result) => result.id === node && result.state === '超期')).length;
     }
-    for (const [figure, phase] of entriesOf(contribution.inPhase)) {
-      figures[figure] += rows.filter(({ status }) => status.phase === phase).length;
+    for (const [figure, phase] of Object.entries(contribution.inPhase ?? {}) as Array<[MeasureFigure, string | readonly string[]]>) {
+      const phases: readonly string[] = typeof phase === 'string' ? [phase] : phase;
+      figures[figure] += rows.filter(({ status }) => phases.includes(String(status.phase))).length;
     }
     for (const [figure, node] of entriesOf(contribution.lapsedNode)) {
       figures[figure] += rows.filter(({ nodes }) =>
