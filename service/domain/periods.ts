@@ -85,13 +85,21 @@ function count(calendar: Calendar, anchor: { date: CivilDate; label: string }, p
   const lastDay = clamped ? `${last.slice(0, 7)} 无对应日，以该月末日 ${last} 为届满日` : `届满日 ${last}`;
   const steps = `${counted}，${lastDay}`;
   if (options.roll === false) return { dueOn: last, steps, warnings: [] };
+  return rollOffRestDay(calendar, last, steps, clamped ? '，该日为' : ' 为');
+}
 
+/**
+ * The end of a period whose last day is `last` (counted, then perhaps moved by an extension or by
+ * deducted days): a rest day moves it to the next working day (民事诉讼法 第八十五条). `joiner`
+ * leads from the steps so far to the words naming the rest day.
+ */
+export function rollOffRestDay(calendar: Calendar, last: CivilDate, steps: string, joiner = ' 为'): DueDate {
   const reason = calendar.restDayReason(last);
   if (reason === null) return withDataWarnings(calendar, last, last, steps);
   const dueOn = calendar.nextWorkingDay(last);
   // A weekend's reason is the bare weekday name; a holiday's already says 法定休假日.
   const rest = reason.startsWith('法定休假日') ? reason : `${reason}（休息日）`;
-  return withDataWarnings(calendar, last, dueOn, `${steps}${clamped ? '，该日为' : ' 为'}${rest}，顺延至 ${dueOn}`);
+  return withDataWarnings(calendar, last, dueOn, `${steps}${joiner}${rest}，顺延至 ${dueOn}`);
 }
 
 function months(period: CalendarPeriod): number {
