@@ -181,6 +181,17 @@ describe('cases ledger: the 执行期限 (statutory term)', () => {
       assert.match(close.steps, /；中止执行自 2026-09-10 起，已在期限届满之后，不予扣除/);
     });
 
+    it('says so when the deducted days push the term into 2027, a year without holiday data: weekends only, and a warning', () => {
+      // Filed 2026-06-01, 6 months end 2026-12-01; 中止 31 days (07-01 … 07-31) → 2027-01-01, a Friday.
+      const result = evaluateCase(
+        { ...BASE_CASE, filedOn: '2026-06-01', deductions: '中止执行 2026-07-01至2026-07-31' },
+        { asOf: '2026-08-01' },
+      );
+      assert.equal(result.status.statutoryDue, '2027-01-01');
+      assert.match(node(result, 'close').steps, /至 2027-01-01（2027年无节假日数据，仅按周末计算）$/);
+      assert.ok(result.errors.some((problem) => problem.level === 'warning' && problem.message.includes('2027年无节假日数据')));
+    });
+
     it("extends the team's deadline the same way: 速执 7 days from 2026-03-10, 中止 5 days → 2026-03-22 (Sunday) → 2026-03-23", () => {
       const raw = { ...BASE_CASE, propertyResult: '足额', triagedOn: '2026-03-10', deductions: '中止执行 2026-03-12至2026-03-16' };
       const result = evaluateCase(raw, { asOf: '2026-03-20' });
