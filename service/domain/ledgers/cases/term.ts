@@ -123,7 +123,7 @@ function extend(
 
 /**
  * Each period's days (both ends counted) after the anchor and up to `asOf` move the last day on; a
- * period that began after the term had run out saves nothing. `moving` stays null when nothing moved.
+ * period that began after the term had run out saves nothing. The steps stay `start`'s when no period applied.
  */
 function deduct(
   start: Moving,
