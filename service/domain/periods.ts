@@ -85,10 +85,7 @@ function count(calendar: Calendar, anchor: { date: CivilDate; label: string }, p
   const lastDay = clamped ? `${last.slice(0, 7)} 无对应日，以该月末日 ${last} 为届满日` : `届满日 ${last}`;
   const steps = `${counted}，${lastDay}`;
   if (options.roll === false) return { dueOn: last, steps, warnings: [] };
-
-  const { dueOn, rolled } = rollPastRest(calendar, last);
-  if (rolled === '') return withDataWarnings(calendar, last, last, steps);
-  return withDataWarnings(calendar, last, dueOn, `${steps}${clamped ? '，该日为' : ' 为'}${rolled}`);
+  return rollOffRestDay(calendar, last, steps, clamped ? '，该日为' : ' 为');
 }
 
 /**
@@ -99,18 +96,21 @@ export function lengthenPeriod(calendar: Calendar, unrolled: DueDate, days: numb
   const last = addDays(unrolled.dueOn, days);
   const steps = `${unrolled.steps}；${why}，届满日延至 ${last}`;
   if (options.roll === false) return { dueOn: last, steps, warnings: [] };
-  const { dueOn, rolled } = rollPastRest(calendar, last);
-  return withDataWarnings(calendar, unrolled.dueOn, dueOn, rolled === '' ? steps : `${steps} 为${rolled}`);
+  return rollOffRestDay(calendar, last, steps);
 }
 
-/** The first working day from `last` on, and why it moved ('' when `last` is a working day). */
-function rollPastRest(calendar: Calendar, last: CivilDate): { dueOn: CivilDate; rolled: string } {
+/**
+ * The end of a period whose last day is `last` (counted, then perhaps moved by an extension or by
+ * deducted days): a rest day moves it to the next working day (民事诉讼法 第八十五条). `joiner`
+ * leads from the steps so far to the words naming the rest day.
+ */
+export function rollOffRestDay(calendar: Calendar, last: CivilDate, steps: string, joiner = ' 为'): DueDate {
   const reason = calendar.restDayReason(last);
-  if (reason === null) return { dueOn: last, rolled: '' };
+  if (reason === null) return withDataWarnings(calendar, last, last, steps);
   const dueOn = calendar.nextWorkingDay(last);
   // A weekend's reason is the bare weekday name; a holiday's already says 法定休假日.
   const rest = reason.startsWith('法定休假日') ? reason : `${reason}（休息日）`;
-  return { dueOn, rolled: `${rest}，顺延至 ${dueOn}` };
+  return withDataWarnings(calendar, last, dueOn, `${steps}${joiner}${rest}，顺延至 ${dueOn}`);
 }
 
 function months(period: CalendarPeriod): number {

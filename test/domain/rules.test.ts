@@ -20,9 +20,17 @@ describe('rules configuration', () => {
   it('takes a rules file saved by an earlier version: settings added since get their defaults, saved ones stay', () => {
     const defaults = defaultRules();
     const saved = structuredClone(defaults) as { ledgers: Record<string, Record<string, unknown>> };
-    const cases = saved.ledgers.cases as { nodes: Record<string, unknown>; offlineInquiryBeforeTransfer?: unknown };
+    const cases = saved.ledgers.cases as {
+      nodes: Record<string, unknown>;
+      offlineInquiryBeforeTransfer?: unknown;
+      statutory: { byTag?: unknown; extensionSource?: unknown };
+      deductions?: unknown;
+    };
     delete cases.nodes.resumeNotice;
     delete cases.offlineInquiryBeforeTransfer;
+    delete cases.statutory.byTag;
+    delete cases.statutory.extensionSource;
+    delete cases.deductions;
     delete (saved.ledgers.refusals as { rollSource?: string }).rollSource;
     delete saved.ledgers.payments.holds;
     const measures = saved.ledgers.measures as { release: { byMeasure?: unknown }; terms: { 纳入失信: { removal?: unknown } } };
@@ -40,6 +48,9 @@ describe('rules configuration', () => {
     const defaultMeasures = defaults.ledgers.measures as typeof filledMeasures;
     assert.deepEqual(filledMeasures.release.byMeasure, defaultMeasures.release.byMeasure);
     assert.deepEqual(filledMeasures.terms.纳入失信.removal, defaultMeasures.terms.纳入失信.removal);
+    const defaultTerm = (defaults.ledgers.cases as { statutory: unknown }).statutory;
+    assert.deepEqual(filled.cases.statutory, defaultTerm, 'the 非诉执行 term and the extension source come back');
+    assert.deepEqual(filled.cases.deductions, (defaults.ledgers.cases as { deductions: unknown }).deductions);
     assert.equal(filled.fines.repeatSource, '本院自定的依据');
     assert.deepEqual(filled.payments.holds, (defaults.ledgers.payments as { holds: unknown }).holds);
   });

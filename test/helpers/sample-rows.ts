@@ -12,6 +12,8 @@ export function validValue(column: ColumnDef, serial: number): RawValue {
       return '2026-03-02';
     case 'dateOrNone':
       return '2027-03-01';
+    case 'dateOrMonths':
+      return '3个月';
     case 'datetime':
       return '2026-03-02 10:00';
     case 'amount':
@@ -33,7 +35,8 @@ export function validValue(column: ColumnDef, serial: number): RawValue {
     case 'licenseNo':
       return '14101201010000001';
     case 'text':
-      return `值${serial}`;
+      // The one text column read as data: the cases ledger's 扣除期间, after the sample filing date.
+      return column.id === 'deductions' ? '中止执行 2026-03-05至2026-03-09' : `值${serial}`;
   }
 }
 

@@ -72,7 +72,7 @@ describe('weekly report xlsx', () => {
 
   it('holds the figures as numbers with number formats, a missing average as —', () => {
     const fast = rowOf(sheet, '速执团队');
-    assert.deepEqual(values(sheet, fast, 8), ['速执团队', 40, 10, 48, 8, 5, 0.25, 24]);
+    assert.deepEqual(values(sheet, fast, 8), ['速执团队', 40, 10, 50, 8, 5, 0.25, 24]);
     assert.equal(sheet.getCell(fast, 7).numFmt, '0.00%');
     assert.deepEqual(values(sheet, rowOf(sheet, '特执团队'), 8), ['特执团队', 9, 0, 9, 0, 0, 0, '—']);
     const amount = rowOf(sheet, '本周到账金额（元）');

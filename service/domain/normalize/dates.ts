@@ -53,6 +53,47 @@ export function normalizeDateOrNone(raw: RawValue, header: string, options: Date
   };
 }
 
+/** What a date-or-months cell holds for a number of months: e.g. 3个月 (an approved extension of the 执行期限). */
+export const MONTHS_SUFFIX = '个月';
+const MAX_MONTHS = 24;
+/** Below this a number is a count of months a clerk typed, not an Excel date serial. */
+const SMALLEST_SERIAL = 1000;
+const MONTHS_TEXT = /^(?:延长)?\s*(?<count>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个月|月)?$/;
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** 一 … 二十四 as clerks write a count of months. */
+function chineseNumeral(n: number): string {
+  if (n < 10) return CHINESE_DIGITS[n - 1];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens > 1 ? CHINESE_DIGITS[tens - 1] : ''}十${ones > 0 ? CHINESE_DIGITS[ones - 1] : ''}`;
+}
+
+const CHINESE_COUNTS = new Map(Array.from({ length: MAX_MONTHS }, (_, index) => [chineseNumeral(index + 1), index + 1]));
+
+/** The text a count of months would be in: a small number as typed, a string folded; '' for a date serial. */
+function monthsText(raw: RawValue): string {
+  if (typeof raw === 'number') return raw < SMALLEST_SERIAL ? String(raw) : '';
+  return typeof raw === 'string' ? foldWidth(raw) : '';
+}
+
+/** A date (延长至 2026-12-31) or a number of months (3, 3个月, 三个月), read as `N个月`. */
+export function normalizeDateOrMonths(raw: RawValue, header: string, options: DateOptions = {}): Normalized<string> {
+  if (isBlank(raw)) return blank();
+  const match = MONTHS_TEXT.exec(monthsText(raw));
+  if (match?.groups) {
+    const word = match.groups.count;
+    const months = /^\d+$/.test(word) ? Number(word) : (CHINESE_COUNTS.get(word) ?? 0);
+    if (months >= 1 && months <= MAX_MONTHS) return accepted(`${months}${MONTHS_SUFFIX}`);
+    return rejected(header, raw, `的月数应为 1 至 ${MAX_MONTHS} 个月`);
+  }
+  const date = normalizeDate(raw, header, options);
+  return {
+    value: date.value,
+    problems: date.problems.map((problem) => ({ ...problem, message: `${problem.message}；延长月数填如「3个月」` })),
+  };
+}
+
 /** A bare date is an error here: the hours counted from these columns need the time of day. */
 export function normalizeDateTime(raw: RawValue, header: string, options: DateOptions = {}): Normalized<string> {
   if (isBlank(raw)) return blank();

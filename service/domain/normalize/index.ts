@@ -3,7 +3,7 @@
 import type { Normalized, RawValue } from '../problem.ts';
 import { parseCaseNo, normalizeCaseNo, type CaseNumber } from './case-numbers.ts';
 import { normalizeChoice, normalizeTags, normalizeYesNo } from './choices.ts';
-import { normalizeDate, normalizeDateOrNone, normalizeDateTime, NO_DATE } from './dates.ts';
+import { MONTHS_SUFFIX, normalizeDate, normalizeDateOrMonths, normalizeDateOrNone, normalizeDateTime, NO_DATE } from './dates.ts';
 import {
   maskIdentitiesIn,
   maskIdentity,
@@ -16,7 +16,7 @@ import {
 import { formatYuan, normalizeAmount, normalizeInteger } from './numbers.ts';
 import { normalizeText } from './text.ts';
 
-export { formatYuan, maskIdentitiesIn, maskIdentity, NO_DATE, parseCaseNo, type CaseNumber };
+export { formatYuan, maskIdentitiesIn, maskIdentity, MONTHS_SUFFIX, NO_DATE, parseCaseNo, type CaseNumber };
 
 export type ColumnType =
   | 'text'
@@ -24,6 +24,8 @@ export type ColumnType =
   | 'datetime'
   /** A date, or 无 where the clerk records that there is none. */
   | 'dateOrNone'
+  /** A date, or a number of months (3个月) counted from another date. */
+  | 'dateOrMonths'
   | 'amount'
   | 'integer'
   | 'enum'
@@ -63,6 +65,8 @@ export function normalizeCell(column: ColumnSpec, raw: RawValue, options: { time
       return normalizeDateTime(raw, header, options);
     case 'dateOrNone':
       return normalizeDateOrNone(raw, header, options);
+    case 'dateOrMonths':
+      return normalizeDateOrMonths(raw, header, options);
     case 'amount':
       return normalizeAmount(raw, header);
     case 'integer':

@@ -69,7 +69,7 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
     assert.ok(info.validations.some((validation) => JSON.stringify(validation.rule).includes(dropdowns[0].options!.join(','))));
     assert.equal((await cellOf('立案日期', 2)).numberFormat, 'yyyy-mm-dd');
     assert.equal((await cellOf('案号', 2)).numberFormat, '@', 'case numbers stay text');
-    const systemHeader = await pane.hostWith((host, sheet) => host.cell(sheet, 'AD1'), SHEET);
+    const systemHeader = await pane.hostWith((host, sheet) => host.cell(sheet, 'AG1'), SHEET);
     assert.equal(systemHeader.value, system[0]);
     assert.equal(systemHeader.fill, '#605E5C');
     assert.equal((await cellOf(system[0], 2)).fill, '#F3F2F1');

@@ -131,6 +131,16 @@ export const GROUPS = {
   ),
   /** 首执 by the fallback, triaged in January, open with time to spare. */
   g17: triagedCase(50, { filedOn: '2026-01-12', noticeOn: '2026-01-14', transferredOn: '2026-01-19' }, { amount: 800_000 }),
+  /**
+   * As g3 (速执, closing due 04-14), but 中止执行 since 04-10, still running on Sunday (one with no end,
+   * one ending 05-20): 04-10 … 05-17 is 38 days not counted, so closing is due 05-22, 5 days off: open, not overdue.
+   */
+  g18: ['中止执行 2026-04-10至', '中止执行 2026-04-10至2026-05-20'].map((deductions): Raw => ({
+    ...triagedCase(1, { filedOn: '2026-04-01', noticeOn: '2026-04-03', transferredOn: '2026-04-07' })[0],
+    amount: 200_000,
+    propertyResult: '足额',
+    deductions,
+  })),
 };
 
 // Two open g7 cases found property on 04-10 (ruling due 05-10, a Sunday, so 05-11): overdue.

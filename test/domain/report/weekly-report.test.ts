@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { defaultRules } from '../../../service/domain/rules.ts';
-import { bureau } from './bureau.ts';
+import { bureau, GROUPS } from './bureau.ts';
 import { reportOf } from './rows.ts';
 
 describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17', () => {
@@ -15,9 +15,10 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
 
   it('counts each team', () => {
     assert.deepEqual(report.teams, [
-      // received: g1 30 + g4 5 + g11 5 (closed after Sunday); closed: g2 10; open: g1 30 + g3 8 + g4 5 + g11 5;
-      // overdue: g3 (due 04-14); 临期: g4 (due 05-19, 2 days); g2 took 24 days from filing (04-20 → 05-14); 10 / 40.
-      { team: '速执团队', received: 40, closed: 10, open: 48, overdue: 8, dueSoon: 5, avgDaysToClose: 24, closeRate: 0.25 },
+      // received: g1 30 + g4 5 + g11 5 (closed after Sunday); closed: g2 10; open: g1 30 + g3 8 + g4 5 + g11 5 + g18 2;
+      // overdue: g3 (due 04-14), not g18 (in 中止: due 05-22); 临期: g4 (due 05-19, 2 days);
+      // g2 took 24 days from filing (04-20 → 05-14); 10 / 40.
+      { team: '速执团队', received: 40, closed: 10, open: 50, overdue: 8, dueSoon: 5, avgDaysToClose: 24, closeRate: 0.25 },
       // g5 6 by rule 1 + g6 3 by 分流调整, all open within their period.
       { team: '特执团队', received: 9, closed: 0, open: 9, overdue: 0, dueSoon: 0, avgDaysToClose: null, closeRate: 0 },
       // Nothing triaged to it this week; g7 closed 4 in 72 days (03-02 → 05-13); open: g7 8 + g17 50.
@@ -134,6 +135,16 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
       new Set(['李书记员']),
     );
     assert.deepEqual(new Set(report.overdue.filter((item) => item.node === '流转').map((item) => item.handler)), new Set(['事务中心']));
+  });
+
+  it('does not count a case in a running 中止 as 超期未结: g18 is open, not overdue, and not listed; without its 扣除期间 it would be', () => {
+    const g18 = new Set(GROUPS.g18.map((row) => String(row.caseNo)));
+    assert.ok(!report.overdue.some((item) => g18.has(item.caseNo)));
+    const rows = bureau();
+    rows.cases = rows.cases.map((row) => (g18.has(String(row.caseNo)) ? { ...row, deductions: null } : row));
+    const without = reportOf('2026-W20', '2026-05-17', rows);
+    assert.deepEqual([without.teams[0].open, without.teams[0].overdue], [50, 10]);
+    assert.equal(without.overdue.filter((item) => g18.has(item.caseNo)).length, 2);
   });
 
   it('follows the rules configuration, since it counts what each ledger evaluates', () => {

@@ -21,6 +21,28 @@ export const DEFAULT_CASES_RULES: CasesRules = {
     period: { kind: 'months', n: 6 },
     roll: true,
     source: '《最高人民法院关于人民法院办理执行案件若干期限的规定》第一条；民事诉讼法 (2023) 第二百三十七条',
+    byTag: [
+      {
+        tag: '非诉执行',
+        period: { kind: 'months', n: 3 },
+        source: '《最高人民法院关于人民法院办理执行案件若干期限的规定》第一条（非诉执行案件）',
+      },
+    ],
+    extensionSource:
+      '《最高人民法院关于人民法院办理执行案件若干期限的规定》第一条第二款：有特殊情况须延长执行期限的，应当报请本院院长或副院长批准',
+  },
+  deductions: {
+    kinds: [
+      { name: '公告送达', aliases: ['公告'], phase: '公告送达' },
+      { name: '暂缓执行', aliases: ['暂缓'], phase: '暂缓' },
+      { name: '中止执行', aliases: ['中止'], phase: '中止' },
+      { name: '请示上级法院', aliases: ['请示'], phase: '请示' },
+      { name: '协调执行争议', aliases: ['协调'], phase: '协调' },
+    ],
+    // The team's 结案期限 is a shorter 办案期限 of the same case: a period that stops the case stops it too.
+    teamDeadline: true,
+    source:
+      '《最高人民法院关于人民法院办理执行案件若干期限的规定》(法发〔2006〕35号) 第十二条（不计入办案期限的期间）；《最高人民法院关于严格执行案件审理期限制度的若干规定》第九条第（九）至（十一）项',
   },
   triage: {
     source: '《执行指挥中心各部门工作职责（试行）》繁简分流规则',

@@ -22,6 +22,7 @@ export const CASE_TAGS = [
   '一次性有效执行',
   '前置可结案',
   '简易',
+  '非诉执行',
 ];
 export const CLOSURE_MODES = ['执行完毕', '终结本次执行程序', '终结执行', '不予执行', '驳回申请', '销案'];
 
@@ -68,6 +69,16 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
     { id: 'handler', header: '承办人', aliases: ['承办法官', '执行员'], type: 'text' },
     { id: 'propertyFoundOn', header: '发现可供执行财产日期', aliases: ['发现财产日期'], type: 'date' },
     { id: 'auctionRulingOn', header: '拍卖裁定日期', type: 'date' },
+    {
+      id: 'extensionApprovedOn',
+      header: '延长审批日期',
+      aliases: ['延长执行期限审批日期', '延期审批日期', '批准延长日期', '延长批准日期'],
+      type: 'date',
+    },
+    // A date the term now ends on, or the months it was extended by (3个月).
+    { id: 'extendedTo', header: '延长至', aliases: ['延长期限', '延长执行期限至', '延长月数'], type: 'dateOrMonths' },
+    // 「中止执行 2026-03-01至2026-03-20；公告送达 2026-05-02至05-10」: read by deductions.ts.
+    { id: 'deductions', header: '扣除期间', aliases: ['扣除审限期间', '不计入执行期限的期间', '扣除执行期限'], type: 'text' },
     { id: 'closedOn', header: '结案日期', aliases: ['结案时间'], type: 'date' },
     { id: 'closureMode', header: '结案方式', type: 'enum', options: CLOSURE_MODES, optionAliases: { 终本: '终结本次执行程序' } },
     { id: 'archivedOn', header: '归档日期', type: 'date' },
@@ -78,7 +89,7 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
     { id: 'closeDue', header: '结案期限', type: 'date' },
     { id: 'statutoryDue', header: '法定期限', type: 'date' },
   ],
-  phaseHeader: false,
+  phaseHeader: '案件状态',
   nodes: [
     { id: 'reception', name: '初次接待', anchor: 'filedOn', doneBy: 'receptionOn', source: `${BUREAU_RULES}（执行事务中心）` },
     // The notice is due to be issued (发出) within the period; a served notice was issued by then.

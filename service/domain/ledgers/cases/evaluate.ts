@@ -4,10 +4,11 @@ import { addMonths, asDate, type CivilDate } from '../../civil-date.ts';
 import type { AnyLedger, EvalContext, LedgerView, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { parseCaseNo } from '../../normalize/index.ts';
-import { countPeriod, describePeriod, type BasedDue, type Period } from '../../periods.ts';
+import type { BasedDue, Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import type { CasesRules, CloseLimit } from './rules.ts';
+import { caseTerm, deductedDue, type CaseTerm } from './term.ts';
 import { describeLimit, overrideTeam, proposeTeam, type TriageDecision } from './triage.ts';
 
 /** The triage kept with a row once 分流日期 is set, so later edits do not move the case. */
@@ -19,6 +20,8 @@ export interface FixedTriage {
 }
 
 const DATE_ORDER = ['filedOn', 'receptionOn', 'transferredOn', 'triagedOn', 'closedOn', 'archivedOn'];
+/** 案件状态 of a case in its term and of a closed one; a running 扣除期间 shows its kind's word. */
+const PHASES = { open: '在办', closed: '已结案' };
 /** A notice is issued on or after filing and served on or after it is issued. */
 const NOTICE_ORDER = ['filedOn', 'noticeIssuedOn', 'noticeOn'];
 
@@ -32,21 +35,17 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
   const { decision, fixed, basis } = decideTeam(values, row.fixed?.triage as FixedTriage | undefined, rules, problems);
 
   const filedOn = asDate(values.filedOn);
-  const statutory: BasedDue | null =
-    filedOn && decision
-      ? {
-          ...countPeriod(calendar, { date: filedOn, label: headers.filedOn }, rules.statutory.period, { roll: rules.statutory.roll }),
-          basis: `${rules.statutory.source}：立案之日起${describePeriod(rules.statutory.period)}内执结`,
-        }
-      : null;
-  const close = decision && statutory ? closeDue(decision, statutory, values, headers, context) : null;
+  const term = filedOn && decision ? caseTerm(filedOn, { values, headers, calendar, asOf: context.asOf, rules }) : null;
+  const statutory = term?.statutory ?? null;
+  const close = decision && term ? closeDue(decision, term, values, headers, context) : null;
+  problems.push(...(term?.problems ?? []));
 
   const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar,
     asOf: context.asOf,
-    configs: { ...rules.nodes, close: { period: close?.period ?? rules.statutory.period, roll: true } },
+    configs: { ...rules.nodes, close: { period: close?.period ?? term?.period ?? rules.statutory.period, roll: true } },
     warnDefaults: context.warnDefaults,
     derived: { closeDue: close?.due ?? null },
   });
@@ -69,6 +68,7 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
       triageBasis: basis,
       closeDue: close?.due.dueOn ?? null,
       statutoryDue: statutory?.dueOn ?? null,
+      phase: phaseOf(values, term),
       ...summarizeNodes(nodes),
     },
     nodes,
@@ -110,20 +110,21 @@ function decideTeam(values: RowValues, stored: FixedTriage | undefined, rules: C
  */
 function closeDue(
   decision: TriageDecision,
-  statutory: BasedDue,
+  term: CaseTerm,
   values: RowValues,
   headers: Record<string, string>,
   context: EvalContext<CasesRules>,
 ): { due: BasedDue; period: Period } {
+  const { statutory, period: statutoryPeriod } = term;
   const limit = decision.close;
-  const statutoryPeriod = context.rules.statutory.period;
   const anchorColumn = asDate(values.triagedOn) ? 'triagedOn' : asDate(values.transferredOn) ? 'transferredOn' : null;
   if (limit.from === 'statutory') return { due: statutory, period: statutoryPeriod };
   if (!anchorColumn) {
     return { due: { ...statutory, steps: `${statutory.steps}（尚未流转或分流，暂按法定期限）` }, period: statutoryPeriod };
   }
   const anchor = { date: values[anchorColumn] as CivilDate, label: headers[anchorColumn] };
-  const team = countPeriod(context.calendar, anchor, limit.period, { roll: limit.roll });
+  const deductions = context.rules.deductions.teamDeadline ? term.deductions : [];
+  const team = deductedDue(context.calendar, anchor, limit.period, limit.roll, { deductions, asOf: context.asOf });
   if (team.dueOn <= statutory.dueOn) {
     return { due: { ...team, basis: `${decision.team}${describeLimit(limit)}（${context.rules.triage.source}）` }, period: limit.period };
   }
@@ -131,6 +132,11 @@ function closeDue(
     due: { ...statutory, steps: `${statutory.steps}；团队期限 ${team.dueOn} 晚于法定期限，以法定期限为准` },
     period: statutoryPeriod,
   };
+}
+
+function phaseOf(values: RowValues, term: CaseTerm | null): string {
+  if (asDate(values.closedOn)) return PHASES.closed;
+  return term?.running?.phase ?? PHASES.open;
 }
 
 function checkClosure(values: RowValues, headers: Record<string, string>): Problem[] {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { conditionSchema, type Condition } from '../../conditions.ts';
 import type { NodeConfig } from '../../ledger.ts';
 import type { Period } from '../../periods.ts';
-import { nodeConfigSchema, periodSchema } from '../../rules-schema.ts';
+import { nodeConfigSchema, periodSchema, sourceSchema } from '../../rules-schema.ts';
 
 /** How long a team has to close: a period from triage, or just the statutory period. */
 export type CloseLimit = { from: 'triage'; period: Period; roll: boolean } | { from: 'statutory' };
@@ -17,9 +17,40 @@ export interface TriageRule {
   close: CloseLimit;
 }
 
+/** A case with this tag has a statutory term of its own (非诉执行: 3 months). */
+export interface TermByTag {
+  tag: string;
+  period: Period;
+  source: string;
+}
+
+/** A kind of period not counted toward the 执行期限, as a clerk names it in 扣除期间. */
+export interface DeductionKind {
+  name: string;
+  /** Shorter words a clerk types for it (中止 for 中止执行). */
+  aliases: string[];
+  /** The case's 案件状态 while such a period is running. */
+  phase: string;
+}
+
 export interface CasesRules {
   nodes: Record<'reception' | 'notice' | 'resumeNotice' | 'transfer' | 'triage' | 'auctionRuling' | 'archive', NodeConfig>;
-  statutory: { period: Period; roll: boolean; source: string };
+  statutory: {
+    period: Period;
+    roll: boolean;
+    source: string;
+    /** Terms that replace `period` for a case with the tag; the first listed tag the case has wins. */
+    byTag: TermByTag[];
+    /** Why an approved extension (延长审批日期, 延长至) moves the end, cited in the basis. */
+    extensionSource: string;
+  };
+  /** Periods entered in 扣除期间 that do not count toward the term. */
+  deductions: {
+    kinds: DeductionKind[];
+    /** Whether a team's own deadline (分流规则) is extended by the same days. */
+    teamDeadline: boolean;
+    source: string;
+  };
   triage: {
     rules: TriageRule[];
     /** The team for a case no rule matched, by case type (执 / 执恢). */
@@ -55,7 +86,36 @@ export const casesRulesSchema: z.ZodType<CasesRules> = z
         archive: nodeConfigSchema,
       })
       .strict(),
-    statutory: z.object({ period: periodSchema, roll: z.boolean(), source: z.string().min(1) }).strict(),
+    statutory: z
+      .object({
+        period: periodSchema,
+        roll: z.boolean(),
+        source: z.string().min(1),
+        byTag: z.array(z.object({ tag: z.string().min(1).max(20), period: periodSchema, source: sourceSchema }).strict()),
+        extensionSource: sourceSchema,
+      })
+      .strict(),
+    deductions: z
+      .object({
+        kinds: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(20),
+                aliases: z.array(z.string().min(1).max(20)),
+                phase: z.string().min(1).max(20),
+              })
+              .strict(),
+          )
+          .min(1)
+          .refine((kinds) => {
+            const words = kinds.flatMap((kind) => [kind.name, ...kind.aliases]);
+            return new Set(words).size === words.length;
+          }, '扣除期间的类型及其简称不能重复'),
+        teamDeadline: z.boolean(),
+        source: sourceSchema,
+      })
+      .strict(),
     triage: z
       .object({
         rules: z

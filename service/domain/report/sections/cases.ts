@@ -18,7 +18,10 @@ export interface TeamFigures {
   closed: number;
   /** The team's cases not closed, as of the report's day. */
   open: number;
-  /** …of which past their closing deadline (结案 超期). */
+  /**
+   * …of which past their closing deadline (结案 超期). A case in a running 扣除期间 (中止执行 …) has those
+   * days deducted, so it is overdue only when its term had run out before the period began.
+   */
   overdue: number;
   /** …of which within its warning window (结案 临期). */
   dueSoon: number;
