@@ -1,0 +1,94 @@
+// The family notice after committal: within a number of hours (24 by default), counted in hours and
+// never rolled to a workday. 送拘日期 carries no time of day, so the hours run from the end of that day
+// (24:00), the latest moment custody can have begun: a 超期 shown is then certain, never a guess.
+
+import { addDays, asDate, diffDays, type CivilDate } from '../../civil-date.ts';
+import { dateOf, evaluationMoment, fromMinuteNumber, isLocalDateTime, toMinuteNumber, type LocalDateTime } from '../../date-time.ts';
+import type { EvalContext, NodeResult, NodeState, RowValues } from '../../ledger.ts';
+import type { Problem } from '../../problem.ts';
+import type { DetentionsRules } from './rules.ts';
+
+const MINUTES_PER_DAY = 1440;
+
+/** A limit falling exactly at midnight reads as 24:00 of the day before, as a clerk says it. */
+function shown(minutes: number): { at: string; dueOn: CivilDate } {
+  const at = fromMinuteNumber(minutes);
+  if (minutes % MINUTES_PER_DAY !== 0) return { at, dueOn: dateOf(at) };
+  const dueOn = addDays(dateOf(at), -1);
+  return { at: `${dueOn} 24:00`, dueOn };
+}
+
+export interface FamilyNotice {
+  node: NodeResult;
+  problems: Problem[];
+}
+
+/** The node 通知家属 and its warnings; null until the person is committed. */
+export function familyNotice(
+  values: RowValues,
+  headers: Record<string, string>,
+  context: EvalContext<DetentionsRules>,
+): FamilyNotice | null {
+  const startOn = asDate(values.startOn);
+  if (!startOn) return null;
+  const { hours, warnHours, source } = context.rules.familyNotice;
+  const limit = toMinuteNumber(`${addDays(startOn, 1)} 00:00`) + hours * 60;
+  const { at: limitAt, dueOn } = shown(limit);
+  const notifiedAt: LocalDateTime | null = isLocalDateTime(values.familyNotifiedAt) ? values.familyNotifiedAt : null;
+  const reason = typeof values.notNotifiedReason === 'string' ? values.notNotifiedReason : null;
+  const moment = evaluationMoment(context);
+
+  let state: NodeState;
+  if (notifiedAt) state = toMinuteNumber(notifiedAt) <= limit || reason ? '已完成' : '超期完成';
+  else if (reason) state = '已完成';
+  else if (moment > limit) state = '超期';
+  else state = limit - moment <= warnHours * 60 ? '临期' : '正常';
+
+  const closedBy = notifiedAt
+    ? `${headers.familyNotifiedAt} ${notifiedAt}${reason && toMinuteNumber(notifiedAt) > limit ? `，逾时原因已记录：${reason}` : ''}`
+    : reason
+      ? `${headers.notNotifiedReason}已记录：${reason}`
+      : null;
+  const node: NodeResult = {
+    id: 'familyNotice',
+    name: '通知家属',
+    dueOn,
+    doneOn: notifiedAt ? dateOf(notifiedAt) : reason ? dueOn : null,
+    state,
+    daysLeft: closedBy ? null : diffDays(dueOn, context.asOf),
+    basis: `${source}：采取拘留措施后 ${hours} 小时内通知被拘留人家属；确实无法按时通知或者通知不到的，应当记录在案`,
+    steps:
+      `${headers.startOn} ${startOn}（未载明时刻，按当日 24:00 计）起算 ${hours} 小时，至 ${limitAt} 届满，按小时计算，不因节假日顺延` +
+      (closedBy ? `；${closedBy}` : ''),
+  };
+  return { node, problems: problemsOf(state, notifiedAt, limitAt, headers, source) };
+}
+
+function problemsOf(
+  state: NodeState,
+  notifiedAt: LocalDateTime | null,
+  limitAt: string,
+  headers: Record<string, string>,
+  source: string,
+): Problem[] {
+  const record = `确实无法按时通知或者通知不到的，请在${headers.notNotifiedReason}中记录（${source}）`;
+  if (state === '超期') {
+    return [
+      {
+        column: 'familyNotifiedAt',
+        level: 'warning',
+        message: `送拘后通知家属的时限 ${limitAt} 已过，${headers.familyNotifiedAt}为空：请立即通知；${record}`,
+      },
+    ];
+  }
+  if (state === '超期完成' && notifiedAt) {
+    return [
+      {
+        column: 'familyNotifiedAt',
+        level: 'warning',
+        message: `${headers.familyNotifiedAt}「${notifiedAt}」晚于时限 ${limitAt}；${record}`,
+      },
+    ];
+  }
+  return [];
+}
