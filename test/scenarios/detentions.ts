@@ -1,6 +1,6 @@
 // 拘留台账 scenarios: 1–15 days at, below and above the bounds; the last custody day; every phase by
-// asOf; release on time, late and early; the family notice by 送拘日 24:00 + 24 hours; bad values in
-// every column type.
+// asOf; release on time, late and early; the family notice 24 hours from 送拘时间, else from 送拘日
+// 24:00; bad values in every column type.
 
 import { OPEN_CASE, UNKNOWN_CASE, type RawRow, type Scenario } from './fixtures.ts';
 
@@ -173,6 +173,16 @@ export const DETENTIONS_SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: '送拘时间 recorded: the 24 hours run from 2026-03-05 09:00, so a notice at 2026-03-06 16:00 is late',
+    asOf: '2026-03-06',
+    values: row('通知辛', { startAt: '2026-03-05 09:00', familyNotifiedAt: '2026-03-06 16:00' }),
+    expect: {
+      errors: [],
+      nodes: { familyNotice: { state: '超期完成', dueOn: '2026-03-06' } },
+      warnings: { familyNotifiedAt: '晚于时限 2026-03-06 09:00' },
+    },
+  },
+  {
     name: 'family told before committal: error',
     asOf: '2026-03-06',
     values: row('通知庚', { familyNotifiedAt: '2026-03-04 18:00' }),
@@ -188,12 +198,13 @@ export const DETENTIONS_SCENARIOS: Scenario[] = [
       decidedOn: '26-3-4',
       days: '十五',
       startOn: '2026年13月1日',
+      startAt: '2026-03-05',
       familyNotifiedAt: '2026-03-05',
       releasedOn: true,
       earlyRelease: '提前',
     },
     expect: {
-      errors: ['caseNo', 'person', 'personId', 'decidedOn', 'days', 'startOn', 'familyNotifiedAt', 'releasedOn', 'earlyRelease'],
+      errors: ['caseNo', 'person', 'personId', 'decidedOn', 'days', 'startOn', 'startAt', 'familyNotifiedAt', 'releasedOn', 'earlyRelease'],
       errorsNameTheValue: true,
     },
   },

@@ -16,6 +16,8 @@ export const detentionsLedger: LedgerDefinition<DetentionsRules> = {
     { id: 'decidedOn', header: '拘留决定日期', aliases: ['决定日期'], type: 'date' },
     { id: 'days', header: '拘留天数', aliases: ['拘留期限'], type: 'integer', max: 3650 },
     { id: 'startOn', header: '送拘日期', aliases: ['拘留日期', '执行拘留日期'], type: 'date' },
+    // Optional: the moment of committal, from which the family-notice hours run when the clerk has it.
+    { id: 'startAt', header: '送拘时间', aliases: ['送拘时刻', '执行拘留时间', '入所时间'], type: 'datetime' },
     { id: 'facility', header: '拘留所', type: 'text' },
     { id: 'familyNotifiedAt', header: '通知家属时间', aliases: ['家属通知时间', '通知家属日期'], type: 'datetime' },
     { id: 'notNotifiedReason', header: '未通知原因', aliases: ['无法通知原因', '未通知家属原因', '逾时通知原因'], type: 'text' },

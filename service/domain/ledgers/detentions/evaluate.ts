@@ -11,7 +11,7 @@ import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
 import { repeatPunishmentCheck } from '../repeat-punishment.ts';
-import { familyNotice } from './family-notice.ts';
+import { checkStartAt, familyNotice } from './family-notice.ts';
 import type { DetentionsRules } from './rules.ts';
 
 const checkRepeat = repeatPunishmentCheck({
@@ -50,9 +50,10 @@ export function evaluateDetention(ledger: AnyLedger, row: RowInput, context: Eva
     warnDefaults: context.warnDefaults,
     derived: { endOn },
   });
-  const release = nodes[0];
+  const release = nodes.find((node) => node.id === 'release');
   const notice = familyNotice(values, headers, context);
   if (notice) problems.push(...notice.problems);
+  problems.push(...checkStartAt(values, headers));
   if (endOn) problems.push(...checkRelease(values, endOn.dueOn, release?.state === '超期', headers));
   problems.push(...checkDateOrder(ledger.columns, values, ['decidedOn', 'startOn', 'releasedOn']));
   problems.push(...checkDateOrder(ledger.columns, values, ['startOn', 'familyNotifiedAt']));

@@ -1,6 +1,7 @@
 // The family notice after committal: within a number of hours (24 by default), counted in hours and
-// never rolled to a workday. 送拘日期 carries no time of day, so the hours run from the end of that day
-// (24:00), the latest moment custody can have begun: a 超期 shown is then certain, never a guess.
+// never rolled to a workday. The hours run from 送拘时间 when the clerk recorded the moment; a bare
+// 送拘日期 carries no time of day, so they run from the end of that day (24:00), the latest moment
+// custody can have begun: a 超期 shown is then certain, never a guess.
 
 import { addDays, asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import { dateOf, evaluationMoment, fromMinuteNumber, isLocalDateTime, toMinuteNumber, type LocalDateTime } from '../../date-time.ts';
@@ -18,6 +19,41 @@ function shown(minutes: number): { at: string; dueOn: CivilDate } {
   return { at: `${dueOn} 24:00`, dueOn };
 }
 
+/** The moment the hours run from, and how the steps describe it. */
+function committal(values: RowValues, headers: Record<string, string>): { minutes: number; described: string } | null {
+  if (isLocalDateTime(values.startAt))
+    return { minutes: toMinuteNumber(values.startAt), described: `${headers.startAt} ${values.startAt} ` };
+  const startOn = asDate(values.startOn);
+  if (!startOn) return null;
+  return {
+    minutes: toMinuteNumber(`${addDays(startOn, 1)} 00:00`),
+    described: `${headers.startOn} ${startOn}（未填${headers.startAt}，按当日 24:00 计）`,
+  };
+}
+
+/** 送拘时间 is the moment of 送拘日期: a time on another day is a typing error. */
+export function checkStartAt(values: RowValues, headers: Record<string, string>): Problem[] {
+  const startOn = asDate(values.startOn);
+  if (!isLocalDateTime(values.startAt)) return [];
+  if (!startOn) {
+    return [
+      {
+        column: 'startOn',
+        level: 'warning',
+        message: `已填${headers.startAt}「${values.startAt}」，${headers.startOn}为空，无法计算期满日期`,
+      },
+    ];
+  }
+  if (dateOf(values.startAt) === startOn) return [];
+  return [
+    {
+      column: 'startAt',
+      level: 'error',
+      message: `${headers.startAt}「${values.startAt}」与${headers.startOn}「${startOn}」不是同一天，请核对`,
+    },
+  ];
+}
+
 export interface FamilyNotice {
   node: NodeResult;
   problems: Problem[];
@@ -29,10 +65,10 @@ export function familyNotice(
   headers: Record<string, string>,
   context: EvalContext<DetentionsRules>,
 ): FamilyNotice | null {
-  const startOn = asDate(values.startOn);
-  if (!startOn) return null;
+  const start = committal(values, headers);
+  if (!start) return null;
   const { hours, warnHours, source } = context.rules.familyNotice;
-  const limit = toMinuteNumber(`${addDays(startOn, 1)} 00:00`) + hours * 60;
+  const limit = start.minutes + hours * 60;
   const { at: limitAt, dueOn } = shown(limit);
   const notifiedAt: LocalDateTime | null = isLocalDateTime(values.familyNotifiedAt) ? values.familyNotifiedAt : null;
   const reason = typeof values.notNotifiedReason === 'string' ? values.notNotifiedReason : null;
@@ -57,9 +93,7 @@ export function familyNotice(
     state,
     daysLeft: closedBy ? null : diffDays(dueOn, context.asOf),
     basis: `${source}：采取拘留措施后 ${hours} 小时内通知被拘留人家属；确实无法按时通知或者通知不到的，应当记录在案`,
-    steps:
-      `${headers.startOn} ${startOn}（未载明时刻，按当日 24:00 计）起算 ${hours} 小时，至 ${limitAt} 届满，按小时计算，不因节假日顺延` +
-      (closedBy ? `；${closedBy}` : ''),
+    steps: `${start.described}起算 ${hours} 小时，至 ${limitAt} 届满，按小时计算，不因节假日顺延` + (closedBy ? `；${closedBy}` : ''),
   };
   return { node, problems: problemsOf(state, notifiedAt, limitAt, headers, source) };
 }
