@@ -166,6 +166,10 @@ describe('detentions ledger', () => {
       const node = notice({ ...ROW, notNotifiedReason: '被拘留人拒绝提供家属联系方式' }, { asOf: '2026-03-10' });
       assert.equal(node.state, '已完成');
       assert.match(node.steps, /；未通知原因已记录：被拘留人拒绝提供家属联系方式$/);
+      const late = notice({ ...ROW, familyNotifiedAt: '2026-03-07 09:00', notNotifiedReason: '家属电话无人接听' }, { asOf: '2026-03-07' });
+      assert.equal(late.state, '已完成');
+      assert.equal(late.doneOn, '2026-03-07');
+      assert.match(late.steps, /；通知家属时间 2026-03-07 09:00，逾时原因已记录：家属电话无人接听$/);
     });
 
     it('takes the hours from the rules configuration', () => {

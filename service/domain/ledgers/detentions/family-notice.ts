@@ -80,22 +80,33 @@ export function familyNotice(
   else if (moment > limit) state = '超期';
   else state = limit - moment <= warnHours * 60 ? '临期' : '正常';
 
-  const closedBy = notifiedAt
-    ? `${headers.familyNotifiedAt} ${notifiedAt}${reason && toMinuteNumber(notifiedAt) > limit ? `，逾时原因已记录：${reason}` : ''}`
-    : reason
-      ? `${headers.notNotifiedReason}已记录：${reason}`
-      : null;
+  const closed = closure(notifiedAt, reason, limit, headers, dueOn);
   const node: NodeResult = {
     id: 'familyNotice',
     name: '通知家属',
     dueOn,
-    doneOn: notifiedAt ? dateOf(notifiedAt) : reason ? dueOn : null,
+    doneOn: closed?.doneOn ?? null,
     state,
-    daysLeft: closedBy ? null : diffDays(dueOn, context.asOf),
+    daysLeft: closed ? null : diffDays(dueOn, context.asOf),
     basis: `${source}：采取拘留措施后 ${hours} 小时内通知被拘留人家属；确实无法按时通知或者通知不到的，应当记录在案`,
-    steps: `${start.described}起算 ${hours} 小时，至 ${limitAt} 届满，按小时计算，不因节假日顺延` + (closedBy ? `；${closedBy}` : ''),
+    steps: `${start.described}起算 ${hours} 小时，至 ${limitAt} 届满，按小时计算，不因节假日顺延` + (closed ? `；${closed.text}` : ''),
   };
   return { node, problems: problemsOf(state, notifiedAt, limitAt, headers, source) };
+}
+
+/** What closed the node: the notice (with a recorded reason when it came late), or the reason alone. */
+function closure(
+  notifiedAt: LocalDateTime | null,
+  reason: string | null,
+  limit: number,
+  headers: Record<string, string>,
+  dueOn: CivilDate,
+): { doneOn: CivilDate; text: string } | null {
+  if (notifiedAt) {
+    const late = reason && toMinuteNumber(notifiedAt) > limit ? `，逾时原因已记录：${reason}` : '';
+    return { doneOn: dateOf(notifiedAt), text: `${headers.familyNotifiedAt} ${notifiedAt}${late}` };
+  }
+  return reason ? { doneOn: dueOn, text: `${headers.notNotifiedReason}已记录：${reason}` } : null;
 }
 
 function problemsOf(
