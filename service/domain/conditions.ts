@@ -7,7 +7,7 @@ export type Condition =
   | { any: Condition[] }
   | { all: Condition[] }
   | { not: Condition }
-  /** An enumeration column equals one of the words. */
+  /** A column is exactly one of the words: an enumeration, or a text column holding just that word (案由 罚金). */
   | { column: string; is: string[] }
   /** A multi-value (tags) column holds one of the words. */
   | { column: string; has: string[] }

@@ -1,9 +1,13 @@
 // 拘留台账 scenarios: 1–15 days at, below and above the bounds; the last custody day; every phase by
-// asOf; release on time, late and early; bad values in every column type.
+// asOf; release on time, late and early; the family notice 24 hours from 送拘时间, else from 送拘日
+// 24:00; bad values in every column type.
 
 import { OPEN_CASE, UNKNOWN_CASE, type RawRow, type Scenario } from './fixtures.ts';
 
-/** Committed on 2026-03-05 for 15 days: the last custody day is 2026-03-19. */
+/**
+ * Committed on 2026-03-05 for 15 days: the last custody day is 2026-03-19; the family is to be told
+ * by 2026-03-06 24:00 (24 hours from the end of the committal day), and was told at 16:00 that day.
+ */
 const row = (person: string, changes: RawRow = {}): RawRow => ({
   caseNo: OPEN_CASE,
   person,
@@ -11,6 +15,7 @@ const row = (person: string, changes: RawRow = {}): RawRow => ({
   days: 15,
   startOn: '2026-03-05',
   facility: '市拘留所',
+  familyNotifiedAt: '2026-03-05 16:00',
   ...changes,
 });
 
@@ -117,6 +122,73 @@ export const DETENTIONS_SCENARIOS: Scenario[] = [
     expect: { warnings: { caseNo: '在执行案件流转台账中不存在' } },
   },
   {
+    name: 'committed today, family not yet told: 通知家属 is the next node, due 2026-03-06',
+    asOf: '2026-03-05',
+    values: row('通知甲', { familyNotifiedAt: null }),
+    expect: {
+      errors: [],
+      status: { phase: '在押', alert: '正常', nextNode: '通知家属', nextDue: '2026-03-06', daysLeft: 1 },
+      nodes: { familyNotice: { state: '正常' } },
+      noWarnings: ['familyNotifiedAt'],
+    },
+  },
+  {
+    name: 'family not told on the day the 24 hours end: 临期, no warning yet',
+    asOf: '2026-03-06',
+    values: row('通知乙', { familyNotifiedAt: null }),
+    expect: { status: { phase: '在押', alert: '临期', nextNode: '通知家属' }, noWarnings: ['familyNotifiedAt'] },
+  },
+  {
+    name: 'family not told after 2026-03-06 24:00: 超期 with a warning',
+    asOf: '2026-03-07',
+    values: row('通知丙', { familyNotifiedAt: null }),
+    expect: {
+      errors: [],
+      status: { phase: '在押', alert: '超期' },
+      nodes: { familyNotice: { state: '超期' } },
+      warnings: { familyNotifiedAt: '2026-03-06 24:00 已过' },
+    },
+  },
+  {
+    name: 'family told at 2026-03-07 00:30, half an hour late: 超期完成 with a warning',
+    asOf: '2026-03-07',
+    values: row('通知丁', { familyNotifiedAt: '2026-03-07 00:30' }),
+    expect: { errors: [], nodes: { familyNotice: { state: '超期完成' } }, warnings: { familyNotifiedAt: '晚于时限' } },
+  },
+  {
+    name: 'family told late with the reason recorded: 已完成, no warning',
+    asOf: '2026-03-07',
+    values: row('通知戊', { familyNotifiedAt: '2026-03-07 09:00', notNotifiedReason: '家属电话长时间无人接听' }),
+    expect: { errors: [], nodes: { familyNotice: { state: '已完成' } }, noWarnings: ['familyNotifiedAt'] },
+  },
+  {
+    name: '无法通知 recorded as a reason: the node closes, no warning',
+    asOf: '2026-03-10',
+    values: row('通知己', { familyNotifiedAt: null, notNotifiedReason: '被拘留人拒绝提供家属联系方式' }),
+    expect: {
+      errors: [],
+      status: { alert: '正常', nextNode: '期满释放' },
+      nodes: { familyNotice: { state: '已完成' } },
+      noWarnings: ['familyNotifiedAt'],
+    },
+  },
+  {
+    name: '送拘时间 recorded: the 24 hours run from 2026-03-05 09:00, so a notice at 2026-03-06 16:00 is late',
+    asOf: '2026-03-06',
+    values: row('通知辛', { startAt: '2026-03-05 09:00', familyNotifiedAt: '2026-03-06 16:00' }),
+    expect: {
+      errors: [],
+      nodes: { familyNotice: { state: '超期完成', dueOn: '2026-03-06' } },
+      warnings: { familyNotifiedAt: '晚于时限 2026-03-06 09:00' },
+    },
+  },
+  {
+    name: 'family told before committal: error',
+    asOf: '2026-03-06',
+    values: row('通知庚', { familyNotifiedAt: '2026-03-04 18:00' }),
+    expect: { errors: ['familyNotifiedAt'] },
+  },
+  {
     name: 'bad values in every column type',
     asOf: '2026-03-06',
     values: {
@@ -126,11 +198,13 @@ export const DETENTIONS_SCENARIOS: Scenario[] = [
       decidedOn: '26-3-4',
       days: '十五',
       startOn: '2026年13月1日',
+      startAt: '2026-03-05',
+      familyNotifiedAt: '2026-03-05',
       releasedOn: true,
       earlyRelease: '提前',
     },
     expect: {
-      errors: ['caseNo', 'person', 'personId', 'decidedOn', 'days', 'startOn', 'releasedOn', 'earlyRelease'],
+      errors: ['caseNo', 'person', 'personId', 'decidedOn', 'days', 'startOn', 'startAt', 'familyNotifiedAt', 'releasedOn', 'earlyRelease'],
       errorsNameTheValue: true,
     },
   },

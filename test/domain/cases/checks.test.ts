@@ -87,6 +87,63 @@ describe('cases ledger: row checks', () => {
       );
     });
 
+    const screening = (raw: Record<string, string | number>, earlier: Record<string, string>) =>
+      evaluateCase(raw, { others: [earlierCase('2026-03-01', earlier)] }).errors.filter((p) => p.message.includes('终结本次执行程序'));
+
+    it('matches by 证件号 when both cases have one, once, even when the names differ', () => {
+      const warnings = screening(newCase, { respondent: '张叁' });
+      assert.deepEqual(
+        warnings.map((p) => [p.column, p.message]),
+        [
+          [
+            'respondentId',
+            '被执行人「张三」的（2025）豫0102执900号已于 2026-03-01 终结本次执行程序（立案前3个月内），请核查是否应恢复执行（证件号相同）',
+          ],
+        ],
+      );
+    });
+
+    it('matches a new case with a 证件号 to an earlier 终本 case entered with the name only', () => {
+      const warnings = screening(newCase, { respondentId: '' });
+      assert.deepEqual(
+        warnings.map((p) => [p.column, p.level, p.message]),
+        [
+          [
+            'respondent',
+            'warning',
+            '被执行人「张三」的（2025）豫0102执900号已于 2026-03-01 终结本次执行程序（立案前3个月内），请核查是否应恢复执行（名称相同，该案未填证件号）',
+          ],
+        ],
+      );
+    });
+
+    it('matches a new case entered with the name only to an earlier 终本 case with a 证件号', () => {
+      const warnings = screening({ ...BASE_CASE, filedOn: '2026-04-10' }, {});
+      assert.deepEqual(
+        warnings.map((p) => [p.column, p.message]),
+        [
+          [
+            'respondent',
+            '被执行人「张三」的（2025）豫0102执900号已于 2026-03-01 终结本次执行程序（立案前3个月内），请核查是否应恢复执行（名称相同，本案未填证件号）',
+          ],
+        ],
+      );
+    });
+
+    it('matches by name when neither case has a 证件号', () => {
+      const warnings = screening({ ...BASE_CASE, filedOn: '2026-04-10' }, { respondentId: '' });
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0].message, /（名称相同，两案均未填证件号）$/);
+    });
+
+    it('does not match two different 证件号 under the same name', () => {
+      assert.deepEqual(screening(newCase, { respondentId: '91350100M000100Y43' }), []);
+    });
+
+    it('does not match a name only case under another name', () => {
+      assert.deepEqual(screening(newCase, { respondentId: '', respondent: '张三丰' }), []);
+    });
+
     it('matches by exact name when the new case has no 证件号', () => {
       const byName = { ...BASE_CASE, filedOn: '2026-04-10' };
       const result = evaluateCase(byName, { others: [earlierCase('2026-03-01')] });

@@ -29,7 +29,8 @@ describe('cases ledger: triage (繁简分流)', () => {
     ['rule 5: tag 信用卡', { tags: '信用卡' }, '速执团队', '规则5', '2026-05-09'],
     ['rule 6: applicant is a financial institution', { applicantType: '金融机构' }, '特执团队', '规则6', '2026-05-25'],
     ['rule 6: tag 涉金融', { tags: '涉金融' }, '特执团队', '规则6', '2026-05-25'],
-    ['rule 7: first-execution fine', { cause: '罚金' }, '速执团队', '规则7', '2026-05-09'],
+    ['rule 7: first-execution fine, cause exactly 罚金', { cause: '罚金' }, '速执团队', '规则7', '2026-05-09'],
+    ['rule 7: first-execution fine, tag 罚金', { tags: '罚金' }, '速执团队', '规则7', '2026-05-09'],
     ['rule 8: tag 过户', { tags: '过户' }, '速执团队', '规则8', '2026-05-09'],
     ['rule 9: amount of exactly 50,000', { amount: '50,000.00' }, '速执团队', '规则9', '2026-05-09'],
     ['rule 10: tag 简易', { tags: '简易' }, '速执团队', '规则10', '2026-05-09'],
@@ -60,6 +61,52 @@ describe('cases ledger: triage (繁简分流)', () => {
     assert.equal(triage({ cause: '罚金' }, RESUMED).team, '执恢团队');
     assert.equal(triage({ cause: '罚金', tags: '涉黑恶' }).team, '首执团队');
     assert.equal(triage({ tags: '罚金、非吸' }).team, '首执团队');
+  });
+
+  it('rule 7 applies only when the enforcement content is just a fine; its 60 days end on 调休 Saturday 2026-05-09', () => {
+    const fine = triage({ cause: '罚金' });
+    assert.equal(
+      fine.basis,
+      '规则7「首执罚金案件（执行内容仅为罚金，不含涉黑恶、非吸）」：速执团队，分流之日起60日内结案（2026-03-10 分流确定）',
+    );
+    // 2026-03-10 + 60 days = 2026-05-09, a Saturday worked in lieu of the 劳动节 holiday: no roll.
+    assert.equal(fine.closeDue, '2026-05-09');
+    const close = fine.result.nodes.find((node) => node.id === 'close');
+    assert.equal(close?.steps, '分流日期 2026-03-10 起算 60 日，届满日 2026-05-09');
+    assert.equal(close?.state, '正常');
+    for (const cause of ['罚金、责令退赔', '罚金、没收财产', '退赔及罚金']) {
+      const mixed = triage({ cause });
+      assert.equal(mixed.team, '首执团队', cause);
+      assert.match(mixed.basis, /^未符合规则1、2、3、4、5、6、7、8、9、10，首次执行案件由首执团队办理/, cause);
+    }
+    assert.equal(
+      triage({ cause: '罚金、责令退赔', tags: '罚金' }).basis.slice(0, 4),
+      '规则7「',
+      'the tag is the clerk saying it is a fine case',
+    );
+  });
+
+  it('what counts as a fine case is configuration: an administrator may list more causes for rule 7', () => {
+    const rules = defaultRules();
+    const rule7 = (rules.ledgers.cases as { triage: { rules: Array<{ id: string; when: { all: unknown[] } }> } }).triage.rules.find(
+      (rule) => rule.id === '7',
+    );
+    assert.deepEqual(rule7?.when.all[1], {
+      any: [
+        { column: 'cause', is: ['罚金'] },
+        { column: 'tags', has: ['罚金'] },
+      ],
+    });
+    if (rule7) rule7.when.all[1] = { column: 'cause', is: ['罚金', '罚金、没收财产'] };
+    const result = evaluateCase({ ...BASE_CASE, cause: '罚金、没收财产', triagedOn: '2026-03-10' }, { rules, asOf: '2026-03-10' });
+    assert.equal(result.status.team, '速执团队');
+    assert.match(String(result.status.triageBasis), /^规则7「/);
+  });
+
+  it('a mixed cause with a small amount goes by rule 9, not rule 7', () => {
+    const result = triage({ cause: '罚金、责令退赔', amount: 20_000 });
+    assert.equal(result.team, '速执团队');
+    assert.match(result.basis, /^规则9「标的额5万元以下」：速执团队，分流之日起60日内结案（2026-03-10 分流确定）$/);
   });
 
   it('rule 4 needs every part: tag, sale contract and a company party', () => {

@@ -65,4 +65,120 @@ describe('detentions ledger', () => {
       assert.deepEqual(warned(ROW, [{ ...earlier, caseNo: '（2026）豫0102执101号' }]), []);
     });
   });
+
+  describe('the family notice within 24 hours of committal', () => {
+    const notice = (row: Record<string, unknown>, options: { asOf: string; now?: string }) =>
+      nodeOf(evaluate(row as never, options), 'familyNotice');
+
+    it('counts 24 hours from the end of the committal day and explains it', () => {
+      const node = notice(ROW, { asOf: '2026-03-05' });
+      assert.equal(node.dueOn, '2026-03-06');
+      assert.equal(
+        node.steps,
+        '送拘日期 2026-03-05（未填送拘时间，按当日 24:00 计）起算 24 小时，至 2026-03-06 24:00 届满，按小时计算，不因节假日顺延',
+      );
+      assert.equal(
+        node.basis,
+        '民诉法解释 (2022) 第一百八十条：采取拘留措施后 24 小时内通知被拘留人家属；确实无法按时通知或者通知不到的，应当记录在案',
+      );
+    });
+
+    it('counts from 送拘时间 when the clerk recorded the moment: 2026-03-05 10:30 + 24 hours = 2026-03-06 10:30', () => {
+      const timed = { ...ROW, startAt: '2026-03-05 10:30' };
+      const node = notice(timed, { asOf: '2026-03-05' });
+      assert.equal(node.dueOn, '2026-03-06');
+      assert.equal(node.steps, '送拘时间 2026-03-05 10:30 起算 24 小时，至 2026-03-06 10:30 届满，按小时计算，不因节假日顺延');
+      assert.equal(notice({ ...timed, familyNotifiedAt: '2026-03-06 10:30' }, { asOf: '2026-03-06' }).state, '已完成');
+      const late = evaluate({ ...timed, familyNotifiedAt: '2026-03-06 10:31' }, { asOf: '2026-03-06' });
+      assert.equal(nodeOf(late, 'familyNotice').state, '超期完成');
+      assert.deepEqual(messages(late, 'familyNotifiedAt', 'warning'), [
+        '通知家属时间「2026-03-06 10:31」晚于时限 2026-03-06 10:30；确实无法按时通知或者通知不到的，请在未通知原因中记录（民诉法解释 (2022) 第一百八十条）',
+      ]);
+    });
+
+    it('with 送拘时间, 临期 from 4 hours before the limit and 超期 the minute after it', () => {
+      const timed = { ...ROW, startAt: '2026-03-05 10:30' };
+      assert.equal(notice(timed, { asOf: '2026-03-06', now: '2026-03-06 06:29' }).state, '正常');
+      assert.equal(notice(timed, { asOf: '2026-03-06', now: '2026-03-06 06:30' }).state, '临期');
+      assert.equal(notice(timed, { asOf: '2026-03-06', now: '2026-03-06 10:30' }).state, '临期');
+      assert.equal(notice(timed, { asOf: '2026-03-06', now: '2026-03-06 10:31' }).state, '超期');
+      // Without the time the same row has until 2026-03-06 24:00.
+      assert.equal(notice(ROW, { asOf: '2026-03-06', now: '2026-03-06 10:31' }).state, '正常');
+    });
+
+    it('with 送拘时间 on the eve of 国庆, the limit falls in the holiday and is not rolled', () => {
+      const row = { ...ROW, decidedOn: '2026-09-30', startOn: '2026-09-30', startAt: '2026-09-30 20:00' };
+      const node = notice(row, { asOf: '2026-10-01', now: '2026-10-01 20:01' });
+      assert.equal(node.dueOn, '2026-10-01');
+      assert.equal(node.state, '超期');
+      assert.match(node.steps, /至 2026-10-01 20:00 届满/);
+    });
+
+    it('a limit on the 调休 workday Saturday 2026-02-28 is counted the same way, in hours', () => {
+      const row = {
+        ...ROW,
+        decidedOn: '2026-02-27',
+        startOn: '2026-02-27',
+        startAt: '2026-02-27 09:00',
+        familyNotifiedAt: '2026-02-28 08:00',
+      };
+      const node = notice(row, { asOf: '2026-02-28' });
+      assert.equal(node.dueOn, '2026-02-28');
+      assert.equal(node.state, '已完成');
+      assert.match(node.steps, /至 2026-02-28 09:00 届满/);
+    });
+
+    it('送拘时间 on another day than 送拘日期 is an error; without 送拘日期 a warning', () => {
+      assert.deepEqual(messages(evaluate({ ...ROW, startAt: '2026-03-06 09:00' }, { asOf: '2026-03-06' }), 'startAt', 'error'), [
+        '送拘时间「2026-03-06 09:00」与送拘日期「2026-03-05」不是同一天，请核对',
+      ]);
+      const untermed = evaluate({ ...ROW, startOn: null, startAt: '2026-03-05 10:30' }, { asOf: '2026-03-05' });
+      assert.deepEqual(messages(untermed, 'startOn', 'warning'), ['已填送拘时间「2026-03-05 10:30」，送拘日期为空，无法计算期满日期']);
+      assert.equal(nodeOf(untermed, 'familyNotice').dueOn, '2026-03-06');
+    });
+
+    it('reads the clock on the last day: 临期 from 4 hours before 24:00', () => {
+      assert.equal(notice(ROW, { asOf: '2026-03-06', now: '2026-03-06 19:59' }).state, '正常');
+      assert.equal(notice(ROW, { asOf: '2026-03-06', now: '2026-03-06 20:00' }).state, '临期');
+    });
+
+    it('does not roll over 国庆: committed 2026-09-30, due 2026-10-01 24:00, 超期 on 10-02', () => {
+      const row = { ...ROW, decidedOn: '2026-09-30', startOn: '2026-09-30' };
+      assert.equal(notice(row, { asOf: '2026-10-01' }).state, '临期');
+      const late = evaluate(row, { asOf: '2026-10-02' });
+      assert.equal(nodeOf(late, 'familyNotice').dueOn, '2026-10-01');
+      assert.deepEqual(messages(late, 'familyNotifiedAt', 'warning'), [
+        '送拘后通知家属的时限 2026-10-01 24:00 已过，通知家属时间为空：请立即通知；确实无法按时通知或者通知不到的，请在未通知原因中记录（民诉法解释 (2022) 第一百八十条）',
+      ]);
+    });
+
+    it('does not roll over 春节: committed on the 调休 workday 2026-02-14, told 2026-02-16 08:00 is late', () => {
+      const row = { ...ROW, decidedOn: '2026-02-14', startOn: '2026-02-14', familyNotifiedAt: '2026-02-16 08:00' };
+      const result = evaluate(row, { asOf: '2026-02-16' });
+      assert.equal(nodeOf(result, 'familyNotice').state, '超期完成');
+      assert.deepEqual(messages(result, 'familyNotifiedAt', 'warning'), [
+        '通知家属时间「2026-02-16 08:00」晚于时限 2026-02-15 24:00；确实无法按时通知或者通知不到的，请在未通知原因中记录（民诉法解释 (2022) 第一百八十条）',
+      ]);
+      assert.equal(notice({ ...row, familyNotifiedAt: '2026-02-15 23:59' }, { asOf: '2026-02-16' }).state, '已完成');
+    });
+
+    it('closes on a recorded reason and says so in the steps', () => {
+      const node = notice({ ...ROW, notNotifiedReason: '被拘留人拒绝提供家属联系方式' }, { asOf: '2026-03-10' });
+      assert.equal(node.state, '已完成');
+      assert.match(node.steps, /；未通知原因已记录：被拘留人拒绝提供家属联系方式$/);
+      const late = notice({ ...ROW, familyNotifiedAt: '2026-03-07 09:00', notNotifiedReason: '家属电话无人接听' }, { asOf: '2026-03-07' });
+      assert.equal(late.state, '已完成');
+      assert.equal(late.doneOn, '2026-03-07');
+      assert.match(late.steps, /；通知家属时间 2026-03-07 09:00，逾时原因已记录：家属电话无人接听$/);
+    });
+
+    it('takes the hours from the rules configuration', () => {
+      const rules = defaultRules();
+      Object.assign(rules.ledgers.detentions as object, { familyNotice: { hours: 12, warnHours: 0, source: '某地规定' } });
+      const node = nodeOf(evaluate(ROW, { asOf: '2026-03-06', rules }), 'familyNotice');
+      assert.equal(node.dueOn, '2026-03-06');
+      assert.match(node.steps, /至 2026-03-06 12:00 届满/);
+      assert.equal(node.state, '超期');
+    });
+  });
 });

@@ -251,16 +251,29 @@ export const GENERAL: Record<string, Raw[]> = {
     },
   ],
   detentions: [
+    // Committed Tuesday; the family is to be told within 24 hours, both limits fall on Wednesday 05-13.
+    // 甲0 was committed at 10:00 and its family told at 15:00 that day: on time (limit 05-13 10:00).
+    // 甲1 has no 送拘时间, so its limit is 05-12 24:00 + 24 hours = 05-13 24:00: told 05-14 08:00, late.
     ...times(2, (index) => ({
       caseNo: no(g17[5 + index]),
       person: `拘留甲${index}`,
       decidedOn: '2026-05-11',
       days: 10,
       startOn: '2026-05-12',
+      ...(index === 0 ? { startAt: '2026-05-12 10:00', familyNotifiedAt: '2026-05-12 15:00' } : { familyNotifiedAt: '2026-05-14 08:00' }),
       handler: '赵法警',
     })),
-    // Five days from 05-01 ended 05-05 and nobody released: 应释放未释放, 12 days over on Sunday.
-    { caseNo: no(g17[7]), person: '拘留乙', decidedOn: '2026-04-30', days: 5, startOn: '2026-05-01', handler: '赵法警' },
+    // Five days from 05-01 ended 05-05 and nobody released: 应释放未释放, 12 days over on Sunday. Its
+    // family could not be told, which is recorded: the notice node (due 05-02) is done, outside the week.
+    {
+      caseNo: no(g17[7]),
+      person: '拘留乙',
+      decidedOn: '2026-04-30',
+      days: 5,
+      startOn: '2026-05-01',
+      notNotifiedReason: '被拘留人拒绝提供家属联系方式',
+      handler: '赵法警',
+    },
   ],
   fines: [
     { caseNo: no(g17[8]), subject: '罚款甲', subjectType: '个人', amount: 20_000, decidedOn: '2026-05-14' },

@@ -47,6 +47,7 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
       '财产处置·报告送达': [1, 1, 0, 0],
       '财产处置·启动拍卖': [0, 0, 0, 0],
       '拘传·询问时限': [3, 3, 0, 0], // the Sunday 23:59 questioning ends 05-18, after the week
+      '拘留·通知家属': [2, 1, 1, 0], // due 05-13: 甲0 told on time, 甲1 late; 乙's (due 05-02) closed by a recorded reason
       '拘留·期满释放': [0, 0, 0, 1],
       '律师调查令·交回': [0, 0, 0, 1],
       '人员临控·布控到期': [0, 0, 0, 0],

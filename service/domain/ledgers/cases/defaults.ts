@@ -96,11 +96,12 @@ export const DEFAULT_CASES_RULES: CasesRules = {
       },
       {
         id: '7',
-        label: '首执罚金案件（不含涉黑恶、非吸）',
+        label: '首执罚金案件（执行内容仅为罚金，不含涉黑恶、非吸）',
+        // Only a fine: the tag, or a cause that is exactly 罚金 (「罚金、责令退赔」 is not).
         when: {
           all: [
             { column: 'caseType', is: ['执'] },
-            { any: [{ column: 'cause', contains: ['罚金'] }, tag('罚金')] },
+            { any: [{ column: 'cause', is: ['罚金'] }, tag('罚金')] },
             { not: { any: [tag('涉黑恶', '非吸'), { column: 'cause', contains: ['涉黑', '黑恶', '非法吸收公众存款', '非吸'] }] } },
           ],
         },

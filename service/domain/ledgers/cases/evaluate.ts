@@ -1,7 +1,7 @@
 // Evaluates one case row: triage, the close and statutory deadlines, every node, the row checks.
 
-import { addMonths, asDate, type CivilDate } from '../../civil-date.ts';
-import type { AnyLedger, EvalContext, LedgerView, RowEvaluation, RowIndexDef, RowInput, RowValues } from '../../ledger.ts';
+import { asDate, type CivilDate } from '../../civil-date.ts';
+import type { AnyLedger, EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import { parseCaseNo } from '../../normalize/index.ts';
 import type { BasedDue, Period } from '../../periods.ts';
@@ -9,6 +9,7 @@ import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import type { CasesRules, CloseLimit } from './rules.ts';
 import { caseTerm, deductedDue, type CaseTerm } from './term.ts';
+import { screenClosedCases } from './screening.ts';
 import { describeLimit, overrideTeam, proposeTeam, type TriageDecision } from './triage.ts';
 
 /** The triage kept with a row once 分流日期 is set, so later edits do not move the case. */
@@ -170,46 +171,4 @@ function checkOfflineInquiry(
       message: `${headers.offlineInquiryOn}「${inquiry}」晚于${headers.transferredOn}「${transferred}」：${limit.source}`,
     },
   ];
-}
-
-const TERMINATED = '终结本次执行程序';
-
-/** Cases closed by 终本, by respondent: `id:` + 证件号 and `name:` + 名称. */
-const terminatedByRespondent: RowIndexDef<{ caseNo: string; closedOn: CivilDate }> = {
-  name: 'terminatedByRespondent',
-  entries(values) {
-    const closedOn = asDate(values.closedOn);
-    if (values.closureMode !== TERMINATED || !closedOn) return [];
-    const entry = { caseNo: String(values.caseNo ?? ''), closedOn };
-    return respondentKeys(values).map((key) => [key, entry]);
-  },
-};
-
-function respondentKeys(values: RowValues): string[] {
-  const keys: string[] = [];
-  if (typeof values.respondentId === 'string') keys.push(`id:${values.respondentId}`);
-  if (typeof values.respondent === 'string') keys.push(`name:${values.respondent}`);
-  return keys;
-}
-
-/** 终本 screening: the same respondent's case closed by 终本 within the months before this filing. */
-function screenClosedCases(rowId: string, values: RowValues, view: LedgerView, months: number): Problem[] {
-  const filedOn = asDate(values.filedOn);
-  if (!filedOn) return [];
-  const key =
-    typeof values.respondentId === 'string'
-      ? `id:${values.respondentId}`
-      : typeof values.respondent === 'string'
-        ? `name:${values.respondent}`
-        : null;
-  if (!key) return [];
-  const since = addMonths(filedOn, -months).date;
-  const hits = view
-    .lookup('cases', terminatedByRespondent, key)
-    .filter((hit) => hit.rowId !== rowId && hit.value.closedOn >= since && hit.value.closedOn <= filedOn);
-  return hits.map(({ value: hit }) => ({
-    column: typeof values.respondentId === 'string' ? 'respondentId' : 'respondent',
-    level: 'warning' as const,
-    message: `被执行人「${values.respondent ?? values.respondentId}」的${hit.caseNo}已于 ${hit.closedOn} 终结本次执行程序（立案前${months}个月内），请核查是否应恢复执行`,
-  }));
 }

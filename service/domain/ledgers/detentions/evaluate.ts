@@ -1,5 +1,6 @@
 // Evaluates one detention row: the custody term and its last day, release on time, the limit on
-// days, and a second detention of the same person in the same case.
+// days, the family notice within hours of committal, and a second detention of the same person in
+// the same case.
 
 import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import type { AnyLedger, EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
@@ -10,6 +11,7 @@ import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
 import { repeatPunishmentCheck } from '../repeat-punishment.ts';
+import { checkStartAt, familyNotice } from './family-notice.ts';
 import type { DetentionsRules } from './rules.ts';
 
 const checkRepeat = repeatPunishmentCheck({
@@ -48,15 +50,20 @@ export function evaluateDetention(ledger: AnyLedger, row: RowInput, context: Eva
     warnDefaults: context.warnDefaults,
     derived: { endOn },
   });
-  const release = nodes[0];
+  const release = nodes.find((node) => node.id === 'release');
+  const notice = familyNotice(values, headers, context);
+  if (notice) problems.push(...notice.problems);
+  problems.push(...checkStartAt(values, headers));
   if (endOn) problems.push(...checkRelease(values, endOn.dueOn, release?.state === '超期', headers));
   problems.push(...checkDateOrder(ledger.columns, values, ['decidedOn', 'startOn', 'releasedOn']));
+  problems.push(...checkDateOrder(ledger.columns, values, ['startOn', 'familyNotifiedAt']));
+  const allNodes = notice ? [notice.node, ...nodes] : nodes;
   problems.push(...checkRepeat(row.rowId, values, context.view, headers, rules.repeatSource));
   problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 
   return {
-    status: { endOn: endOn?.dueOn ?? null, phase: phaseOf(values, release, asOf), ...summarizeNodes(nodes) },
-    nodes,
+    status: { endOn: endOn?.dueOn ?? null, phase: phaseOf(values, release, asOf), ...summarizeNodes(allNodes) },
+    nodes: allNodes,
     problems,
     fixed: undefined,
   };

@@ -10,6 +10,11 @@ export interface DetentionsRules {
   days: { min: number; max: number; source: string };
   /** Days before the last custody day from which a detention shows 临期释放 (0: on that day). */
   releaseWarnDays: number;
+  /**
+   * The family is told within `hours` of committal, counted in hours (no rest-day roll); a recorded
+   * reason why it could not be told in time closes the node. 临期 from `warnHours` before the limit.
+   */
+  familyNotice: { hours: number; warnHours: number; source: string };
   /** The same obstruction may not be punished by detention twice in a row. */
   repeatSource: string;
 }
@@ -18,6 +23,7 @@ export const DEFAULT_DETENTIONS_RULES: DetentionsRules = {
   nodes: {},
   days: { min: 1, max: 15, source: '民事诉讼法 (2023) 第一百一十八条' },
   releaseWarnDays: 0,
+  familyNotice: { hours: 24, warnHours: 4, source: '民诉法解释 (2022) 第一百八十条' },
   repeatSource: '民诉法解释 (2022) 第一百八十四条',
 };
 
@@ -29,6 +35,10 @@ export const detentionsRulesSchema: z.ZodType<DetentionsRules> = z
       .strict()
       .refine((days) => days.min <= days.max, '拘留天数下限不能大于上限'),
     releaseWarnDays: z.number().int().min(0).max(30),
+    familyNotice: z
+      .object({ hours: z.number().int().min(1).max(72), warnHours: z.number().int().min(0).max(72), source: sourceSchema })
+      .strict()
+      .refine((notice) => notice.warnHours <= notice.hours, '通知家属的临期提示小时数不能大于时限'),
     repeatSource: sourceSchema,
   })
   .strict() as z.ZodType<DetentionsRules>;
