@@ -24,6 +24,8 @@ describe('rules configuration', () => {
     delete cases.nodes.resumeNotice;
     delete cases.offlineInquiryBeforeTransfer;
     delete (saved.ledgers.refusals as { rollSource?: string }).rollSource;
+    const disposals = saved.ledgers.disposals;
+    delete disposals.settlement;
     (saved.ledgers.fines as { repeatSource?: string }).repeatSource = '本院自定的依据';
     assert.equal(validateRules(saved).ok, false, 'as saved, the file lacks settings the schema requires');
     const result = validateRules(withNewDefaults(saved, defaults));
@@ -33,6 +35,8 @@ describe('rules configuration', () => {
     assert.deepEqual((filled.cases.nodes as Record<string, unknown>).resumeNotice, defaultCases.nodes.resumeNotice);
     assert.deepEqual(filled.cases.offlineInquiryBeforeTransfer, defaultCases.offlineInquiryBeforeTransfer);
     assert.equal(filled.fines.repeatSource, '本院自定的依据');
+    const defaultDisposals = defaults.ledgers.disposals as Record<string, unknown>;
+    for (const key of ['settlement']) assert.deepEqual(filled.disposals[key], defaultDisposals[key], key);
   });
 
   it('keeps a check the admin switched off (null) and a saved list whole', () => {

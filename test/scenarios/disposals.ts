@@ -1,6 +1,6 @@
 // 财产处置台账 scenarios: the auction ruling, the price report by method (3 days online, 30 days by
-// appraisal, none for 定向询价 and 当事人议价), its service, the informational objection period, the
-// start of the sale once the price is settled, the announcement period by property type.
+// appraisal, none for 定向询价 and 当事人议价), its service, the informational objection period (网络询价
+// and 委托评估 only), the start of the sale once the price is settled, the announcement period by property type.
 
 import { OPEN_CASE, UNKNOWN_CASE, type RawRow, type Scenario } from './fixtures.ts';
 
@@ -60,6 +60,17 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
     asOf: '2026-06-01',
     values: row({ priceMethod: '定向询价', priceRequestedOn: '2026-03-23' }),
     expect: { errors: [], status: { phase: '定价中', nextNode: '' } },
+  },
+  {
+    name: '定向询价: the result is the price, no objection period; the sale starts 10 days from it',
+    asOf: '2026-03-28',
+    // Result Friday 2026-03-27 + 10 = Monday 04-06, in 清明 (04-04..04-06): rolled to Tuesday 04-07.
+    values: row({ priceMethod: '定向询价', priceRequestedOn: '2026-03-23', priceReportOn: '2026-03-27', reportServedOn: '2026-03-27' }),
+    expect: {
+      errors: [],
+      status: { phase: '待启动拍卖', nextNode: '启动拍卖', nextDue: '2026-04-07' },
+      nodes: { reportService: { state: '已完成' }, saleStart: { state: '正常', dueOn: '2026-04-07' } },
+    },
   },
   {
     name: 'the report is served within 3 days of it',

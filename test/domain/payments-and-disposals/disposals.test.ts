@@ -24,6 +24,9 @@ type DisposalsConfig = {
   announcement: { minDays: Record<string, number>; source: string };
 };
 
+const PRICE_RULES = '《最高人民法院关于人民法院确定财产处置参考价若干问题的规定》';
+const SALE_START = `${PRICE_RULES}第三十条：参考价确定后10日内启动变价程序`;
+
 describe('disposals ledger', () => {
   it('explains the report period by method, with its article', () => {
     const online = nodeOf(
@@ -71,5 +74,84 @@ describe('disposals ledger', () => {
     );
     assert.ok(!agreed.nodes.some((node) => node.id === 'reportService'), 'a method outside reportMethods has no service node');
     assert.equal(nodeOf(agreed, 'saleStart').dueOn, '2026-04-07');
+  });
+
+  describe('the objection period: only 网络询价 and 委托评估 (issue 12 point 10)', () => {
+    it('has no objection period for 定向询价: its result is the price, the sale starts 10 days from it', () => {
+      // Result Thursday 2026-02-05 + 10 = 02-15, inside 春节 (02-15..02-23): the first working day after is 02-24.
+      const directed = {
+        ...ROW,
+        priceMethod: '定向询价',
+        priceRequestedOn: '2026-02-02',
+        priceReportOn: '2026-02-05',
+        reportServedOn: '2026-02-06',
+      };
+      const result = evaluate(directed, { asOf: '2026-02-09' });
+      assert.ok(!result.nodes.some((node) => node.id === 'objection'), 'no 异议期 for 定向询价');
+      assert.equal(nodeOf(result, 'reportService').state, '已完成', 'its result is still served within 3 days (第二十一条)');
+      const sale = nodeOf(result, 'saleStart');
+      assert.equal(
+        sale.basis,
+        `${SALE_START}（定向询价结果即为参考价，无异议期（${PRICE_RULES}第六条第二款、第二十四条第二款），以报告出具日期为参考价确定之日）`,
+      );
+      assert.equal(sale.steps, '报告出具日期 2026-02-05 起算 10 日，届满日 2026-02-15 为法定休假日（春节），顺延至 2026-02-24');
+      assert.deepEqual(result.status, {
+        ...result.status,
+        phase: '待启动拍卖',
+        nextNode: '启动拍卖',
+        nextDue: '2026-02-24',
+        alert: '正常',
+      });
+      assert.equal(evaluate(directed, { asOf: '2026-02-25' }).status.alert, '超期');
+    });
+
+    it('starts the sale 10 days from the day the parties agreed, and keeps an end on the 调休 Saturday 2026-10-10', () => {
+      // Agreed Wednesday 2026-09-30 + 10 = Saturday 10-10, a 调休 working day: no roll.
+      const agreed = evaluate({ ...ROW, priceMethod: '当事人议价', priceReportOn: '2026-09-30' }, { asOf: '2026-10-08' });
+      const sale = nodeOf(agreed, 'saleStart');
+      assert.equal(sale.dueOn, '2026-10-10');
+      assert.equal(sale.steps, '报告出具日期 2026-09-30 起算 10 日，届满日 2026-10-10');
+      assert.match(sale.basis, /当事人议价结果即为参考价，无异议期（.*第四条第二款、第二十四条第二款）/);
+      assert.equal(agreed.status.alert, '临期');
+      // Agreed 2026-09-24 + 10 = Sunday 10-04, inside 国庆 (10-01..10-07): rolled to Thursday 10-08.
+      assert.equal(nodeOf(evaluate({ ...ROW, priceMethod: '当事人议价', priceReportOn: '2026-09-24' }), 'saleStart').dueOn, '2026-10-08');
+    });
+
+    it('keeps the 5-day objection period for 网络询价 and 委托评估, and counts the 10 days from its end', () => {
+      // Served Friday 2026-09-25 + 5 = Wednesday 09-30; + 10 = Saturday 10-10, a 调休 working day.
+      const online = {
+        ...ROW,
+        priceMethod: '网络询价',
+        priceRequestedOn: '2026-09-21',
+        priceReportOn: '2026-09-23',
+        reportServedOn: '2026-09-25',
+      };
+      const during = evaluate(online, { asOf: '2026-09-29' });
+      assert.equal(nodeOf(during, 'objection').dueOn, '2026-09-30');
+      assert.ok(!during.nodes.some((node) => node.id === 'saleStart'), 'the price is not settled during the objection period');
+      assert.equal(during.status.phase, '定价中');
+      const after = nodeOf(evaluate(online, { asOf: '2026-10-01' }), 'saleStart');
+      assert.equal(after.steps, '异议期届满日 2026-09-30 起算 10 日，届满日 2026-10-10');
+      assert.equal(after.basis, `${SALE_START}（网络询价报告送达后异议期届满）`);
+      // 委托评估 served Tuesday 2026-02-10 + 5 = Sunday 02-15 (春节): the objection period ends 02-24.
+      const appraised = { ...APPRAISED, reportServedOn: '2026-02-10', priceRequestedOn: '2026-01-05', priceReportOn: '2026-02-03' };
+      const objection = nodeOf(evaluate(appraised, { asOf: '2026-02-11' }), 'objection');
+      assert.equal(objection.steps, '报告送达日期 2026-02-10 起算 5 日，届满日 2026-02-15 为法定休假日（春节），顺延至 2026-02-24');
+    });
+
+    it('takes which methods have an objection period from the rules configuration', () => {
+      const rules = defaultRules();
+      (rules.ledgers.disposals as { settlement: Record<string, { objection: boolean }> }).settlement.定向询价.objection = true;
+      const directed = {
+        ...ROW,
+        priceMethod: '定向询价',
+        priceRequestedOn: '2026-03-23',
+        priceReportOn: '2026-03-26',
+        reportServedOn: '2026-03-27',
+      };
+      const result = evaluate(directed, { asOf: '2026-03-28', rules });
+      assert.equal(nodeOf(result, 'objection').dueOn, '2026-04-01');
+      assert.ok(!result.nodes.some((node) => node.id === 'saleStart'));
+    });
   });
 });

@@ -9,7 +9,7 @@ import { countPeriod, describePeriod, type BasedDue, type Period } from '../../p
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
-import { PRICE_METHODS, PROPERTY_TYPES, SOURCES, type DisposalsRules, type PriceMethod } from './rules.ts';
+import { PRICE_METHODS, PROPERTY_TYPES, SOURCES, type DisposalsRules, type PriceMethod, type Settlement } from './rules.ts';
 
 export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: EvalContext<DisposalsRules>): RowEvaluation {
   const { rules, asOf, calendar } = context;
@@ -17,6 +17,8 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
   const problems: Problem[] = [];
   const method = PRICE_METHODS.find((word) => word === row.values.priceMethod) ?? null;
   const reported = method !== null && rules.reportMethods.includes(method);
+  const settlement = method ? rules.settlement[method] : null;
+  const objectable = reported && settlement?.objection === true;
   const count = (date: CivilDate, label: string, config: { period: Period; roll: boolean }) =>
     countPeriod(calendar, { date, label }, config.period, { roll: config.roll });
 
@@ -33,7 +35,7 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
   const servedOn = asDate(row.values.reportServedOn);
   const objection = rules.nodes.objection;
   const objectionDue: BasedDue | null =
-    reported && servedOn
+    objectable && servedOn
       ? {
           ...count(servedOn, headers.reportServedOn, objection),
           basis: `${SOURCES.objection}：当事人、利害关系人收到报告后${describePeriod(objection.period)}内可提出书面异议（仅供提示）`,
@@ -41,7 +43,7 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
       : null;
   // The objection period has passed once asOf is after its last day; the reference price is settled then.
   const objectionEndedOn = objectionDue && asOf > objectionDue.dueOn ? objectionDue.dueOn : null;
-  const settled = priceSettled(row.values, method, reported, objectionEndedOn, headers);
+  const settled = priceSettled(row.values, method, settlement, objectionEndedOn, headers);
   const saleStart = rules.nodes.saleStart;
   const saleStartDue: BasedDue | null = settled
     ? {
@@ -60,7 +62,8 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
     configs: {
       ruling: rules.nodes.ruling,
       ...(reportPeriod ? { priceReport: reportPeriod } : {}),
-      ...(reported ? { reportService: rules.nodes.reportService, objection } : {}),
+      ...(reported ? { reportService: rules.nodes.reportService } : {}),
+      ...(objectable ? { objection } : {}),
       saleStart,
     },
     warnDefaults: context.warnDefaults,
@@ -97,17 +100,24 @@ function informational(ledger: AnyLedger, nodeId: string): boolean {
   return ledger.nodes.some((rule) => rule.id === nodeId && rule.informational);
 }
 
-/** When the reference price was settled: a report's objection period has passed, or the parties agreed (当事人议价). */
+/**
+ * When the reference price was settled: a report's objection period has passed (网络询价, 委托评估), or
+ * the result is the price the day it is given (当事人议价, 定向询价), with no objection period.
+ */
 function priceSettled(
   values: RowValues,
   method: PriceMethod | null,
-  reported: boolean,
+  settlement: Settlement | null,
   objectionEndedOn: CivilDate | null,
   headers: Record<string, string>,
 ) {
-  if (reported) return objectionEndedOn ? { date: objectionEndedOn, label: '异议期届满日', how: `${method}报告送达后异议期届满` } : null;
-  const agreedOn = method ? asDate(values.priceReportOn) : null;
-  return agreedOn ? { date: agreedOn, label: headers.priceReportOn, how: `${method}，以${headers.priceReportOn}为参考价确定之日` } : null;
+  if (!method || !settlement) return null;
+  if (settlement.objection) {
+    return objectionEndedOn ? { date: objectionEndedOn, label: '异议期届满日', how: `${method}报告送达后异议期届满` } : null;
+  }
+  const resultOn = asDate(values.priceReportOn);
+  const how = `${method}结果即为参考价，无异议期（${settlement.source}），以${headers.priceReportOn}为参考价确定之日`;
+  return resultOn ? { date: resultOn, label: headers.priceReportOn, how } : null;
 }
 
 function checkAnnouncement(values: RowValues, headers: Record<string, string>, rule: DisposalsRules['announcement']): Problem[] {

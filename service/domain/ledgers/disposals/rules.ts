@@ -18,6 +18,12 @@ export interface ReportPeriod {
   source: string;
 }
 
+export interface Settlement {
+  /** Whether the parties may object within the objection period after service. */
+  objection: boolean;
+  source: string;
+}
+
 export interface DisposalsRules {
   nodes: Record<'ruling' | 'reportService' | 'objection' | 'saleStart', NodeConfig>;
   /**
@@ -25,11 +31,14 @@ export interface DisposalsRules {
    * report node (定向询价: the court sets the time in its letter).
    */
   reportPeriods: Partial<Record<PriceMethod, ReportPeriod>>;
-  /**
-   * Methods whose result is a report served on the parties and open to objection; the others
-   * (当事人议价) settle the price on the day it is agreed.
-   */
+  /** Methods whose result is a report the court serves on the parties within 3 days (第二十一条); not 当事人议价. */
   reportMethods: PriceMethod[];
+  /**
+   * How each method's result becomes the reference price: a report open to objection for 5 days
+   * after service (网络询价, 委托评估: 第二十二条), or a result that is the price the day it is given
+   * (当事人议价, 定向询价: 第四条、第六条; objections to them are not accepted, 第二十四条第二款).
+   */
+  settlement: Record<PriceMethod, Settlement>;
   /** Least days between the announcement of an online auction and the auction, by property type. */
   announcement: { minDays: Record<PropertyType, number>; source: string };
 }
@@ -52,6 +61,12 @@ export const DEFAULT_DISPOSALS_RULES: DisposalsRules = {
     委托评估: { period: { kind: 'days', n: 30 }, roll: true, source: `${PRICE_RULES}第十九条` },
   },
   reportMethods: ['定向询价', '网络询价', '委托评估'],
+  settlement: {
+    当事人议价: { objection: false, source: `${PRICE_RULES}第四条第二款、第二十四条第二款` },
+    定向询价: { objection: false, source: `${PRICE_RULES}第六条第二款、第二十四条第二款` },
+    网络询价: { objection: true, source: `${PRICE_RULES}第十三条、第二十二条` },
+    委托评估: { objection: true, source: `${PRICE_RULES}第二十二条、第二十六条` },
+  },
   announcement: {
     minDays: { 动产: 15, 车辆: 15, 不动产: 30, 股权: 30, 其他财产权: 30 },
     source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》第十二条',
@@ -59,6 +74,7 @@ export const DEFAULT_DISPOSALS_RULES: DisposalsRules = {
 };
 
 const methodSchema = z.enum(PRICE_METHODS);
+const settlementSchema = z.object({ objection: z.boolean(), source: sourceSchema }).strict();
 const leastDays = z.number().int().min(1).max(365);
 
 export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
@@ -68,6 +84,9 @@ export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
       .strict(),
     reportPeriods: z.partialRecord(methodSchema, z.object({ period: periodSchema, roll: z.boolean(), source: sourceSchema }).strict()),
     reportMethods: z.array(methodSchema),
+    settlement: z
+      .object(Object.fromEntries(PRICE_METHODS.map((method) => [method, settlementSchema])) as Record<PriceMethod, typeof settlementSchema>)
+      .strict(),
     announcement: z
       .object({
         minDays: z.object({ 不动产: leastDays, 动产: leastDays, 车辆: leastDays, 股权: leastDays, 其他财产权: leastDays }).strict(),
