@@ -35,6 +35,23 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
     expect: { status: { alert: '超期' }, nodes: { ruling: { state: '超期', dueOn: '2026-04-01' } } },
   },
   {
+    name: 'seized, pricing not started 30 days after: 待定价, 启动定价 超期',
+    asOf: '2026-04-02',
+    // Seized Monday 2026-03-02 + 30 = Wednesday 04-01.
+    values: row({ rulingOn: null, foundOn: null, seizedOn: '2026-03-02' }),
+    expect: {
+      errors: [],
+      status: { phase: '待定价', nextNode: '启动定价', nextDue: '2026-04-01', daysLeft: -1, alert: '超期' },
+      nodes: { pricingStart: { state: '超期', dueOn: '2026-04-01' } },
+    },
+  },
+  {
+    name: 'pricing started by the request within 30 days of the seizure',
+    asOf: '2026-04-02',
+    values: row({ seizedOn: '2026-03-02', priceMethod: '委托评估', priceRequestedOn: '2026-03-23' }),
+    expect: { nodes: { pricingStart: { state: '已完成', dueOn: '2026-04-01' } } },
+  },
+  {
     name: 'ruled, no price method yet: 待定价',
     asOf: '2026-03-21',
     values: row(),

@@ -154,4 +154,60 @@ describe('disposals ledger', () => {
       assert.ok(!result.nodes.some((node) => node.id === 'saleStart'));
     });
   });
+
+  describe('the start of pricing within 30 days of the seizure (issue 12 point 11)', () => {
+    const SEIZED = { caseNo: ROW.caseNo, property: ROW.property, propertyType: '不动产', seizedOn: '2026-03-02' };
+    const BASIS = `${PRICE_RULES}第一条：查封、扣押、冻结财产后30日内启动确定财产处置参考价程序`;
+
+    it('is due 30 days after 查封日期 and done by 委托日期', () => {
+      // Seized Monday 2026-03-02 + 30 = Wednesday 04-01.
+      const open = evaluate(SEIZED, { asOf: '2026-03-30' });
+      const node = nodeOf(open, 'pricingStart');
+      assert.equal(node.basis, BASIS);
+      assert.equal(node.steps, '查封日期 2026-03-02 起算 30 日，届满日 2026-04-01');
+      assert.deepEqual(open.status, {
+        ...open.status,
+        phase: '待定价',
+        nextNode: '启动定价',
+        nextDue: '2026-04-01',
+        alert: '临期',
+        daysLeft: 2,
+      });
+      const late = evaluate(SEIZED, { asOf: '2026-04-02' });
+      assert.deepEqual([late.status.alert, late.status.daysLeft], ['超期', -1]);
+      const requested = nodeOf(
+        evaluate({ ...SEIZED, priceMethod: '网络询价', priceRequestedOn: '2026-04-01' }, { asOf: '2026-04-02' }),
+        'pricingStart',
+      );
+      assert.deepEqual([requested.state, requested.doneOn], ['已完成', '2026-04-01']);
+      assert.equal(requested.basis, `${BASIS}；按委托日期 2026-04-01 认定完成`);
+    });
+
+    it('is done by the day the parties agreed when 当事人议价 has no 委托日期, and says so', () => {
+      const agreed = nodeOf(
+        evaluate({ ...SEIZED, priceMethod: '当事人议价', priceReportOn: '2026-04-03' }, { asOf: '2026-04-03' }),
+        'pricingStart',
+      );
+      assert.deepEqual([agreed.state, agreed.doneOn], ['超期完成', '2026-04-03']);
+      assert.equal(agreed.basis, `${BASIS}；未填委托日期，按报告出具日期 2026-04-03 认定完成`);
+    });
+
+    it('rolls an end in 春节 or 国庆 and keeps one on the 调休 Saturday 2026-02-28', () => {
+      const due = (seizedOn: string) => nodeOf(evaluate({ ...SEIZED, seizedOn }, { asOf: seizedOn }), 'pricingStart');
+      // 2026-01-16 + 30 = Sunday 02-15, in 春节 (02-15..02-23): rolled to Tuesday 02-24.
+      assert.equal(due('2026-01-16').steps, '查封日期 2026-01-16 起算 30 日，届满日 2026-02-15 为法定休假日（春节），顺延至 2026-02-24');
+      // 2026-01-29 + 30 = Saturday 02-28, a 调休 working day.
+      assert.equal(due('2026-01-29').dueOn, '2026-02-28');
+      // 2026-09-04 + 30 = Sunday 10-04, in 国庆 (10-01..10-07): rolled to Thursday 10-08.
+      assert.equal(due('2026-09-04').dueOn, '2026-10-08');
+    });
+
+    it('refuses a request dated before the seizure, and takes its period from the rules configuration', () => {
+      const early = evaluate({ ...SEIZED, priceMethod: '委托评估', priceRequestedOn: '2026-03-01' }, { asOf: '2026-03-03' });
+      assert.deepEqual(messages(early, 'priceRequestedOn', 'error'), ['委托日期「2026-03-01」早于查封日期「2026-03-02」，日期先后有误']);
+      const rules = defaultRules();
+      (rules.ledgers.disposals as { nodes: Record<string, unknown> }).nodes.pricingStart = { period: { kind: 'days', n: 15 }, roll: true };
+      assert.equal(evaluate(SEIZED, { asOf: '2026-03-03', rules }).status.nextDue, '2026-03-17');
+    });
+  });
 });

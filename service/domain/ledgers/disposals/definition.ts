@@ -22,6 +22,12 @@ export const disposalsLedger: LedgerDefinition<DisposalsRules> = {
       optionAliases: { 房产: '不动产', 房屋: '不动产', 土地: '不动产', 机动车: '车辆', 汽车: '车辆' },
     },
     { id: 'foundOn', header: '发现财产日期', aliases: ['发现可供执行财产日期', '查控日期'], type: 'date' },
+    {
+      id: 'seizedOn',
+      header: '查封日期',
+      aliases: ['查封扣押冻结日期', '查封、扣押、冻结日期', '查扣冻日期', '扣押日期', '冻结日期'],
+      type: 'date',
+    },
     { id: 'rulingOn', header: '拍卖裁定日期', aliases: ['裁定日期'], type: 'date' },
     {
       id: 'priceMethod',
@@ -43,6 +49,15 @@ export const disposalsLedger: LedgerDefinition<DisposalsRules> = {
   systemColumns: [],
   phaseHeader: '处置进度',
   nodes: [
+    {
+      id: 'pricingStart',
+      name: '启动定价',
+      anchor: 'pricingStartDue',
+      // 当事人议价 has no request: the day the parties agreed shows the pricing was under way.
+      doneBy: 'priceRequestedOn',
+      doneByFallback: ['priceReportOn'],
+      source: SOURCES.pricingStart,
+    },
     { id: 'ruling', name: '拍卖裁定', anchor: 'foundOn', doneBy: 'rulingOn', source: SOURCES.ruling },
     { id: 'priceReport', name: '询价/评估报告', anchor: 'priceReportDue', doneBy: 'priceReportOn', source: SOURCES.priceReport },
     { id: 'reportService', name: '报告送达', anchor: 'priceReportOn', doneBy: 'reportServedOn', source: SOURCES.reportService },

@@ -22,6 +22,15 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
   const count = (date: CivilDate, label: string, config: { period: Period; roll: boolean }) =>
     countPeriod(calendar, { date, label }, config.period, { roll: config.roll });
 
+  const seizedOn = asDate(row.values.seizedOn);
+  const pricingStart = rules.nodes.pricingStart;
+  const pricingStartDue: BasedDue | null = seizedOn
+    ? {
+        ...count(seizedOn, headers.seizedOn, pricingStart),
+        basis: `${SOURCES.pricingStart}：查封、扣押、冻结财产后${describePeriod(pricingStart.period)}内启动确定财产处置参考价程序`,
+      }
+    : null;
+
   const requestedOn = asDate(row.values.priceRequestedOn);
   const reportPeriod = method ? rules.reportPeriods[method] : undefined;
   const priceReportDue: BasedDue | null =
@@ -60,6 +69,7 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
     calendar,
     asOf,
     configs: {
+      pricingStart: rules.nodes.pricingStart,
       ruling: rules.nodes.ruling,
       ...(reportPeriod ? { priceReport: reportPeriod } : {}),
       ...(reported ? { reportService: rules.nodes.reportService } : {}),
@@ -67,7 +77,7 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
       saleStart,
     },
     warnDefaults: context.warnDefaults,
-    derived: { priceReportDue, objectionDue, saleStartDue },
+    derived: { pricingStartDue, priceReportDue, objectionDue, saleStartDue },
   });
   for (const warning of warnings) problems.push({ column: 'caseNo', level: 'warning', message: warning.message });
 
@@ -82,6 +92,7 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
   for (const order of [
     ['foundOn', 'rulingOn'],
     ['foundOn', 'priceRequestedOn', 'priceReportOn', 'reportServedOn'],
+    ['seizedOn', 'priceRequestedOn', 'priceReportOn'],
     ['announcedOn', 'auctionOn'],
   ]) {
     problems.push(...checkDateOrder(ledger.columns, row.values, order));
@@ -167,6 +178,6 @@ function phaseOf(values: RowValues, nodes: NodeResult[]): string {
   if (asDate(values.announcedOn)) return '拍卖公告中';
   if (nodes.some((node) => node.id === 'saleStart')) return '待启动拍卖';
   if (asDate(values.priceRequestedOn) || asDate(values.priceReportOn)) return '定价中';
-  if (asDate(values.rulingOn)) return '待定价';
+  if (asDate(values.rulingOn) || asDate(values.seizedOn)) return '待定价';
   return asDate(values.foundOn) ? '待裁定' : '';
 }

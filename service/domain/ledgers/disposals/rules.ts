@@ -25,7 +25,7 @@ export interface Settlement {
 }
 
 export interface DisposalsRules {
-  nodes: Record<'ruling' | 'reportService' | 'objection' | 'saleStart', NodeConfig>;
+  nodes: Record<'pricingStart' | 'ruling' | 'reportService' | 'objection' | 'saleStart', NodeConfig>;
   /**
    * How long a price report may take from the request, by method; a method without one has no
    * report node (定向询价: the court sets the time in its letter).
@@ -45,6 +45,7 @@ export interface DisposalsRules {
 
 const PRICE_RULES = '《最高人民法院关于人民法院确定财产处置参考价若干问题的规定》';
 export const SOURCES = {
+  pricingStart: `${PRICE_RULES}第一条`,
   ruling: '《执行指挥中心各部门工作职责（试行）》（财产处置专班）',
   reportService: `${PRICE_RULES}第二十一条`,
   objection: `${PRICE_RULES}第二十二条`,
@@ -55,7 +56,7 @@ export const SOURCES = {
 const days = (n: number): NodeConfig => ({ period: { kind: 'days', n }, roll: true });
 
 export const DEFAULT_DISPOSALS_RULES: DisposalsRules = {
-  nodes: { ruling: days(30), reportService: days(3), objection: days(5), saleStart: days(10) },
+  nodes: { pricingStart: days(30), ruling: days(30), reportService: days(3), objection: days(5), saleStart: days(10) },
   reportPeriods: {
     网络询价: { period: { kind: 'days', n: 3 }, roll: true, source: `${PRICE_RULES}第十一条` },
     委托评估: { period: { kind: 'days', n: 30 }, roll: true, source: `${PRICE_RULES}第十九条` },
@@ -80,7 +81,13 @@ const leastDays = z.number().int().min(1).max(365);
 export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
   .object({
     nodes: z
-      .object({ ruling: nodeConfigSchema, reportService: nodeConfigSchema, objection: nodeConfigSchema, saleStart: nodeConfigSchema })
+      .object({
+        pricingStart: nodeConfigSchema,
+        ruling: nodeConfigSchema,
+        reportService: nodeConfigSchema,
+        objection: nodeConfigSchema,
+        saleStart: nodeConfigSchema,
+      })
       .strict(),
     reportPeriods: z.partialRecord(methodSchema, z.object({ period: periodSchema, roll: z.boolean(), source: sourceSchema }).strict()),
     reportMethods: z.array(methodSchema),
