@@ -119,6 +119,25 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'an objection filed in the period and not decided: 异议处理中, 启动拍卖 waits, not 超期',
+    asOf: '2026-05-20',
+    values: appraised({ objectionFiledOn: '2026-04-24' }),
+    expect: { errors: [], status: { phase: '异议处理中', nextNode: '', alert: '已完成' }, noWarnings: ['objectionFiledOn'] },
+  },
+  {
+    name: 'the objection decided: the sale starts within 10 days of the decision',
+    asOf: '2026-06-01',
+    // Decided Friday 2026-05-29 + 10 = Monday 06-08.
+    values: appraised({ objectionFiledOn: '2026-04-24', objectionDecidedOn: '2026-05-29' }),
+    expect: { status: { phase: '待启动拍卖', nextNode: '启动拍卖', nextDue: '2026-06-08' }, nodes: { saleStart: { state: '正常' } } },
+  },
+  {
+    name: 'an objection filed after the period: warning, the sale does not wait',
+    asOf: '2026-05-08',
+    values: appraised({ objectionFiledOn: '2026-04-28' }),
+    expect: { status: { alert: '超期', nextDue: '2026-05-07' }, warnings: { objectionFiledOn: '不予受理' } },
+  },
+  {
     name: 'no sale started 10 days after: 超期',
     asOf: '2026-05-08',
     values: appraised(),

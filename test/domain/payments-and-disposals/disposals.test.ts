@@ -210,4 +210,82 @@ describe('disposals ledger', () => {
       assert.equal(evaluate(SEIZED, { asOf: '2026-03-03', rules }).status.nextDue, '2026-03-17');
     });
   });
+
+  describe('an objection filed in the objection period holds the sale until it is decided (issue 12 point 14)', () => {
+    // APPRAISED: served Wednesday 2026-04-22, the objection period ends Monday 04-27.
+    const FILED = { ...APPRAISED, objectionFiledOn: '2026-04-24' };
+
+    it('shows 异议处理中 and no 启动拍卖 while the objection is undecided, never 超期', () => {
+      const result = evaluate(FILED, { asOf: '2026-05-20' });
+      assert.ok(!result.nodes.some((node) => node.id === 'saleStart'), 'no 启动拍卖 before the decision');
+      assert.deepEqual(result.status, { ...result.status, phase: '异议处理中', alert: '已完成', nextNode: '' });
+      assert.equal(
+        evaluate(APPRAISED, { asOf: '2026-05-20' }).status.alert,
+        '超期',
+        'without the objection the sale is overdue (due 05-07)',
+      );
+    });
+
+    it('counts the 10 days from the decision', () => {
+      // Decided Friday 2026-05-29 + 10 = Monday 06-08.
+      const sale = nodeOf(evaluate({ ...FILED, objectionDecidedOn: '2026-05-29' }, { asOf: '2026-06-01' }), 'saleStart');
+      assert.equal(sale.dueOn, '2026-06-08');
+      assert.equal(sale.steps, '异议处理日期 2026-05-29 起算 10 日，届满日 2026-06-08');
+      assert.equal(sale.basis, `${SALE_START}（委托评估报告的异议经处理后确定参考价（${PRICE_RULES}第十三条第二款、第二十六条））`);
+      // 网络询价 served Thursday 2026-09-17 (objection period to 09-22), objection decided Thursday 09-24:
+      // + 10 = Sunday 10-04, in 国庆 (10-01..10-07), rolled to Thursday 10-08.
+      const online = {
+        ...ROW,
+        priceMethod: '网络询价',
+        priceRequestedOn: '2026-09-14',
+        priceReportOn: '2026-09-16',
+        reportServedOn: '2026-09-17',
+        objectionFiledOn: '2026-09-21',
+        objectionDecidedOn: '2026-09-24',
+      };
+      assert.equal(
+        nodeOf(evaluate(online, { asOf: '2026-09-25' }), 'saleStart').steps,
+        '异议处理日期 2026-09-24 起算 10 日，届满日 2026-10-04 为法定休假日（国庆节），顺延至 2026-10-08',
+      );
+    });
+
+    it('waits for the end of the objection period when the objection was decided inside it', () => {
+      const early = { ...APPRAISED, objectionFiledOn: '2026-04-23', objectionDecidedOn: '2026-04-24' };
+      assert.ok(!evaluate(early, { asOf: '2026-04-25' }).nodes.some((node) => node.id === 'saleStart'));
+      const sale = nodeOf(evaluate(early, { asOf: '2026-04-28' }), 'saleStart');
+      assert.equal(sale.steps, '异议期届满日 2026-04-27 起算 10 日，届满日 2026-05-07');
+    });
+
+    it('does not hold the sale for an objection filed late or against a 定向询价 result, and says why', () => {
+      const late = evaluate({ ...APPRAISED, objectionFiledOn: '2026-04-28' }, { asOf: '2026-05-08' });
+      assert.equal(nodeOf(late, 'saleStart').dueOn, '2026-05-07');
+      assert.equal(late.status.alert, '超期');
+      assert.deepEqual(messages(late, 'objectionFiledOn', 'warning'), [
+        `异议提出日期「2026-04-28」晚于异议期届满日「2026-04-27」：逾期提出的异议，人民法院不予受理（${PRICE_RULES}第二十四条第一款），启动拍卖期限不因此延后`,
+      ]);
+      const directed = {
+        ...ROW,
+        priceMethod: '定向询价',
+        priceRequestedOn: '2026-03-23',
+        priceReportOn: '2026-03-27',
+        objectionFiledOn: '2026-03-30',
+      };
+      const result = evaluate(directed, { asOf: '2026-03-31' });
+      assert.equal(nodeOf(result, 'saleStart').dueOn, '2026-04-07');
+      assert.deepEqual(messages(result, 'objectionFiledOn', 'warning'), [
+        `定向询价不设异议期：对议价或者定向询价提出的异议，人民法院不予受理（${PRICE_RULES}第二十四条第二款），启动拍卖期限不因此延后`,
+      ]);
+    });
+
+    it('warns of a decision without an objection, and refuses a decision before the filing', () => {
+      assert.deepEqual(
+        messages(evaluate({ ...APPRAISED, objectionDecidedOn: '2026-04-30' }, { asOf: '2026-05-01' }), 'objectionFiledOn', 'warning'),
+        ['已填异议处理日期，异议提出日期为空，请核对'],
+      );
+      const reversed = evaluate({ ...FILED, objectionDecidedOn: '2026-04-23' }, { asOf: '2026-05-01' });
+      assert.deepEqual(messages(reversed, 'objectionDecidedOn', 'error'), [
+        '异议处理日期「2026-04-23」早于异议提出日期「2026-04-24」，日期先后有误',
+      ]);
+    });
+  });
 });

@@ -49,6 +49,8 @@ export const SOURCES = {
   ruling: '《执行指挥中心各部门工作职责（试行）》（财产处置专班）',
   reportService: `${PRICE_RULES}第二十一条`,
   objection: `${PRICE_RULES}第二十二条`,
+  notAccepted: `${PRICE_RULES}第二十四条`,
+  objectionDecided: `${PRICE_RULES}第十三条第二款、第二十六条`,
   saleStart: `${PRICE_RULES}第三十条`,
   priceReport: PRICE_RULES,
 };
