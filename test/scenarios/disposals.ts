@@ -1,6 +1,7 @@
 // 财产处置台账 scenarios: the auction ruling, the price report by method (3 days online, 30 days by
 // appraisal, none for 定向询价 and 当事人议价), its service, the informational objection period (网络询价
-// and 委托评估 only), the start of the sale once the price is settled, the announcement period by property type.
+// and 委托评估 only), the start of the sale once the price is settled, the announcement period by property type
+// and round, the re-auction after a 流拍.
 
 import { OPEN_CASE, UNKNOWN_CASE, type RawRow, type Scenario } from './fixtures.ts';
 
@@ -180,6 +181,29 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
     expect: { errors: [], warnings: { propertyType: '无法核对拍卖公告期' } },
   },
   {
+    name: '一拍 流拍: 待再次拍卖, due 30 days after the 流拍',
+    asOf: '2026-06-10',
+    // Failed Saturday 2026-06-06 + 30 = Monday 07-06.
+    values: appraised({ announcedOn: '2026-05-06', auctionOn: '2026-06-05', outcome: '流拍', failedOn: '2026-06-06' }),
+    expect: { errors: [], status: { phase: '待再次拍卖', nextNode: '再次拍卖', nextDue: '2026-07-06', alert: '正常' } },
+  },
+  {
+    name: '二拍 of a 动产 announced 7 days before: lawful, 再次拍卖 done',
+    asOf: '2026-06-27',
+    values: appraised({ propertyType: '动产', round: '二拍', failedOn: '2026-06-06', announcedOn: '2026-06-26', auctionOn: '2026-07-03' }),
+    expect: {
+      errors: [],
+      status: { phase: '二拍公告中', alert: '已完成' },
+      nodes: { reAuction: { state: '已完成', dueOn: '2026-07-06' } },
+    },
+  },
+  {
+    name: '二拍 of a 不动产 announced 14 days before: error',
+    asOf: '2026-06-27',
+    values: appraised({ round: '二拍', failedOn: '2026-06-06', announcedOn: '2026-06-20', auctionOn: '2026-07-04' }),
+    expect: { errors: ['announcedOn'] },
+  },
+  {
     name: 'sold: the outcome is the phase',
     asOf: '2026-06-10',
     values: appraised({ announcedOn: '2026-05-06', auctionOn: '2026-06-05', outcome: '成交', dealPrice: '120万' }),
@@ -225,12 +249,13 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
       foundOn: '2026-02-30',
       priceMethod: '拍脑袋',
       priceRequestedOn: 'yesterday',
+      round: '三拍',
       auctionOn: '2026-13-01',
       outcome: '成功',
       dealPrice: '一百万',
     },
     expect: {
-      errors: ['caseNo', 'propertyType', 'foundOn', 'priceMethod', 'priceRequestedOn', 'auctionOn', 'outcome', 'dealPrice'],
+      errors: ['caseNo', 'propertyType', 'foundOn', 'priceMethod', 'priceRequestedOn', 'round', 'auctionOn', 'outcome', 'dealPrice'],
       errorsNameTheValue: true,
     },
   },

@@ -288,4 +288,104 @@ describe('disposals ledger', () => {
       ]);
     });
   });
+
+  describe('rounds: 一拍, 二拍 within 30 days of the 流拍 with shorter notice, then 变卖 (issue 12 point 15)', () => {
+    const NET = '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》';
+    // The 一拍 of the 不动产, announced 05-06 for 06-05, failed on Saturday 2026-06-06: + 30 = Monday 07-06.
+    const FAILED = { ...APPRAISED, announcedOn: '2026-05-06', auctionOn: '2026-06-05', outcome: '流拍', failedOn: '2026-06-06' };
+    const SECOND = { ...FAILED, round: '二拍', outcome: null, announcedOn: '2026-06-19', auctionOn: '2026-07-04' };
+
+    it('is due 30 days after the 流拍 of the 一拍: 待再次拍卖', () => {
+      const result = evaluate(FAILED, { asOf: '2026-07-03' });
+      const node = nodeOf(result, 'reAuction');
+      assert.equal(node.basis, `${NET}第二十六条：流拍后30日内在同一网络司法拍卖平台再次拍卖（以再次拍卖的拍卖公告日期为准）`);
+      assert.equal(node.steps, '流拍日期 2026-06-06 起算 30 日，届满日 2026-07-06');
+      assert.deepEqual(result.status, {
+        ...result.status,
+        phase: '待再次拍卖',
+        nextNode: '再次拍卖',
+        nextDue: '2026-07-06',
+        alert: '临期',
+      });
+      assert.equal(evaluate(FAILED, { asOf: '2026-07-07' }).status.alert, '超期');
+    });
+
+    it('is done by the 二拍 announcement, checked against the 二拍 notice of 15 days for a 不动产', () => {
+      const result = evaluate(SECOND, { asOf: '2026-06-20' });
+      assert.deepEqual([nodeOf(result, 'reAuction').state, nodeOf(result, 'reAuction').doneOn], ['已完成', '2026-06-19']);
+      assert.ok(!result.nodes.some((node) => node.id === 'saleStart'), 'the first announcement is no longer on the row');
+      assert.deepEqual(result.status, { ...result.status, phase: '二拍公告中', alert: '已完成' });
+      assert.deepEqual(messages(result, 'announcedOn', 'error'), [], '15 days before the 二拍 of a 不动产 is lawful');
+      const short = evaluate({ ...SECOND, announcedOn: '2026-06-20' }, { asOf: '2026-06-21' });
+      assert.deepEqual(messages(short, 'announcedOn', 'error'), [
+        `拍卖公告日期「2026-06-20」距拍卖日期「2026-07-04」仅 14 日：再次拍卖不动产应在拍卖 15 日前公告（${NET}第二十六条）`,
+      ]);
+      assert.equal(
+        nodeOf(evaluate({ ...SECOND, announcedOn: '2026-07-07', auctionOn: '2026-07-22' }, { asOf: '2026-07-08' }), 'reAuction').state,
+        '超期完成',
+      );
+    });
+
+    it('takes a 7-day notice for the 二拍 of a 动产 or 车辆 as lawful, and not for its 一拍', () => {
+      const movable = { ...SECOND, propertyType: '动产', announcedOn: '2026-06-26', auctionOn: '2026-07-03' };
+      assert.deepEqual(messages(evaluate(movable, { asOf: '2026-06-27' }), 'announcedOn', 'error'), []);
+      assert.deepEqual(messages(evaluate({ ...movable, propertyType: '车辆' }, { asOf: '2026-06-27' }), 'announcedOn', 'error'), []);
+      assert.deepEqual(messages(evaluate({ ...movable, auctionOn: '2026-07-02' }, { asOf: '2026-06-27' }), 'announcedOn', 'error'), [
+        `拍卖公告日期「2026-06-26」距拍卖日期「2026-07-02」仅 6 日：再次拍卖动产应在拍卖 7 日前公告（${NET}第二十六条）`,
+      ]);
+      const first = evaluate({ ...movable, round: '一拍' }, { asOf: '2026-06-27' });
+      assert.match(messages(first, 'announcedOn', 'error')[0] ?? '', /拍卖动产应在拍卖 15 日前公告（.*第十二条）/);
+    });
+
+    it('has no period and no notice check for 变卖 after a second 流拍', () => {
+      const secondFailed = evaluate({ ...SECOND, outcome: '流拍', failedOn: '2026-07-05' }, { asOf: '2026-08-20' });
+      assert.ok(!secondFailed.nodes.some((node) => node.id === 'reAuction'));
+      assert.equal(secondFailed.status.phase, '二拍流拍');
+      const sale = evaluate(
+        { ...SECOND, round: '变卖', failedOn: '2026-07-05', announcedOn: '2026-07-10', auctionOn: '2026-07-12' },
+        { asOf: '2026-07-11' },
+      );
+      assert.deepEqual([sale.status.phase, sale.status.alert], ['变卖公告中', '已完成']);
+      assert.deepEqual(messages(sale, 'announcedOn', 'error'), []);
+      assert.equal(
+        evaluate({ ...SECOND, round: '变卖', failedOn: '2026-07-05', announcedOn: null, auctionOn: null }).status.phase,
+        '待变卖',
+      );
+    });
+
+    it('rolls an end in 春节 or 国庆 and keeps one on the 调休 Saturday 2026-02-28', () => {
+      const due = (failedOn: string) => nodeOf(evaluate({ ...FAILED, failedOn }, { asOf: failedOn }), 'reAuction');
+      // 2026-01-16 + 30 = Sunday 02-15, in 春节: rolled to Tuesday 02-24.
+      assert.equal(due('2026-01-16').steps, '流拍日期 2026-01-16 起算 30 日，届满日 2026-02-15 为法定休假日（春节），顺延至 2026-02-24');
+      assert.equal(due('2026-01-29').dueOn, '2026-02-28');
+      // 2026-09-04 + 30 = Sunday 10-04, in 国庆: rolled to Thursday 10-08.
+      assert.equal(due('2026-09-04').dueOn, '2026-10-08');
+    });
+
+    it('warns when the 流拍日期 is missing or does not fit the result', () => {
+      const warnings = (changes: Record<string, unknown>) =>
+        messages(evaluate({ ...FAILED, ...changes } as typeof FAILED, { asOf: '2026-07-01' }), 'failedOn', 'warning');
+      assert.deepEqual(warnings({ failedOn: null }), [
+        `结果为「流拍」，流拍日期（一拍流拍之日）为空，无法计算再次拍卖期限（${NET}第二十六条）`,
+      ]);
+      assert.deepEqual(warnings({ outcome: '成交', dealPrice: 1 }), ['已填流拍日期，但结果不是「流拍」，请核对']);
+      assert.deepEqual(messages(evaluate({ ...SECOND, failedOn: null }, { asOf: '2026-06-20' }), 'failedOn', 'warning'), [
+        `拍卖轮次为「二拍」，流拍日期（一拍流拍之日）为空，无法计算再次拍卖期限（${NET}第二十六条）`,
+      ]);
+      assert.deepEqual(messages(evaluate({ ...SECOND, outcome: '流拍' }, { asOf: '2026-07-06' }), 'failedOn', 'warning'), [
+        '二拍结果为「流拍」，但流拍日期「2026-06-06」早于拍卖公告日期「2026-06-19」：请填写二拍的流拍日期',
+      ]);
+    });
+
+    it('takes the re-auction period and notices from the rules configuration', () => {
+      const rules = defaultRules();
+      const reAuction = (rules.ledgers.disposals as { reAuction: { within: { period: unknown }; minDays: Record<string, number> } })
+        .reAuction;
+      reAuction.within.period = { kind: 'days', n: 20 };
+      reAuction.minDays.不动产 = 20;
+      const result = evaluate(FAILED, { asOf: '2026-06-07', rules });
+      assert.equal(nodeOf(result, 'reAuction').dueOn, '2026-06-26');
+      assert.match(messages(evaluate(SECOND, { asOf: '2026-06-20', rules }), 'announcedOn', 'error')[0] ?? '', /应在拍卖 20 日前公告/);
+    });
+  });
 });

@@ -306,6 +306,16 @@ export const GENERAL: Record<string, Raw[]> = {
       priceReportOn: '2026-05-11',
       reportServedOn: '2026-05-12',
     },
+    // The 一拍 failed Monday 04-13: the 二拍 is due 05-13 and was announced 05-12, 7 days before it (a 车辆's 二拍).
+    {
+      caseNo: no(g7[11]),
+      property: '车辆戊',
+      propertyType: '车辆',
+      round: '二拍',
+      failedOn: '2026-04-13',
+      announcedOn: '2026-05-12',
+      auctionOn: '2026-05-19',
+    },
   ],
 };
 

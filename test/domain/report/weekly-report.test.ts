@@ -46,6 +46,7 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
       '财产处置·询价/评估报告': [2, 2, 0, 1],
       '财产处置·报告送达': [1, 1, 0, 0],
       '财产处置·启动拍卖': [0, 0, 0, 0],
+      '财产处置·再次拍卖': [1, 1, 0, 0], // 车辆戊: due 05-13, announced 05-12
       '拘传·询问时限': [3, 3, 0, 0], // the Sunday 23:59 questioning ends 05-18, after the week
       '拘留·期满释放': [0, 0, 0, 1],
       '律师调查令·交回': [0, 0, 0, 1],

@@ -2,6 +2,7 @@
 // reference price to the online auction.
 
 import type { LedgerDefinition } from '../../ledger.ts';
+import { ROUNDS } from './auction.ts';
 import { evaluateDisposal } from './evaluate.ts';
 import { DEFAULT_DISPOSALS_RULES, disposalsRulesSchema, PRICE_METHODS, PROPERTY_TYPES, SOURCES, type DisposalsRules } from './rules.ts';
 
@@ -42,10 +43,20 @@ export const disposalsLedger: LedgerDefinition<DisposalsRules> = {
     { id: 'reportServedOn', header: '报告送达日期', aliases: ['送达日期'], type: 'date' },
     { id: 'objectionFiledOn', header: '异议提出日期', aliases: ['提出异议日期', '异议日期'], type: 'date' },
     { id: 'objectionDecidedOn', header: '异议处理日期', aliases: ['异议处理完毕日期', '异议审查日期', '异议裁定日期'], type: 'date' },
+    {
+      id: 'round',
+      header: '拍卖轮次',
+      aliases: ['轮次', '拍卖次数'],
+      type: 'enum',
+      options: [...ROUNDS],
+      optionAliases: { 首拍: '一拍', 第一次拍卖: '一拍', 第二次拍卖: '二拍', 再次拍卖: '二拍', 网络变卖: '变卖' },
+    },
     { id: 'announcedOn', header: '拍卖公告日期', aliases: ['公告日期'], type: 'date' },
     // Set when the auction is announced, so a report as of an earlier day keeps it.
     { id: 'auctionOn', header: '拍卖日期', aliases: ['开拍日期'], type: 'date', knownAhead: true },
     { id: 'outcome', header: '结果', aliases: ['拍卖结果', '处置结果'], type: 'enum', options: OUTCOMES },
+    // The day of the latest 流拍: on a 二拍 row, the first auction's until the 二拍 fails too.
+    { id: 'failedOn', header: '流拍日期', aliases: ['一拍流拍日期'], type: 'date' },
     { id: 'dealPrice', header: '成交价（元）', aliases: ['成交价', '成交金额'], type: 'amount' },
   ],
   systemColumns: [],
@@ -65,6 +76,7 @@ export const disposalsLedger: LedgerDefinition<DisposalsRules> = {
     { id: 'reportService', name: '报告送达', anchor: 'priceReportOn', doneBy: 'reportServedOn', source: SOURCES.reportService },
     { id: 'objection', name: '异议期', anchor: 'objectionDue', doneBy: 'objectionEndedOn', source: SOURCES.objection, informational: true },
     { id: 'saleStart', name: '启动拍卖', anchor: 'saleStartDue', doneBy: 'announcedOn', source: SOURCES.saleStart },
+    { id: 'reAuction', name: '再次拍卖', anchor: 'reAuctionDue', doneBy: 'reAuctionAnnouncedOn', source: SOURCES.reAuction },
   ],
   writers: ['disposal'],
   owner: 'disposal',

@@ -2,14 +2,15 @@
 // start of the sale once the price is settled, and the announcement period of the online auction
 // by property type.
 
-import { asDate, diffDays } from '../../civil-date.ts';
+import { asDate } from '../../civil-date.ts';
 import type { AnyLedger, EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
+import { checkAnnouncement, reAuctionOf, roundOf } from './auction.ts';
 import { priceStage } from './price.ts';
-import { PROPERTY_TYPES, type DisposalsRules } from './rules.ts';
+import type { DisposalsRules } from './rules.ts';
 
 export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: EvalContext<DisposalsRules>): RowEvaluation {
   const { rules, asOf, calendar } = context;
@@ -18,20 +19,25 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
   const price = priceStage({ values: row.values, headers, rules, asOf, calendar });
   problems.push(...price.problems);
 
+  const round = roundOf(row.values);
+  const reAuction = reAuctionOf({ values: row.values, headers, rules, calendar });
+  problems.push(...reAuction.problems);
+
   // The objection period is informational: it shows, but never becomes the row's next node or alert.
-  const values: RowValues = { ...row.values, objectionEndedOn: price.objectionEndedOn };
+  const values: RowValues = { ...row.values, objectionEndedOn: price.objectionEndedOn, reAuctionAnnouncedOn: reAuction.announcedOn };
   const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar,
     asOf,
-    configs: price.configs,
+    configs: { ...price.configs, reAuction: rules.reAuction.within },
     warnDefaults: context.warnDefaults,
-    derived: price.dues,
+    // Past the first round the sale has started: the 拍卖公告日期 on the row is a later round's.
+    derived: { ...price.dues, saleStartDue: round === '一拍' ? price.dues.saleStartDue : null, reAuctionDue: reAuction.due },
   });
   for (const warning of warnings) problems.push({ column: 'caseNo', level: 'warning', message: warning.message });
 
-  problems.push(...checkAnnouncement(row.values, headers, rules.announcement));
+  problems.push(...checkAnnouncement(row.values, headers, rules));
   problems.push(...checkOutcome(row.values, headers));
   for (const order of [
     ['foundOn', 'rulingOn'],
@@ -59,34 +65,6 @@ function informational(ledger: AnyLedger, nodeId: string): boolean {
   return ledger.nodes.some((rule) => rule.id === nodeId && rule.informational);
 }
 
-function checkAnnouncement(values: RowValues, headers: Record<string, string>, rule: DisposalsRules['announcement']): Problem[] {
-  const announcedOn = asDate(values.announcedOn);
-  const auctionOn = asDate(values.auctionOn);
-  if (!announcedOn || !auctionOn || auctionOn < announcedOn) return [];
-  const type = PROPERTY_TYPES.find((word) => word === values.propertyType);
-  if (!type)
-    return [
-      {
-        column: 'propertyType',
-        level: 'warning',
-        cell: true,
-        message: `${headers.propertyType}为空，无法核对拍卖公告期（${rule.source}）`,
-      },
-    ];
-  const gap = diffDays(auctionOn, announcedOn);
-  const least = rule.minDays[type];
-  if (gap >= least) return [];
-  return [
-    {
-      column: 'announcedOn',
-      level: 'error',
-      message:
-        `${headers.announcedOn}「${announcedOn}」距${headers.auctionOn}「${auctionOn}」仅 ${gap} 日：` +
-        `拍卖${type}应在拍卖 ${least} 日前公告（${rule.source}）`,
-    },
-  ];
-}
-
 function checkOutcome(values: RowValues, headers: Record<string, string>): Problem[] {
   const dealt = values.outcome === '成交';
   if (dealt && typeof values.dealPrice !== 'number')
@@ -100,10 +78,14 @@ function checkOutcome(values: RowValues, headers: Record<string, string>): Probl
   return [];
 }
 
-/** Where the disposal stands: its outcome once there is one, else the last step taken. */
+/** Where the disposal stands: its outcome once there is one, else the last step taken; past the first round, the round's. */
 function phaseOf(values: RowValues, nodes: NodeResult[], objectionPending: boolean): string {
-  if (typeof values.outcome === 'string') return values.outcome;
-  if (asDate(values.announcedOn)) return '拍卖公告中';
+  const round = roundOf(values);
+  const later = round === '一拍' ? '' : round;
+  if (nodes.some((node) => node.id === 'reAuction' && node.doneOn === null)) return '待再次拍卖';
+  if (typeof values.outcome === 'string') return `${later}${values.outcome}`;
+  if (asDate(values.announcedOn)) return `${later || '拍卖'}公告中`;
+  if (round === '变卖') return '待变卖';
   if (objectionPending) return '异议处理中';
   if (nodes.some((node) => node.id === 'saleStart')) return '待启动拍卖';
   if (asDate(values.priceRequestedOn) || asDate(values.priceReportOn)) return '定价中';

@@ -41,9 +41,12 @@ export interface DisposalsRules {
   settlement: Record<PriceMethod, Settlement>;
   /** Least days between the announcement of an online auction and the auction, by property type. */
   announcement: { minDays: Record<PropertyType, number>; source: string };
+  /** After a 流拍: the re-auction due within `within`, announced at least `minDays` before it, by property type. */
+  reAuction: { within: NodeConfig; minDays: Record<PropertyType, number>; source: string };
 }
 
 const PRICE_RULES = '《最高人民法院关于人民法院确定财产处置参考价若干问题的规定》';
+const NET_AUCTION_RULES = '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》';
 export const SOURCES = {
   pricingStart: `${PRICE_RULES}第一条`,
   ruling: '《执行指挥中心各部门工作职责（试行）》（财产处置专班）',
@@ -53,6 +56,7 @@ export const SOURCES = {
   objectionDecided: `${PRICE_RULES}第十三条第二款、第二十六条`,
   saleStart: `${PRICE_RULES}第三十条`,
   priceReport: PRICE_RULES,
+  reAuction: `${NET_AUCTION_RULES}第二十六条`,
 };
 
 const days = (n: number): NodeConfig => ({ period: { kind: 'days', n }, roll: true });
@@ -72,13 +76,19 @@ export const DEFAULT_DISPOSALS_RULES: DisposalsRules = {
   },
   announcement: {
     minDays: { 动产: 15, 车辆: 15, 不动产: 30, 股权: 30, 其他财产权: 30 },
-    source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》第十二条',
+    source: `${NET_AUCTION_RULES}第十二条`,
+  },
+  reAuction: {
+    within: days(30),
+    minDays: { 动产: 7, 车辆: 7, 不动产: 15, 股权: 15, 其他财产权: 15 },
+    source: `${NET_AUCTION_RULES}第二十六条`,
   },
 };
 
 const methodSchema = z.enum(PRICE_METHODS);
 const settlementSchema = z.object({ objection: z.boolean(), source: sourceSchema }).strict();
 const leastDays = z.number().int().min(1).max(365);
+const minDaysSchema = z.object({ 不动产: leastDays, 动产: leastDays, 车辆: leastDays, 股权: leastDays, 其他财产权: leastDays }).strict();
 
 export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
   .object({
@@ -96,11 +106,7 @@ export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
     settlement: z
       .object(Object.fromEntries(PRICE_METHODS.map((method) => [method, settlementSchema])) as Record<PriceMethod, typeof settlementSchema>)
       .strict(),
-    announcement: z
-      .object({
-        minDays: z.object({ 不动产: leastDays, 动产: leastDays, 车辆: leastDays, 股权: leastDays, 其他财产权: leastDays }).strict(),
-        source: sourceSchema,
-      })
-      .strict(),
+    announcement: z.object({ minDays: minDaysSchema, source: sourceSchema }).strict(),
+    reAuction: z.object({ within: nodeConfigSchema, minDays: minDaysSchema, source: sourceSchema }).strict(),
   })
   .strict() as z.ZodType<DisposalsRules>;
