@@ -27,6 +27,7 @@ describe('rules configuration', () => {
     const disposals = saved.ledgers.disposals;
     delete disposals.settlement;
     delete disposals.reAuction;
+    delete disposals.validity;
     delete (disposals.nodes as Record<string, unknown>).pricingStart;
     (saved.ledgers.fines as { repeatSource?: string }).repeatSource = '本院自定的依据';
     assert.equal(validateRules(saved).ok, false, 'as saved, the file lacks settings the schema requires');
@@ -39,7 +40,7 @@ describe('rules configuration', () => {
     assert.equal(filled.fines.repeatSource, '本院自定的依据');
     const defaultDisposals = defaults.ledgers.disposals as Record<string, unknown>;
     assert.deepEqual((filled.disposals.nodes as Record<string, unknown>).pricingStart, { period: { kind: 'days', n: 30 }, roll: true });
-    for (const key of ['settlement', 'reAuction']) assert.deepEqual(filled.disposals[key], defaultDisposals[key], key);
+    for (const key of ['settlement', 'reAuction', 'validity']) assert.deepEqual(filled.disposals[key], defaultDisposals[key], key);
   });
 
   it('keeps a check the admin switched off (null) and a saved list whole', () => {

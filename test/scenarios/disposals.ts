@@ -204,6 +204,12 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
     expect: { errors: ['announcedOn'] },
   },
   {
+    name: 'a 一拍 announced after the report expired: warning naming both dates',
+    asOf: '2026-11-01',
+    values: appraised({ priceValidUntil: '2026-10-19', announcedOn: '2026-10-20', auctionOn: '2026-11-20' }),
+    expect: { errors: [], warnings: { announcedOn: '晚于参考价有效期（至 2026-10-19）' } },
+  },
+  {
     name: 'sold: the outcome is the phase',
     asOf: '2026-06-10',
     values: appraised({ announcedOn: '2026-05-06', auctionOn: '2026-06-05', outcome: '成交', dealPrice: '120万' }),

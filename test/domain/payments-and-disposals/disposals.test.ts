@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { defaultRules } from '../../../service/domain/rules.ts';
-import { evaluatorFor, messages, nodeOf } from '../../helpers/ledgers.ts';
+import { errorColumns, evaluatorFor, messages, nodeOf } from '../../helpers/ledgers.ts';
 
 const evaluate = evaluatorFor('disposals');
 const ROW = {
@@ -386,6 +386,63 @@ describe('disposals ledger', () => {
       const result = evaluate(FAILED, { asOf: '2026-06-07', rules });
       assert.equal(nodeOf(result, 'reAuction').dueOn, '2026-06-26');
       assert.match(messages(evaluate(SECOND, { asOf: '2026-06-20', rules }), 'announcedOn', 'error')[0] ?? '', /应在拍卖 20 日前公告/);
+    });
+  });
+
+  describe('the validity of the reference price (issue 12 point 12)', () => {
+    const VALIDITY = `${PRICE_RULES}第十一条第四款、第十九条第四款、第二十七条`;
+    // APPRAISED: report 2026-04-20; valid one year at most, counting its first day: to 2027-04-19.
+    const announced = (announcedOn: string, changes: Record<string, string> = {}) =>
+      evaluate({ ...APPRAISED, announcedOn, auctionOn: '2027-06-01', ...changes }, { asOf: '2027-05-01' });
+
+    it('warns of a 一拍 announced after the longest validity, naming both dates', () => {
+      assert.deepEqual(messages(announced('2027-04-20'), 'announcedOn', 'warning'), [
+        `拍卖公告日期「2027-04-20」晚于参考价有效期（至 2027-04-19，按报告出具日期起最长1年推算）：未在有效期内发布一拍拍卖公告的，应当通知重新出具报告、重新确定参考价（${VALIDITY}）`,
+      ]);
+      assert.deepEqual(messages(announced('2027-04-19'), 'announcedOn', 'warning'), []);
+    });
+
+    it('takes the validity written on the report, and caps one beyond a year', () => {
+      assert.deepEqual(messages(announced('2026-10-20', { priceValidUntil: '2026-10-19' }), 'announcedOn', 'warning'), [
+        `拍卖公告日期「2026-10-20」晚于参考价有效期（至 2026-10-19）：未在有效期内发布一拍拍卖公告的，应当通知重新出具报告、重新确定参考价（${VALIDITY}）`,
+      ]);
+      const capped = announced('2027-04-25', { priceValidUntil: '2027-05-01' });
+      assert.deepEqual(messages(capped, 'priceValidUntil', 'warning'), [
+        `参考价有效期至「2027-05-01」超过报告出具日期起1年（至 2027-04-19）：有效期最长不得超过1年，按 2027-04-19 核对（${VALIDITY}）`,
+      ]);
+      assert.equal(messages(capped, 'announcedOn', 'warning').length, 1);
+      assert.deepEqual(errorColumns(evaluate({ ...APPRAISED, priceValidUntil: '2026-04-19' }, { asOf: '2026-04-25' })), [
+        'priceValidUntil',
+      ]);
+    });
+
+    it('does not roll an expiry that falls in 国庆: the day after it is already late', () => {
+      // Valid to Sunday 2026-10-04, inside 国庆; announced on the first working day after, 10-08.
+      assert.equal(messages(announced('2026-10-08', { priceValidUntil: '2026-10-04' }), 'announcedOn', 'warning').length, 1);
+    });
+
+    it('warns of an auction held more than six months after the validity, in any round', () => {
+      // Valid to 2026-10-19: the auction may be held until 2027-04-19.
+      const late = evaluate(
+        {
+          ...APPRAISED,
+          priceValidUntil: '2026-10-19',
+          round: '二拍',
+          failedOn: '2027-03-25',
+          announcedOn: '2027-04-02',
+          auctionOn: '2027-04-20',
+        },
+        { asOf: '2027-04-21' },
+      );
+      assert.deepEqual(messages(late, 'auctionOn', 'warning'), [
+        `拍卖日期「2027-04-20」已超过参考价有效期（至 2026-10-19）6个月（2027-04-19）：应当重新确定参考价（${VALIDITY}）`,
+      ]);
+      assert.deepEqual(messages(late, 'announcedOn', 'warning'), [], 'the 二拍 announcement is not held to the validity');
+      const inTime = evaluate(
+        { ...APPRAISED, priceValidUntil: '2026-10-19', announcedOn: '2026-09-01', auctionOn: '2027-04-19' },
+        { asOf: '2027-04-20' },
+      );
+      assert.deepEqual(messages(inTime, 'auctionOn', 'warning'), []);
     });
   });
 });

@@ -40,6 +40,14 @@ export const disposalsLedger: LedgerDefinition<DisposalsRules> = {
     },
     { id: 'priceRequestedOn', header: '委托日期', aliases: ['委托询价日期', '委托评估日期'], type: 'date' },
     { id: 'priceReportOn', header: '报告出具日期', aliases: ['报告日期', '询价报告日期', '评估报告日期'], type: 'date' },
+    // Written on the report, so a report as of an earlier day keeps it.
+    {
+      id: 'priceValidUntil',
+      header: '参考价有效期至',
+      aliases: ['报告有效期至', '有效期至', '询价有效期至', '评估有效期至'],
+      type: 'date',
+      knownAhead: true,
+    },
     { id: 'reportServedOn', header: '报告送达日期', aliases: ['送达日期'], type: 'date' },
     { id: 'objectionFiledOn', header: '异议提出日期', aliases: ['提出异议日期', '异议日期'], type: 'date' },
     { id: 'objectionDecidedOn', header: '异议处理日期', aliases: ['异议处理完毕日期', '异议审查日期', '异议裁定日期'], type: 'date' },

@@ -11,6 +11,7 @@ import { lookUpCase } from '../cases/lookup.ts';
 import { checkAnnouncement, reAuctionOf, roundOf } from './auction.ts';
 import { priceStage } from './price.ts';
 import type { DisposalsRules } from './rules.ts';
+import { checkValidity } from './validity.ts';
 
 export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: EvalContext<DisposalsRules>): RowEvaluation {
   const { rules, asOf, calendar } = context;
@@ -38,11 +39,13 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
   for (const warning of warnings) problems.push({ column: 'caseNo', level: 'warning', message: warning.message });
 
   problems.push(...checkAnnouncement(row.values, headers, rules));
+  problems.push(...checkValidity({ values: row.values, headers, rules, calendar }));
   problems.push(...checkOutcome(row.values, headers));
   for (const order of [
     ['foundOn', 'rulingOn'],
     ['foundOn', 'priceRequestedOn', 'priceReportOn', 'reportServedOn'],
     ['seizedOn', 'priceRequestedOn', 'priceReportOn'],
+    ['priceReportOn', 'priceValidUntil'],
     ['priceReportOn', 'objectionFiledOn', 'objectionDecidedOn'],
     ['announcedOn', 'auctionOn'],
   ]) {

@@ -41,6 +41,11 @@ export interface DisposalsRules {
   settlement: Record<PriceMethod, Settlement>;
   /** Least days between the announcement of an online auction and the auction, by property type. */
   announcement: { minDays: Record<PropertyType, number>; source: string };
+  /**
+   * How long a price holds: the longest validity of a result (assumed when 参考价有效期至 is empty), and
+   * how long after it an auction may still be held on it (第二十七条).
+   */
+  validity: { longest: Period; auctionGrace: Period; source: string };
   /** After a 流拍: the re-auction due within `within`, announced at least `minDays` before it, by property type. */
   reAuction: { within: NodeConfig; minDays: Record<PropertyType, number>; source: string };
 }
@@ -78,6 +83,11 @@ export const DEFAULT_DISPOSALS_RULES: DisposalsRules = {
     minDays: { 动产: 15, 车辆: 15, 不动产: 30, 股权: 30, 其他财产权: 30 },
     source: `${NET_AUCTION_RULES}第十二条`,
   },
+  validity: {
+    longest: { kind: 'years', n: 1 },
+    auctionGrace: { kind: 'months', n: 6 },
+    source: `${PRICE_RULES}第十一条第四款、第十九条第四款、第二十七条`,
+  },
   reAuction: {
     within: days(30),
     minDays: { 动产: 7, 车辆: 7, 不动产: 15, 股权: 15, 其他财产权: 15 },
@@ -107,6 +117,7 @@ export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
       .object(Object.fromEntries(PRICE_METHODS.map((method) => [method, settlementSchema])) as Record<PriceMethod, typeof settlementSchema>)
       .strict(),
     announcement: z.object({ minDays: minDaysSchema, source: sourceSchema }).strict(),
+    validity: z.object({ longest: periodSchema, auctionGrace: periodSchema, source: sourceSchema }).strict(),
     reAuction: z.object({ within: nodeConfigSchema, minDays: minDaysSchema, source: sourceSchema }).strict(),
   })
   .strict() as z.ZodType<DisposalsRules>;
