@@ -28,6 +28,7 @@ describe('rules configuration', () => {
     delete disposals.settlement;
     delete disposals.reAuction;
     delete disposals.validity;
+    delete (disposals.reportPeriods as Record<string, Record<string, unknown>>).委托评估.extension;
     delete (disposals.nodes as Record<string, unknown>).pricingStart;
     (saved.ledgers.fines as { repeatSource?: string }).repeatSource = '本院自定的依据';
     assert.equal(validateRules(saved).ok, false, 'as saved, the file lacks settings the schema requires');
@@ -40,6 +41,7 @@ describe('rules configuration', () => {
     assert.equal(filled.fines.repeatSource, '本院自定的依据');
     const defaultDisposals = defaults.ledgers.disposals as Record<string, unknown>;
     assert.deepEqual((filled.disposals.nodes as Record<string, unknown>).pricingStart, { period: { kind: 'days', n: 30 }, roll: true });
+    assert.deepEqual(filled.disposals.reportPeriods, defaultDisposals.reportPeriods);
     for (const key of ['settlement', 'reAuction', 'validity']) assert.deepEqual(filled.disposals[key], defaultDisposals[key], key);
   });
 

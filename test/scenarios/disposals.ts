@@ -74,6 +74,19 @@ export const DISPOSALS_SCENARIOS: Scenario[] = [
     expect: { status: { alert: '临期', nextDue: '2026-04-22' }, nodes: { priceReport: { state: '临期', dueOn: '2026-04-22' } } },
   },
   {
+    name: '委托评估 extended by 15 days: the report is due 45 days after the request',
+    asOf: '2026-05-01',
+    // 2026-03-23 + 45 = Thursday 05-07.
+    values: row({ priceMethod: '委托评估', priceRequestedOn: '2026-03-23', reportExtensionDays: '15' }),
+    expect: { errors: [], nodes: { priceReport: { state: '正常', dueOn: '2026-05-07' } } },
+  },
+  {
+    name: '委托评估 extended by more than two times 15 days: error',
+    asOf: '2026-05-01',
+    values: row({ priceMethod: '委托评估', priceRequestedOn: '2026-03-23', reportExtensionDays: '45' }),
+    expect: { errors: ['reportExtensionDays'], nodes: { priceReport: { state: '正常', dueOn: '2026-05-22' } } },
+  },
+  {
     name: '定向询价: no statutory report period',
     asOf: '2026-06-01',
     values: row({ priceMethod: '定向询价', priceRequestedOn: '2026-03-23' }),

@@ -445,4 +445,79 @@ describe('disposals ledger', () => {
       assert.deepEqual(messages(inTime, 'auctionOn', 'warning'), []);
     });
   });
+
+  describe('an approved extension of the report period (issue 12 point 13)', () => {
+    const ONLINE = { ...ROW, priceMethod: '网络询价', priceRequestedOn: '2026-09-25' };
+
+    it('adds the 3 days of a 网络询价 extension, rolled out of 国庆, and names it in the basis and steps', () => {
+      // Requested Friday 2026-09-25: 3 days end Monday 09-28; with 3 more, Thursday 10-01 in 国庆 (10-01..10-07): 10-08.
+      assert.equal(nodeOf(evaluate(ONLINE, { asOf: '2026-09-26' }), 'priceReport').dueOn, '2026-09-28');
+      const node = nodeOf(evaluate({ ...ONLINE, reportExtensionDays: '3' }, { asOf: '2026-09-29' }), 'priceReport');
+      assert.equal(node.dueOn, '2026-10-08');
+      assert.equal(
+        node.steps,
+        '委托日期 2026-09-25 起算 6 日，届满日 2026-10-01 为法定休假日（国庆节），顺延至 2026-10-08（3日，经批准延长 3 日）',
+      );
+      assert.equal(node.basis, `${PRICE_RULES}第十一条：网络询价，委托日期起3日内出具报告；经批准延长3日（${PRICE_RULES}第十一条第二款）`);
+      const reported = { ...ONLINE, priceReportOn: '2026-10-08' };
+      assert.equal(nodeOf(evaluate({ ...reported, reportExtensionDays: '3日' }, { asOf: '2026-10-09' }), 'priceReport').state, '已完成');
+      assert.equal(nodeOf(evaluate(reported, { asOf: '2026-10-09' }), 'priceReport').state, '超期完成');
+    });
+
+    it('adds up to 30 days to an appraisal, into 春节 or onto its 调休 Saturday', () => {
+      const appraisal = (priceRequestedOn: string, days: string) =>
+        nodeOf(
+          evaluate({ ...ROW, priceMethod: '委托评估', priceRequestedOn, reportExtensionDays: days }, { asOf: priceRequestedOn }),
+          'priceReport',
+        );
+      // 2026-01-01 + 30 + 15 = Sunday 02-15, in 春节 (02-15..02-23): rolled to Tuesday 02-24.
+      assert.equal(
+        appraisal('2026-01-01', '15').steps,
+        '委托日期 2026-01-01 起算 45 日，届满日 2026-02-15 为法定休假日（春节），顺延至 2026-02-24（30日，经批准延长 15 日）',
+      );
+      // 2026-01-14 + 45 = Saturday 02-28, a 调休 working day.
+      assert.equal(appraisal('2026-01-14', '15').dueOn, '2026-02-28');
+      // Two extensions of 15: 2026-03-23 + 60 = Friday 05-22.
+      assert.equal(appraisal('2026-03-23', '30').dueOn, '2026-05-22');
+    });
+
+    it('refuses an extension over the lawful one in Chinese and counts the lawful one', () => {
+      const over = evaluate(
+        { ...ROW, priceMethod: '委托评估', priceRequestedOn: '2026-03-23', reportExtensionDays: 31 },
+        { asOf: '2026-03-24' },
+      );
+      assert.deepEqual(messages(over, 'reportExtensionDays', 'error'), [
+        `延长出具期限（日）为 31 日，超过委托评估依法可延长的 30 日，按 30 日计算（${PRICE_RULES}第十九条第二款）`,
+      ]);
+      assert.equal(nodeOf(over, 'priceReport').dueOn, '2026-05-22');
+      const online = evaluate({ ...ONLINE, reportExtensionDays: 5 }, { asOf: '2026-09-26' });
+      assert.deepEqual(errorColumns(online), ['reportExtensionDays']);
+      assert.equal(nodeOf(online, 'priceReport').dueOn, '2026-10-08');
+      assert.deepEqual(errorColumns(evaluate({ ...ONLINE, reportExtensionDays: 0 })), ['reportExtensionDays']);
+    });
+
+    it('warns of an extension for a method that has none', () => {
+      const directed = evaluate(
+        { ...ROW, priceMethod: '定向询价', priceRequestedOn: '2026-03-23', reportExtensionDays: 5 },
+        { asOf: '2026-03-24' },
+      );
+      assert.deepEqual(messages(directed, 'reportExtensionDays', 'warning'), [
+        '定向询价没有依法延长出具期限的规定，延长出具期限（日）未计入期限',
+      ]);
+    });
+
+    it('takes the longest extension from the rules configuration', () => {
+      const rules = defaultRules();
+      const periods = (rules.ledgers.disposals as { reportPeriods: Record<string, { extension?: { maxDays: number } }> }).reportPeriods;
+      const extension = periods.委托评估.extension;
+      assert.ok(extension);
+      extension.maxDays = 15;
+      const over = evaluate(
+        { ...ROW, priceMethod: '委托评估', priceRequestedOn: '2026-03-23', reportExtensionDays: 20 },
+        { asOf: '2026-03-24', rules },
+      );
+      assert.equal(errorColumns(over).length, 1);
+      assert.equal(nodeOf(over, 'priceReport').dueOn, '2026-05-07');
+    });
+  });
 });

@@ -39,6 +39,13 @@ export const disposalsLedger: LedgerDefinition<DisposalsRules> = {
       optionAliases: { 议价: '当事人议价', 询价: '定向询价', 评估: '委托评估' },
     },
     { id: 'priceRequestedOn', header: '委托日期', aliases: ['委托询价日期', '委托评估日期'], type: 'date' },
+    {
+      id: 'reportExtensionDays',
+      header: '延长出具期限（日）',
+      aliases: ['延长出具期限', '延长期限', '延期天数', '批准延长天数'],
+      type: 'integer',
+      min: 1,
+    },
     { id: 'priceReportOn', header: '报告出具日期', aliases: ['报告日期', '询价报告日期', '评估报告日期'], type: 'date' },
     // Written on the report, so a report as of an earlier day keeps it.
     {

@@ -7,7 +7,7 @@ import { asDate, type CivilDate } from '../../civil-date.ts';
 import type { NodeConfig, RowValues } from '../../ledger.ts';
 import { countPeriod, describePeriod, type BasedDue } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
-import { PRICE_METHODS, SOURCES, type DisposalsRules, type PriceMethod } from './rules.ts';
+import { PRICE_METHODS, SOURCES, type DisposalsRules, type PriceMethod, type ReportPeriod } from './rules.ts';
 
 export interface PriceStage {
   method: PriceMethod | null;
@@ -52,7 +52,7 @@ export function priceStage(inputs: Inputs): PriceStage {
         basis: `${SOURCES.saleStart}：参考价确定后${describePeriod(saleStart.period)}内启动变价程序（${settled.how}）`,
       }
     : null;
-  const problems = [...hold.problems];
+  const problems = [...hold.problems, ...checkExtension(inputs, method)];
   if (!method && asDate(values.priceRequestedOn)) {
     const message = `已填${headers.priceRequestedOn}，${headers.priceMethod}为空，无法确定报告期限`;
     problems.push({ column: 'priceMethod', level: 'warning', message });
@@ -89,10 +89,38 @@ function reportDueOf(inputs: Inputs, method: PriceMethod | null): BasedDue | nul
   const period = method ? inputs.rules.reportPeriods[method] : undefined;
   if (!period || !requestedOn) return null;
   const label = inputs.headers.priceRequestedOn;
+  const basis = `${period.source}：${method}，${label}起${describePeriod(period.period)}内出具报告`;
+  const extension = approvedExtension(inputs, period);
+  if (!extension || period.period.kind !== 'days') return { ...count(inputs, requestedOn, label, period), basis };
+  const total = { ...period, period: { kind: 'days' as const, n: period.period.n + extension.days } };
+  const due = count(inputs, requestedOn, label, total);
   return {
-    ...count(inputs, requestedOn, label, period),
-    basis: `${period.source}：${method}，${label}起${describePeriod(period.period)}内出具报告`,
+    ...due,
+    steps: `${due.steps}（${describePeriod(period.period)}，经批准延长 ${extension.days} 日）`,
+    basis: `${basis}；经批准延长${extension.days}日（${extension.source}）`,
   };
+}
+
+/** The extension the clerk recorded, at most the lawful one; problems for one over it or for a method without one. */
+function approvedExtension(inputs: Inputs, period: ReportPeriod): { days: number; source: string } | null {
+  const days = inputs.values.reportExtensionDays;
+  if (typeof days !== 'number' || !period.extension) return null;
+  return { days: Math.min(days, period.extension.maxDays), source: period.extension.source };
+}
+
+/** An extension over the lawful one is an error; one for a method without an extension is a warning. */
+function checkExtension(inputs: Inputs, method: PriceMethod | null): Problem[] {
+  const { values, headers, rules } = inputs;
+  const days = values.reportExtensionDays;
+  if (typeof days !== 'number' || !method) return [];
+  const extension = rules.reportPeriods[method]?.extension;
+  const header = headers.reportExtensionDays;
+  if (!extension) {
+    return [{ column: 'reportExtensionDays', level: 'warning', message: `${method}没有依法延长出具期限的规定，${header}未计入期限` }];
+  }
+  if (days <= extension.maxDays) return [];
+  const message = `${header}为 ${days} 日，超过${method}依法可延长的 ${extension.maxDays} 日，按 ${extension.maxDays} 日计算（${extension.source}）`;
+  return [{ column: 'reportExtensionDays', level: 'error', message }];
 }
 
 function objectionDueOf(inputs: Inputs): BasedDue | null {

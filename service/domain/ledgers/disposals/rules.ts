@@ -16,6 +16,8 @@ export interface ReportPeriod {
   period: Period;
   roll: boolean;
   source: string;
+  /** The most days an approved extension may add (延长出具期限（日）); none when the method has no extension. */
+  extension?: { maxDays: number; source: string };
 }
 
 export interface Settlement {
@@ -69,8 +71,20 @@ const days = (n: number): NodeConfig => ({ period: { kind: 'days', n }, roll: tr
 export const DEFAULT_DISPOSALS_RULES: DisposalsRules = {
   nodes: { pricingStart: days(30), ruling: days(30), reportService: days(3), objection: days(5), saleStart: days(10) },
   reportPeriods: {
-    网络询价: { period: { kind: 'days', n: 3 }, roll: true, source: `${PRICE_RULES}第十一条` },
-    委托评估: { period: { kind: 'days', n: 30 }, roll: true, source: `${PRICE_RULES}第十九条` },
+    网络询价: {
+      period: { kind: 'days', n: 3 },
+      roll: true,
+      source: `${PRICE_RULES}第十一条`,
+      // All platforms late: the court extends by 3 days.
+      extension: { maxDays: 3, source: `${PRICE_RULES}第十一条第二款` },
+    },
+    委托评估: {
+      period: { kind: 'days', n: 30 },
+      roll: true,
+      source: `${PRICE_RULES}第十九条`,
+      // At most two extensions of at most 15 days each.
+      extension: { maxDays: 30, source: `${PRICE_RULES}第十九条第二款` },
+    },
   },
   reportMethods: ['定向询价', '网络询价', '委托评估'],
   settlement: {
@@ -111,7 +125,20 @@ export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
         saleStart: nodeConfigSchema,
       })
       .strict(),
-    reportPeriods: z.partialRecord(methodSchema, z.object({ period: periodSchema, roll: z.boolean(), source: sourceSchema }).strict()),
+    reportPeriods: z.partialRecord(
+      methodSchema,
+      z
+        .object({
+          period: periodSchema,
+          roll: z.boolean(),
+          source: sourceSchema,
+          extension: z
+            .object({ maxDays: z.number().int().min(1).max(365), source: sourceSchema })
+            .strict()
+            .optional(),
+        })
+        .strict(),
+    ),
     reportMethods: z.array(methodSchema),
     settlement: z
       .object(Object.fromEntries(PRICE_METHODS.map((method) => [method, settlementSchema])) as Record<PriceMethod, typeof settlementSchema>)
