@@ -518,6 +518,18 @@ describe('disposals ledger', () => {
       );
       assert.equal(errorColumns(over).length, 1);
       assert.equal(nodeOf(over, 'priceReport').dueOn, '2026-05-07');
+      periods.委托评估 = { ...periods.委托评估, period: { kind: 'months', n: 1 } } as (typeof periods)['委托评估'];
+      const monthly = nodeOf(
+        evaluate(
+          { ...ROW, priceMethod: '委托评估', priceRequestedOn: '2026-03-23', reportExtensionDays: 10 },
+          { asOf: '2026-03-24', rules },
+        ),
+        'priceReport',
+      );
+      assert.equal(
+        monthly.steps,
+        '委托日期 2026-03-23 起算 1 个月，届满日 2026-04-23；经批准延长：原届满日 2026-04-23 起算 10 日，届满日 2026-05-03 为法定休假日（劳动节），顺延至 2026-05-06',
+      );
     });
   });
 });

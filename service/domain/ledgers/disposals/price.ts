@@ -10,7 +10,6 @@ import type { Problem } from '../../problem.ts';
 import { PRICE_METHODS, SOURCES, type DisposalsRules, type PriceMethod, type ReportPeriod } from './rules.ts';
 
 export interface PriceStage {
-  method: PriceMethod | null;
   /** Due dates the nodes anchor on, by the derived anchor's id. */
   dues: Record<'pricingStartDue' | 'priceReportDue' | 'objectionDue' | 'saleStartDue', BasedDue | null>;
   /** The configs of the nodes that apply to the row's method. */
@@ -58,7 +57,6 @@ export function priceStage(inputs: Inputs): PriceStage {
     problems.push({ column: 'priceMethod', level: 'warning', message });
   }
   return {
-    method,
     dues: { pricingStartDue: pricingStartDueOf(inputs), priceReportDue: reportDueOf(inputs, method), objectionDue, saleStartDue },
     configs: {
       pricingStart: rules.nodes.pricingStart,
@@ -91,14 +89,17 @@ function reportDueOf(inputs: Inputs, method: PriceMethod | null): BasedDue | nul
   const label = inputs.headers.priceRequestedOn;
   const basis = `${period.source}：${method}，${label}起${describePeriod(period.period)}内出具报告`;
   const extension = approvedExtension(inputs, period);
-  if (!extension || period.period.kind !== 'days') return { ...count(inputs, requestedOn, label, period), basis };
-  const total = { ...period, period: { kind: 'days' as const, n: period.period.n + extension.days } };
-  const due = count(inputs, requestedOn, label, total);
-  return {
-    ...due,
-    steps: `${due.steps}（${describePeriod(period.period)}，经批准延长 ${extension.days} 日）`,
-    basis: `${basis}；经批准延长${extension.days}日（${extension.source}）`,
-  };
+  if (!extension) return { ...count(inputs, requestedOn, label, period), basis };
+  const extended = `${basis}；经批准延长${extension.days}日（${extension.source}）`;
+  const more = { kind: 'days' as const, n: extension.days };
+  if (period.period.kind !== 'days') {
+    // A period in months: the extension counts on from its last day.
+    const base = countPeriod(inputs.calendar, { date: requestedOn, label }, period.period, { roll: false });
+    const due = countPeriod(inputs.calendar, { date: base.dueOn, label: '原届满日' }, more, { roll: period.roll });
+    return { ...due, steps: `${base.steps}；经批准延长：${due.steps}`, basis: extended };
+  }
+  const due = count(inputs, requestedOn, label, { ...period, period: { kind: 'days', n: period.period.n + extension.days } });
+  return { ...due, steps: `${due.steps}（${describePeriod(period.period)}，经批准延长 ${extension.days} 日）`, basis: extended };
 }
 
 /** The extension the clerk recorded, at most the lawful one; problems for one over it or for a method without one. */
