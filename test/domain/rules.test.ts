@@ -36,6 +36,12 @@ describe('rules configuration', () => {
     const measures = saved.ledgers.measures as { release: { byMeasure?: unknown }; terms: { 纳入失信: { removal?: unknown } } };
     delete measures.release.byMeasure;
     delete measures.terms.纳入失信.removal;
+    const disposals = saved.ledgers.disposals;
+    delete disposals.settlement;
+    delete disposals.reAuction;
+    delete disposals.validity;
+    delete (disposals.reportPeriods as Record<string, Record<string, unknown>>).委托评估.extension;
+    delete (disposals.nodes as Record<string, unknown>).pricingStart;
     (saved.ledgers.fines as { repeatSource?: string }).repeatSource = '本院自定的依据';
     assert.equal(validateRules(saved).ok, false, 'as saved, the file lacks settings the schema requires');
     const result = validateRules(withNewDefaults(saved, defaults));
@@ -53,6 +59,10 @@ describe('rules configuration', () => {
     assert.deepEqual(filled.cases.deductions, (defaults.ledgers.cases as { deductions: unknown }).deductions);
     assert.equal(filled.fines.repeatSource, '本院自定的依据');
     assert.deepEqual(filled.payments.holds, (defaults.ledgers.payments as { holds: unknown }).holds);
+    const defaultDisposals = defaults.ledgers.disposals as Record<string, unknown>;
+    assert.deepEqual((filled.disposals.nodes as Record<string, unknown>).pricingStart, { period: { kind: 'days', n: 30 }, roll: true });
+    assert.deepEqual(filled.disposals.reportPeriods, defaultDisposals.reportPeriods);
+    for (const key of ['settlement', 'reAuction', 'validity']) assert.deepEqual(filled.disposals[key], defaultDisposals[key], key);
   });
 
   it('keeps a check the admin switched off (null) and a saved list whole', () => {

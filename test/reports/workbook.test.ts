@@ -84,7 +84,7 @@ describe('weekly report xlsx', () => {
   it('lists every overdue node, with identity numbers masked', () => {
     const first = rowOf(sheet, '七、超期节点清单（截至 2026-05-17，共 32 项）') + 2;
     assert.deepEqual(values(sheet, first, 5), ['执行案件流转台账', sheet.getCell(first, 2).value, '归档', '2026-03-23', 55]);
-    const handlers = Array.from({ length: 31 }, (_, i) => String(sheet.getCell(first + i, 7).value));
+    const handlers = Array.from({ length: 32 }, (_, i) => String(sheet.getCell(first + i, 7).value));
     assert.ok(handlers.includes('张法官 1101**********002X'));
     for (let r = 1; r <= sheet.rowCount; r += 1) {
       sheet.getRow(r).eachCell((cell) => assert.ok(!String(cell.value).includes('11010519491231002X'), `row ${r}`));

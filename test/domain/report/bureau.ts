@@ -321,14 +321,16 @@ export const GENERAL: Record<string, Raw[]> = {
     measure(g2[2], { measure: '纳入失信', effectiveOn: '2026-03-01' }),
   ],
   disposals: [
-    // Found 04-10, no ruling: due 05-11, overdue.
-    { caseNo: no(g7[7]), property: '房产甲', propertyType: '不动产', foundOn: '2026-04-10' },
+    // Found and seized 04-10, no ruling, no pricing: both due 05-11 (启动定价: 05-10 is a Sunday), overdue.
+    { caseNo: no(g7[7]), property: '房产甲', propertyType: '不动产', foundOn: '2026-04-10', seizedOn: '2026-04-10' },
+    // Found and seized Monday 04-13: ruling and pricing due Wednesday 05-13, ruled 05-06, pricing started 05-12.
     // 网络询价 requested Tuesday, reported Thursday (due Friday); its service falls due 05-18.
     {
       caseNo: no(g7[8]),
       property: '车辆乙',
       propertyType: '车辆',
-      foundOn: '2026-04-20',
+      foundOn: '2026-04-13',
+      seizedOn: '2026-04-13',
       rulingOn: '2026-05-06',
       priceMethod: '网络询价',
       priceRequestedOn: '2026-05-12',
@@ -355,6 +357,16 @@ export const GENERAL: Record<string, Raw[]> = {
       priceRequestedOn: '2026-05-08',
       priceReportOn: '2026-05-11',
       reportServedOn: '2026-05-12',
+    },
+    // The 一拍 failed Monday 04-13: the 二拍 is due 05-13 and was announced 05-12, 7 days before it (a 车辆's 二拍).
+    {
+      caseNo: no(g7[11]),
+      property: '车辆戊',
+      propertyType: '车辆',
+      round: '二拍',
+      failedOn: '2026-04-13',
+      announcedOn: '2026-05-12',
+      auctionOn: '2026-05-19',
     },
   ],
 };

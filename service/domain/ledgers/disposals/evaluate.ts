@@ -1,84 +1,52 @@
-// Evaluates one property under disposal: the auction ruling, the reference price by its method
-// (report, service, the parties' objection period), the start of the sale once the price is
-// settled, and the announcement period of the online auction by property type.
+// Evaluates one property under disposal: the auction ruling, the reference price (price.ts), the
+// start of the sale once the price is settled, and the announcement period of the online auction
+// by property type.
 
-import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
+import { asDate } from '../../civil-date.ts';
 import type { AnyLedger, EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { computeNodes, summarizeNodes } from '../../nodes.ts';
-import { countPeriod, describePeriod, type BasedDue, type Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import { lookUpCase } from '../cases/lookup.ts';
-import { PRICE_METHODS, PROPERTY_TYPES, SOURCES, type DisposalsRules, type PriceMethod } from './rules.ts';
+import { checkAnnouncement, reAuctionOf, roundOf } from './auction.ts';
+import { priceStage } from './price.ts';
+import type { DisposalsRules } from './rules.ts';
+import { checkValidity } from './validity.ts';
 
 export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: EvalContext<DisposalsRules>): RowEvaluation {
   const { rules, asOf, calendar } = context;
   const headers = headersOf(ledger);
   const problems: Problem[] = [];
-  const method = PRICE_METHODS.find((word) => word === row.values.priceMethod) ?? null;
-  const reported = method !== null && rules.reportMethods.includes(method);
-  const count = (date: CivilDate, label: string, config: { period: Period; roll: boolean }) =>
-    countPeriod(calendar, { date, label }, config.period, { roll: config.roll });
+  const price = priceStage({ values: row.values, headers, rules, asOf, calendar });
+  problems.push(...price.problems);
 
-  const requestedOn = asDate(row.values.priceRequestedOn);
-  const reportPeriod = method ? rules.reportPeriods[method] : undefined;
-  const priceReportDue: BasedDue | null =
-    reportPeriod && requestedOn
-      ? {
-          ...count(requestedOn, headers.priceRequestedOn, reportPeriod),
-          basis: `${reportPeriod.source}：${method}，${headers.priceRequestedOn}起${describePeriod(reportPeriod.period)}内出具报告`,
-        }
-      : null;
-
-  const servedOn = asDate(row.values.reportServedOn);
-  const objection = rules.nodes.objection;
-  const objectionDue: BasedDue | null =
-    reported && servedOn
-      ? {
-          ...count(servedOn, headers.reportServedOn, objection),
-          basis: `${SOURCES.objection}：当事人、利害关系人收到报告后${describePeriod(objection.period)}内可提出书面异议（仅供提示）`,
-        }
-      : null;
-  // The objection period has passed once asOf is after its last day; the reference price is settled then.
-  const objectionEndedOn = objectionDue && asOf > objectionDue.dueOn ? objectionDue.dueOn : null;
-  const settled = priceSettled(row.values, method, reported, objectionEndedOn, headers);
-  const saleStart = rules.nodes.saleStart;
-  const saleStartDue: BasedDue | null = settled
-    ? {
-        ...count(settled.date, settled.label, saleStart),
-        basis: `${SOURCES.saleStart}：参考价确定后${describePeriod(saleStart.period)}内启动变价程序（${settled.how}）`,
-      }
-    : null;
+  const round = roundOf(row.values);
+  const reAuction = reAuctionOf({ values: row.values, headers, rules, calendar });
+  problems.push(...reAuction.problems);
 
   // The objection period is informational: it shows, but never becomes the row's next node or alert.
-  const values: RowValues = { ...row.values, objectionEndedOn };
+  const values: RowValues = { ...row.values, objectionEndedOn: price.objectionEndedOn, reAuctionAnnouncedOn: reAuction.announcedOn };
   const { nodes, warnings } = computeNodes(ledger.nodes, {
     values,
     headers,
     calendar,
     asOf,
-    configs: {
-      ruling: rules.nodes.ruling,
-      ...(reportPeriod ? { priceReport: reportPeriod } : {}),
-      ...(reported ? { reportService: rules.nodes.reportService, objection } : {}),
-      saleStart,
-    },
+    configs: { ...price.configs, reAuction: rules.reAuction.within },
     warnDefaults: context.warnDefaults,
-    derived: { priceReportDue, objectionDue, saleStartDue },
+    // Past the first round the sale has started: the 拍卖公告日期 on the row is a later round's.
+    derived: { ...price.dues, saleStartDue: round === '一拍' ? price.dues.saleStartDue : null, reAuctionDue: reAuction.due },
   });
   for (const warning of warnings) problems.push({ column: 'caseNo', level: 'warning', message: warning.message });
 
-  if (!method && requestedOn)
-    problems.push({
-      column: 'priceMethod',
-      level: 'warning',
-      message: `已填${headers.priceRequestedOn}，${headers.priceMethod}为空，无法确定报告期限`,
-    });
-  problems.push(...checkAnnouncement(row.values, headers, rules.announcement));
+  problems.push(...checkAnnouncement(row.values, headers, rules));
+  problems.push(...checkValidity({ values: row.values, headers, rules, calendar }));
   problems.push(...checkOutcome(row.values, headers));
   for (const order of [
     ['foundOn', 'rulingOn'],
     ['foundOn', 'priceRequestedOn', 'priceReportOn', 'reportServedOn'],
+    ['seizedOn', 'priceRequestedOn', 'priceReportOn'],
+    ['priceReportOn', 'priceValidUntil'],
+    ['priceReportOn', 'objectionFiledOn', 'objectionDecidedOn'],
     ['announcedOn', 'auctionOn'],
   ]) {
     problems.push(...checkDateOrder(ledger.columns, row.values, order));
@@ -86,7 +54,10 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
   problems.push(...lookUpCase(row.values, context.view, headers.caseNo).problems);
 
   return {
-    status: { phase: phaseOf(row.values, nodes), ...summarizeNodes(nodes.filter((node) => !informational(ledger, node.id))) },
+    status: {
+      phase: phaseOf(row.values, nodes, price.objectionPending),
+      ...summarizeNodes(nodes.filter((node) => !informational(ledger, node.id))),
+    },
     nodes,
     problems,
     fixed: undefined,
@@ -95,47 +66,6 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
 
 function informational(ledger: AnyLedger, nodeId: string): boolean {
   return ledger.nodes.some((rule) => rule.id === nodeId && rule.informational);
-}
-
-/** When the reference price was settled: a report's objection period has passed, or the parties agreed (当事人议价). */
-function priceSettled(
-  values: RowValues,
-  method: PriceMethod | null,
-  reported: boolean,
-  objectionEndedOn: CivilDate | null,
-  headers: Record<string, string>,
-) {
-  if (reported) return objectionEndedOn ? { date: objectionEndedOn, label: '异议期届满日', how: `${method}报告送达后异议期届满` } : null;
-  const agreedOn = method ? asDate(values.priceReportOn) : null;
-  return agreedOn ? { date: agreedOn, label: headers.priceReportOn, how: `${method}，以${headers.priceReportOn}为参考价确定之日` } : null;
-}
-
-function checkAnnouncement(values: RowValues, headers: Record<string, string>, rule: DisposalsRules['announcement']): Problem[] {
-  const announcedOn = asDate(values.announcedOn);
-  const auctionOn = asDate(values.auctionOn);
-  if (!announcedOn || !auctionOn || auctionOn < announcedOn) return [];
-  const type = PROPERTY_TYPES.find((word) => word === values.propertyType);
-  if (!type)
-    return [
-      {
-        column: 'propertyType',
-        level: 'warning',
-        cell: true,
-        message: `${headers.propertyType}为空，无法核对拍卖公告期（${rule.source}）`,
-      },
-    ];
-  const gap = diffDays(auctionOn, announcedOn);
-  const least = rule.minDays[type];
-  if (gap >= least) return [];
-  return [
-    {
-      column: 'announcedOn',
-      level: 'error',
-      message:
-        `${headers.announcedOn}「${announcedOn}」距${headers.auctionOn}「${auctionOn}」仅 ${gap} 日：` +
-        `拍卖${type}应在拍卖 ${least} 日前公告（${rule.source}）`,
-    },
-  ];
 }
 
 function checkOutcome(values: RowValues, headers: Record<string, string>): Problem[] {
@@ -151,12 +81,17 @@ function checkOutcome(values: RowValues, headers: Record<string, string>): Probl
   return [];
 }
 
-/** Where the disposal stands: its outcome once there is one, else the last step taken. */
-function phaseOf(values: RowValues, nodes: NodeResult[]): string {
-  if (typeof values.outcome === 'string') return values.outcome;
-  if (asDate(values.announcedOn)) return '拍卖公告中';
+/** Where the disposal stands: its outcome once there is one, else the last step taken; past the first round, the round's. */
+function phaseOf(values: RowValues, nodes: NodeResult[], objectionPending: boolean): string {
+  const round = roundOf(values);
+  const later = round === '一拍' ? '' : round;
+  if (nodes.some((node) => node.id === 'reAuction' && node.doneOn === null)) return '待再次拍卖';
+  if (typeof values.outcome === 'string') return `${later}${values.outcome}`;
+  if (asDate(values.announcedOn)) return `${later || '拍卖'}公告中`;
+  if (round === '变卖') return '待变卖';
+  if (objectionPending) return '异议处理中';
   if (nodes.some((node) => node.id === 'saleStart')) return '待启动拍卖';
   if (asDate(values.priceRequestedOn) || asDate(values.priceReportOn)) return '定价中';
-  if (asDate(values.rulingOn)) return '待定价';
+  if (asDate(values.rulingOn) || asDate(values.seizedOn)) return '待定价';
   return asDate(values.foundOn) ? '待裁定' : '';
 }

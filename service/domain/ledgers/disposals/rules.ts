@@ -16,63 +16,135 @@ export interface ReportPeriod {
   period: Period;
   roll: boolean;
   source: string;
+  /** The most days an approved extension may add (延长出具期限（日）); none when the method has no extension. */
+  extension?: { maxDays: number; source: string };
+}
+
+export interface Settlement {
+  /** Whether the parties may object within the objection period after service. */
+  objection: boolean;
+  source: string;
 }
 
 export interface DisposalsRules {
-  nodes: Record<'ruling' | 'reportService' | 'objection' | 'saleStart', NodeConfig>;
+  nodes: Record<'pricingStart' | 'ruling' | 'reportService' | 'objection' | 'saleStart', NodeConfig>;
   /**
    * How long a price report may take from the request, by method; a method without one has no
    * report node (定向询价: the court sets the time in its letter).
    */
   reportPeriods: Partial<Record<PriceMethod, ReportPeriod>>;
-  /**
-   * Methods whose result is a report served on the parties and open to objection; the others
-   * (当事人议价) settle the price on the day it is agreed.
-   */
+  /** Methods whose result is a report the court serves on the parties within 3 days (第二十一条); not 当事人议价. */
   reportMethods: PriceMethod[];
+  /**
+   * How each method's result becomes the reference price: a report open to objection for 5 days
+   * after service (网络询价, 委托评估: 第二十二条), or a result that is the price the day it is given
+   * (当事人议价, 定向询价: 第四条、第六条; objections to them are not accepted, 第二十四条第二款).
+   */
+  settlement: Record<PriceMethod, Settlement>;
   /** Least days between the announcement of an online auction and the auction, by property type. */
   announcement: { minDays: Record<PropertyType, number>; source: string };
+  /**
+   * How long a price holds: the longest validity of a result (assumed when 参考价有效期至 is empty), and
+   * how long after it an auction may still be held on it (第二十七条).
+   */
+  validity: { longest: Period; auctionGrace: Period; source: string };
+  /** After a 流拍: the re-auction due within `within`, announced at least `minDays` before it, by property type. */
+  reAuction: { within: NodeConfig; minDays: Record<PropertyType, number>; source: string };
 }
 
 const PRICE_RULES = '《最高人民法院关于人民法院确定财产处置参考价若干问题的规定》';
+const NET_AUCTION_RULES = '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》';
 export const SOURCES = {
+  pricingStart: `${PRICE_RULES}第一条`,
   ruling: '《执行指挥中心各部门工作职责（试行）》（财产处置专班）',
   reportService: `${PRICE_RULES}第二十一条`,
   objection: `${PRICE_RULES}第二十二条`,
+  notAccepted: `${PRICE_RULES}第二十四条`,
+  objectionDecided: `${PRICE_RULES}第十三条第二款、第二十六条`,
   saleStart: `${PRICE_RULES}第三十条`,
   priceReport: PRICE_RULES,
+  reAuction: `${NET_AUCTION_RULES}第二十六条`,
 };
 
 const days = (n: number): NodeConfig => ({ period: { kind: 'days', n }, roll: true });
 
 export const DEFAULT_DISPOSALS_RULES: DisposalsRules = {
-  nodes: { ruling: days(30), reportService: days(3), objection: days(5), saleStart: days(10) },
+  nodes: { pricingStart: days(30), ruling: days(30), reportService: days(3), objection: days(5), saleStart: days(10) },
   reportPeriods: {
-    网络询价: { period: { kind: 'days', n: 3 }, roll: true, source: `${PRICE_RULES}第十一条` },
-    委托评估: { period: { kind: 'days', n: 30 }, roll: true, source: `${PRICE_RULES}第十九条` },
+    网络询价: {
+      period: { kind: 'days', n: 3 },
+      roll: true,
+      source: `${PRICE_RULES}第十一条`,
+      // All platforms late: the court extends by 3 days.
+      extension: { maxDays: 3, source: `${PRICE_RULES}第十一条第二款` },
+    },
+    委托评估: {
+      period: { kind: 'days', n: 30 },
+      roll: true,
+      source: `${PRICE_RULES}第十九条`,
+      // At most two extensions of at most 15 days each.
+      extension: { maxDays: 30, source: `${PRICE_RULES}第十九条第二款` },
+    },
   },
   reportMethods: ['定向询价', '网络询价', '委托评估'],
+  settlement: {
+    当事人议价: { objection: false, source: `${PRICE_RULES}第四条第二款、第二十四条第二款` },
+    定向询价: { objection: false, source: `${PRICE_RULES}第六条第二款、第二十四条第二款` },
+    网络询价: { objection: true, source: `${PRICE_RULES}第十三条、第二十二条` },
+    委托评估: { objection: true, source: `${PRICE_RULES}第二十二条、第二十六条` },
+  },
   announcement: {
     minDays: { 动产: 15, 车辆: 15, 不动产: 30, 股权: 30, 其他财产权: 30 },
-    source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》第十二条',
+    source: `${NET_AUCTION_RULES}第十二条`,
+  },
+  validity: {
+    longest: { kind: 'years', n: 1 },
+    auctionGrace: { kind: 'months', n: 6 },
+    source: `${PRICE_RULES}第十一条第四款、第十九条第四款、第二十七条`,
+  },
+  reAuction: {
+    within: days(30),
+    minDays: { 动产: 7, 车辆: 7, 不动产: 15, 股权: 15, 其他财产权: 15 },
+    source: `${NET_AUCTION_RULES}第二十六条`,
   },
 };
 
 const methodSchema = z.enum(PRICE_METHODS);
+const settlementSchema = z.object({ objection: z.boolean(), source: sourceSchema }).strict();
 const leastDays = z.number().int().min(1).max(365);
+const minDaysSchema = z.object({ 不动产: leastDays, 动产: leastDays, 车辆: leastDays, 股权: leastDays, 其他财产权: leastDays }).strict();
 
 export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
   .object({
     nodes: z
-      .object({ ruling: nodeConfigSchema, reportService: nodeConfigSchema, objection: nodeConfigSchema, saleStart: nodeConfigSchema })
-      .strict(),
-    reportPeriods: z.partialRecord(methodSchema, z.object({ period: periodSchema, roll: z.boolean(), source: sourceSchema }).strict()),
-    reportMethods: z.array(methodSchema),
-    announcement: z
       .object({
-        minDays: z.object({ 不动产: leastDays, 动产: leastDays, 车辆: leastDays, 股权: leastDays, 其他财产权: leastDays }).strict(),
-        source: sourceSchema,
+        pricingStart: nodeConfigSchema,
+        ruling: nodeConfigSchema,
+        reportService: nodeConfigSchema,
+        objection: nodeConfigSchema,
+        saleStart: nodeConfigSchema,
       })
       .strict(),
+    reportPeriods: z.partialRecord(
+      methodSchema,
+      z
+        .object({
+          period: periodSchema,
+          roll: z.boolean(),
+          source: sourceSchema,
+          extension: z
+            .object({ maxDays: z.number().int().min(1).max(365), source: sourceSchema })
+            .strict()
+            .optional(),
+        })
+        .strict(),
+    ),
+    reportMethods: z.array(methodSchema),
+    settlement: z
+      .object(Object.fromEntries(PRICE_METHODS.map((method) => [method, settlementSchema])) as Record<PriceMethod, typeof settlementSchema>)
+      .strict(),
+    announcement: z.object({ minDays: minDaysSchema, source: sourceSchema }).strict(),
+    validity: z.object({ longest: periodSchema, auctionGrace: periodSchema, source: sourceSchema }).strict(),
+    reAuction: z.object({ within: nodeConfigSchema, minDays: minDaysSchema, source: sourceSchema }).strict(),
   })
   .strict() as z.ZodType<DisposalsRules>;
