@@ -48,7 +48,7 @@ describe('weekly report xlsx', () => {
       '四、案款',
       '五、强制措施与惩戒',
       '六、归档',
-      '七、超期节点清单（截至 2026-05-17，共 32 项）',
+      '七、超期节点清单（截至 2026-05-17，共 33 项）',
       '说明',
     ];
     const rows = captions.map((caption) => rowOf(sheet, caption));
@@ -82,7 +82,7 @@ describe('weekly report xlsx', () => {
   });
 
   it('lists every overdue node, with identity numbers masked', () => {
-    const first = rowOf(sheet, '七、超期节点清单（截至 2026-05-17，共 32 项）') + 2;
+    const first = rowOf(sheet, '七、超期节点清单（截至 2026-05-17，共 33 项）') + 2;
     assert.deepEqual(values(sheet, first, 5), ['执行案件流转台账', sheet.getCell(first, 2).value, '归档', '2026-03-23', 55]);
     const handlers = Array.from({ length: 32 }, (_, i) => String(sheet.getCell(first + i, 7).value));
     assert.ok(handlers.includes('张法官 1101**********002X'));

@@ -24,7 +24,10 @@ describe('cases ledger: the 执行期限 (statutory term)', () => {
       assert.equal(result.status.statutoryDue, '2026-10-08');
       const close = node(result, 'close');
       assert.equal(close.steps, '立案日期 2026-07-01 起算 3 个月，届满日 2026-10-01 为法定休假日（国庆节），顺延至 2026-10-08');
-      assert.equal(close.basis, `${STATUTE}第一条（非诉执行案件）：立案之日起3个月内执结`);
+      assert.equal(
+        close.basis,
+        `${STATUTE}第一条（非诉执行案件）；《最高人民法院关于严格执行案件审理期限制度的若干规定》第五条：立案之日起3个月内执结`,
+      );
     });
 
     it('filed 2026-07-10: ends on the 调休 workday Saturday 2026-10-10 without rolling', () => {
