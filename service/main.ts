@@ -8,8 +8,9 @@ import { buildIfStale } from './static-build.ts';
 
 try {
   const config = configFromEnv();
-  // A fresh clone (or an update) has no up-to-date dist/: the add-in and the web page are built first.
-  buildIfStale(path.resolve(import.meta.dirname, '..'), console.log);
+  // A fresh clone (or an update) has no up-to-date dist/: the add-in and the web page are built first
+  // (not under npm run dev-server, whose webpack --watch keeps dist/ up to date itself).
+  if (process.env.BUILD_AT_START !== '0') buildIfStale(path.resolve(import.meta.dirname, '..'), console.log);
   const service = await startService(config);
   // A configured ADMIN_TOKEN is never printed: the administrator has it, and logs keep what is printed.
   if (service.adminToken && config.adminToken) {
