@@ -24,7 +24,10 @@ export function installRouter(parts: InstallParts): Router {
   });
   router.get('/ca.crt', (_req, res) => {
     if (parts.caCertificate === null) {
-      res.status(404).type('text/plain; charset=utf-8').send('本服务使用管理员配置的证书，没有需要安装的根证书。');
+      res
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('本服务使用管理员配置的证书（或由反向代理提供 HTTPS），没有需要安装的根证书。');
       return;
     }
     // A Buffer, so that Express adds no charset to the type Windows opens with its certificate import.

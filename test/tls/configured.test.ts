@@ -62,7 +62,7 @@ describe('service start: the administrator’s certificate (TLS_CERT, TLS_KEY)',
     );
     const ca = await getOver(service, '/ca.crt', courtCa.cert);
     assert.equal(ca.status, 404);
-    assert.match(ca.text, /管理员配置的证书，没有需要安装的根证书/);
+    assert.match(ca.text, /管理员配置的证书（或由反向代理提供 HTTPS），没有需要安装的根证书/);
     assert.equal(JSON.parse((await getOver(service, '/api/install', courtCa.cert)).text).caCertificateUrl, null);
   });
 
