@@ -13,11 +13,16 @@ import { checkManifest, checkServed } from './manifest-check.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const report = checkManifest(fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8'));
 const problems = [...report.errors];
+const publicUrl = process.env.PUBLIC_URL || 'https://zxzh.court.local:3000';
+try {
+  configFromEnv({ PUBLIC_URL: publicUrl });
+} catch (error) {
+  problems.push((error as Error).message);
+}
 if (!fs.existsSync(path.join(root, 'dist', 'taskpane.html'))) {
   problems.push('dist/ 中没有构建好的加载项页面：请先运行 npm run build');
-} else if (report.errors.length === 0) {
+} else if (problems.length === 0) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ledger-validate-'));
-  const publicUrl = process.env.PUBLIC_URL || 'https://zxzh.court.local:3000';
   const config = configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: publicUrl });
   const service = await startService(config, () => undefined);
   try {
