@@ -56,7 +56,7 @@ export async function startService(
 ): Promise<RunningService> {
   const clock = options.clock ?? (() => new Date());
   // A configured certificate that cannot be served refuses the start before the data is opened.
-  const tls = config.https ? await ServiceTls.open(config, clock(), log) : null;
+  const configuredTls = config.https && config.tls ? await ServiceTls.open(config, clock(), log) : null;
   const openStore = options.store ?? ((ledgerIds) => FileStore.open(config.dataDir, ledgerIds));
   const store = await openStore(LEDGERS.map((ledger) => ledger.id));
   const timers: NodeJS.Timeout[] = [];
@@ -69,6 +69,8 @@ export async function startService(
     await daily?.stop();
   };
   try {
+    // Our own CA is made under the data directory's lock: two services starting at once never make two.
+    const tls = configuredTls ?? (config.https ? await ServiceTls.open(config, clock(), log) : null);
     const settings = await SettingsHolder.load(store.documents);
     const users = new UserDirectory(store.documents);
     const adminToken = await ensureAdmin(users, config.adminToken);
