@@ -2,8 +2,32 @@
 // which the service serves. TypeScript is transpiled by esbuild-loader (type checks are
 // `npm run typecheck`), so no classic compiler API is needed.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
+
+const root = import.meta.dirname;
+
+/**
+ * Writes dist/build-inputs.json: when the build started and every file of ours it read, so that
+ * `npm start` can tell whether dist/ is older than its sources (service/static-build.ts).
+ */
+class BuildInputs {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('BuildInputs', (compilation) => {
+      const builtAt = Date.now();
+      compilation.hooks.processAssets.tap({ name: 'BuildInputs', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const ours = [...compilation.fileDependencies]
+          .filter((file) => file.startsWith(root + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`))
+          .filter((file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile())
+          .map((file) => path.relative(root, file).split(path.sep).join('/'));
+        const files = [...new Set([...ours, 'webpack.config.js', 'package-lock.json'])].sort();
+        compilation.emitAsset('build-inputs.json', new webpack.sources.RawSource(JSON.stringify({ builtAt, files }, null, 1)));
+      });
+    });
+  }
+}
 
 const pages = {
   taskpane: './addin/taskpane/taskpane',
@@ -18,7 +42,7 @@ export default (_env, argv) => ({
   target: ['web', 'es2017'],
   devtool: argv.mode === 'development' ? 'source-map' : false,
   entry: Object.fromEntries(Object.entries(pages).map(([name, base]) => [name, `${base}.ts`])),
-  output: { path: path.resolve(import.meta.dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
+  output: { path: path.resolve(root, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: {
     rules: [
@@ -27,15 +51,18 @@ export default (_env, argv) => ({
       // task pane, which has no such policy, inlines its own.
       {
         test: /\.css$/,
-        include: path.resolve(import.meta.dirname, 'web'),
+        include: path.resolve(root, 'web'),
         type: 'asset/resource',
         generator: { filename: 'web/[name].[contenthash:8][ext]' },
       },
-      { test: /\.css$/, exclude: path.resolve(import.meta.dirname, 'web'), type: 'asset/source' },
+      { test: /\.css$/, exclude: path.resolve(root, 'web'), type: 'asset/source' },
     ],
   },
-  plugins: Object.entries(pages).map(
-    ([name, base]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `${base}.html`, chunks: [name] }),
-  ),
+  plugins: [
+    ...Object.entries(pages).map(
+      ([name, base]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `${base}.html`, chunks: [name] }),
+    ),
+    new BuildInputs(),
+  ],
   performance: { hints: false },
 });

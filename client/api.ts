@@ -1,7 +1,16 @@
 // The service's resources, one function each (SPEC §7), for every client.
 
 import { readAnnotationSummary, ANNOTATION_SUMMARY_HEADER, type ReceivedSummary } from './annotation-summary.ts';
-import type { DeletedRow, LedgerDefinition, ListedReport, RowsResponse, SignedInUser, SyncRowRequest, WeeklyReport } from './contract.ts';
+import type {
+  DeletedRow,
+  InstallInfo,
+  LedgerDefinition,
+  ListedReport,
+  RowsResponse,
+  SignedInUser,
+  SyncRowRequest,
+  WeeklyReport,
+} from './contract.ts';
 import { callService, downloadFile, uploadForProgress, type Connection, type ServiceFile, type UploadStage } from './service.ts';
 
 /** Checks the address and the token: health needs no token, the ledger list does. */
@@ -17,6 +26,11 @@ export function fetchLedgers(connection: Connection): Promise<LedgerDefinition[]
 
 export function fetchMe(connection: Connection): Promise<SignedInUser> {
   return callService<SignedInUser>(connection, '/api/me');
+}
+
+/** The service's address, its manifest and its CA certificate (no token needed). */
+export function fetchInstallInfo(connection: Connection): Promise<InstallInfo> {
+  return callService<InstallInfo>(connection, '/api/install');
 }
 
 /** A ledger's deleted rows, the latest deletion first (its owning unit and the admin only). */

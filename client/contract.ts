@@ -90,3 +90,13 @@ export interface DeletedRow {
   values: Record<string, CellInput>;
   deleted: { at: string; by: string };
 }
+
+/** GET /api/install (no token): the addresses the web page shows for setting up a court's PCs. */
+export interface InstallInfo {
+  /** PUBLIC_URL: the address clerks' PCs and the add-in use. */
+  publicUrl: string;
+  webUrl: string;
+  manifestUrl: string;
+  /** The service's own CA certificate; null when the service uses the administrator's certificate. */
+  caCertificateUrl: string | null;
+}

@@ -1,7 +1,7 @@
 // Configuration from the environment (README lists every variable).
 
-import os from 'node:os';
 import path from 'node:path';
+import { parsePublicUrls } from './public-url.ts';
 
 export interface Config {
   port: number;
@@ -9,15 +9,18 @@ export interface Config {
   dataDir: string;
   /** HTTPS unless HTTPS=0 (tests, or behind a proxy that terminates TLS). */
   https: boolean;
-  tlsCert: string;
-  tlsKey: string;
-  /** The certificate paths are office-addin-dev-certs' defaults (no TLS_CERT/TLS_KEY): they may be generated. */
-  tlsDevelopment: boolean;
+  /** The administrator's certificate (TLS_CERT/TLS_KEY); null: the service's own, from its CA in DATA_DIR/tls. */
+  tls: { cert: string; key: string } | null;
+  /**
+   * The addresses clients use (PUBLIC_URL, origins without a trailing slash), the first in the manifest and
+   * the web page; empty when unset: https://localhost:<port> once the service listens.
+   */
+  publicUrls: string[];
   /** When set, the first start creates the admin with this token instead of a random one. */
   adminToken: string | undefined;
   timeZone: string;
-  /** Origins allowed to call the API from a browser besides the service's own pages. */
-  corsOrigins: string[];
+  /** Origins allowed to call the API from a browser besides the service's own pages (CORS_ORIGINS; unset: the public URLs). */
+  corsOrigins: string[] | null;
   backupsKept: number;
 }
 
@@ -25,7 +28,6 @@ export interface Config {
 export const MIN_ADMIN_TOKEN_LENGTH = 32;
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-  const devCerts = path.join(os.homedir(), '.office-addin-dev-certs');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT「${env.PORT}」不是有效端口`);
   const timeZone = env.LEDGER_TZ || 'Asia/Shanghai';
@@ -44,20 +46,33 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminToken !== undefined && /\s/.test(adminToken)) {
     throw new Error('ADMIN_TOKEN 不能含有空格或换行：登录时令牌里的空格无法输入');
   }
+  const https = env.HTTPS !== '0' && env.HTTPS !== 'false';
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   return {
     port,
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
-    https: env.HTTPS !== '0' && env.HTTPS !== 'false',
-    tlsCert: env.TLS_CERT || path.join(devCerts, 'localhost.crt'),
-    tlsKey: env.TLS_KEY || path.join(devCerts, 'localhost.key'),
-    tlsDevelopment: !env.TLS_CERT && !env.TLS_KEY,
+    https,
+    tls: configuredCertificate(env),
+    publicUrls: parsePublicUrls(env.PUBLIC_URL ?? '', https),
     adminToken,
     timeZone,
-    corsOrigins: (env.CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    corsOrigins: corsOrigins.length > 0 ? corsOrigins : null,
     backupsKept: Number(env.BACKUPS_KEPT ?? 30),
   };
+}
+
+/** TLS_CERT and TLS_KEY go together: one alone is a mistake, never a reason to make our own certificate. */
+function configuredCertificate(env: NodeJS.ProcessEnv): Config['tls'] {
+  const cert = env.TLS_CERT || '';
+  const key = env.TLS_KEY || '';
+  if (cert === '' && key === '') return null;
+  if (cert === '')
+    throw new Error(`已设置 TLS_KEY（${key}），但没有设置 TLS_CERT：请同时指定证书文件和私钥文件，或两个都不设置，由服务自动生成证书`);
+  if (key === '')
+    throw new Error(`已设置 TLS_CERT（${cert}），但没有设置 TLS_KEY：请同时指定证书文件和私钥文件，或两个都不设置，由服务自动生成证书`);
+  return { cert: path.resolve(cert), key: path.resolve(key) };
 }

@@ -1,10 +1,16 @@
-// `npm start`: the service on the configured data directory, until SIGINT or SIGTERM.
+// `npm start`: the service on the configured data directory, until SIGINT or SIGTERM; the add-in and
+// the web page are built first when dist/ is missing or older than its sources.
 
+import path from 'node:path';
 import { configFromEnv } from './config.ts';
 import { startService } from './server.ts';
+import { buildIfStale } from './static-build.ts';
 
 try {
   const config = configFromEnv();
+  // A fresh clone (or an update) has no up-to-date dist/: the add-in and the web page are built first
+  // (not under npm run dev-server, whose webpack --watch keeps dist/ up to date itself).
+  if (process.env.BUILD_AT_START !== '0') buildIfStale(path.resolve(import.meta.dirname, '..'), console.log);
   const service = await startService(config);
   // A configured ADMIN_TOKEN is never printed: the administrator has it, and logs keep what is printed.
   if (service.adminToken && config.adminToken) {

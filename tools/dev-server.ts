@@ -13,7 +13,12 @@ const webpack = require.resolve('webpack-cli/bin/cli.js');
 execFileSync(process.execPath, [webpack, '--mode', 'development'], { cwd: root, stdio: 'inherit' });
 const children: ChildProcess[] = [
   spawn(process.execPath, [webpack, '--mode', 'development', '--watch'], { cwd: root, stdio: 'inherit' }),
-  spawn(process.execPath, [require.resolve('tsx/cli'), 'watch', 'service/main.ts'], { cwd: root, stdio: 'inherit' }),
+  // The watching webpack keeps dist/ up to date: the service must not start a build of its own beside it.
+  spawn(process.execPath, [require.resolve('tsx/cli'), 'watch', 'service/main.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, BUILD_AT_START: '0' },
+  }),
 ];
 
 let stopping = false;

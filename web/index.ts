@@ -6,6 +6,7 @@
 import { annotate } from './annotate.ts';
 import { loadDeletedRows } from './deleted-rows.ts';
 import { byId } from './dom.ts';
+import { showInstall } from './install.ts';
 import { savedToken } from './session.ts';
 import { onSignInSubmit, signIn, signOut } from './sign-in.ts';
 import stylesheet from './style.css';
@@ -30,3 +31,4 @@ byId('weekly-form').addEventListener('submit', (event) => {
 });
 byId<HTMLInputElement>('week').value = lastWeek(new Date());
 if (savedToken()) void signIn();
+void showInstall();

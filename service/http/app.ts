@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
+import type { HealthWarning } from '../health.ts';
 import type { LedgerService } from '../ledger-service.ts';
 import type { ReportService } from '../reports/report-service.ts';
 import type { SettingsHolder } from '../settings.ts';
@@ -10,6 +11,7 @@ import type { Store } from '../store/store.ts';
 import type { UserDirectory } from '../users.ts';
 import { currentUser, requireUser } from './auth.ts';
 import { errorHandler, HttpError } from './errors.ts';
+import { installRouter } from './install-routes.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
 import { singleQueryValues } from './query.ts';
 import { reportsRouter } from './reports-routes.ts';
@@ -29,6 +31,12 @@ export interface AppParts {
   timeZone: string;
   version: string;
   corsOrigins: string[];
+  /** The address clients use (PUBLIC_URL's first), filled into manifest.xml. */
+  publicUrl: string;
+  /** Our CA's certificate, offered at /ca.crt; null when there is none of ours. */
+  caCertificate: string | null;
+  /** What the administrator must act on; the disk's refusals (the store's warnings) among them. */
+  health: () => Promise<HealthWarning[]>;
   /** The built add-in and web page (webpack output); served when present. */
   staticDir?: string;
   now?: () => Date;
@@ -44,11 +52,11 @@ export function createApp(parts: AppParts): express.Express {
   app.use(securityHeaders());
   app.use(cors(parts.corsOrigins));
 
-  // While the disk refuses writes (full, read-only) health says so: ok false, the reason in warnings.
-  app.get('/api/health', (_req, res) => {
-    const warnings = parts.store.warnings();
-    res.json({ ok: warnings.length === 0, version: parts.version, warnings });
+  // ok is false while the disk refuses writes (full, read-only); warnings also list what the admin should act on.
+  app.get('/api/health', async (_req, res) => {
+    res.json({ ok: parts.store.warnings().length === 0, version: parts.version, warnings: await parts.health() });
   });
+  app.use(installRouter(parts));
   const now = parts.now ?? (() => new Date());
   app.use('/api', requireUser(parts.users, now));
   app.use('/api', singleQueryValues);
@@ -72,7 +80,6 @@ export function createApp(parts: AppParts): express.Express {
   const root = path.resolve(import.meta.dirname, '..', '..');
   // The page for staff whose Excel or WPS cannot run the add-in, built with the add-in (dist/web/).
   app.get('/', (_req, res) => res.redirect('/web/'));
-  app.get('/manifest.xml', (_req, res) => res.type('application/xml').sendFile(path.join(root, 'manifest.xml')));
   app.use('/assets', express.static(path.join(root, 'assets')));
   app.use('/office-js', express.static(path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist')));
   if (parts.staticDir && fs.existsSync(parts.staticDir)) app.use(express.static(parts.staticDir));

@@ -15,6 +15,8 @@ import { isStorageFailure, StorageHealth, type StorageWarning } from './storage-
 import { DOCUMENT_NAMES, WriteQueue, type AuditEntry, type Store, type StoredRow } from './store.ts';
 
 const DAILY_BACKUP = /^\d{4}-\d{2}-\d{2}$/;
+/** The date of a daily backup (2026-10-05, 2026-10-05-2) or a manual one (手动-2026-10-05-103012); not a safety copy or a partial one. */
+const BACKUP_DATE = /^(?:手动-)?(\d{4}-\d{2}-\d{2})(?:-\d+)?$/;
 
 export class FileStore implements Store {
   private readonly ledgers = new Map<string, LedgerFile>();
@@ -162,6 +164,18 @@ export class FileStore implements Store {
     const dated = (await fs.readdir(root)).filter((entry) => DAILY_BACKUP.test(entry)).sort();
     for (const old of dated.slice(0, Math.max(0, dated.length - keep))) await fs.rm(path.join(root, old), { recursive: true, force: true });
     return target;
+  }
+
+  async lastBackup(): Promise<string | null> {
+    let names: string[];
+    try {
+      names = await fs.readdir(path.join(this.dataDir, 'backups'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const dates = names.map((name) => BACKUP_DATE.exec(name)?.[1]).filter((date) => date !== undefined);
+    return dates.sort().at(-1) ?? null;
   }
 
   /** A backup under a name of its own (`npm run backup`): the daily rotation never removes it. */

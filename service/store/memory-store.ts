@@ -27,6 +27,7 @@ export class MemoryStore implements Store {
   readonly reports = new MemoryReports();
   private readonly ledgers: Map<string, MemoryLedger>;
   private readonly queue = new WriteQueue();
+  private backedUpOn: string | null = null;
 
   constructor(ledgerIds: readonly string[]) {
     this.ledgers = new Map(ledgerIds.map((id) => [id, { rows: new Map(), revision: 0 }]));
@@ -52,8 +53,14 @@ export class MemoryStore implements Store {
     return ledger.revision;
   }
 
-  async backup(): Promise<string | null> {
+  async backup(date: string): Promise<string | null> {
+    this.backedUpOn = date;
     return null;
+  }
+
+  /** Nothing in memory outlives the process: the day it was last asked to back up counts as backed up. */
+  async lastBackup(): Promise<string | null> {
+    return this.backedUpOn;
   }
 
   close(): Promise<void> {

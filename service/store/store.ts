@@ -79,6 +79,8 @@ export interface Store {
   commitLedger(ledgerId: string, changed: StoredRow[], audit: AuditEntry[]): Promise<number>;
   /** Keeps a copy of everything as of `date` (once per date) and the newest `keep` copies; says where, or null when none was made. */
   backup(date: string, keep: number): Promise<string | null>;
+  /** The court date of the newest backup (a daily or a manual one), or null when there is none. */
+  lastBackup(): Promise<string | null>;
   /** Waits for the writes under way, then lets the data go. */
   close(): Promise<void>;
   /** Why changes cannot be saved at the moment (a full disk …), in Chinese; empty while they can. */

@@ -14,6 +14,7 @@ import type { NodeResult } from '../../service/domain/ledger.ts';
 import type { Problem, RawValue } from '../../service/domain/problem.ts';
 import type { RowResponse, RowsResponse } from '../../service/ledger-service.ts';
 import { startService, type StartOptions } from '../../service/server.ts';
+import { buildIfStale } from '../../service/static-build.ts';
 import { Documents } from '../../service/store/documents.ts';
 import { FileStore } from '../../service/store/file-store.ts';
 import { readLedger } from '../../service/store/ledger-file.ts';
@@ -179,6 +180,8 @@ export class ServiceProcess {
   private readonly exit: Promise<number | null>;
 
   constructor(dataDir: string, env: Record<string, string>) {
+    // npm start builds a stale dist/ before it listens; built here, the wait for the start is the start's alone.
+    buildIfStale(ROOT, () => undefined, 'ignore');
     this.child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'service', 'main.ts')], {
       cwd: ROOT,
       env: { ...process.env, HTTPS: '0', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: '', LEDGER_TZ: '', ...env },
