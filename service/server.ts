@@ -55,7 +55,7 @@ export async function startService(
   };
   try {
     const settings = await SettingsHolder.load(store.documents);
-    const users = new UserDirectory(store.documents);
+    const users = new UserDirectory(store.documents, (work) => store.exclusive(work), clock);
     const adminToken = await ensureAdmin(users, config.adminToken);
     const ledgers = new LedgerService(store, settings.get, config.timeZone, clock);
     const reports = new ReportService(ledgers, settings.get, store);
@@ -113,6 +113,7 @@ export async function startService(
         await stopJobs();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await users.seenSaved();
         await store.close();
       },
     };
