@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { conditionSchema, type Condition } from '../../conditions.ts';
 import type { NodeConfig } from '../../ledger.ts';
 import type { Period } from '../../periods.ts';
-import { nodeConfigSchema, periodSchema } from '../../rules-schema.ts';
+import { nodeConfigSchema, periodSchema, ROLL, sourceSchema } from '../../rules-schema.ts';
 
 /** How long a team has to close: a period from triage, or just the statutory period. */
 export type CloseLimit = { from: 'triage'; period: Period; roll: boolean } | { from: 'statutory' };
@@ -38,7 +38,7 @@ export interface CasesRules {
 const teamSchema = z.enum(['速执团队', '特执团队', '首执团队', '执恢团队']);
 
 const closeLimitSchema: z.ZodType<CloseLimit> = z.union([
-  z.object({ from: z.literal('triage'), period: periodSchema, roll: z.boolean() }).strict(),
+  z.object({ from: z.literal('triage'), period: periodSchema, roll: ROLL }).strict(),
   z.object({ from: z.literal('statutory') }).strict(),
 ]);
 
@@ -55,7 +55,10 @@ export const casesRulesSchema: z.ZodType<CasesRules> = z
         archive: nodeConfigSchema,
       })
       .strict(),
-    statutory: z.object({ period: periodSchema, roll: z.boolean(), source: z.string().min(1) }).strict(),
+    statutory: z
+      .object({ period: periodSchema.meta({ title: '期限' }), roll: ROLL, source: sourceSchema })
+      .strict()
+      .meta({ title: '法定执行期限' }),
     triage: z
       .object({
         rules: z
@@ -66,21 +69,20 @@ export const casesRulesSchema: z.ZodType<CasesRules> = z
                 label: z.string().min(1).max(200),
                 when: conditionSchema,
                 team: teamSchema,
-                close: closeLimitSchema,
+                close: closeLimitSchema.meta({ title: '结案期限' }),
               })
               .strict(),
           )
           .min(1)
-          .refine((rules) => new Set(rules.map((rule) => rule.id)).size === rules.length, '分流规则编号不能重复'),
-        fallback: z.object({ 执: teamSchema, 执恢: teamSchema }).strict(),
-        teamDefaults: z.record(teamSchema, closeLimitSchema),
-        source: z.string().min(1),
+          .refine((rules) => new Set(rules.map((rule) => rule.id)).size === rules.length, '分流规则编号不能重复')
+          .meta({ title: '分流规则' }),
+        fallback: z.object({ 执: teamSchema, 执恢: teamSchema }).strict().meta({ title: '未命中任何规则时分给' }),
+        teamDefaults: z.record(teamSchema, closeLimitSchema).meta({ title: '分流调整后的结案期限' }),
+        source: sourceSchema,
       })
-      .strict(),
-    screeningMonths: z.number().int().min(1).max(24),
-    offlineInquiryBeforeTransfer: z
-      .object({ source: z.string().min(1) })
       .strict()
-      .nullable(),
+      .meta({ title: '繁简分流规则' }),
+    screeningMonths: z.number().int().min(1).max(24).meta({ title: '终本筛查回溯月数' }),
+    offlineInquiryBeforeTransfer: z.object({ source: sourceSchema }).strict().nullable().meta({ title: '线下调查须在流转前完成' }),
   })
   .strict();

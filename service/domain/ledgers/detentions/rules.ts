@@ -25,10 +25,15 @@ export const detentionsRulesSchema: z.ZodType<DetentionsRules> = z
   .object({
     nodes: z.object({}).strict(),
     days: z
-      .object({ min: z.number().int().min(1).max(365), max: z.number().int().min(1).max(365), source: sourceSchema })
+      .object({
+        min: z.number().int().min(1).max(365).meta({ title: '最少（日）' }),
+        max: z.number().int().min(1).max(365).meta({ title: '最多（日）' }),
+        source: sourceSchema,
+      })
       .strict()
-      .refine((days) => days.min <= days.max, '拘留天数下限不能大于上限'),
-    releaseWarnDays: z.number().int().min(0).max(30),
-    repeatSource: sourceSchema,
+      .refine((days) => days.min <= days.max, '拘留天数下限不能大于上限')
+      .meta({ title: '拘留天数' }),
+    releaseWarnDays: z.number().int().min(0).max(30).meta({ title: '提前几日提示临期释放' }),
+    repeatSource: sourceSchema.meta({ title: '不得连续拘留的依据' }),
   })
   .strict() as z.ZodType<DetentionsRules>;

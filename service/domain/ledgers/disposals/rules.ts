@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { NodeConfig } from '../../ledger.ts';
 import type { Period } from '../../periods.ts';
-import { nodeConfigSchema, periodSchema, sourceSchema } from '../../rules-schema.ts';
+import { nodeConfigSchema, periodSchema, ROLL, sourceSchema } from '../../rules-schema.ts';
 
 export const PRICE_METHODS = ['当事人议价', '定向询价', '网络询价', '委托评估'] as const;
 export type PriceMethod = (typeof PRICE_METHODS)[number];
@@ -66,11 +66,16 @@ export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
     nodes: z
       .object({ ruling: nodeConfigSchema, reportService: nodeConfigSchema, objection: nodeConfigSchema, saleStart: nodeConfigSchema })
       .strict(),
-    reportPeriods: z.partialRecord(methodSchema, z.object({ period: periodSchema, roll: z.boolean(), source: sourceSchema }).strict()),
-    reportMethods: z.array(methodSchema),
+    reportPeriods: z
+      .partialRecord(methodSchema, z.object({ period: periodSchema.meta({ title: '期限' }), roll: ROLL, source: sourceSchema }).strict())
+      .meta({ title: '询价/评估报告期限' }),
+    reportMethods: z.array(methodSchema).meta({ title: '出具报告、可提异议的定价方式' }),
     announcement: z
       .object({
-        minDays: z.object({ 不动产: leastDays, 动产: leastDays, 车辆: leastDays, 股权: leastDays, 其他财产权: leastDays }).strict(),
+        minDays: z
+          .object({ 不动产: leastDays, 动产: leastDays, 车辆: leastDays, 股权: leastDays, 其他财产权: leastDays })
+          .strict()
+          .meta({ title: '最短公告天数' }),
         source: sourceSchema,
       })
       .strict(),

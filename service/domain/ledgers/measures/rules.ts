@@ -70,14 +70,28 @@ const measureSchema = z.enum(MEASURES);
 export const measuresRulesSchema: z.ZodType<MeasuresRules> = z
   .object({
     nodes: z.object({}).strict(),
-    terms: z.partialRecord(measureSchema, z.object({ period: periodSchema, renewable: z.boolean(), source: sourceSchema }).strict()),
-    renewalWarnDays: z.number().int().min(0).max(365),
+    terms: z
+      .partialRecord(
+        measureSchema,
+        z
+          .object({
+            period: periodSchema.meta({ title: '期限' }),
+            renewable: z.boolean().meta({ title: '可以续行' }),
+            source: sourceSchema,
+          })
+          .strict(),
+      )
+      .meta({ title: '措施期限' }),
+    renewalWarnDays: z.number().int().min(0).max(365).meta({ title: '到期前几日提示续行' }),
     release: z
       .object({
-        closureModes: closureModesSchema,
-        onFullPayment: z.boolean(),
-        deadlines: z.partialRecord(measureSchema, z.object({ period: periodSchema, source: sourceSchema }).strict()),
+        closureModes: closureModesSchema.meta({ title: '案件以这些方式结案后应解除' }),
+        onFullPayment: z.boolean().meta({ title: '案款付清后也应解除' }),
+        deadlines: z
+          .partialRecord(measureSchema, z.object({ period: periodSchema.meta({ title: '期限' }), source: sourceSchema }).strict())
+          .meta({ title: '解除期限' }),
       })
-      .strict(),
+      .strict()
+      .meta({ title: '解除' }),
   })
   .strict() as z.ZodType<MeasuresRules>;

@@ -32,8 +32,13 @@ export const paymentsRulesSchema: z.ZodType<PaymentsRules> = z
   .object({
     nodes: z.object({ notify: nodeConfigSchema, disburse: nodeConfigSchema }).strict(),
     aging: z
-      .object({ remindFromDay: day, reportFromDay: day, source: sourceSchema })
+      .object({
+        remindFromDay: day.meta({ title: '到账后第几日起提醒' }),
+        reportFromDay: day.meta({ title: '到账后第几日起通报' }),
+        source: sourceSchema,
+      })
       .strict()
-      .refine((aging) => aging.remindFromDay < aging.reportFromDay, '提醒天数应小于通报天数'),
+      .refine((aging) => aging.remindFromDay < aging.reportFromDay, '提醒天数应小于通报天数')
+      .meta({ title: '未发放案款的催办' }),
   })
   .strict() as z.ZodType<PaymentsRules>;
