@@ -44,6 +44,24 @@ export class UserError extends Error {
   }
 }
 
+/** Each role in the bureau's words, for the admin page. */
+const ROLE_LABELS: Record<string, string> = {
+  admin: '管理员',
+  affairs: '执行事务中心',
+  files: '卷宗管理中心',
+  general: '综合事务中心',
+  disposal: '财产处置专班',
+  viewer: '只读',
+};
+
+/** Every role a user may be given, with its name: the plain ones and one per configured team. */
+export function availableRoles(): Array<{ role: string; label: string }> {
+  return [
+    ...PLAIN_ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })),
+    ...configuredTeams().map((team) => ({ role: TEAM_ROLE_PREFIX + team, label: team })),
+  ];
+}
+
 /** The teams a `team:` role may name: those a ledger assigns rows to (the cases ledger's 分流调整 options). */
 export function configuredTeams(): string[] {
   const teams = LEDGERS.flatMap((ledger) => {

@@ -2,7 +2,7 @@
 // or enables one, and gives one a new token. Nobody else sees any of it.
 
 import { Router, type Request } from 'express';
-import { UserError, type UserDirectory } from '../users.ts';
+import { availableRoles, UserError, type UserDirectory } from '../users.ts';
 import { currentUser } from './auth.ts';
 import { HttpError } from './errors.ts';
 import type { User } from '../users.ts';
@@ -17,7 +17,7 @@ export function usersRouter(users: UserDirectory): Router {
   });
 
   router.get('/', async (_req, res) => {
-    res.json({ users: await users.list() });
+    res.json({ users: await users.list(), roles: availableRoles() });
   });
 
   router.post('/', async (req, res) => {
