@@ -187,6 +187,7 @@ export class UserDirectory {
   async update(name: string, change: UserChange, by: User): Promise<UserSummary> {
     const roles = change.roles === undefined ? undefined : checkedRoles(change.roles);
     if (change.disabled !== undefined && typeof change.disabled !== 'boolean') throw new UserError('invalid', '停用状态应为是或否');
+    if (roles === undefined && change.disabled === undefined) throw new UserError('invalid', '请说明要修改的角色或停用状态');
     return this.exclusive(async () => {
       const users = await this.all();
       const before = this.find(users, name);
@@ -230,8 +231,15 @@ export class UserDirectory {
     return { time: this.now().toISOString(), user: by, ledger: 'users', rowId: null, action, before, after };
   }
 
+  /** A damaged seen.json is only bookkeeping: it is logged and started afresh, never a reason to refuse a sign-in. */
   private async lastSeen(): Promise<Record<string, string>> {
-    this.seen ??= (await this.documents.read<Record<string, string>>('seen')) ?? {};
+    if (this.seen) return this.seen;
+    try {
+      this.seen = (await this.documents.read<Record<string, string>>('seen')) ?? {};
+    } catch (error) {
+      logError('用户最近使用时间文件无法读取，将重新记录', error);
+      this.seen = {};
+    }
     return this.seen;
   }
 

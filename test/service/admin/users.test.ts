@@ -117,6 +117,14 @@ describe('admin: users through HTTP', function () {
     assert.equal(users.filter((user) => user.roles.includes('admin') && !user.disabled).length, 1);
   });
 
+  it('refuses a change that changes nothing, and signs in despite a damaged seen.json (on disk)', async () => {
+    assert.match(assertError(await service.admin.patch('/api/users/admin', {}), 400, 'user_invalid'), /请说明要修改的角色或停用状态/);
+    const dataDir = await sandbox.dataDir();
+    await fs.writeFile(path.join(dataDir, 'seen.json'), '{"admin":');
+    const disk = await sandbox.startOnDisk(dataDir);
+    assert.equal((await disk.admin.get('/api/users')).status, 200);
+  });
+
   it('answers 404 in Chinese for an unknown user', async () => {
     assert.match(
       assertError(await service.admin.patch(`/api/users/${encodeURIComponent('无此人')}`, { disabled: true }), 404, 'user_unknown'),
