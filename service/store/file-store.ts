@@ -314,7 +314,8 @@ export async function restoreBackup(dataDir: string, name: string, options: Rest
     const safetyCopy = await copyAside(dataDir, documents, backupName('恢复前', now, options.timeZone ?? 'Asia/Shanghai'));
     const restored = await restoreLedgers(source, path.join(dataDir, 'ledgers'));
     const kept: string[] = [];
-    for (const document of DOCUMENT_NAMES) {
+    // When users last signed in is not rolled back: a backup's times are older than the truth.
+    for (const document of DOCUMENT_NAMES.filter((name) => name !== 'seen')) {
       const file = `${document}.json`;
       if (!options.all) {
         if (await exists(documents.file(document))) kept.push(file);
