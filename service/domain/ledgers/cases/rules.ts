@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { conditionSchema, type Condition } from '../../conditions.ts';
 import type { NodeConfig } from '../../ledger.ts';
 import type { Period } from '../../periods.ts';
-import { nodeConfigSchema, periodSchema, ROLL, sourceSchema } from '../../rules-schema.ts';
+import { nodeConfigSchema, periodSchema, ROLL } from '../../rules-schema.ts';
 
 /** How long a team has to close: a period from triage, or just the statutory period. */
 export type CloseLimit = { from: 'triage'; period: Period; roll: boolean } | { from: 'statutory' };
@@ -35,6 +35,9 @@ export interface CasesRules {
   offlineInquiryBeforeTransfer: { source: string } | null;
 }
 
+/** The cases ledger's sources have no length limit (saved configurations may hold long ones). */
+const caseSource = z.string().min(1).meta({ title: '依据' });
+
 const teamSchema = z.enum(['速执团队', '特执团队', '首执团队', '执恢团队']);
 
 const closeLimitSchema: z.ZodType<CloseLimit> = z.union([
@@ -56,7 +59,7 @@ export const casesRulesSchema: z.ZodType<CasesRules> = z
       })
       .strict(),
     statutory: z
-      .object({ period: periodSchema.meta({ title: '期限' }), roll: ROLL, source: sourceSchema })
+      .object({ period: periodSchema.meta({ title: '期限' }), roll: ROLL, source: caseSource })
       .strict()
       .meta({ title: '法定执行期限' }),
     triage: z
@@ -78,11 +81,11 @@ export const casesRulesSchema: z.ZodType<CasesRules> = z
           .meta({ title: '分流规则' }),
         fallback: z.object({ 执: teamSchema, 执恢: teamSchema }).strict().meta({ title: '未命中任何规则时分给' }),
         teamDefaults: z.record(teamSchema, closeLimitSchema).meta({ title: '分流调整后的结案期限' }),
-        source: sourceSchema,
+        source: caseSource,
       })
       .strict()
       .meta({ title: '繁简分流规则' }),
     screeningMonths: z.number().int().min(1).max(24).meta({ title: '终本筛查回溯月数' }),
-    offlineInquiryBeforeTransfer: z.object({ source: sourceSchema }).strict().nullable().meta({ title: '线下调查须在流转前完成' }),
+    offlineInquiryBeforeTransfer: z.object({ source: caseSource }).strict().nullable().meta({ title: '线下调查须在流转前完成' }),
   })
   .strict();
