@@ -2,13 +2,20 @@
 
 import { readAnnotationSummary, ANNOTATION_SUMMARY_HEADER, type ReceivedSummary } from './annotation-summary.ts';
 import type {
+  BackupInfo,
+  CalendarYear,
+  CalendarYearView,
   DeletedRow,
+  FestivalEntry,
   InstallInfo,
+  IssuedToken,
   LedgerDefinition,
   ListedReport,
   RowsResponse,
+  RuleItem,
   SignedInUser,
   SyncRowRequest,
+  UserSummary,
   WeeklyReport,
 } from './contract.ts';
 import { callService, downloadFile, uploadForProgress, type Connection, type ServiceFile, type UploadStage } from './service.ts';
@@ -125,4 +132,81 @@ export async function annotateWorkbookWithProgress(
     onProgress,
   );
   return { file, summary: readAnnotationSummary(file.header(ANNOTATION_SUMMARY_HEADER)) };
+}
+
+// ---- The admin section -----------------------------------------------------------------------
+
+const userPath = (name: string) => `/api/users/${encodeURIComponent(name)}`;
+
+/** Every user, and every role one may be given with its name. */
+export function fetchUsers(connection: Connection): Promise<{ users: UserSummary[]; roles: Array<{ role: string; label: string }> }> {
+  return callService(connection, '/api/users');
+}
+
+/** Creates a user; the answer carries its token, shown this once. */
+export function createUser(connection: Connection, name: string, roles: string[]): Promise<IssuedToken> {
+  return callService<IssuedToken>(connection, '/api/users', { method: 'POST', body: JSON.stringify({ name, roles }) });
+}
+
+export async function changeUser(
+  connection: Connection,
+  name: string,
+  change: { roles?: string[]; disabled?: boolean },
+): Promise<UserSummary> {
+  return (await callService<{ user: UserSummary }>(connection, userPath(name), { method: 'PATCH', body: JSON.stringify(change) })).user;
+}
+
+/** A new token for the user (the old one stops working), shown this once. */
+export function rotateToken(connection: Connection, name: string): Promise<IssuedToken> {
+  return callService<IssuedToken>(connection, `${userPath(name)}/token`, { method: 'POST', body: '{}' });
+}
+
+export async function fetchCalendarYears(connection: Connection): Promise<CalendarYear[]> {
+  return (await callService<{ years: CalendarYear[] }>(connection, '/api/calendar/years')).years;
+}
+
+export function fetchCalendarYear(connection: Connection, year: number): Promise<CalendarYearView> {
+  return callService<CalendarYearView>(connection, `/api/calendar/years/${year}`);
+}
+
+/** The year as entered, read and shown back as twelve months; nothing is saved. */
+export function previewCalendarYear(connection: Connection, year: number, festivals: FestivalEntry[]): Promise<CalendarYearView> {
+  return callService<CalendarYearView>(connection, `/api/calendar/years/${year}/preview`, {
+    method: 'POST',
+    body: JSON.stringify({ festivals }),
+  });
+}
+
+export function saveCalendarYear(connection: Connection, year: number, festivals: FestivalEntry[]): Promise<CalendarYearView> {
+  return callService<CalendarYearView>(connection, `/api/calendar/years/${year}`, { method: 'PUT', body: JSON.stringify({ festivals }) });
+}
+
+export async function fetchRulesForm(connection: Connection): Promise<RuleItem[]> {
+  return (await callService<{ items: RuleItem[] }>(connection, '/api/rules/form')).items;
+}
+
+const rulePath = (id: string) => `/api/rules/form/${encodeURIComponent(id)}`;
+
+export async function saveRuleItem(
+  connection: Connection,
+  id: string,
+  change: { enabled?: boolean; fields: Record<string, unknown> },
+): Promise<RuleItem> {
+  return (await callService<{ item: RuleItem }>(connection, rulePath(id), { method: 'PUT', body: JSON.stringify(change) })).item;
+}
+
+export async function resetRuleItem(connection: Connection, id: string): Promise<RuleItem> {
+  return (await callService<{ item: RuleItem }>(connection, `${rulePath(id)}/reset`, { method: 'POST', body: '{}' })).item;
+}
+
+export async function fetchBackups(connection: Connection): Promise<BackupInfo[]> {
+  return (await callService<{ backups: BackupInfo[] }>(connection, '/api/backups')).backups;
+}
+
+export async function makeBackup(connection: Connection): Promise<BackupInfo> {
+  return (await callService<{ backup: BackupInfo }>(connection, '/api/backups', { method: 'POST', body: '{}' })).backup;
+}
+
+export function backupFile(connection: Connection, name: string): Promise<ServiceFile> {
+  return downloadFile(connection, `/api/backups/${encodeURIComponent(name)}`, `执行台账备份-${name}.zip`);
 }

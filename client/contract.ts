@@ -2,7 +2,10 @@
 // the command line know no ledger beyond what these carry.
 
 import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
-import type { StoredReport } from '../service/store/store.ts';
+import type { BackupInfo, StoredReport } from '../service/store/store.ts';
+import type { FestivalEntry, MonthGrid } from '../service/calendar-entry.ts';
+import type { RuleField, RuleItem } from '../service/rules-form.ts';
+import type { UserSummary } from '../service/users.ts';
 
 export type { WeeklyReport };
 
@@ -99,4 +102,33 @@ export interface InstallInfo {
   manifestUrl: string;
   /** The service's own CA certificate; null when the service uses the administrator's certificate. */
   caCertificateUrl: string | null;
+}
+
+// ---- The admin section (admin only) ----------------------------------------------------------
+
+export type { BackupInfo, FestivalEntry, MonthGrid, RuleField, RuleItem, UserSummary };
+
+/** A user just created, or given a new token: the token is in this answer only. */
+export interface IssuedToken {
+  user?: UserSummary;
+  token: string;
+}
+
+/** A year with holiday data: the package's (chinese-days) or the admin's own entry. */
+export interface CalendarYear {
+  year: number;
+  source: 'package' | 'override';
+  holidays: number;
+  workdays: number;
+}
+
+/** One year's holidays and 调休 workdays, as twelve months (GET, preview, save). */
+export interface CalendarYearView {
+  year: number;
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+  months: MonthGrid[];
+  restDays: number;
+  source?: CalendarYear['source'] | null;
+  festivals?: FestivalEntry[];
 }

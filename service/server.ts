@@ -72,7 +72,7 @@ export async function startService(
     // Our own CA is made under the data directory's lock: two services starting at once never make two.
     const tls = configuredTls ?? (config.https ? await ServiceTls.open(config, clock(), log) : null);
     const settings = await SettingsHolder.load(store.documents);
-    const users = new UserDirectory(store.documents);
+    const users = new UserDirectory(store.documents, (work) => store.exclusive(work), clock);
     const adminToken = await ensureAdmin(users, config.adminToken);
     const ledgers = new LedgerService(store, settings.get, config.timeZone, clock);
     const reports = new ReportService(ledgers, settings.get, store);
@@ -142,6 +142,7 @@ export async function startService(
         await stopJobs();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await users.seenSaved();
         await store.close();
       },
     };

@@ -2,6 +2,7 @@
 
 import { fetchLedgers, fetchMe } from '../client/api.ts';
 import { ServiceError } from '../client/service.ts';
+import { hideAdmin, showAdmin } from './admin/index.ts';
 import { showDeletedLedgers } from './deleted-rows.ts';
 import { byId, messageOf, say, showSections } from './dom.ts';
 import { connection, forgetToken, saveToken } from './session.ts';
@@ -30,6 +31,7 @@ export async function signIn(): Promise<void> {
     showSections(SIGNED_IN_SECTIONS, true);
     byId('team-list').hidden = !showTeamLedgers(ledgers);
     byId('deleted-rows').hidden = !showDeletedLedgers(ledgers, user);
+    showAdmin(user);
     void loadReports();
   } catch (error) {
     forgetToken();
@@ -41,6 +43,7 @@ export async function signIn(): Promise<void> {
 export function signOut(): void {
   forgetToken();
   showSections([...SIGNED_IN_SECTIONS, 'team-list', 'deleted-rows'], false);
+  hideAdmin();
   byId('sign-out-button').hidden = true;
   say('sign-in-status', '已退出。');
 }

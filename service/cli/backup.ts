@@ -3,6 +3,7 @@
 // While the service runs it owns the data directory and backs it up itself every day, so this
 // command refuses then rather than copy ledgers the service may be writing.
 
+import path from 'node:path';
 import { configFromEnv } from '../config.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
 import { FileStore, backupName } from '../store/file-store.ts';
@@ -24,7 +25,7 @@ try {
   }
   try {
     const target = await store.exclusive(() => store.backupAs(backupName('手动', new Date(), timeZone)));
-    console.log(`已备份到：${target}（含全部台账、用户、规则、节假日设置和审计日志）`);
+    console.log(`已备份到：${path.join(dataDir, 'backups', target.name)}（含全部台账、用户、规则、节假日设置和审计日志）`);
   } finally {
     await store.close();
   }

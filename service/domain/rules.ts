@@ -45,32 +45,57 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function validateRules(input: unknown): { ok: true; value: RulesConfig } | { ok: false; message: string } {
+/** The schema of the whole configuration, for the admin's form (generated from it). */
+export const RULES_SCHEMA = rulesSchema;
+
+/** A refusal names the setting by its path (for the form to name it in words) and says what is wrong. */
+export type RulesValidation =
+  { ok: true; value: RulesConfig } | { ok: false; message: string; path: Array<string | number>; reason: string };
+
+export function validateRules(input: unknown): RulesValidation {
   const parsed = rulesSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path.map(String).join('.') || '（根）';
-    return { ok: false, message: `规则配置有误：${path} —— ${describeIssue(issue)}` };
+    const reason = describeIssue(issue);
+    return {
+      ok: false,
+      message: `规则配置有误：${path} —— ${reason}`,
+      path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+      reason,
+    };
   }
   for (const ledger of LEDGERS) {
     const known = new Set([...ledger.columns.map((column) => column.id), ...DERIVED_COLUMNS]);
     const ledgerRules = parsed.data.ledgers[ledger.id] as { triage?: { rules: Array<{ id: string; when: Condition }> } };
     for (const rule of ledgerRules.triage?.rules ?? []) {
       const unknown = columnsOf(rule.when).find((column) => !known.has(column));
-      if (unknown) return { ok: false, message: `规则配置有误：${ledger.name}分流规则${rule.id}引用了不存在的列「${unknown}」` };
+      if (unknown) {
+        const reason = `${ledger.name}分流规则${rule.id}引用了不存在的列「${unknown}」`;
+        return { ok: false, message: `规则配置有误：${reason}`, path: ['ledgers', ledger.id, 'triage'], reason };
+      }
     }
   }
   return { ok: true, value: parsed.data as RulesConfig };
 }
 
+const EXPECTED_WORDS: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  string: '文字',
+  object: '一组设置',
+  array: '列表',
+};
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `类型应为 ${issue.expected}`;
+      return EXPECTED_WORDS[issue.expected] ? `应为${EXPECTED_WORDS[issue.expected]}` : `类型应为 ${issue.expected}`;
     case 'too_small':
-      return `不能小于 ${String(issue.minimum)}`;
+      return issue.inclusive === false ? `应大于 ${String(issue.minimum)}` : `不能小于 ${String(issue.minimum)}`;
     case 'too_big':
-      return `不能大于 ${String(issue.maximum)}`;
+      return issue.inclusive === false ? `应小于 ${String(issue.maximum)}` : `不能大于 ${String(issue.maximum)}`;
     case 'unrecognized_keys':
       return `含有未知项 ${issue.keys.join('、')}`;
     case 'invalid_union':

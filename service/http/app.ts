@@ -10,13 +10,17 @@ import type { SettingsHolder } from '../settings.ts';
 import type { Store } from '../store/store.ts';
 import type { UserDirectory } from '../users.ts';
 import { currentUser, requireUser } from './auth.ts';
+import { backupsRouter } from './backups-routes.ts';
+import { calendarYearsRouter } from './calendar-routes.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { installRouter } from './install-routes.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
 import { singleQueryValues } from './query.ts';
 import { reportsRouter } from './reports-routes.ts';
+import { rulesFormRouter } from './rules-form-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { settingsRouter } from './settings-routes.ts';
+import { usersRouter } from './users-routes.ts';
 import { SUMMARY_HEADER, workbooksRouter } from './workbooks-routes.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
 import { mayManage } from '../row-permissions.ts';
@@ -71,6 +75,11 @@ export function createApp(parts: AppParts): express.Express {
   });
   app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, now));
   app.use('/api/reports', reportsRouter(parts.reports, parts.timeZone, now));
+  // The admin section (admin only): users, the holiday data by year, the rules form, backups.
+  app.use('/api/users', usersRouter(parts.users));
+  app.use('/api/calendar/years', calendarYearsRouter(parts.settings, parts.store));
+  app.use('/api/rules/form', rulesFormRouter(parts.settings, parts.store));
+  app.use('/api/backups', backupsRouter(parts.store, parts.timeZone, now));
   app.use('/api', settingsRouter(parts.settings, parts.store));
   app.use('/api', workbooksRouter(new WorkbookAnnotator(parts.ledgers, LEDGERS, parts.timeZone), parts.timeZone, now));
   app.use('/api', () => {
@@ -95,7 +104,7 @@ function cors(origins: string[]): RequestHandler {
       res.set('Access-Control-Allow-Origin', origin);
       res.set('Vary', 'Origin');
       res.set('Access-Control-Allow-Headers', 'Authorization, Content-Type');
-      res.set('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
+      res.set('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, OPTIONS');
       res.set('Access-Control-Expose-Headers', `Content-Disposition, ${SUMMARY_HEADER}`);
       if (req.method === 'OPTIONS') return void res.sendStatus(204);
     }

@@ -8,7 +8,12 @@ import { RESTORE_HINT } from './ledger-file.ts';
 import { StorageHealth } from './storage-error.ts';
 import type { AuditEntry, DocumentName, DocumentStore } from './store.ts';
 
-const DOCUMENT_LABELS: Record<DocumentName, string> = { users: '用户文件', rules: '规则配置', calendar: '节假日配置' };
+const DOCUMENT_LABELS: Record<DocumentName, string> = {
+  users: '用户文件',
+  rules: '规则配置',
+  calendar: '节假日配置',
+  seen: '用户最近使用时间',
+};
 
 export class Documents implements DocumentStore {
   constructor(

@@ -12,7 +12,7 @@ import { LedgerFile, resetJournal, RESTORE_HINT } from './ledger-file.ts';
 import { acquireLock } from './lock.ts';
 import { ReportFiles } from './reports.ts';
 import { isStorageFailure, StorageHealth, type StorageWarning } from './storage-error.ts';
-import { DOCUMENT_NAMES, WriteQueue, type AuditEntry, type Store, type StoredRow } from './store.ts';
+import { DOCUMENT_NAMES, WriteQueue, type AuditEntry, type BackupFile, type BackupInfo, type Store, type StoredRow } from './store.ts';
 
 const DAILY_BACKUP = /^\d{4}-\d{2}-\d{2}$/;
 /** The date of a daily backup (2026-10-05, 2026-10-05-2) or a manual one (手动-2026-10-05-103012); not a safety copy or a partial one. */
@@ -178,12 +178,41 @@ export class FileStore implements Store {
     return dates.sort().at(-1) ?? null;
   }
 
-  /** A backup under a name of its own (`npm run backup`): the daily rotation never removes it. */
-  async backupAs(name: string): Promise<string> {
-    const target = path.join(this.dataDir, 'backups', name);
-    if (await exists(target)) throw new Error(`备份 ${target} 已存在`);
-    await this.copyInto(target);
-    return target;
+  /** A backup under a name of its own (`npm run backup`, the admin's 立即备份): the daily rotation never removes it. */
+  async backupAs(name: string): Promise<BackupInfo> {
+    // Two backups within one second would have one name: the later one takes the next free one.
+    let free = name;
+    for (let again = 2; await exists(path.join(this.backupsDir, free)); again++) free = `${name}-${again}`;
+    await this.copyInto(path.join(this.backupsDir, free));
+    return describeBackup(this.backupsDir, free);
+  }
+
+  private get backupsDir(): string {
+    return path.join(this.dataDir, 'backups');
+  }
+
+  /** Every complete backup directory (a `.partial` one is a copy under way or cut off), the newest first. */
+  async backups(): Promise<BackupInfo[]> {
+    const entries = await fs.readdir(this.backupsDir, { withFileTypes: true }).catch(() => []);
+    const names = entries.filter((entry) => entry.isDirectory() && !entry.name.endsWith('.partial')).map((entry) => entry.name);
+    const listed = await Promise.all(names.map((name) => describeBackup(this.backupsDir, name)));
+    return listed.sort((a, b) => b.madeAt.localeCompare(a.madeAt) || b.name.localeCompare(a.name));
+  }
+
+  async backupFiles(name: string): Promise<BackupFile[] | null> {
+    if (!isPlainName(name) || name.endsWith('.partial')) return null;
+    const root = path.join(this.backupsDir, name);
+    if (
+      !(await fs.stat(root).then(
+        (stat) => stat.isDirectory(),
+        () => false,
+      ))
+    )
+      return null;
+    const files: BackupFile[] = [];
+    for (const file of await filesUnder(root))
+      files.push({ path: file.split(path.sep).join('/'), bytes: await fs.readFile(path.join(root, file)) });
+    return files;
   }
 
   /** Every ledger (compacted), document and the audit log, into a directory that appears complete or not at all. */
@@ -222,6 +251,26 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+function isPlainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && path.basename(name) === name;
+}
+
+/** Paths of the files under a directory, relative to it. */
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+async function describeBackup(root: string, name: string): Promise<BackupInfo> {
+  const dir = path.join(root, name);
+  let bytes = 0;
+  for (const file of await filesUnder(dir)) bytes += (await fs.stat(path.join(dir, file))).size;
+  return { name, madeAt: (await fs.stat(dir)).mtime.toISOString(), bytes };
 }
 
 async function copyIfExists(from: string, to: string): Promise<void> {
@@ -269,7 +318,7 @@ export interface Restored {
  * would stop every token issued since. The audit log is never rolled back; the restore is added to it.
  */
 export async function restoreBackup(dataDir: string, name: string, options: RestoreOptions = {}): Promise<Restored> {
-  if (name === '' || name === '.' || name === '..' || path.basename(name) !== name) throw new Error(`「${name}」不是备份的名称`);
+  if (!isPlainName(name)) throw new Error(`「${name}」不是备份的名称`);
   const source = path.join(dataDir, 'backups', name);
   if (!(await exists(source))) throw new Error(`没有 ${name} 的备份（${source}）`);
   const release = acquireLock(dataDir);
@@ -279,7 +328,8 @@ export async function restoreBackup(dataDir: string, name: string, options: Rest
     const safetyCopy = await copyAside(dataDir, documents, backupName('恢复前', now, options.timeZone ?? 'Asia/Shanghai'));
     const restored = await restoreLedgers(source, path.join(dataDir, 'ledgers'));
     const kept: string[] = [];
-    for (const document of DOCUMENT_NAMES) {
+    // When users last signed in is not rolled back: a backup's times are older than the truth.
+    for (const document of DOCUMENT_NAMES.filter((name) => name !== 'seen')) {
       const file = `${document}.json`;
       if (!options.all) {
         if (await exists(documents.file(document))) kept.push(file);

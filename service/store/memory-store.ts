@@ -1,13 +1,15 @@
 // The store in memory, for tests whose subject is not the disk: the same revisions, write queue,
 // documents, audit log and reports as the file store, gone when the process ends. Documents and
 // audit entries are kept as JSON text, so what is read back is a copy, as it is from a file.
-// There is nothing to back up: `backup` makes no copy and answers null.
+// There is nothing to back up: `backup` and `backupAs` make no copy and answer null, and none is listed.
 
 import {
   reportFileName,
   reportWeek,
   WriteQueue,
   type AuditEntry,
+  type BackupFile,
+  type BackupInfo,
   type DocumentName,
   type DocumentStore,
   type ReportStore,
@@ -61,6 +63,18 @@ export class MemoryStore implements Store {
   /** Nothing in memory outlives the process: the day it was last asked to back up counts as backed up. */
   async lastBackup(): Promise<string | null> {
     return this.backedUpOn;
+  }
+
+  async backupAs(): Promise<BackupInfo | null> {
+    return null;
+  }
+
+  async backups(): Promise<BackupInfo[]> {
+    return [];
+  }
+
+  async backupFiles(): Promise<BackupFile[] | null> {
+    return null;
   }
 
   close(): Promise<void> {

@@ -37,6 +37,8 @@ export interface UserRecord {
   roles: string[];
   tokenHash: string;
   createdAt: string;
+  /** A disabled user's token signs nobody in; the user stays listed. */
+  disabled?: boolean;
 }
 
 export interface StoredReport {
@@ -49,7 +51,23 @@ export interface StoredReport {
   savedAt: string;
 }
 
-export const DOCUMENT_NAMES = ['users', 'rules', 'calendar'] as const;
+/** `seen`: when each user last signed in, kept apart from users.json so that signing in never rewrites it. */
+/** A copy of the data directory under backups/ (daily, 手动-…, 恢复前-…). */
+export interface BackupInfo {
+  name: string;
+  /** When it was made (ISO time). */
+  madeAt: string;
+  /** The size of its files together. */
+  bytes: number;
+}
+
+/** One file of a backup, by its path inside the backup (ledgers/cases.json, users.json …). */
+export interface BackupFile {
+  path: string;
+  bytes: Buffer;
+}
+
+export const DOCUMENT_NAMES = ['users', 'rules', 'calendar', 'seen'] as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
 const REPORT_NAME = /^周通报-(\d{4}-W\d{2})\.xlsx$/;
@@ -81,6 +99,12 @@ export interface Store {
   backup(date: string, keep: number): Promise<string | null>;
   /** The court date of the newest backup (a daily or a manual one), or null when there is none. */
   lastBackup(): Promise<string | null>;
+  /** A backup under a name of its own, made now (call inside `exclusive`); null when the store keeps no backups (memory). */
+  backupAs(name: string): Promise<BackupInfo | null>;
+  /** Every backup, the newest first. */
+  backups(): Promise<BackupInfo[]>;
+  /** A backup's files, or null for a name that is no backup. */
+  backupFiles(name: string): Promise<BackupFile[] | null>;
   /** Waits for the writes under way, then lets the data go. */
   close(): Promise<void>;
   /** Why changes cannot be saved at the moment (a full disk …), in Chinese; empty while they can. */

@@ -56,6 +56,10 @@ export class Client {
     return this.send('PUT', route, JSON.stringify(body));
   }
 
+  patch(route: string, body: unknown): Promise<Reply> {
+    return this.send('PATCH', route, JSON.stringify(body));
+  }
+
   sync(rows: SyncRow[], options: { asOf?: string; mode?: 'upsert' | 'snapshot'; confirmDeletes?: boolean } = {}): Promise<Reply> {
     const { asOf, ...body } = options;
     return this.post(`/api/ledgers/cases/sync?asOf=${asOf ?? AS_OF}`, { rows, ...body });

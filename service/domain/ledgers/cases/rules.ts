@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { conditionSchema, type Condition } from '../../conditions.ts';
 import type { NodeConfig } from '../../ledger.ts';
 import type { Period } from '../../periods.ts';
-import { nodeConfigSchema, periodSchema, sourceSchema } from '../../rules-schema.ts';
+import { nodeConfigSchema, periodSchema, ROLL, sourceSchema } from '../../rules-schema.ts';
 
 /** How long a team has to close: a period from triage, or just the statutory period. */
 export type CloseLimit = { from: 'triage'; period: Period; roll: boolean } | { from: 'statutory' };
@@ -66,10 +66,13 @@ export interface CasesRules {
   offlineInquiryBeforeTransfer: { source: string } | null;
 }
 
+/** The cases ledger's sources have no length limit (saved configurations may hold long ones). */
+const caseSource = z.string().min(1).meta({ title: '依据' });
+
 const teamSchema = z.enum(['速执团队', '特执团队', '首执团队', '执恢团队']);
 
 const closeLimitSchema: z.ZodType<CloseLimit> = z.union([
-  z.object({ from: z.literal('triage'), period: periodSchema, roll: z.boolean() }).strict(),
+  z.object({ from: z.literal('triage'), period: periodSchema, roll: ROLL }).strict(),
   z.object({ from: z.literal('statutory') }).strict(),
 ]);
 
@@ -88,13 +91,24 @@ export const casesRulesSchema: z.ZodType<CasesRules> = z
       .strict(),
     statutory: z
       .object({
-        period: periodSchema,
-        roll: z.boolean(),
-        source: z.string().min(1),
-        byTag: z.array(z.object({ tag: z.string().min(1).max(20), period: periodSchema, source: sourceSchema }).strict()),
+        period: periodSchema.meta({ title: '期限' }),
+        roll: ROLL,
+        source: caseSource,
+        byTag: z
+          .array(
+            z
+              .object({
+                tag: z.string().min(1).max(20).meta({ title: '案件标签' }),
+                period: periodSchema.meta({ title: '期限' }),
+                source: sourceSchema,
+              })
+              .strict(),
+          )
+          .meta({ title: '按案件标签的执行期限' }),
         extensionSource: sourceSchema,
       })
-      .strict(),
+      .strict()
+      .meta({ title: '法定执行期限' }),
     deductions: z
       .object({
         kinds: z
@@ -112,10 +126,11 @@ export const casesRulesSchema: z.ZodType<CasesRules> = z
             const words = kinds.flatMap((kind) => [kind.name, ...kind.aliases]);
             return new Set(words).size === words.length;
           }, '扣除期间的类型及其简称不能重复'),
-        teamDeadline: z.boolean(),
+        teamDeadline: z.boolean().meta({ title: '团队结案期限同样扣除' }),
         source: sourceSchema,
       })
-      .strict(),
+      .strict()
+      .meta({ title: '不计入执行期限的期间' }),
     triage: z
       .object({
         rules: z
@@ -126,21 +141,20 @@ export const casesRulesSchema: z.ZodType<CasesRules> = z
                 label: z.string().min(1).max(200),
                 when: conditionSchema,
                 team: teamSchema,
-                close: closeLimitSchema,
+                close: closeLimitSchema.meta({ title: '结案期限' }),
               })
               .strict(),
           )
           .min(1)
-          .refine((rules) => new Set(rules.map((rule) => rule.id)).size === rules.length, '分流规则编号不能重复'),
-        fallback: z.object({ 执: teamSchema, 执恢: teamSchema }).strict(),
-        teamDefaults: z.record(teamSchema, closeLimitSchema),
-        source: z.string().min(1),
+          .refine((rules) => new Set(rules.map((rule) => rule.id)).size === rules.length, '分流规则编号不能重复')
+          .meta({ title: '分流规则' }),
+        fallback: z.object({ 执: teamSchema, 执恢: teamSchema }).strict().meta({ title: '未命中任何规则时分给' }),
+        teamDefaults: z.record(teamSchema, closeLimitSchema).meta({ title: '分流调整后的结案期限' }),
+        source: caseSource,
       })
-      .strict(),
-    screeningMonths: z.number().int().min(1).max(24),
-    offlineInquiryBeforeTransfer: z
-      .object({ source: z.string().min(1) })
       .strict()
-      .nullable(),
+      .meta({ title: '繁简分流规则' }),
+    screeningMonths: z.number().int().min(1).max(24).meta({ title: '终本筛查回溯月数' }),
+    offlineInquiryBeforeTransfer: z.object({ source: caseSource }).strict().nullable().meta({ title: '线下调查须在流转前完成' }),
   })
   .strict();

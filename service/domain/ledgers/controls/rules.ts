@@ -22,7 +22,7 @@ export function defaultControlsRules(): ControlsRules {
 export const controlsRulesSchema: z.ZodType<ControlsRules> = z
   .object({
     nodes: z.object({}).strict(),
-    revokeOnClosure: closureModesSchema,
-    expiryWarnDays: z.number().int().min(0).max(365).optional(),
+    revokeOnClosure: closureModesSchema.meta({ title: '案件以这些方式结案后应撤控' }),
+    expiryWarnDays: z.number().int().min(0).max(365).optional().meta({ title: '提前几日提示到期（不填按默认）' }),
   })
   .strict() as z.ZodType<ControlsRules>;

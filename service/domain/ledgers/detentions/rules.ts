@@ -31,14 +31,24 @@ export const detentionsRulesSchema: z.ZodType<DetentionsRules> = z
   .object({
     nodes: z.object({}).strict(),
     days: z
-      .object({ min: z.number().int().min(1).max(365), max: z.number().int().min(1).max(365), source: sourceSchema })
+      .object({
+        min: z.number().int().min(1).max(365).meta({ title: '最少（日）' }),
+        max: z.number().int().min(1).max(365).meta({ title: '最多（日）' }),
+        source: sourceSchema,
+      })
       .strict()
-      .refine((days) => days.min <= days.max, '拘留天数下限不能大于上限'),
-    releaseWarnDays: z.number().int().min(0).max(30),
+      .refine((days) => days.min <= days.max, '拘留天数下限不能大于上限')
+      .meta({ title: '拘留天数' }),
+    releaseWarnDays: z.number().int().min(0).max(30).meta({ title: '提前几日提示临期释放' }),
     familyNotice: z
-      .object({ hours: z.number().int().min(1).max(72), warnHours: z.number().int().min(0).max(72), source: sourceSchema })
+      .object({
+        hours: z.number().int().min(1).max(72).meta({ title: '通知家属时限（小时）' }),
+        warnHours: z.number().int().min(0).max(72).meta({ title: '提前几小时提示临期' }),
+        source: sourceSchema,
+      })
       .strict()
-      .refine((notice) => notice.warnHours <= notice.hours, '通知家属的临期提示小时数不能大于时限'),
-    repeatSource: sourceSchema,
+      .refine((notice) => notice.warnHours <= notice.hours, '通知家属的临期提示小时数不能大于时限')
+      .meta({ title: '通知家属' }),
+    repeatSource: sourceSchema.meta({ title: '不得连续拘留的依据' }),
   })
   .strict() as z.ZodType<DetentionsRules>;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { NodeConfig } from '../../ledger.ts';
 import type { Period } from '../../periods.ts';
-import { nodeConfigSchema, periodSchema, sourceSchema } from '../../rules-schema.ts';
+import { nodeConfigSchema, periodSchema, ROLL, sourceSchema } from '../../rules-schema.ts';
 
 export const PRICE_METHODS = ['当事人议价', '定向询价', '网络询价', '委托评估'] as const;
 export type PriceMethod = (typeof PRICE_METHODS)[number];
@@ -110,7 +110,7 @@ export const DEFAULT_DISPOSALS_RULES: DisposalsRules = {
 };
 
 const methodSchema = z.enum(PRICE_METHODS);
-const settlementSchema = z.object({ objection: z.boolean(), source: sourceSchema }).strict();
+const settlementSchema = z.object({ objection: z.boolean().meta({ title: '有异议期' }), source: sourceSchema }).strict();
 const leastDays = z.number().int().min(1).max(365);
 const minDaysSchema = z.object({ 不动产: leastDays, 动产: leastDays, 车辆: leastDays, 股权: leastDays, 其他财产权: leastDays }).strict();
 
@@ -125,26 +125,44 @@ export const disposalsRulesSchema: z.ZodType<DisposalsRules> = z
         saleStart: nodeConfigSchema,
       })
       .strict(),
-    reportPeriods: z.partialRecord(
-      methodSchema,
-      z
-        .object({
-          period: periodSchema,
-          roll: z.boolean(),
-          source: sourceSchema,
-          extension: z
-            .object({ maxDays: z.number().int().min(1).max(365), source: sourceSchema })
-            .strict()
-            .optional(),
-        })
-        .strict(),
-    ),
-    reportMethods: z.array(methodSchema),
+    reportPeriods: z
+      .partialRecord(
+        methodSchema,
+        z
+          .object({
+            period: periodSchema.meta({ title: '期限' }),
+            roll: ROLL,
+            source: sourceSchema,
+            extension: z
+              .object({ maxDays: z.number().int().min(1).max(365).meta({ title: '最多延长天数' }), source: sourceSchema })
+              .strict()
+              .optional()
+              .meta({ title: '延长出具期限' }),
+          })
+          .strict(),
+      )
+      .meta({ title: '询价/评估报告期限' }),
+    reportMethods: z.array(methodSchema).meta({ title: '出具报告后须送达的定价方式' }),
     settlement: z
       .object(Object.fromEntries(PRICE_METHODS.map((method) => [method, settlementSchema])) as Record<PriceMethod, typeof settlementSchema>)
-      .strict(),
-    announcement: z.object({ minDays: minDaysSchema, source: sourceSchema }).strict(),
-    validity: z.object({ longest: periodSchema, auctionGrace: periodSchema, source: sourceSchema }).strict(),
-    reAuction: z.object({ within: nodeConfigSchema, minDays: minDaysSchema, source: sourceSchema }).strict(),
+      .strict()
+      .meta({ title: '参考价的确定与异议期' }),
+    announcement: z.object({ minDays: minDaysSchema.meta({ title: '最短公告天数' }), source: sourceSchema }).strict(),
+    validity: z
+      .object({
+        longest: periodSchema.meta({ title: '参考价最长有效期' }),
+        auctionGrace: periodSchema.meta({ title: '有效期届满后仍可拍卖的期间' }),
+        source: sourceSchema,
+      })
+      .strict()
+      .meta({ title: '参考价有效期' }),
+    reAuction: z
+      .object({
+        within: nodeConfigSchema.meta({ title: '流拍后再次拍卖的期限' }),
+        minDays: minDaysSchema.meta({ title: '再次拍卖最短公告天数' }),
+        source: sourceSchema,
+      })
+      .strict()
+      .meta({ title: '流拍后再次拍卖' }),
   })
   .strict() as z.ZodType<DisposalsRules>;

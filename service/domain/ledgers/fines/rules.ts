@@ -31,15 +31,15 @@ export const DEFAULT_FINES_RULES: FinesRules = {
 
 const yuan = z.number().positive().max(1e12);
 const boundsSchema = z
-  .object({ min: yuan.optional(), max: yuan })
+  .object({ min: yuan.optional().meta({ title: '下限（元，可不填）' }), max: yuan.meta({ title: '上限（元）' }) })
   .strict()
   .refine((bounds) => bounds.min === undefined || bounds.min <= bounds.max, '罚款下限不能大于上限');
 
 export const finesRulesSchema: z.ZodType<FinesRules> = z
   .object({
     nodes: z.object({}).strict(),
-    limits: z.object({ 个人: boundsSchema, 单位: boundsSchema }).strict(),
+    limits: z.object({ 个人: boundsSchema, 单位: boundsSchema }).strict().meta({ title: '罚款金额' }),
     source: sourceSchema,
-    repeatSource: sourceSchema,
+    repeatSource: sourceSchema.meta({ title: '不得连续罚款的依据' }),
   })
   .strict() as z.ZodType<FinesRules>;

@@ -1,7 +1,7 @@
 // The configurable validity of lawyers' investigation orders (SPEC §5.4): local rules, not statute.
 
 import { z } from 'zod';
-import { sourceSchema } from '../../rules-schema.ts';
+import { ROLL, sourceSchema } from '../../rules-schema.ts';
 
 export interface InvestigationOrdersRules {
   /** The return node's period is the order's own validity, read per row. */
@@ -27,12 +27,13 @@ export const investigationOrdersRulesSchema: z.ZodType<InvestigationOrdersRules>
     nodes: z.object({}).strict(),
     validity: z
       .object({
-        defaultDays: z.number().int().min(1).max(365),
-        maxDays: z.number().int().min(1).max(365),
-        roll: z.boolean(),
+        defaultDays: z.number().int().min(1).max(365).meta({ title: '未填有效期时按几日' }),
+        maxDays: z.number().int().min(1).max(365).meta({ title: '最长有效期（日）' }),
+        roll: ROLL,
         source: sourceSchema,
       })
       .strict()
-      .refine((validity) => validity.defaultDays <= validity.maxDays, '默认有效期不能超过最长有效期'),
+      .refine((validity) => validity.defaultDays <= validity.maxDays, '默认有效期不能超过最长有效期')
+      .meta({ title: '调查令有效期' }),
   })
   .strict() as z.ZodType<InvestigationOrdersRules>;

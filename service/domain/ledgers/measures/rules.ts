@@ -112,10 +112,19 @@ export const DEFAULT_MEASURES_RULES: MeasuresRules = {
 };
 
 const measureSchema = z.enum(MEASURES);
-const removalSchema = z.object({ period: periodSchema, source: sourceSchema, closureLifts: z.boolean() }).strict();
+const removalSchema = z
+  .object({
+    period: periodSchema.meta({ title: '期限届满后删除的期限' }),
+    source: sourceSchema,
+    closureLifts: z.boolean().meta({ title: '有期限的也因结案或案款付清而解除' }),
+  })
+  .strict()
+  .meta({ title: '期限届满后删除' });
 const releaseSchema = z
   .object({
-    closures: z.array(z.object({ mode: z.enum(CLOSURE_MODES as [string, ...string[]]), source: sourceSchema }).strict()),
+    closures: z
+      .array(z.object({ mode: z.enum(CLOSURE_MODES as [string, ...string[]]), source: sourceSchema }).strict())
+      .meta({ title: '案件以这些方式结案后应解除' }),
     paidSource: sourceSchema,
   })
   .strict();
@@ -123,18 +132,30 @@ const releaseSchema = z
 export const measuresRulesSchema: z.ZodType<MeasuresRules> = z
   .object({
     nodes: z.object({}).strict(),
-    terms: z.partialRecord(
-      measureSchema,
-      z.object({ period: periodSchema, renewable: z.boolean(), source: sourceSchema, removal: removalSchema.optional() }).strict(),
-    ),
-    renewalWarnDays: z.number().int().min(0).max(365),
+    terms: z
+      .partialRecord(
+        measureSchema,
+        z
+          .object({
+            period: periodSchema.meta({ title: '期限' }),
+            renewable: z.boolean().meta({ title: '可以续行' }),
+            source: sourceSchema,
+            removal: removalSchema.optional(),
+          })
+          .strict(),
+      )
+      .meta({ title: '措施期限' }),
+    renewalWarnDays: z.number().int().min(0).max(365).meta({ title: '到期前几日提示续行' }),
     release: z
       .object({
-        closureModes: closureModesSchema,
-        byMeasure: z.partialRecord(measureSchema, releaseSchema),
-        onFullPayment: z.boolean(),
-        deadlines: z.partialRecord(measureSchema, z.object({ period: periodSchema, source: sourceSchema }).strict()),
+        closureModes: closureModesSchema.meta({ title: '其他措施：案件以这些方式结案后应解除' }),
+        byMeasure: z.partialRecord(measureSchema, releaseSchema).meta({ title: '按措施的解除事由' }),
+        onFullPayment: z.boolean().meta({ title: '案款付清后也应解除' }),
+        deadlines: z
+          .partialRecord(measureSchema, z.object({ period: periodSchema.meta({ title: '期限' }), source: sourceSchema }).strict())
+          .meta({ title: '解除期限' }),
       })
-      .strict(),
+      .strict()
+      .meta({ title: '解除' }),
   })
   .strict() as z.ZodType<MeasuresRules>;

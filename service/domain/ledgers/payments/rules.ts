@@ -72,16 +72,22 @@ export const paymentsRulesSchema: z.ZodType<PaymentsRules> = z
   .object({
     nodes: z.object({ notify: nodeConfigSchema, disburse: nodeConfigSchema }).strict(),
     aging: z
-      .object({ remindFromDay: day, reportFromDay: day, source: sourceSchema })
+      .object({
+        remindFromDay: day.meta({ title: '到账后第几日起提醒' }),
+        reportFromDay: day.meta({ title: '到账后第几日起通报' }),
+        source: sourceSchema,
+      })
       .strict()
-      .refine((aging) => aging.remindFromDay < aging.reportFromDay, '提醒天数应小于通报天数'),
+      .refine((aging) => aging.remindFromDay < aging.reportFromDay, '提醒天数应小于通报天数')
+      .meta({ title: '未发放案款的催办' }),
     holds: z
       .object({
         reasons: z.array(holdReasonSchema).min(1).max(30).refine(wordsApart, '暂缓原因及其别称不能重复'),
         source: sourceSchema,
-        afterResume: periodSchema,
+        afterResume: periodSchema.meta({ title: '恢复发放后的发放期限' }),
         afterResumeSource: sourceSchema,
       })
-      .strict(),
+      .strict()
+      .meta({ title: '暂缓发放' }),
   })
   .strict() as z.ZodType<PaymentsRules>;

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import type { Period } from '../../periods.ts';
-import { periodSchema, sourceSchema } from '../../rules-schema.ts';
+import { periodSchema, ROLL, sourceSchema } from '../../rules-schema.ts';
 
 export interface RefusalsRules {
   /** The decision node's period depends on the recorded extension, so it is read per row. */
@@ -35,7 +35,14 @@ export const refusalsRulesSchema: z.ZodType<RefusalsRules> = z
   .object({
     nodes: z.object({}).strict(),
     policeDecision: z
-      .object({ period: periodSchema, extendedPeriod: periodSchema, roll: z.boolean(), source: sourceSchema, rollSource: sourceSchema })
-      .strict(),
+      .object({
+        period: periodSchema.meta({ title: '期限' }),
+        extendedPeriod: periodSchema.meta({ title: '延长后的期限' }),
+        roll: ROLL,
+        source: sourceSchema,
+        rollSource: sourceSchema.meta({ title: '顺延的依据' }),
+      })
+      .strict()
+      .meta({ title: '公安立案决定' }),
   })
   .strict() as z.ZodType<RefusalsRules>;

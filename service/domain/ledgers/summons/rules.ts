@@ -29,9 +29,9 @@ const hours = z.number().int().min(1).max(72);
 export const summonsRulesSchema: z.ZodType<SummonsRules> = z
   .object({
     nodes: z.object({}).strict(),
-    questioningHours: hours,
-    detainableHours: hours,
-    warnHours: z.number().int().min(0).max(24),
+    questioningHours: hours.meta({ title: '一般询问时限（小时）' }),
+    detainableHours: hours.meta({ title: '可能拘留时的询问时限（小时）' }),
+    warnHours: z.number().int().min(0).max(24).meta({ title: '提前几小时提示临期' }),
     source: sourceSchema,
   })
   .strict()
