@@ -3,6 +3,10 @@
 // page numbers in the header and footer. Read back from the xlsx's own XML, as Excel reads it.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import JSZip from 'jszip';
 import { casesLedger } from '../../service/domain/ledgers/cases/definition.ts';
 import { reportWorkbook } from '../../service/reports/workbook.ts';
@@ -62,6 +66,38 @@ describe('print layout of the workbooks the service makes', () => {
     assert.match(parts.sheet, /<oddHeader>&amp;C&amp;&quot;-,Bold&quot;&amp;12执行案件流转台账<\/oddHeader>/);
     const sheet = (await loadWorkbook(file)).worksheets[0];
     assert.equal(sheet.getCell('A1').border?.bottom?.style, 'thin');
+  });
+
+  it('the empty cases template prints on one page where LibreOffice can tell (it printed on 9 portrait pages before)', async function () {
+    this.timeout(180_000);
+    const soffice = ['soffice', 'libreoffice'].find((name) => {
+      try {
+        execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'pipe' });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!soffice) {
+      console.log('      未安装 LibreOffice（soffice），跳过按 PDF 页数检查打印效果');
+      this.skip();
+    }
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-print-'));
+    try {
+      await writeFile(path.join(dir, 'cases.xlsx'), await buildTemplate(casesLedger));
+      execFileSync(
+        soffice,
+        ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'cases.xlsx')],
+        {
+          stdio: 'pipe',
+          timeout: 150_000,
+        },
+      );
+      const pdf = await readFile(path.join(dir, 'cases.pdf'), 'latin1');
+      assert.equal(pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length, 1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   describe('an annotated sheet', () => {
