@@ -51,8 +51,9 @@ export async function reportWorkbook(report: WeeklyReport): Promise<Buffer> {
       header.fill = HEADER_FILL;
       header.border = THIN;
     });
-    // Every data row of the block is ruled across the block's width, down to the blank row after it.
-    const end = grid.captionRows[index + 1] ?? grid.rows.length;
+    // Every data row of a table is ruled across its width, down to the blank row after it; a block of
+    // one column (说明) is running text that overflows its cell, and stays unruled.
+    const end = width > 1 ? (grid.captionRows[index + 1] ?? grid.rows.length) : r + 1;
     for (let row = r + 1; row < end && grid.rows[row].length > 0; row++) {
       for (let c = 0; c < width; c++) sheet.getCell(row + 1, c + 1).border = THIN;
     }
