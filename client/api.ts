@@ -1,28 +1,41 @@
 // The service's resources, one function each (SPEC §7), for every client.
 
 import { readAnnotationSummary, ANNOTATION_SUMMARY_HEADER, type ReceivedSummary } from './annotation-summary.ts';
-import type {
-  BackupInfo,
-  CalendarYear,
-  CalendarYearView,
-  DeletedRow,
-  FestivalEntry,
-  InstallInfo,
-  IssuedToken,
-  LedgerDefinition,
-  ListedReport,
-  RowsResponse,
-  RuleItem,
-  SignedInUser,
-  SyncRowRequest,
-  UserSummary,
-  WeeklyReport,
+import {
+  CALENDAR_MISSING,
+  type BackupInfo,
+  type CalendarYear,
+  type CalendarYearView,
+  type DeletedRow,
+  type FestivalEntry,
+  type Health,
+  type InstallInfo,
+  type IssuedToken,
+  type LedgerDefinition,
+  type ListedReport,
+  type RowsResponse,
+  type RuleItem,
+  type SignedInUser,
+  type SyncRowRequest,
+  type UserSummary,
+  type WeeklyReport,
 } from './contract.ts';
 import { callService, downloadFile, uploadForProgress, type Connection, type ServiceFile, type UploadStage } from './service.ts';
 
+/** The service's state; it needs no token. */
+export function fetchHealth(connection: Connection): Promise<Health> {
+  return callService<Health>(connection, '/api/health');
+}
+
+/** What every user is told of the calendar gap (years without holiday data), or '' when there is none. */
+export function calendarGapNotice(health: Health): string {
+  const gaps = (Array.isArray(health.warnings) ? health.warnings : []).filter((warning) => warning?.code === CALENDAR_MISSING);
+  return gaps.map((warning) => warning.message).join('；');
+}
+
 /** Checks the address and the token: health needs no token, the ledger list does. */
 export async function testConnection(connection: Connection): Promise<{ version: string; ledgers: LedgerDefinition[] }> {
-  const health = await callService<{ ok: boolean; version: string }>(connection, '/api/health');
+  const health = await fetchHealth(connection);
   const ledgers = await fetchLedgers(connection);
   return { version: health.version, ledgers };
 }
@@ -73,6 +86,11 @@ export function fetchWeeklyReport(connection: Connection, week?: string): Promis
 export function weeklyReportFile(connection: Connection, week: string): Promise<ServiceFile> {
   const query = new URLSearchParams({ week, format: 'xlsx' });
   return downloadFile(connection, `/api/reports/weekly?${query}`, `周通报-${week}.xlsx`);
+}
+
+/** A weekly report as the service stored it on its Monday, byte for byte. */
+export function storedReportFile(connection: Connection, report: ListedReport): Promise<ServiceFile> {
+  return downloadFile(connection, report.url, report.file);
 }
 
 /** The weekly reports the service made by itself. */

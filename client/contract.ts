@@ -83,8 +83,25 @@ export type ListedReport = StoredReport & { from?: string; to?: string; url: str
 export interface SignedInUser {
   name: string;
   roles: string[];
+  /** Each role in the bureau's words (管理员, 执行事务中心, a team's name…), for the page to show. */
+  roleNames?: string[];
   manages: string[];
 }
+
+/** Something the admin must fix, said by GET /api/health; `calendar-missing`: a year without holiday data. */
+export interface HealthWarning {
+  code: string;
+  message: string;
+}
+
+/** GET /api/health; a service older than its warnings answers without them. */
+export interface Health {
+  ok: boolean;
+  version: string;
+  warnings?: HealthWarning[];
+}
+
+export const CALENDAR_MISSING = 'calendar-missing';
 
 /** A soft-deleted row (GET /api/ledgers/:id/deleted). */
 export interface DeletedRow {

@@ -15,6 +15,7 @@ const UNIT_NAMES: Record<string, string> = {
   files: '卷宗管理中心',
   general: '综合事务中心',
   disposal: '财产处置专班',
+  viewer: '只读',
 };
 
 export function unitName(role: string): string {

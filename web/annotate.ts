@@ -1,11 +1,11 @@
-// 3. 上传台账，下载标注结果: upload a clerk's workbook with progress, save the annotated one, and show
+// 2. 上传台账，下载标注结果: upload a clerk's workbook with progress, save the annotated one, and show
 // what the service found in each sheet.
 
 import { annotateWorkbookWithProgress, type AnnotatedWorkbook } from '../client/api.ts';
 import type { SheetReport } from '../client/annotation-summary.ts';
 import type { UploadStage } from '../client/service.ts';
 import { byId, messageOf, paragraph, say, saveLink, saveNow, table } from './dom.ts';
-import { connection } from './session.ts';
+import { connection, stillSignedIn } from './session.ts';
 
 const SUMMARY_TITLES = ['工作表', '台账', '行数', '有错误', '仅有提示', '版本冲突', '超期', '临期', '说明'];
 
@@ -26,14 +26,16 @@ export async function annotate(event: Event): Promise<void> {
   byId('progress-box').hidden = false;
   say('annotate-status', '');
   const progress = progressShower();
+  const asked = connection();
   try {
     const asOf = byId<HTMLInputElement>('as-of').value || undefined;
-    const result = await annotateWorkbookWithProgress(connection(), file, file.name, asOf, progress.show);
+    const result = await annotateWorkbookWithProgress(asked, file, file.name, asOf, progress.show);
+    if (!stillSignedIn(asked)) return;
     saveNow(result.file.blob, result.file.name);
     showSummary(result);
     say('annotate-status', `完成，已下载「${result.file.name}」。`, 'ok');
   } catch (error) {
-    say('annotate-status', messageOf(error), 'error');
+    if (stillSignedIn(asked)) say('annotate-status', messageOf(error), 'error');
   } finally {
     progress.stop();
     byId('progress-box').hidden = true;

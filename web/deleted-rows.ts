@@ -5,7 +5,7 @@
 import { fetchDeletedRows, restoreRow } from '../client/api.ts';
 import type { DeletedRow, LedgerDefinition, SignedInUser } from '../client/contract.ts';
 import { byId, messageOf, say, table } from './dom.ts';
-import { connection } from './session.ts';
+import { connection, stillSignedIn } from './session.ts';
 
 let kept: LedgerDefinition[] = [];
 
@@ -32,13 +32,15 @@ export async function loadDeletedRows(event?: Event): Promise<void> {
   box.textContent = '';
   if (!ledger) return say('deleted-status', '请选择台账。', 'error');
   say('deleted-status', `正在读取${ledger.name}已删除的行…`);
+  const asked = connection();
   try {
-    const rows = await fetchDeletedRows(connection(), ledger.id);
+    const rows = await fetchDeletedRows(asked, ledger.id);
+    if (!stillSignedIn(asked)) return;
     if (rows.length === 0) return say('deleted-status', `${ledger.name}没有已删除的行。`);
     say('deleted-status', `${ledger.name}共有 ${rows.length} 行已删除。`, 'ok');
     box.appendChild(deletedTable(ledger, rows));
   } catch (error) {
-    say('deleted-status', messageOf(error), 'error');
+    if (stillSignedIn(asked)) say('deleted-status', messageOf(error), 'error');
   }
 }
 

@@ -7,10 +7,20 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 
 export type Tone = 'ok' | 'error' | '';
 
+/** Shows `text` in a status line; a message of several lines (one per sheet…) shows its first line, then a list of the rest. */
 export function say(id: string, text: string, tone: Tone = ''): void {
   const element = byId(id);
-  element.textContent = text;
+  const [first, ...rest] = text.split('\n');
+  element.textContent = first;
   element.className = tone;
+  if (rest.length === 0) return;
+  const list = document.createElement('ul');
+  for (const line of rest) {
+    const item = document.createElement('li');
+    item.textContent = line;
+    list.appendChild(item);
+  }
+  element.appendChild(list);
 }
 
 export function showSections(ids: string[], shown: boolean): void {

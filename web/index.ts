@@ -1,13 +1,14 @@
 // 执行台账助手 · 网页版, for staff whose Excel or WPS cannot run the add-in: sign in with a token,
-// download templates, upload a workbook and download it annotated, weekly reports, a team's 分案清单,
+// upload a workbook and download it annotated, download templates, weekly reports, a team's 分案清单,
 // and, for those who keep a ledger, its deleted rows.
 // Built to ES2017 without a framework, so that the old Chromium-based browsers on court PCs run it.
 
+import { calendarGapNotice, fetchHealth } from '../client/api.ts';
 import { annotate } from './annotate.ts';
 import { loadDeletedRows } from './deleted-rows.ts';
 import { byId } from './dom.ts';
 import { showInstall } from './install.ts';
-import { savedToken } from './session.ts';
+import { connection, savedToken } from './session.ts';
 import { onSignInSubmit, signIn, signOut } from './sign-in.ts';
 import stylesheet from './style.css';
 import { loadTeamList, showTeams } from './team-list.ts';
@@ -30,5 +31,18 @@ byId('weekly-form').addEventListener('submit', (event) => {
   void downloadWeekly(byId<HTMLInputElement>('week').value, 'weekly-status');
 });
 byId<HTMLInputElement>('week').value = lastWeek(new Date());
+void showCalendarGap();
 if (savedToken()) void signIn();
 void showInstall();
+
+/** The calendar gap (a year without holiday data), told once on top for everyone, signed in or not. */
+async function showCalendarGap(): Promise<void> {
+  try {
+    const notice = calendarGapNotice(await fetchHealth(connection()));
+    const banner = byId('calendar-banner');
+    banner.textContent = notice ? `提示：${notice}` : '';
+    banner.hidden = !notice;
+  } catch {
+    // A service that cannot answer its health says so at sign-in.
+  }
+}

@@ -20,3 +20,11 @@ export function forgetToken(): void {
 export function connection(): Connection {
   return { baseUrl: '', token: savedToken() };
 }
+
+/**
+ * Whether the user a request was made for is still the one signed in: an answer that arrives after
+ * 退出 (or after another user signed in) must not be shown to the next user.
+ */
+export function stillSignedIn(asked: Connection): boolean {
+  return asked.token !== '' && asked.token === savedToken();
+}

@@ -6,7 +6,7 @@ import { fetchTeamRows } from '../client/api.ts';
 import { ALERT_COLUMN, type LedgerAssignment, type LedgerColumn, type LedgerDefinition, type RowResult } from '../client/contract.ts';
 import { shownDate } from '../client/excel-dates.ts';
 import { byId, messageOf, say, table } from './dom.ts';
-import { connection } from './session.ts';
+import { connection, stillSignedIn } from './session.ts';
 
 type AssignedLedger = LedgerDefinition & { assignment: LedgerAssignment };
 
@@ -56,13 +56,15 @@ export async function loadTeamList(event: Event): Promise<void> {
   box.textContent = '';
   if (!ledger) return say('team-status', '没有按团队分案的台账。', 'error');
   say('team-status', `正在读取${team}的分案清单…`);
+  const asked = connection();
   try {
-    const result = await fetchTeamRows(connection(), ledger.id, team, since || undefined);
+    const result = await fetchTeamRows(asked, ledger.id, team, since || undefined);
+    if (!stillSignedIn(asked)) return;
     if (result.rows.length === 0) return say('team-status', `${team}暂无分案${since ? `（${since} 以来）` : ''}。`);
     say('team-status', `${team}共 ${result.rows.length} 件（统计至 ${result.asOf}）。`, 'ok');
     box.appendChild(listTable(ledger, result.rows));
   } catch (error) {
-    say('team-status', messageOf(error), 'error');
+    if (stillSignedIn(asked)) say('team-status', messageOf(error), 'error');
   }
 }
 

@@ -1,4 +1,4 @@
-// 2. 下载空白台账模板: one button per ledger the service describes.
+// 3. 下载空白台账模板: one button per ledger the service describes, folded below the upload.
 
 import { templateFile } from '../client/api.ts';
 import type { LedgerDefinition } from '../client/contract.ts';

@@ -1,48 +1,70 @@
-// 4. 周通报: the reports the service made by itself, and any week on request.
+// 4. 周通报: the reports the service made by itself on their Monday — 下载 gives the stored file as it
+// was made, 重新生成 makes the week again from today's rows — and any other week on request.
 
-import { fetchStoredReports, weeklyReportFile } from '../client/api.ts';
+import { fetchStoredReports, storedReportFile, weeklyReportFile } from '../client/api.ts';
 import type { ListedReport } from '../client/contract.ts';
+import type { Connection, ServiceFile } from '../client/service.ts';
 import { formatYmd } from '../service/domain/civil-date.ts';
 import { weekBefore, weekOf } from '../service/domain/report/week.ts';
 import { byId, messageOf, say, saveNow } from './dom.ts';
-import { connection } from './session.ts';
+import { connection, stillSignedIn } from './session.ts';
 
 export async function loadReports(): Promise<void> {
   const list = byId('report-list');
   list.textContent = '';
   say('report-list-status', '正在读取已生成的周通报…');
+  const asked = connection();
   try {
-    const reports = await fetchStoredReports(connection());
+    const reports = await fetchStoredReports(asked);
+    if (!stillSignedIn(asked)) return;
     if (reports.length === 0) return say('report-list-status', '还没有自动生成的周通报。');
     say('report-list-status', '');
     for (const report of reports) list.appendChild(reportItem(report));
   } catch (error) {
-    say('report-list-status', messageOf(error), 'error');
+    if (stillSignedIn(asked)) say('report-list-status', messageOf(error), 'error');
   }
 }
 
 function reportItem(report: ListedReport): HTMLLIElement {
   const item = document.createElement('li');
   const week = report.week ?? '';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = '下载';
-  button.addEventListener('click', () => void downloadWeekly(week, 'report-list-status'));
   const dates = report.from && report.to ? `（${report.from} 至 ${report.to}）` : '';
-  item.appendChild(document.createTextNode(`周通报 ${week}${dates}`));
-  item.appendChild(button);
+  const saved = report.savedAt ? `，${new Date(report.savedAt).toLocaleString('zh-CN', { hour12: false })} 生成` : '';
+  item.appendChild(document.createTextNode(`周通报 ${week}${dates}${saved}`));
+  item.appendChild(
+    button('下载', 'stored', '下载当时生成并保存的文件', () =>
+      fetchAndSave((asked) => storedReportFile(asked, report), `正在下载 ${week} 周通报…`, 'report-list-status'),
+    ),
+  );
+  item.appendChild(button('重新生成', 'regenerate', '按台账现有数据重新统计该周', () => void downloadWeekly(week, 'report-list-status')));
   return item;
+}
+
+function button(text: string, action: string, title: string, onClick: () => void): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.textContent = text;
+  element.title = title;
+  element.setAttribute('data-action', action);
+  element.addEventListener('click', onClick);
+  return element;
 }
 
 export async function downloadWeekly(week: string, statusId: string): Promise<void> {
   if (!/^\d{4}-W\d{2}$/.test(week)) return say(statusId, '请选择一周。', 'error');
-  say(statusId, `正在生成 ${week} 周通报…`);
+  await fetchAndSave((asked) => weeklyReportFile(asked, week), `正在按现有数据生成 ${week} 周通报…`, statusId);
+}
+
+async function fetchAndSave(fetchFile: (asked: Connection) => Promise<ServiceFile>, working: string, statusId: string) {
+  say(statusId, working);
+  const asked = connection();
   try {
-    const file = await weeklyReportFile(connection(), week);
+    const file = await fetchFile(asked);
+    if (!stillSignedIn(asked)) return;
     saveNow(file.blob, file.name);
     say(statusId, `已下载「${file.name}」。`, 'ok');
   } catch (error) {
-    say(statusId, messageOf(error), 'error');
+    if (stillSignedIn(asked)) say(statusId, messageOf(error), 'error');
   }
 }
 

@@ -19,7 +19,7 @@ import { acceptStoredVersions, selectRowCell } from '../excel/rows-actions.ts';
 import { SyncMemory, syncLedgerTable, type SyncOutcome, type SyncTarget } from '../excel/sync-table.ts';
 import { takeOverActiveSheet } from '../excel/take-over.ts';
 import { writeReportSheet } from '../excel/write-report-sheet.ts';
-import { fetchLedgers, fetchTeamRows, fetchWeeklyReport, testConnection } from '../../client/api.ts';
+import { calendarGapNotice, fetchHealth, fetchLedgers, fetchTeamRows, fetchWeeklyReport, testConnection } from '../../client/api.ts';
 import type { LedgerDefinition } from '../../client/contract.ts';
 import type { Connection } from '../../client/service.ts';
 import { mergeEntries, summarize, type ProblemItem, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
@@ -281,6 +281,7 @@ async function onTest(): Promise<void> {
     state.connection = connection;
     saveConnection(connection);
     showLedgers(ledgers);
+    void showCalendarGap();
     result.className = 'ok';
     result.textContent = `连接成功（服务版本 ${version}），可用台账：${ledgers.map((ledger) => ledger.name).join('、')}`;
   } catch (error) {
@@ -338,10 +339,38 @@ async function start(): Promise<void> {
     if (summary) render(summary);
   });
   await connectSaved();
+  void showCalendarGap();
   if (autoSync.checked) await applyAutoSync(true).catch((error) => showMessage(describeError(error), 'error'));
   // The ribbon's 周通报 opens the pane here (taskpane.html?section=report).
   if (new URLSearchParams(window.location.search).get('section') === 'report') element('report').scrollIntoView();
   element('app').setAttribute('aria-busy', 'false');
+}
+
+/**
+ * Opened in a plain browser (or another Office host): nothing here can work without Excel, so every
+ * control is disabled and the notice links to the web page, which does the same work by upload.
+ */
+function outsideExcel(): void {
+  element('not-excel').hidden = false;
+  document
+    .querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('#app button, #app input, #app select')
+    .forEach((control) => {
+      control.disabled = true;
+    });
+  element('app').setAttribute('aria-busy', 'false');
+  void showCalendarGap();
+}
+
+/** The calendar gap (a year without holiday data), told once on top; nothing when the service cannot say. */
+async function showCalendarGap(): Promise<void> {
+  try {
+    const notice = calendarGapNotice(await fetchHealth(state.connection));
+    const banner = element('calendar-banner');
+    banner.textContent = notice ? `提示：${notice}` : '';
+    banner.hidden = !notice;
+  } catch {
+    // An unreachable service is said by the connection badge and the settings.
+  }
 }
 
 function boot(): void {
@@ -349,10 +378,7 @@ function boot(): void {
   style.textContent = styles;
   document.head.append(style);
   Office.onReady((info) => {
-    if (info.host !== Office.HostType.Excel) {
-      element('not-excel').hidden = false;
-      return;
-    }
+    if (info.host !== Office.HostType.Excel) return outsideExcel();
     void start();
   });
 }

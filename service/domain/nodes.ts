@@ -69,16 +69,32 @@ export interface NodeInputs {
   derived?: Record<string, BasedDue | null>;
 }
 
+/** A node's calendar note (a year without holiday data) reaches 校验意见 only while it is this close. */
+export const CALENDAR_NOTE_DAYS = 60;
+
+/** The open node due first: the row's current node (下一节点), undefined when none is open. */
+export function currentNode(nodes: NodeResult[]): NodeResult | undefined {
+  const open = nodes.filter((node) => OPEN_STATES.includes(node.state));
+  return open.length === 0 ? undefined : open.reduce((first, node) => (node.dueOn < first.dueOn ? node : first));
+}
+
+/** Whether a calendar note about `node` belongs in the row's 校验意见: it is the current node and due within 60 days. */
+export function calendarNoteApplies(node: NodeResult | undefined, nodes: NodeResult[]): boolean {
+  return node !== undefined && node === currentNode(nodes) && node.daysLeft !== null && node.daysLeft <= CALENDAR_NOTE_DAYS;
+}
+
 /**
  * Computes every applicable node whose anchor is known. Calendar warnings (a year without
- * holiday data) are returned beside the nodes, keyed by the anchor column.
+ * holiday data) are returned beside the nodes, keyed by the anchor column — only the current
+ * node's, and only while it is due within 60 days: every node's steps say how it was counted, but
+ * a clerk is not asked about a deadline months away (issue 13: 3,635 of 8,000 rows flagged).
  */
 export function computeNodes(
   rules: NodeRule[],
   inputs: NodeInputs,
 ): { nodes: NodeResult[]; warnings: Array<{ column: string; message: string }> } {
   const nodes: NodeResult[] = [];
-  const warnings: Array<{ column: string; message: string }> = [];
+  const noted = new Map<NodeResult, Array<{ column: string; message: string }>>();
   for (const rule of rules) {
     if (rule.appliesTo && !rule.appliesTo(inputs.values)) continue;
     const done = doneDate(rule, inputs);
@@ -98,11 +114,17 @@ export function computeNodes(
       due = { ...counted, basis: `${rule.source}：${header}${within}` };
     }
     if (!due) continue;
-    for (const message of due.warnings) warnings.push({ column: rule.anchor, message: `${rule.name}：${message}` });
     const warnDays = config ? warnDaysFor(config, inputs.warnDefaults) : inputs.warnDefaults.long;
     const basis = done?.note ? `${due.basis}；${done.note}` : due.basis;
-    nodes.push(nodeResult(rule, { ...due, basis }, doneOn, inputs.asOf, warnDays));
+    const node = nodeResult(rule, { ...due, basis }, doneOn, inputs.asOf, warnDays);
+    nodes.push(node);
+    noted.set(
+      node,
+      due.warnings.map((message) => ({ column: rule.anchor, message: `${rule.name}：${message}` })),
+    );
   }
+  const current = currentNode(nodes);
+  const warnings = current && calendarNoteApplies(current, nodes) ? (noted.get(current) ?? []) : [];
   return { nodes, warnings };
 }
 
@@ -131,10 +153,10 @@ const SEVERITY: Record<string, number> = { 超期: 3, 临期: 2, 正常: 1 };
 /** The open node due first is "next"; the alert is the worst open state, 已完成 when none is open. */
 export function summarizeNodes(nodes: NodeResult[]): NodeSummary {
   const open = nodes.filter((node) => OPEN_STATES.includes(node.state));
-  if (open.length === 0) {
+  const next = currentNode(nodes);
+  if (!next) {
     return { nextNode: '', nextDue: null, daysLeft: null, alert: nodes.length > 0 ? '已完成' : '' };
   }
-  const next = open.reduce((first, node) => (node.dueOn < first.dueOn ? node : first));
   const worst = open.reduce((bad, node) => (SEVERITY[node.state] > SEVERITY[bad.state] ? node : bad));
   return { nextNode: next.name, nextDue: next.dueOn, daysLeft: next.daysLeft, alert: worst.state };
 }

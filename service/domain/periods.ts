@@ -141,7 +141,7 @@ function withDataWarnings(calendar: Calendar, firstExamined: CivilDate, dueOn: C
   if (missing.length === 0) return { dueOn, steps, warnings: [] };
   return {
     dueOn,
-    steps: `${steps}（${missing.map((year) => `${year}年`).join('、')}无节假日数据，仅按周末计算）`,
-    warnings: missing.map((year) => `${year}年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排`),
+    steps: `${steps}，按周末推算（${missing.map((year) => `${year}年`).join('、')}无节假日数据）`,
+    warnings: missing.map((year) => `${year}年无节假日数据，期限暂按周末推算，请管理员在系统管理的节假日设置中补录该年安排`),
   };
 }

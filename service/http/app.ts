@@ -15,6 +15,7 @@ import { calendarYearsRouter } from './calendar-routes.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { installRouter } from './install-routes.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
+import { notFound } from './not-found.ts';
 import { singleQueryValues } from './query.ts';
 import { reportsRouter } from './reports-routes.ts';
 import { rulesFormRouter } from './rules-form-routes.ts';
@@ -23,7 +24,7 @@ import { settingsRouter } from './settings-routes.ts';
 import { usersRouter } from './users-routes.ts';
 import { SUMMARY_HEADER, workbooksRouter } from './workbooks-routes.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
-import { mayManage } from '../row-permissions.ts';
+import { mayManage, unitName } from '../row-permissions.ts';
 import { WorkbookAnnotator } from '../workbook/annotate.ts';
 
 export interface AppParts {
@@ -70,6 +71,7 @@ export function createApp(parts: AppParts): express.Express {
     res.json({
       name: user.name,
       roles: user.roles,
+      roleNames: user.roles.map(unitName),
       manages: LEDGERS.filter((ledger) => mayManage(user, ledger)).map((ledger) => ledger.id),
     });
   });
@@ -92,6 +94,7 @@ export function createApp(parts: AppParts): express.Express {
   app.use('/assets', express.static(path.join(root, 'assets')));
   app.use('/office-js', express.static(path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist')));
   if (parts.staticDir && fs.existsSync(parts.staticDir)) app.use(express.static(parts.staticDir));
+  app.use(notFound);
   app.use(errorHandler);
   return app;
 }

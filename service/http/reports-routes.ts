@@ -39,7 +39,7 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
       throw new HttpError(
         400,
         'bad_as_of',
-        `统计日 ${asOf} 早于 ${week.id} 的第一天 ${week.from}：该周的数字从周一起才有，请改选已开始的周或更晚的 asOf`,
+        `统计日 ${asOf} 早于 ${week.id} 的第一天 ${week.from}：该周的数字从周一起才有，请改选已开始的周，或把统计日改到该周开始以后`,
       );
     }
     if (format === 'json') return void res.type('application/json').send(await reports.weekly(week, asOf, 'json'));
@@ -49,8 +49,7 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
   router.get('/:file', async (req, res) => {
     const file = String(req.params.file);
     const bytes = await reports.read(file);
-    if (!bytes)
-      throw new HttpError(404, 'report_not_found', `没有名为「${file.slice(0, 60)}」的周通报文件，已保存的周通报见 GET /api/reports`);
+    if (!bytes) throw new HttpError(404, 'report_not_found', `没有名为「${file.slice(0, 60)}」的周通报文件，请刷新页面查看已保存的周通报`);
     sendWorkbook(res, file, bytes);
   });
 

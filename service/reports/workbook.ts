@@ -1,12 +1,13 @@
 // The weekly report as an xlsx (exceljs): the shared layout on one sheet, captions and headers
-// set apart, columns sized to their content, printed A4 landscape one page wide.
+// set apart, data rows ruled, columns sized to their content, printed A4 landscape one page wide
+// with the overdue list's header repeated on its pages.
 
 import ExcelJS from '../workbook/exceljs.ts';
+import { setPrintLayout } from '../workbook/print-layout.ts';
 import { columnWidths, NUMBER_FORMATS, reportGrid, reportLayout } from '../domain/report/layout.ts';
 import type { WeeklyReport } from '../domain/report/weekly-report.ts';
 import { readAsFormula } from '../domain/sheet-text.ts';
 
-const A4 = 9 as ExcelJS.PaperSize;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const THIN: ExcelJS.Borders = {
   top: { style: 'thin' },
@@ -21,18 +22,13 @@ export async function reportWorkbook(report: WeeklyReport): Promise<Buffer> {
   const grid = reportGrid(layout);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '执行台账助手';
-  const sheet = workbook.addWorksheet(layout.title, {
-    pageSetup: {
-      paperSize: A4,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `&C${layout.title}  第 &P 页，共 &N 页` },
-    views: [{ state: 'frozen', ySplit: 2 }],
-  });
+  const sheet = workbook.addWorksheet(layout.title, { views: [{ state: 'frozen', ySplit: 2 }] });
+  // The longest block (the overdue list) starts on a page of its own and its header row repeats on
+  // the pages after (Excel repeats print titles from the page where they first appear).
+  const longest = layout.blocks.reduce((best, block, index) => (block.rows.length > layout.blocks[best].rows.length ? index : best), 0);
+  const listHeader = grid.headerRows[longest] + 1;
+  setPrintLayout(sheet, layout.title, `${listHeader}:${listHeader}`);
+  if (longest > 0) sheet.getRow(listHeader - 2).addPageBreak();
 
   grid.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
@@ -47,14 +43,21 @@ export async function reportWorkbook(report: WeeklyReport): Promise<Buffer> {
   sheet.getCell(1, 1).font = { bold: true, size: 16 };
   sheet.getCell(1, 1).alignment = { horizontal: 'center' };
   for (const r of grid.captionRows) sheet.getCell(r + 1, 1).font = { bold: true, size: 12 };
-  for (const r of grid.headerRows) {
+  grid.headerRows.forEach((r, index) => {
+    const width = grid.rows[r].length;
     grid.rows[r].forEach((_cell, c) => {
       const header = sheet.getCell(r + 1, c + 1);
       header.font = { bold: true };
       header.fill = HEADER_FILL;
       header.border = THIN;
     });
-  }
+    // Every data row of a table is ruled across its width, down to the blank row after it; a block of
+    // one column (说明) is running text that overflows its cell, and stays unruled.
+    const end = width > 1 ? (grid.captionRows[index + 1] ?? grid.rows.length) : r + 1;
+    for (let row = r + 1; row < end && grid.rows[row].length > 0; row++) {
+      for (let c = 0; c < width; c++) sheet.getCell(row + 1, c + 1).border = THIN;
+    }
+  });
 
   columnWidths(grid).forEach((width, c) => (sheet.getColumn(c + 1).width = width));
   return Buffer.from(await workbook.xlsx.writeBuffer());

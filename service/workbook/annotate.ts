@@ -8,6 +8,7 @@ import type { AnyLedger } from '../domain/ledger.ts';
 import { normalizeRow } from '../domain/row.ts';
 import type { Problem, RawValue } from '../domain/problem.ts';
 import type { LedgerService, RowResponse } from '../ledger-service.ts';
+import { unitName } from '../row-permissions.ts';
 import { canWrite, type User } from '../users.ts';
 import { assertRoomForSystemColumns, writeAnnotations, type RowAnnotation } from './annotation-writer.ts';
 import ExcelJS, { type Workbook, type Worksheet } from './exceljs.ts';
@@ -143,10 +144,10 @@ export class WorkbookAnnotator {
     if (!scan?.complete) return;
     const found = scan.sheets
       .filter((sheet) => sheet.visible)
-      .map((sheet) => ledgerOfRows(sheet.rows, this.ledgers))
-      .filter((ledger) => ledger !== null);
-    if (found.length === 0 || found.some((ledger) => canWrite(user, ledger))) return;
-    throw new WorkbookRefusal(403, 'forbidden', [...new Set(found)].map((ledger) => notWritable(user, ledger)).join('；'));
+      .map((sheet) => ({ sheet: sheet.name, ledger: ledgerOfRows(sheet.rows, this.ledgers) }))
+      .filter((entry): entry is { sheet: string; ledger: AnyLedger } => entry.ledger !== null);
+    if (found.length === 0 || found.some(({ ledger }) => canWrite(user, ledger))) return;
+    throw nothingWritable(found.map(({ sheet, ledger }) => ({ sheet, reason: notWritable(user, ledger) })));
   }
 
   private async annotateInWorker(file: Buffer, user: User, asOf: CivilDate) {
@@ -314,14 +315,7 @@ export async function readWorkbook(file: Buffer, ledgers: readonly AnyLedger[], 
     );
   }
   if (found.length === 0) {
-    throw new WorkbookRefusal(
-      403,
-      'forbidden',
-      reports
-        .map((report) => report.notAnnotated)
-        .filter(Boolean)
-        .join('；'),
-    );
+    throw nothingWritable(reports.flatMap((report) => (report.notAnnotated ? [{ sheet: report.sheet, reason: report.notAnnotated }] : [])));
   }
   // A sheet without room for its status columns is refused here, before anything is synced: a refused upload stores nothing.
   for (const { sheet, layout, table } of found) assertRoomForSystemColumns(sheet, layout, table.lastColumn);
@@ -360,8 +354,14 @@ export function ledgerLayout(ledger: AnyLedger): AnyLedger {
   return { id, name, key, columns, systemColumns, phaseHeader, writers, nodes: [] } as unknown as AnyLedger;
 }
 
+/** The refusal of a workbook none of whose sheets may be synced: one line per sheet with its reason, which clients show as a list. */
+function nothingWritable(sheets: Array<{ sheet: string; reason: string }>): WorkbookRefusal {
+  const lines = sheets.map(({ sheet, reason }) => `工作表「${sheet}」：${reason}`);
+  return new WorkbookRefusal(403, 'forbidden', ['没有可以同步的工作表：', ...lines].join('\n'));
+}
+
 function notWritable(user: User, ledger: AnyLedger): string {
-  return `用户「${user.name}」（角色：${user.roles.join('、')}）无权写入${ledger.name}，本表未同步`;
+  return `用户「${user.name}」（角色：${user.roles.map(unitName).join('、')}）无权写入${ledger.name}，本表未同步`;
 }
 
 /** Whether a problem explains the clerk's cell, and so belongs in a note on it (see Problem.cell). */

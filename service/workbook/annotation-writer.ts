@@ -11,6 +11,7 @@ import type { ConditionalFormattingOptions } from 'exceljs';
 import type { Cell, Worksheet } from './exceljs.ts';
 import { WorkbookRefusal } from './limits.ts';
 import { columnWidth, MARK_FILLS, SYSTEM_COLUMN_WIDTHS, SYSTEM_HEADER_STYLE, systemCellStyle } from './styles.ts';
+import { setPrintLayout } from './print-layout.ts';
 import { IDENTITY_COLUMNS, type TableLayout } from './table-layout.ts';
 
 export interface RowAnnotation {
@@ -33,6 +34,8 @@ export function writeAnnotations(sheet: Worksheet, layout: TableLayout, lastColu
   assertRoomForSystemColumns(sheet, layout, lastColumn);
   const targets = placeSystemColumns(sheet, layout, lastColumn);
   clearEarlierMarks(sheet, layout);
+  // The header row prints on every page; the clerk's cells keep their own formats.
+  setPrintLayout(sheet, layout.ledger.name, `${layout.headerRow}:${layout.headerRow}`);
 
   const marked: Record<ProblemLevel, string[]> = { error: [], warning: [] };
   for (const annotation of annotations) {

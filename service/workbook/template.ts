@@ -1,6 +1,6 @@
 // An empty ledger workbook (SPEC §7 GET /api/templates/:id.xlsx), made from the ledger definition
 // alone: header row, dropdowns for enumerations from a hidden option sheet, number formats by
-// column type, widths, a frozen header, and the system columns styled apart.
+// column type, widths, a frozen header, the system columns styled apart, and a print layout.
 
 import type { AnyLedger, ColumnDef } from '../domain/ledger.ts';
 import { systemColumnsOf } from '../domain/row.ts';
@@ -15,6 +15,7 @@ import {
   SYSTEM_HEADER_STYLE,
   systemCellStyle,
 } from './styles.ts';
+import { setPrintLayout } from './print-layout.ts';
 import { IDENTITY_COLUMNS } from './table-layout.ts';
 
 export const OPTIONS_SHEET = '选项';
@@ -56,6 +57,7 @@ export async function buildTemplate(ledger: AnyLedger): Promise<Buffer> {
     if (IDENTITY_COLUMNS.includes(column)) sheetColumn.hidden = true;
   });
   header.getCell(ledger.columns.length + 1).note = '灰蓝色的列由服务填写（同步或上传标注时），请勿手工修改';
+  setPrintLayout(sheet, ledger.name, '1:1');
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,7 +3,7 @@ import { packageHolidayData } from '../../service/calendar-source.ts';
 import { Calendar } from '../../service/domain/calendar.ts';
 import { countPeriod, describePeriod, lengthenPeriod } from '../../service/domain/periods.ts';
 
-const NO_2027 = '2027年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排';
+const NO_2027 = '2027年无节假日数据，期限暂按周末推算，请管理员在系统管理的节假日设置中补录该年安排';
 
 describe('countPeriod', () => {
   const calendar = new Calendar(packageHolidayData());
@@ -80,7 +80,7 @@ describe('countPeriod', () => {
     it('warns about a year without data among the counted days, not only the due date', () => {
       const due = countPeriod(calendar, filed('2003-12-30'), { kind: 'workdays', n: 3 });
       assert.equal(due.dueOn, '2004-01-05');
-      assert.deepEqual(due.warnings, ['2003年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排']);
+      assert.deepEqual(due.warnings, ['2003年无节假日数据，期限暂按周末推算，请管理员在系统管理的节假日设置中补录该年安排']);
     });
 
     it('refuses an inclusive working-day term', () => {
@@ -108,7 +108,7 @@ describe('countPeriod', () => {
         dueOn: '2027-03-01',
         steps:
           '立案日 2026-08-31 起算 6 个月，2027-02 无对应日，以该月末日 2027-02-28 为届满日，该日为星期日（休息日），' +
-          '顺延至 2027-03-01（2027年无节假日数据，仅按周末计算）',
+          '顺延至 2027-03-01，按周末推算（2027年无节假日数据）',
         warnings: [NO_2027],
       });
     });
@@ -122,10 +122,10 @@ describe('countPeriod', () => {
     it('warns once for each year without data that the rolling touches', () => {
       const due = countPeriod(calendar, filed('2026-12-30'), { kind: 'years', n: 2 });
       assert.equal(due.dueOn, '2029-01-01');
-      assert.match(due.steps, /顺延至 2029-01-01（2028年、2029年无节假日数据，仅按周末计算）$/);
+      assert.match(due.steps, /顺延至 2029-01-01，按周末推算（2028年、2029年无节假日数据）$/);
       assert.deepEqual(due.warnings, [
-        '2028年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排',
-        '2029年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排',
+        '2028年无节假日数据，期限暂按周末推算，请管理员在系统管理的节假日设置中补录该年安排',
+        '2029年无节假日数据，期限暂按周末推算，请管理员在系统管理的节假日设置中补录该年安排',
       ]);
     });
 
@@ -146,9 +146,9 @@ describe('countPeriod', () => {
       assert.equal(due.dueOn, '2029-02-28');
       assert.equal(
         due.steps,
-        '立案日 2028-02-29 起算 1 年，2029-02 无对应日，以该月末日 2029-02-28 为届满日（2029年无节假日数据，仅按周末计算）',
+        '立案日 2028-02-29 起算 1 年，2029-02 无对应日，以该月末日 2029-02-28 为届满日，按周末推算（2029年无节假日数据）',
       );
-      assert.deepEqual(due.warnings, ['2029年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排']);
+      assert.deepEqual(due.warnings, ['2029年无节假日数据，期限暂按周末推算，请管理员在系统管理的节假日设置中补录该年安排']);
     });
   });
 

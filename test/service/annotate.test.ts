@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type ExcelJS from 'exceljs';
 import { systemColumnsOf } from '../../service/domain/row.ts';
 import { casesLedger } from '../../service/domain/ledgers/cases/definition.ts';
+import { LEDGERS } from '../../service/domain/ledgers/index.ts';
 import { MARK_FORMULA, NOTE_MARK } from '../../service/workbook/annotation-writer.ts';
 import { IDENTITY_COLUMNS } from '../../service/workbook/table-layout.ts';
 import { addUser, assertError, rowsOf, Sandbox, storedRows, type TestService } from '../helpers/service.ts';
@@ -188,16 +189,15 @@ describe('annotating a workbook', () => {
     assert.equal((await service.admin.put('/api/calendar', { years: {} })).status, 200);
     const workbook = await loadWorkbook(input);
     const added = workbook.addWorksheet('补录');
-    added.addRow(['案号', '立案日期', '被执行人', '被执行人证件号']);
-    added.addRow(['（2026）豫0102执1301号', '2026-09-24', '钱八', '110105194912310021']);
+    added.addRow(['案号', '立案日期', '被执行人', '被执行人证件号', '分流调整']);
+    added.addRow(['（2026）豫0102执1301号', '2026-09-24', '钱八', '110105194912310021', '速执团队']);
     const annotated = await annotatedWorkbook(await annotate(service, await saveWorkbook(workbook)));
 
     const sheet = annotated.getWorksheet('补录')!;
     assert.match(noteText(sheet.getCell('D2')), /被执行人证件号「110105194912310021」校验位应为 X/);
     assert.deepEqual(markedRefs(sheet), ['D2']);
-    const ledger = annotated.getWorksheet(CLERK_SHEET)!;
-    assert.equal(ledger.getCell(`C${CLERK_ROWS.overdue}`).note, undefined);
-    assert.match(String(cellUnder(ledger, CLERK_HEADER_ROW, '校验意见', CLERK_ROWS.overdue).value), /法定期限：2027年无节假日数据/);
+    assert.equal(sheet.getCell('E2').note, undefined);
+    assert.match(String(cellUnder(sheet, 1, '校验意见', 2).value), /分流调整为速执团队，但未填写调整理由/);
   });
 
   it('changes nothing of the clerk’s: cells, formulas, notes, formats, merges, widths, other sheets', async () => {
@@ -349,6 +349,19 @@ describe('annotating a workbook', () => {
       const message = assertError(await annotate(service, input, { token }), 403, 'forbidden');
       assert.match(message, /无权写入执行案件流转台账/);
       assert.equal((await storedRows(service)).length, 0);
+    });
+
+    it('lists a viewer’s refusal sheet by sheet: one line per sheet with its reason, roles in the bureau’s words', async () => {
+      const token = await addUser(service, '查阅员', ['viewer']);
+      const workbook = await loadWorkbook(input);
+      const fines = LEDGERS.find((ledger) => ledger.id === 'fines')!;
+      workbook.addWorksheet('罚款').addRow(fines.columns.map((column) => column.header));
+      const message = assertError(await annotate(service, await saveWorkbook(workbook), { token }), 403, 'forbidden');
+      assert.deepEqual(message.split('\n'), [
+        '没有可以同步的工作表：',
+        `工作表「${CLERK_SHEET}」：用户「查阅员」（角色：只读）无权写入执行案件流转台账，本表未同步`,
+        '工作表「罚款」：用户「查阅员」（角色：只读）无权写入罚款台账，本表未同步',
+      ]);
     });
 
     it('lets a team member annotate the cases ledger', async () => {

@@ -157,4 +157,17 @@ describe('refused requests', () => {
     }
     assertError(await service.admin.send('DELETE', '/api/ledgers/cases/rows'), 404);
   });
+
+  it('answers an unknown page with a small Chinese page pointing to the web page, not Express’s English', async () => {
+    for (const route of ['/nothing.html', '/web/nothing', '/<script>x</script>']) {
+      const response = await fetch(service.url + route);
+      const text = await response.text();
+      assert.equal(response.status, 404, route);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/html; charset=utf-8/);
+      assert.match(text, /<html lang="zh-CN">[\s\S]*找不到页面[\s\S]*href="\/web\/"/);
+      assert.doesNotMatch(text, /Cannot GET|<script>/);
+    }
+    const api = await fetch(`${service.url}/api/nothing`);
+    assert.match(api.headers.get('content-type') ?? '', /application\/json/);
+  });
 });

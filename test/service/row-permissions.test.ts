@@ -240,7 +240,12 @@ describe('writes by row', () => {
   it('tells a signed-in user who they are and which ledgers they keep', async () => {
     const me = await files.get('/api/me');
     assert.equal(me.status, 200);
-    assert.deepEqual(me.body, { name: '卷宗管理中心', roles: ['files'], manages: ['cases', 'payments'] });
-    assert.deepEqual((await fast.get('/api/me')).body.manages, []);
+    assert.deepEqual(me.body, { name: '卷宗管理中心', roles: ['files'], roleNames: ['卷宗管理中心'], manages: ['cases', 'payments'] });
+    const team = (await fast.get('/api/me')).body;
+    assert.deepEqual(team.manages, []);
+    assert.deepEqual(
+      team.roleNames,
+      team.roles.map((role: string) => role.replace(/^team:/, '')),
+    );
   });
 });

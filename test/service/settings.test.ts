@@ -121,14 +121,18 @@ describe('rules and calendar settings', () => {
     });
 
     it('takes a 2027 override: the "no holiday data" warning goes and its holidays count', async () => {
-      const before = onlyRow(await service.admin.sync([caseRow()]));
+      // Every node done but 结案, whose statutory deadline (2027-03-24) is within 60 days: the row is told of the gap.
+      const done = { receptionOn: '2026-09-24', noticeIssuedOn: '2026-09-25' };
+      const late = caseRow({ ...done, amount: 200_000 });
+      const before = onlyRow(await service.admin.sync([late], { asOf: '2027-02-01' }));
+      assert.equal(before.status.nextNode, '结案');
       assert.match(String(before.status.remarks), /2027年无节假日数据/);
 
       const reply = await service.admin.put('/api/calendar', OVERRIDE_2027);
       assert.equal(reply.status, 200);
       assert.deepEqual(reply.body.overrideYears, [2027]);
 
-      const after = onlyRow(await service.admin.sync([caseRow()]));
+      const after = onlyRow(await service.admin.sync([late], { asOf: '2027-02-01' }));
       assert.doesNotMatch(JSON.stringify(after), /2027年无节假日数据/);
       // 2027-03-24 is now a holiday: the statutory deadline rolls to the next working day.
       assert.equal(after.status.statutoryDue, '2027-03-25');

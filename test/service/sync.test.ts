@@ -47,7 +47,9 @@ describe('cases sync over HTTP', () => {
       assert.equal(row.status.nextDue, '2026-09-24');
       assert.equal(row.status.daysLeft, -11);
       assert.equal(row.status.alert, '超期');
-      assert.match(String(row.status.remarks), /2027年无节假日数据/);
+      // The statutory deadline is in 2027, a year without holiday data, but the row's current node is
+      // 初次接待: the calendar gap is not this row's concern yet (issue 13).
+      assert.doesNotMatch(String(row.status.remarks), /2027年无节假日数据/);
       assert.equal(row.state, 'ok');
     });
 

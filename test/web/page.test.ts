@@ -119,15 +119,18 @@ describe('the web page', () => {
       assert.equal(await page.isVisible('#annotate'), false);
 
       await signIn();
-      await page.waitForSelector('#template-list li');
+      await page.waitForSelector('#template-list li', { state: 'attached' });
       assert.match((await page.textContent('#sign-in-status')) ?? '', /已登录/);
       await page.reload();
-      await page.waitForSelector('#template-list li');
+      await page.waitForSelector('#template-list li', { state: 'attached' });
       assert.match((await page.textContent('#template-list')) ?? '', /执行案件流转台账/);
     });
 
-    it('downloads the empty template of a ledger', async () => {
+    it('downloads the empty template of a ledger, the templates folded below the upload', async () => {
       await signIn();
+      await page.waitForSelector('#template-list li', { state: 'attached' });
+      assert.equal(await page.isVisible('button[data-ledger="cases"]'), false);
+      await page.click('#templates summary');
       const { name, file } = await downloadBy(() => page.click('button[data-ledger="cases"]'));
       assert.equal(name, '执行案件流转台账（空白模板）.xlsx');
       const sheet = (await loadWorkbook(file)).worksheets[0];
@@ -201,6 +204,100 @@ describe('the web page', () => {
       await page.waitForFunction(() => /旧台账\.xls/.test(document.getElementById('annotate-status')!.textContent ?? ''));
       assert.match((await page.textContent('#annotate-status')) ?? '', /另存为 Excel 工作簿（\*\.xlsx）/);
       assert.equal(downloads, 0);
+    });
+
+    it('says who is signed in, and after 退出 and another sign-in nothing of the first user remains', async () => {
+      const synced = await service.admin.sync(manyCases(3, 901));
+      assert.equal(synced.status, 200);
+      const kept = synced.body.rows[0];
+      const snapshot = { rows: [{ rowId: kept.rowId, values: manyCases(1, 901)[0].values }], mode: 'snapshot', confirmDeletes: true };
+      assert.equal((await service.admin.post('/api/ledgers/cases/sync?asOf=2026-10-05', snapshot)).status, 200);
+      const team = await addUser(service, '速执法官', ['team:速执团队']);
+
+      await signIn();
+      await page.waitForSelector('#signed-in-as', { state: 'visible' });
+      assert.equal(await page.textContent('#signed-in-as'), '当前用户：admin（管理员）');
+      const input = path.join(workDir, '10月台账.xlsx');
+      await fs.writeFile(input, await clerkWorkbook());
+      await page.setInputFiles('#workbook', input);
+      await downloadBy(() => page.click('#annotate-button'));
+      await page.waitForSelector('#annotate-result a');
+      await page.click('#team-button');
+      await page.waitForSelector('#team-result table');
+      await page.click('#deleted-button');
+      await page.waitForSelector('#deleted-result table');
+      await page.waitForSelector('#report-list li');
+      const firstScreen = await page.innerText('main');
+      for (const seen of ['10月台账（已标注）.xlsx', '（2026）豫0102执902号', '共有 2 行已删除', '周通报 '])
+        assert.ok(firstScreen.includes(seen), `the first user saw ${seen}`);
+
+      await page.click('#sign-out-button');
+      await signIn(team);
+      await page.waitForSelector('#signed-in-as', { state: 'visible' });
+      await page.waitForSelector('#report-list li');
+      assert.equal(await page.textContent('#signed-in-as'), '当前用户：速执法官（速执团队）');
+      const secondScreen = await page.innerText('body');
+      for (const left of ['admin', '管理员）', '10月台账', '已标注', '（2026）豫0102执90', '已删除', '速执团队共'])
+        assert.ok(!secondScreen.includes(left), `「${left}」 of the first user is still on screen`);
+      assert.equal(await page.locator('main a[href^="blob:"]').count(), 0);
+      assert.equal(await page.locator('#annotate-result *, #team-result *, #deleted-result *').count(), 0);
+      assert.equal(await page.inputValue('#workbook'), '');
+      assert.equal(await page.isVisible('#deleted-rows'), false);
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'web-page-second-user.png'), fullPage: true });
+    });
+
+    it('puts the upload above the fold at 1366×768, the templates folded below it', async () => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await signIn();
+      await page.waitForSelector('#report-list li');
+      const upload = await page.locator('#annotate-button').boundingBox();
+      assert.ok(upload && upload.y + upload.height < 768, `the upload button is at ${JSON.stringify(upload)}`);
+      assert.equal(await page.locator('#template-list button').first().isVisible(), false);
+      assert.ok(await page.isVisible('#templates summary'));
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'web-page-1366x768.png') });
+    });
+
+    it('shows the calendar gap once as a banner for everyone, and nothing for a health answer without warnings', async () => {
+      const gap = '2027年节假日安排尚未录入，2027年的期限暂按周末推算';
+      const warnings = [
+        { code: 'calendar-missing', message: gap },
+        { code: 'disk-low', message: '数据目录剩余空间不足 1 GB' },
+      ];
+      await page.route('**/api/health', (route) => route.fulfill({ json: { ok: false, version: '0.1.0', warnings } }));
+      await page.reload();
+      await page.waitForSelector('#calendar-banner', { state: 'visible' });
+      assert.equal(await page.textContent('#calendar-banner'), `提示：${gap}`);
+      await signIn();
+      await page.waitForSelector('#report-list li');
+      assert.equal(await page.locator(`text=${gap}`).count(), 1);
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'web-page-calendar-banner.png') });
+
+      await page.unroute('**/api/health');
+      await page.route('**/api/health', (route) => route.fulfill({ json: { ok: true, version: '0.1.0' } }));
+      await page.reload();
+      await page.waitForSelector('#report-list li');
+      assert.equal(await page.isVisible('#calendar-banner'), false);
+    });
+
+    it('lists a viewer’s refused upload sheet by sheet', async () => {
+      const viewer = await addUser(service, '查阅员', ['viewer']);
+      const workbook = await loadWorkbook(await clerkWorkbook());
+      workbook.addWorksheet('罚款').addRow(['被罚款人', '被罚款人类型', '罚款金额（元）', '罚款决定日期', '执行案号']);
+      const input = path.join(workDir, '两张表.xlsx');
+      await fs.writeFile(input, await saveWorkbook(workbook));
+      await signIn(viewer);
+      await page.setInputFiles('#workbook', input);
+      await page.click('#annotate-button');
+      await page.waitForSelector('#annotate-status.error li');
+      const lines = await page.$$eval('#annotate-status li', (items) => items.map((item) => item.textContent));
+      assert.equal(lines.length, 2, lines.join(' | '));
+      assert.match(lines[0] ?? '', new RegExp(`^工作表「${CLERK_SHEET}」：.*（角色：只读）无权写入执行案件流转台账`));
+      assert.match(lines[1] ?? '', /^工作表「罚款」：.*无权写入罚款台账/);
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      await page.locator('#annotate').screenshot({ path: path.join(ARTIFACTS, 'web-page-refused-sheets.png') });
     });
 
     it('shows a team’s 分案清单: its triaged cases, with deadlines and 预警', async () => {
@@ -279,7 +376,7 @@ describe('the web page', () => {
       const files = await addUser(service, '卷宗管理中心', ['files']);
 
       await signIn(team);
-      await page.waitForSelector('#template-list li');
+      await page.waitForSelector('#template-list li', { state: 'attached' });
       assert.equal(await page.isVisible('#deleted-rows'), false);
       await page.click('#sign-out-button');
 
@@ -309,9 +406,16 @@ describe('the web page', () => {
       // A fresh service makes last week's report at start.
       await page.waitForSelector('#report-list li');
       assert.match((await page.textContent('#report-list')) ?? '', /周通报 \d{4}-W\d{2}（\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}）/);
-      const listed = await downloadBy(() => page.click('#report-list li button'));
-      assert.match(listed.name, /周通报-\d{4}-W\d{2}\.xlsx/);
-      assert.equal(listed.file.subarray(0, 2).toString(), 'PK');
+      // 下载 gives the file stored on its Monday, byte for byte; 重新生成 counts the week again.
+      const [stored] = await service.store.reports.list();
+      const storedBytes = await service.store.reports.read(stored.file);
+      const listed = await downloadBy(() => page.click('#report-list li button[data-action="stored"]'));
+      assert.equal(listed.name, stored.file);
+      assert.ok(storedBytes && listed.file.equals(Buffer.from(storedBytes)), 'the download is the stored file');
+      const again = await downloadBy(() => page.click('#report-list li button[data-action="regenerate"]'));
+      assert.equal(again.name, stored.file);
+      assert.equal(again.file.subarray(0, 2).toString(), 'PK');
+      assert.match((await page.textContent('#report-list-status')) ?? '', /已下载/);
 
       await page.fill('#week', '2026-W40');
       const chosen = await downloadBy(() => page.click('#weekly-button'));

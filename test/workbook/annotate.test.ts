@@ -73,7 +73,7 @@ describe('annotating a workbook with several ledgers', () => {
       summary.sheets.map((sheet) => [sheet.sheet, sheet.ledger?.id, sheet.rows, sheet.notAnnotated]),
       [
         ['案件', 'cases', 1, null],
-        ['拘留', detentions.id, 0, '用户「文书」（角色：affairs）无权写入测试拘留台账，本表未同步'],
+        ['拘留', detentions.id, 0, '用户「文书」（角色：执行事务中心）无权写入测试拘留台账，本表未同步'],
         ['旧表', 'cases', 0, '工作表是隐藏的，未处理；如需标注，请先取消隐藏'],
       ],
     );

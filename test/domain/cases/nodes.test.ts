@@ -163,10 +163,35 @@ describe('cases ledger: nodes, states and the row alert', () => {
       assert.equal(node(evaluateCase(BASE_CASE, { asOf: '2026-08-26' }), 'close').state, '临期');
     });
 
-    it('warns when the statutory deadline falls in a year without holiday data', () => {
-      const result = evaluateCase({ ...BASE_CASE, filedOn: '2026-09-24' });
-      assert.equal(result.status.statutoryDue, '2027-03-24');
-      assert.ok(result.errors.some((p) => p.level === 'warning' && p.message.includes('2027年无节假日数据')));
+    describe('a statutory deadline in a year without holiday data (2027)', () => {
+      const triaged = {
+        ...BASE_CASE,
+        filedOn: '2026-09-24',
+        receptionOn: '2026-09-24',
+        noticeIssuedOn: '2026-09-25',
+        transferredOn: '2026-09-25',
+        triagedOn: '2026-09-25',
+      };
+      const calendarNotes = (result: ReturnType<typeof evaluateCase>) =>
+        result.errors.filter((p) => p.level === 'warning' && p.message.includes('2027年无节假日数据')).map((p) => p.message);
+
+      it('says so in the steps of the node always, in 校验意见 only once 结案 is the current node and due within 60 days', () => {
+        const early = evaluateCase(triaged, { asOf: '2026-10-01' });
+        assert.equal(early.status.statutoryDue, '2027-03-24');
+        assert.match(node(early, 'close').steps, /按周末推算（2027年无节假日数据）/);
+        assert.deepEqual(calendarNotes(early), []);
+
+        const close = evaluateCase(triaged, { asOf: '2027-02-01' });
+        assert.equal(close.status.nextNode, '结案');
+        assert.ok(calendarNotes(close).length > 0, JSON.stringify(close.errors));
+        assert.match(calendarNotes(close)[0], /请管理员在系统管理的节假日设置中补录该年安排/);
+      });
+
+      it('does not note it while an earlier node is the current one, however close', () => {
+        const result = evaluateCase({ ...BASE_CASE, filedOn: '2026-09-24' }, { asOf: '2027-02-01' });
+        assert.notEqual(result.status.nextNode, '结案');
+        assert.deepEqual(calendarNotes(result), []);
+      });
     });
   });
 

@@ -10,8 +10,20 @@ describe('fines ledger', () => {
       '罚款金额（元）「105,000」超出对个人的罚款限额：应不超过 100,000 元（民事诉讼法 (2023) 第一百一十八条）',
     ]);
     assert.deepEqual(messages(evaluate({ subject: '某公司', subjectType: '单位', amount: 10_000 }), 'amount', 'error'), [
-      '罚款金额（元）「10,000」超出对单位的罚款限额：应在 50,000 元以上 1,000,000 元以下（民事诉讼法 (2023) 第一百一十八条）',
+      '罚款金额（元）「10,000」低于对单位的罚款限额：应在 50,000 元以上 1,000,000 元以下（民事诉讼法 (2023) 第一百一十八条）',
     ]);
+  });
+
+  it('says 低于 for a fine below a 单位’s minimum and 超出 above its maximum', () => {
+    assert.match(
+      messages(evaluate({ subject: '某公司', subjectType: '单位', amount: '3万' }), 'amount', 'error')[0],
+      /「30,000」低于对单位的罚款限额/,
+    );
+    assert.match(
+      messages(evaluate({ subject: '某公司', subjectType: '单位', amount: '120万' }), 'amount', 'error')[0],
+      /「1,200,000」超出对单位的罚款限额/,
+    );
+    assert.deepEqual(messages(evaluate({ subject: '某公司', subjectType: '单位', amount: '5万' }), 'amount', 'error'), []);
   });
 
   it('takes the bounds from the rules configuration', () => {

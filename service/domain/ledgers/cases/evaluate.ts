@@ -1,8 +1,8 @@
 // Evaluates one case row: triage, the close and statutory deadlines, every node, the row checks.
 
-import { asDate, type CivilDate } from '../../civil-date.ts';
+import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import type { AnyLedger, EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { computeNodes, summarizeNodes } from '../../nodes.ts';
+import { CALENDAR_NOTE_DAYS, calendarNoteApplies, computeNodes, summarizeNodes } from '../../nodes.ts';
 import { parseCaseNo } from '../../normalize/index.ts';
 import type { BasedDue, Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
@@ -52,7 +52,15 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
   });
 
   for (const warning of warnings) problems.push({ column: warning.column, level: 'warning', message: warning.message });
-  for (const message of statutory?.warnings ?? []) {
+  // The statutory deadline concerns the 结案 node: its calendar note follows the same rule as a node's.
+  const statutoryNoted =
+    statutory !== null &&
+    calendarNoteApplies(
+      nodes.find((node) => node.id === 'close'),
+      nodes,
+    ) &&
+    diffDays(statutory.dueOn, context.asOf) <= CALENDAR_NOTE_DAYS;
+  for (const message of statutoryNoted ? statutory.warnings : []) {
     if (!warnings.some((warning) => warning.message.endsWith(message)))
       problems.push({ column: 'filedOn', level: 'warning', message: `法定期限：${message}` });
   }

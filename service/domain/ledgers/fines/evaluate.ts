@@ -55,5 +55,9 @@ function checkAmount(values: RowValues, headers: Record<string, string>, rules: 
   }
   const bounds = rules.limits[type];
   if (amount <= bounds.max && (bounds.min === undefined || amount >= bounds.min)) return [];
-  return [{ column: 'amount', level: 'error', message: `${shown}超出对${type}的罚款限额：应${describeBounds(bounds)}（${rules.source}）` }];
+  // Below a 单位's minimum is 低于, above the maximum 超出: the clerk is told which way the amount is wrong.
+  const way = bounds.min !== undefined && amount < bounds.min ? '低于' : '超出';
+  return [
+    { column: 'amount', level: 'error', message: `${shown}${way}对${type}的罚款限额：应${describeBounds(bounds)}（${rules.source}）` },
+  ];
 }

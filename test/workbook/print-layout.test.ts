@@ -1,0 +1,142 @@
+// Print-ready workbooks (issue 13): the template, an annotated sheet and the weekly report print A4
+// landscape, one page wide, the header row on every page, data rows ruled, the ledger's name and
+// page numbers in the header and footer. Read back from the xlsx's own XML, as Excel reads it.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { casesLedger } from '../../service/domain/ledgers/cases/definition.ts';
+import { reportWorkbook } from '../../service/reports/workbook.ts';
+import { buildTemplate } from '../../service/workbook/template.ts';
+import { reportOf } from '../domain/report/rows.ts';
+import { bureau } from '../domain/report/bureau.ts';
+import { Sandbox, type TestService } from '../helpers/service.ts';
+import {
+  annotate,
+  annotatedWorkbook,
+  CLERK_HEADER_ROW,
+  CLERK_ROWS,
+  CLERK_SHEET,
+  clerkWorkbook,
+  loadWorkbook,
+} from '../helpers/workbooks.ts';
+
+interface PrintParts {
+  sheet: string;
+  workbook: string;
+}
+
+/** The first sheet's XML and the workbook's (where the print titles are a defined name). */
+async function printParts(file: Buffer, sheetIndex = 1): Promise<PrintParts> {
+  const zip = await JSZip.loadAsync(file);
+  const read = async (name: string) => {
+    const part = zip.file(name);
+    assert.ok(part, `${name} missing`);
+    return part.async('string');
+  };
+  return { sheet: await read(`xl/worksheets/sheet${sheetIndex}.xml`), workbook: await read('xl/workbook.xml') };
+}
+
+function assertA4LandscapeOnePageWide(parts: PrintParts): void {
+  const setup = /<pageSetup\b[^>]*>/.exec(parts.sheet)?.[0] ?? '';
+  for (const attribute of ['paperSize="9"', 'orientation="landscape"', 'fitToWidth="1"', 'fitToHeight="0"'])
+    assert.ok(setup.includes(attribute), `${attribute} in ${setup}`);
+  assert.match(parts.sheet, /<sheetPr[^>]*>[\s\S]*<pageSetUpPr fitToPage="1"\/>/);
+}
+
+function printTitles(parts: PrintParts): string {
+  const titles = /<definedName name="_xlnm\.Print_Titles"[^>]*>([^<]*)<\/definedName>/.exec(parts.workbook)?.[1] ?? '';
+  return titles.replace(/&apos;/g, "'");
+}
+
+function footer(parts: PrintParts): string {
+  return /<oddFooter>([^<]*)<\/oddFooter>/.exec(parts.sheet)?.[1] ?? '';
+}
+
+describe('print layout of the workbooks the service makes', () => {
+  it('the empty template: A4 landscape one page wide, its header row on every page, the ledger’s name and page numbers', async () => {
+    const file = await buildTemplate(casesLedger);
+    const parts = await printParts(file);
+    assertA4LandscapeOnePageWide(parts);
+    assert.match(printTitles(parts), /^'?执行案件流转台账'?!\$1:\$1$/);
+    assert.equal(footer(parts), '&amp;L执行案件流转台账&amp;R第 &amp;P 页，共 &amp;N 页');
+    assert.match(parts.sheet, /<oddHeader>&amp;C&amp;&quot;-,Bold&quot;&amp;12执行案件流转台账<\/oddHeader>/);
+    const sheet = (await loadWorkbook(file)).worksheets[0];
+    assert.equal(sheet.getCell('A1').border?.bottom?.style, 'thin');
+  });
+
+  it('the empty cases template prints on one page where LibreOffice can tell (it printed on 9 portrait pages before)', async function () {
+    this.timeout(180_000);
+    const soffice = ['soffice', 'libreoffice'].find((name) => {
+      try {
+        execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'pipe' });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!soffice) {
+      console.log('      未安装 LibreOffice（soffice），跳过按 PDF 页数检查打印效果');
+      this.skip();
+    }
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-print-'));
+    try {
+      await writeFile(path.join(dir, 'cases.xlsx'), await buildTemplate(casesLedger));
+      execFileSync(
+        soffice,
+        ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'cases.xlsx')],
+        {
+          stdio: 'pipe',
+          timeout: 150_000,
+        },
+      );
+      const pdf = await readFile(path.join(dir, 'cases.pdf'), 'latin1');
+      assert.equal(pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length, 1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe('an annotated sheet', () => {
+    const sandbox = new Sandbox();
+    let service: TestService;
+    before(async () => {
+      service = await sandbox.start();
+    });
+    after(() => sandbox.cleanUp());
+
+    it('prints its header row on every page, one page wide, the system cells of each data row ruled', async () => {
+      const reply = await annotate(service, await clerkWorkbook());
+      const parts = await printParts(reply.file);
+      assertA4LandscapeOnePageWide(parts);
+      assert.match(printTitles(parts), new RegExp(`^'?${CLERK_SHEET}'?!\\$${CLERK_HEADER_ROW}:\\$${CLERK_HEADER_ROW}$`));
+      assert.match(footer(parts), /执行案件流转台账.*第 &amp;P 页，共 &amp;N 页/);
+      const sheet = (await annotatedWorkbook(reply)).getWorksheet(CLERK_SHEET);
+      assert.ok(sheet);
+      const alert = sheet.getRow(CLERK_HEADER_ROW).values as unknown[];
+      const alertColumn = alert.indexOf('预警');
+      assert.ok(alertColumn > 0);
+      assert.equal(sheet.getCell(CLERK_ROWS.overdue, alertColumn).border?.left?.style, 'thin');
+    });
+  });
+
+  it('the weekly report: the overdue list starts a page, its header repeats on its pages, its rows ruled', async () => {
+    const file = await reportWorkbook(reportOf('2026-W20', '2026-05-17', bureau()));
+    const parts = await printParts(file);
+    assertA4LandscapeOnePageWide(parts);
+    const sheet = (await loadWorkbook(file)).worksheets[0];
+    let caption = 0;
+    sheet.eachRow((row, number) => {
+      if (String(row.getCell(1).value).startsWith('七、超期节点清单')) caption = number;
+    });
+    assert.ok(caption > 0);
+    assert.match(printTitles(parts), new RegExp(`!\\$${caption + 1}:\\$${caption + 1}$`));
+    assert.match(parts.sheet, new RegExp(`<rowBreaks[^>]*><brk id="${caption - 1}"`));
+    assert.match(footer(parts), /周通报 2026-W20.*第 &amp;P 页，共 &amp;N 页/);
+    const width = (sheet.getRow(caption + 1).values as unknown[]).filter((value) => value !== undefined).length;
+    for (let column = 1; column <= width; column++) assert.equal(sheet.getCell(caption + 2, column).border?.bottom?.style, 'thin');
+  });
+});
