@@ -6,20 +6,10 @@
 import type { AnyLedger, RowValues } from './domain/ledger.ts';
 import type { Problem, RawValue } from './domain/problem.ts';
 import { sameCell } from './domain/row.ts';
-import { TEAM_ROLE_PREFIX, type User } from './users.ts';
-
-/** The bureau's name of each unit's role, for messages. */
-const UNIT_NAMES: Record<string, string> = {
-  admin: '管理员',
-  affairs: '执行事务中心',
-  files: '卷宗管理中心',
-  general: '综合事务中心',
-  disposal: '财产处置专班',
-  viewer: '只读',
-};
+import { ROLE_LABELS, TEAM_ROLE_PREFIX, type User } from './users.ts';
 
 export function unitName(role: string): string {
-  return UNIT_NAMES[role] ?? (role.startsWith(TEAM_ROLE_PREFIX) ? role.slice(TEAM_ROLE_PREFIX.length) : role);
+  return ROLE_LABELS[role] ?? (role.startsWith(TEAM_ROLE_PREFIX) ? role.slice(TEAM_ROLE_PREFIX.length) : role);
 }
 
 /** A request the service refuses whole, before anything is stored; the HTTP layer answers it as is. */

@@ -44,8 +44,8 @@ export class UserError extends Error {
   }
 }
 
-/** Each role in the bureau's words, for the admin page. */
-const ROLE_LABELS: Record<string, string> = {
+/** Each role in the bureau's words, for the admin page and for messages. */
+export const ROLE_LABELS: Record<string, string> = {
   admin: '管理员',
   affairs: '执行事务中心',
   files: '卷宗管理中心',

@@ -133,8 +133,16 @@ describe('the web page’s admin section in headless Chromium', function () {
     assert.equal(await page.locator('#calendar-grid [data-date="2027-02-15"]').getAttribute('class'), 'day work');
     await page.locator('#admin').screenshot({ path: path.join(ARTIFACTS, 'web-admin-calendar.png') });
 
+    // On top of the section, the service's health warnings: from 1 November on, the next year's missing holidays.
+    const missing = async () =>
+      (await service.admin.get('/api/health')).body.warnings.filter((w: { code: string }) => w.code === 'calendar-missing');
+    assert.equal((await missing()).length, 1, 'the service warns of 2027 (this test runs in late 2026)');
+    await page.waitForSelector('#admin-warnings li[data-code="calendar-missing"]');
+    assert.match((await page.textContent('#admin-warnings')) ?? '', /需要处理的事项.*2027/);
     await page.click('#calendar-save');
     await page.waitForSelector('#calendar-status.ok');
+    await page.waitForSelector('#admin-warnings li[data-code="calendar-missing"]', { state: 'detached' });
+    assert.deepEqual(await missing(), [], 'the warning goes once 2027 is entered');
     assert.match((await page.textContent('#calendar-years')) ?? '', /管理员录入：2027 年/);
     const years = (await service.admin.get('/api/calendar/years')).body.years;
     assert.equal(years.find((entry: { year: number }) => entry.year === 2027)?.source, 'override');
@@ -189,7 +197,7 @@ describe('the web page’s admin section in headless Chromium', function () {
     assert.equal(await page.isVisible('#admin'), false);
     assert.equal(await page.locator('#admin-root *').count(), 0);
     await signIn(await addUser(service, '书记员', ['affairs']));
-    await page.waitForSelector('#template-list li');
+    await page.waitForSelector('#signed-in-as', { state: 'visible' });
     assert.equal(await page.isVisible('#admin'), false);
     assert.equal(await page.locator('#admin-root *').count(), 0);
   });

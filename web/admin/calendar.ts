@@ -8,6 +8,7 @@ import type { CalendarYear, CalendarYearView, FestivalEntry } from '../../client
 import { byId, messageOf, say } from '../dom.ts';
 import { connection } from '../session.ts';
 import { button, element, status } from './elements.ts';
+import { loadWarnings } from './warnings.ts';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -117,6 +118,7 @@ async function save(): Promise<void> {
     const view = await saveCalendarYear(connection(), year, festivalsEntered());
     showGrid(view);
     showYears(await fetchCalendarYears(connection()));
+    void loadWarnings();
     say(
       'calendar-status',
       `已保存 ${year} 年节假日安排：放假 ${Object.keys(view.holidays).length} 天、调休上班 ${Object.keys(view.workdays).length} 天。`,

@@ -1,7 +1,7 @@
 // 管理: the admin's section of the web page — users, holiday data, rules, backups — one tab each,
 // each over its own API. Shown only to an admin (the service refuses everyone else anyway, in
 // Chinese); emptied on sign-out, so that no token or list stays on screen for the next person.
-// #admin-warnings, above the tabs, is where the service's health warnings go.
+// #admin-warnings, above the tabs, holds the service's health warnings (warnings.ts).
 
 import type { SignedInUser } from '../../client/contract.ts';
 import { byId } from '../dom.ts';
@@ -11,6 +11,7 @@ import { loadCalendar, renderCalendar } from './calendar.ts';
 import { button, element } from './elements.ts';
 import { loadRules, renderRules } from './rules.ts';
 import { hideToken, loadUsers, renderUsers } from './users.ts';
+import { loadWarnings } from './warnings.ts';
 
 const PARTS = [
   { id: 'users', title: '用户', render: renderUsers, load: loadUsers },
@@ -39,11 +40,13 @@ export function showAdmin(user: SignedInUser): void {
   root.replaceChildren(tabs, ...panels);
   choose(PARTS[0].id);
   section.hidden = false;
+  void loadWarnings();
   for (const part of PARTS) void part.load();
 }
 
 export function hideAdmin(): void {
   hideToken();
+  byId('admin-warnings').replaceChildren();
   byId('admin-root').replaceChildren();
   byId('admin').hidden = true;
 }

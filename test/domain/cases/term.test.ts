@@ -191,8 +191,16 @@ describe('cases ledger: the 执行期限 (statutory term)', () => {
         { asOf: '2026-08-01' },
       );
       assert.equal(result.status.statutoryDue, '2027-01-01');
-      assert.match(node(result, 'close').steps, /至 2027-01-01（2027年无节假日数据，仅按周末计算）$/);
-      assert.ok(result.errors.some((problem) => problem.level === 'warning' && problem.message.includes('2027年无节假日数据')));
+      assert.match(node(result, 'close').steps, /至 2027-01-01，按周末推算（2027年无节假日数据）$/);
+      // Received, notified, transferred and triaged: 结案 is the case's current node.
+      const UNDER_WAY = { receptionOn: '2026-06-01', noticeIssuedOn: '2026-06-02', transferredOn: '2026-06-03', triagedOn: '2026-06-03' };
+      const gapNoted = (asOf: string) =>
+        evaluateCase(
+          { ...BASE_CASE, ...UNDER_WAY, filedOn: '2026-06-01', deductions: '中止执行 2026-07-01至2026-07-31' },
+          { asOf },
+        ).errors.some((problem) => problem.level === 'warning' && problem.message.includes('2027年无节假日数据'));
+      assert.equal(gapNoted('2026-08-01'), false, 'five months ahead: the steps say it, the remarks do not');
+      assert.equal(gapNoted('2026-11-15'), true, 'within 60 days of the term: the remarks say it too');
     });
 
     it("extends the team's deadline the same way: 速执 7 days from 2026-03-10, 中止 5 days → 2026-03-22 (Sunday) → 2026-03-23", () => {

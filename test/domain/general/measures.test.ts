@@ -149,11 +149,11 @@ describe('measures ledger', () => {
       // Effective 2026-03-01: ends 2028-02-29, due Friday 2028-03-03 counted by weekends only.
       const far = evaluate({ ...ROW, measure: '纳入失信' }, { asOf: '2026-03-02', stored: register() });
       assert.equal(nodeOf(far, 'removal').dueOn, '2028-03-03');
-      assert.match(nodeOf(far, 'removal').steps, /2028年无节假日数据，仅按周末计算/);
+      assert.match(nodeOf(far, 'removal').steps, /按周末推算（2028年无节假日数据）/);
       assert.deepEqual(messages(far, 'caseNo', 'warning'), []);
       assert.deepEqual(
         messages(evaluate({ ...ROW, measure: '纳入失信' }, { asOf: '2028-02-01', stored: register() }), 'caseNo', 'warning'),
-        ['删除：2028年无节假日数据，期限仅按周末计算，请管理员在日历覆盖文件中补录该年安排'],
+        ['删除：2028年无节假日数据，期限暂按周末推算，请管理员在系统管理的节假日设置中补录该年安排'],
       );
     });
 

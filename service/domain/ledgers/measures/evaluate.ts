@@ -6,7 +6,7 @@
 import { addDays, asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import type { Calendar } from '../../calendar.ts';
 import type { AnyLedger, EvalContext, NodeResult, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
-import { computeNodes, summarizeNodes } from '../../nodes.ts';
+import { CALENDAR_NOTE_DAYS, computeNodes, summarizeNodes } from '../../nodes.ts';
 import { formatYuan, NO_DATE } from '../../normalize/index.ts';
 import { countPeriod, describePeriod, type BasedDue } from '../../periods.ts';
 import { phaseFromNode } from '../../phases.ts';
@@ -21,8 +21,6 @@ const PHASES = { open: '生效中', dueSoon: '续行临期', overdue: '已失效
 export const PENDING_RELEASE = '待解除';
 /** A 失信 listing whose term has ended and which the court has not yet deleted: counted with 待解除. */
 export const PENDING_REMOVAL = '待删除';
-/** SPEC §3: a calendar warning reaches the row's remarks only for a node due within this many days. */
-const CALENDAR_WARNING_DAYS = 60;
 /** Done once it is done: nothing stays in force to lapse or to lift. */
 const ONE_OFF: readonly Measure[] = ['划拨'];
 
@@ -91,7 +89,7 @@ export function evaluateMeasure(ledger: AnyLedger, row: RowInput, context: EvalC
   });
   const { removalDue } = owed;
   for (const warning of warnings) {
-    if (warning.column === 'removalDue' && removalDue && diffDays(removalDue.dueOn, asOf) > CALENDAR_WARNING_DAYS) continue;
+    if (warning.column === 'removalDue' && removalDue && diffDays(removalDue.dueOn, asOf) > CALENDAR_NOTE_DAYS) continue;
     problems.push({ column: 'caseNo', level: 'warning', message: warning.message });
   }
 
