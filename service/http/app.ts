@@ -17,6 +17,7 @@ import { installRouter } from './install-routes.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
 import { notFound } from './not-found.ts';
 import { singleQueryValues } from './query.ts';
+import { reportSettingsRouter } from './report-settings-routes.ts';
 import { reportsRouter } from './reports-routes.ts';
 import { rulesFormRouter } from './rules-form-routes.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -82,6 +83,7 @@ export function createApp(parts: AppParts): express.Express {
   app.use('/api/calendar/years', calendarYearsRouter(parts.settings, parts.store));
   app.use('/api/rules/form', rulesFormRouter(parts.settings, parts.store));
   app.use('/api/backups', backupsRouter(parts.store, parts.timeZone, now));
+  app.use('/api/settings/report', reportSettingsRouter(parts.store, parts.timeZone, now));
   app.use('/api', settingsRouter(parts.settings, parts.store));
   app.use('/api', workbooksRouter(new WorkbookAnnotator(parts.ledgers, LEDGERS, parts.timeZone), parts.timeZone, now));
   app.use('/api', () => {

@@ -13,6 +13,7 @@ const DOCUMENT_LABELS: Record<DocumentName, string> = {
   rules: '规则配置',
   calendar: '节假日配置',
   seen: '用户最近使用时间',
+  'report-settings': '通报设置',
 };
 
 export class Documents implements DocumentStore {

@@ -67,7 +67,7 @@ export interface BackupFile {
   bytes: Buffer;
 }
 
-export const DOCUMENT_NAMES = ['users', 'rules', 'calendar', 'seen'] as const;
+export const DOCUMENT_NAMES = ['users', 'rules', 'calendar', 'seen', 'report-settings'] as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
 const REPORT_NAME = /^周通报-(\d{4}-W\d{2})\.xlsx$/;
@@ -111,7 +111,7 @@ export interface Store {
   warnings(): Array<{ code: string; message: string }>;
 }
 
-/** Users, rules and the calendar override, and the audit log. */
+/** Users, rules, the calendar override and the weekly report's settings, and the audit log. */
 export interface DocumentStore {
   read<T>(name: DocumentName): Promise<T | null>;
   /** Writes a document, then its audit entry. */
