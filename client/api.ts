@@ -13,6 +13,8 @@ import {
   type IssuedToken,
   type LedgerDefinition,
   type ListedReport,
+  type ReportSettings,
+  type ReportSettingsView,
   type RowsResponse,
   type RuleItem,
   type SignedInUser,
@@ -215,6 +217,14 @@ export async function saveRuleItem(
 
 export async function resetRuleItem(connection: Connection, id: string): Promise<RuleItem> {
   return (await callService<{ item: RuleItem }>(connection, `${rulePath(id)}/reset`, { method: 'POST', body: '{}' })).item;
+}
+
+export function fetchReportSettings(connection: Connection): Promise<ReportSettingsView> {
+  return callService<ReportSettingsView>(connection, '/api/settings/report');
+}
+
+export function saveReportSettings(connection: Connection, settings: ReportSettings): Promise<ReportSettingsView> {
+  return callService<ReportSettingsView>(connection, '/api/settings/report', { method: 'PUT', body: JSON.stringify(settings) });
 }
 
 export async function fetchBackups(connection: Connection): Promise<BackupInfo[]> {

@@ -2,6 +2,7 @@
 // the command line know no ledger beyond what these carry.
 
 import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
+import type { ReportSettings } from '../service/domain/report/report-settings.ts';
 import type { BackupInfo, StoredReport } from '../service/store/store.ts';
 import type { FestivalEntry, MonthGrid } from '../service/calendar-entry.ts';
 import type { RuleField, RuleItem } from '../service/rules-form.ts';
@@ -123,7 +124,16 @@ export interface InstallInfo {
 
 // ---- The admin section (admin only) ----------------------------------------------------------
 
-export type { BackupInfo, FestivalEntry, MonthGrid, RuleField, RuleItem, UserSummary };
+export type { BackupInfo, FestivalEntry, MonthGrid, ReportSettings, RuleField, RuleItem, UserSummary };
+
+/** GET/PUT /api/settings/report: the weekly report's heading and numbering, and the number the last week gets. */
+export interface ReportSettingsView {
+  settings: ReportSettings;
+  /** False while the admin never saved them: the defaults are in force. */
+  saved: boolean;
+  /** The week the next report covers, and its 第N期 (null when before the start week). */
+  lastWeek: { week: string; issue: number | null };
+}
 
 /** A user just created, or given a new token: the token is in this answer only. */
 export interface IssuedToken {

@@ -1,6 +1,6 @@
-// 管理: the admin's section of the web page — users, holiday data, rules, backups — one tab each,
-// each over its own API. Shown only to an admin (the service refuses everyone else anyway, in
-// Chinese); emptied on sign-out, so that no token or list stays on screen for the next person.
+// 管理: the admin's section of the web page — users, holiday data, rules, the weekly report's
+// settings, backups — one tab each, each over its own API. Shown only to an admin (the service
+// refuses everyone else anyway, in Chinese); emptied on sign-out, so that no token or list stays on screen for the next person.
 // #admin-warnings, above the tabs, holds the service's health warnings (warnings.ts).
 
 import type { SignedInUser } from '../../client/contract.ts';
@@ -9,6 +9,7 @@ import stylesheet from './admin.css';
 import { loadBackups, renderBackups } from './backups.ts';
 import { loadCalendar, renderCalendar } from './calendar.ts';
 import { button, element } from './elements.ts';
+import { loadReportSettings, renderReportSettings } from './report-settings.ts';
 import { loadRules, renderRules } from './rules.ts';
 import { hideToken, loadUsers, renderUsers } from './users.ts';
 import { loadWarnings } from './warnings.ts';
@@ -17,6 +18,7 @@ const PARTS = [
   { id: 'users', title: '用户', render: renderUsers, load: loadUsers },
   { id: 'calendar', title: '节假日', render: renderCalendar, load: loadCalendar },
   { id: 'rules', title: '规则', render: renderRules, load: loadRules },
+  { id: 'report-settings', title: '通报设置', render: renderReportSettings, load: loadReportSettings },
   { id: 'backups', title: '备份', render: renderBackups, load: loadBackups },
 ];
 
