@@ -1,7 +1,8 @@
 // The web page's admin section (issue 13 item 4), in headless Chromium as a court's IT admin uses
 // it: a user created (token shown once) and disabled, 2027's holidays entered from the notice's
 // ranges, previewed as twelve months and saved, a period edited, refused in Chinese and reset, a
-// backup made, listed and downloaded. Hidden for everyone else, and emptied on sign-out.
+// backup made, listed and downloaded; the weekly report's settings saved (issue 14 item 1).
+// Hidden for everyone else, and emptied on sign-out.
 // Screenshots go to test-artifacts/web-admin-*.png.
 
 import assert from 'node:assert/strict';
@@ -188,6 +189,26 @@ describe('the web page’s admin section in headless Chromium', function () {
     assert.equal(download.suggestedFilename(), `执行台账备份-${made}.zip`);
     const zip = await JSZip.loadAsync(await fs.readFile((await download.path()) ?? ''));
     assert.ok(zip.file(`${made}/users.json`), Object.keys(zip.files).join(', '));
+  });
+
+  it('saves the weekly report’s settings, refuses an empty court name in Chinese, and shows the last week’s issue number', async () => {
+    await signIn();
+    await tab('report-settings');
+    await page.waitForSelector('#report-settings-status.error');
+    assert.match((await page.textContent('#report-settings-status')) ?? '', /尚未保存通报设置/);
+    assert.equal(await page.inputValue('#report-settings-court'), '××人民法院');
+    await page.fill('#report-settings-court', '');
+    await page.click('#report-settings-save');
+    await page.waitForSelector('#report-settings-status.error:has-text("请填写法院名称")');
+    await page.fill('#report-settings-court', '××市××区人民法院');
+    await page.fill('#report-settings-startWeek', '2026-W01');
+    await page.click('#report-settings-save');
+    await page.waitForSelector('#report-settings-status.ok');
+    const saved = (await service.admin.get('/api/settings/report')).body;
+    assert.equal(saved.settings.court, '××市××区人民法院');
+    const { week, issue } = saved.lastWeek;
+    assert.equal(await page.textContent('#report-settings-issue'), `上周 ${week} 为第 ${issue} 期。`);
+    await page.locator('#admin').screenshot({ path: path.join(ARTIFACTS, 'web-admin-report-settings.png') });
   });
 
   it('is not there for anyone but an admin, and is emptied on sign-out', async () => {

@@ -1,6 +1,7 @@
 // 管理: the admin's section of the web page — users, holiday data, rules, the weekly report's
 // settings, backups — one tab each, each over its own API. Shown only to an admin (the service
-// refuses everyone else anyway, in Chinese); emptied on sign-out, so that no token or list stays on screen for the next person.
+// refuses everyone else anyway, in Chinese); emptied on sign-out, so that no token or list stays
+// on screen for the next person.
 // #admin-warnings, above the tabs, holds the service's health warnings (warnings.ts).
 
 import type { SignedInUser } from '../../client/contract.ts';
