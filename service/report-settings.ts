@@ -15,8 +15,9 @@ export class ReportSettingsHolder {
   constructor(private readonly store: Store) {}
 
   async read(): Promise<ReportSettingsInfo> {
-    const saved = await this.store.documents.read<ReportSettings>('report-settings');
-    if (saved) return { settings: saved, saved: true };
+    const saved = await this.store.documents.read<Partial<ReportSettings>>('report-settings');
+    // A field missing from a hand-edited file gets its default rather than an empty heading.
+    if (saved) return { settings: { ...defaultReportSettings(), ...saved }, saved: true };
     return { settings: defaultReportSettings(await this.firstStoredWeek()), saved: false };
   }
 
