@@ -3,6 +3,7 @@
 
 import type { CivilDate } from '../domain/civil-date.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
+import { trendWeeks } from '../domain/report/trend.ts';
 import type { IsoWeek } from '../domain/report/week.ts';
 import type { LedgerService, Settings } from '../ledger-service.ts';
 import type { StoredReport, Store } from '../store/store.ts';
@@ -30,6 +31,23 @@ export class ReportService {
   async weekly(week: IsoWeek, asOf: CivilDate, format: 'json'): Promise<string>;
   async weekly(week: IsoWeek, asOf: CivilDate, format: 'xlsx'): Promise<Buffer>;
   async weekly(week: IsoWeek, asOf: CivilDate, format: 'json' | 'xlsx'): Promise<string | Buffer> {
+    const answer = await this.inWorker({ week, asOf, format });
+    return answer.json ?? Buffer.from(answer.xlsx!.buffer, answer.xlsx!.byteOffset, answer.xlsx!.byteLength);
+  }
+
+  /**
+   * The trend of the `count` weeks complete by `asOf`, oldest first, as JSON text. The store keeps a
+   * week's report only as its xlsx, so every week is built again as of its Sunday ('computed'), in one
+   * worker over rows handed over once. Each week evaluates every row as it stood on that Sunday (the
+   * rows differ from week to week, so no evaluation is shared): 12 weeks cost 12 reports' time.
+   */
+  async trend(asOf: CivilDate, count: number): Promise<string> {
+    const answer = await this.inWorker({ weeks: trendWeeks(asOf, count), format: 'trend' });
+    return answer.json ?? '[]';
+  }
+
+  /** Hands the live rows to a report worker, then asks it one request (the rules and calendar added). */
+  private async inWorker(request: Record<string, unknown>): Promise<{ json?: string; xlsx?: Uint8Array }> {
     const { rules, calendar } = this.settings();
     const worker = new WorkerThread(WORKER_ENTRY, { heapMb: workerHeapMb(), timeoutMs: REPORT_TIMEOUT_MS });
     try {
@@ -40,8 +58,7 @@ export class ReportService {
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
-      const answer = await worker.request<{ json?: string; xlsx?: Uint8Array }>({ week, asOf, rules, calendar: calendar.data(), format });
-      return answer.json ?? Buffer.from(answer.xlsx!.buffer, answer.xlsx!.byteOffset, answer.xlsx!.byteLength);
+      return await worker.request<{ json?: string; xlsx?: Uint8Array }>({ ...request, rules, calendar: calendar.data() });
     } catch (error) {
       if (error instanceof WorkerStopped && error.reason !== 'crashed') {
         throw new HttpError(
