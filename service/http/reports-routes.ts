@@ -50,7 +50,7 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
   router.get('/trend', async (req, res) => {
     const count = queryWeeks(req);
     const asOf = queryDate(req, 'asOf') ?? civilDateAt(now(), timeZone);
-    res.type('application/json').send(await reports.trend(asOf, count));
+    res.json(await reports.trend(asOf, count));
   });
 
   router.get('/:file', async (req, res) => {

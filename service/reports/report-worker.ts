@@ -15,7 +15,7 @@ import { reportWorkbook } from './workbook.ts';
 
 type Message =
   | { ledger: string; rows: ReportRow[] }
-  | { week: IsoWeek; asOf: CivilDate; rules: RulesConfig; calendar: HolidayData; format: 'json' | 'xlsx' }
+  | { week: IsoWeek; asOf: CivilDate; rules: RulesConfig; calendar: HolidayData; format: 'json' | 'xlsx' | 'both' }
   | { weeks: IsoWeek[]; rules: RulesConfig; calendar: HolidayData; format: 'trend' };
 
 const rows = new Map<string, ReportRow[]>();
@@ -38,7 +38,8 @@ parentPort!.on('message', async (message: Message) => {
     const report = buildWeeklyReport({ week, asOf, rows, rules, calendar: new Calendar(calendar) });
     if (format === 'json') return parentPort!.postMessage({ json: JSON.stringify(report) });
     const bytes = new Uint8Array(await reportWorkbook(report));
-    parentPort!.postMessage({ xlsx: bytes }, [bytes.buffer as ArrayBuffer]);
+    const json = format === 'both' ? JSON.stringify(report) : undefined;
+    parentPort!.postMessage({ xlsx: bytes, json }, [bytes.buffer as ArrayBuffer]);
   } catch (error) {
     parentPort!.postMessage(failureOf(error));
   }
