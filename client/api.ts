@@ -19,6 +19,7 @@ import {
   type RuleItem,
   type SignedInUser,
   type SyncRowRequest,
+  type TrendWeek,
   type UserSummary,
   type WeeklyReport,
 } from './contract.ts';
@@ -83,6 +84,12 @@ export function fetchTeamRows(connection: Connection, ledgerId: string, team: st
 export function fetchWeeklyReport(connection: Connection, week?: string): Promise<WeeklyReport> {
   const query = new URLSearchParams({ format: 'json', ...(week ? { week } : {}) });
   return callService<WeeklyReport>(connection, `/api/reports/weekly?${query}`);
+}
+
+/** The figures of the last `weeks` complete weeks (1 to 52; the service's default 12), oldest first. */
+export function fetchTrend(connection: Connection, weeks?: number): Promise<TrendWeek[]> {
+  const query = new URLSearchParams(weeks === undefined ? {} : { weeks: String(weeks) });
+  return callService<TrendWeek[]>(connection, `/api/reports/trend?${query}`);
 }
 
 export function weeklyReportFile(connection: Connection, week: string): Promise<ServiceFile> {

@@ -1,6 +1,7 @@
 // The shapes of the HTTP contract (SPEC §7) as every client sees them: the add-in, the web page and
 // the command line know no ledger beyond what these carry.
 
+import type { TrendFigures, TrendWeek } from '../service/domain/report/trend.ts';
 import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
 import type { ReportSettings } from '../service/domain/report/report-settings.ts';
 import type { BackupInfo, StoredReport } from '../service/store/store.ts';
@@ -9,6 +10,8 @@ import type { RuleField, RuleItem } from '../service/rules-form.ts';
 import type { UserSummary } from '../service/users.ts';
 
 export type { WeeklyReport };
+/** GET /api/reports/trend: one entry per complete week, oldest first. */
+export type { TrendFigures, TrendWeek };
 
 export interface LedgerColumn {
   id: string;

@@ -1,9 +1,10 @@
-// /api/reports: the weekly report on demand (JSON or xlsx) and the stored automatic ones. Everyone
-// signed in may read. Handlers only parse, call and answer.
+// /api/reports: the weekly report on demand (JSON or xlsx), the trend of the last weeks, and the
+// stored automatic ones. Everyone signed in may read. Handlers only parse, call and answer.
 
 import { Router, type Request, type Response } from 'express';
 import { civilDateAt } from '../domain/civil-date.ts';
 import { parseWeek, weekBefore, weekOf, type IsoWeek } from '../domain/report/week.ts';
+import { TREND_WEEKS } from '../domain/report/trend.ts';
 import { reportDay } from '../domain/report/weekly-report.ts';
 import type { ReportService } from '../reports/report-service.ts';
 import { reportFileName } from '../store/store.ts';
@@ -46,6 +47,12 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
     sendWorkbook(res, reportFileName(week.id), await reports.weekly(week, asOf, 'xlsx'));
   });
 
+  router.get('/trend', async (req, res) => {
+    const count = queryWeeks(req);
+    const asOf = queryDate(req, 'asOf') ?? civilDateAt(now(), timeZone);
+    res.json(await reports.trend(asOf, count));
+  });
+
   router.get('/:file', async (req, res) => {
     const file = String(req.params.file);
     const bytes = await reports.read(file);
@@ -62,6 +69,21 @@ function queryWeek(req: Request): IsoWeek | undefined {
   const parsed = typeof value === 'string' ? parseWeek(value) : { ok: false as const, reason: '只能给一个周' };
   if (!parsed.ok) throw new HttpError(400, 'bad_week', `参数 week「${String(value).slice(0, 40)}」无效：${parsed.reason}`);
   return parsed.week;
+}
+
+/** How many weeks the trend holds: an integer from 1 to 52, 12 when not given. */
+function queryWeeks(req: Request): number {
+  const value = req.query.weeks;
+  if (value === undefined || value === '') return TREND_WEEKS.default;
+  const count = typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  if (!(count >= TREND_WEEKS.min && count <= TREND_WEEKS.max)) {
+    throw new HttpError(
+      400,
+      'bad_weeks',
+      `参数 weeks「${String(value).slice(0, 40)}」无效，应为 ${TREND_WEEKS.min} 至 ${TREND_WEEKS.max} 之间的整数（周数）`,
+    );
+  }
+  return count;
 }
 
 function sendWorkbook(res: Response, file: string, bytes: Buffer): void {

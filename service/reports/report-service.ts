@@ -3,6 +3,8 @@
 
 import type { CivilDate } from '../domain/civil-date.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
+import { trendWeek, trendWeeks, type TrendWeek } from '../domain/report/trend.ts';
+import type { WeeklyReport } from '../domain/report/weekly-report.ts';
 import type { IsoWeek } from '../domain/report/week.ts';
 import type { LedgerService, Settings } from '../ledger-service.ts';
 import type { StoredReport, Store } from '../store/store.ts';
@@ -30,6 +32,33 @@ export class ReportService {
   async weekly(week: IsoWeek, asOf: CivilDate, format: 'json'): Promise<string>;
   async weekly(week: IsoWeek, asOf: CivilDate, format: 'xlsx'): Promise<Buffer>;
   async weekly(week: IsoWeek, asOf: CivilDate, format: 'json' | 'xlsx'): Promise<string | Buffer> {
+    const answer = await this.inWorker({ week, asOf, format });
+    return answer.json ?? Buffer.from(answer.xlsx!.buffer, answer.xlsx!.byteOffset, answer.xlsx!.byteLength);
+  }
+
+  /**
+   * The trend of the `count` weeks complete by `asOf`, oldest first. A week whose automatic report
+   * was kept with its figures is read from them ('stored': the figures as sent that Monday); the
+   * others (reports kept before the figures were, or never made) are built again as of their Sunday
+   * ('computed'), in one worker over rows handed over once. Each such week evaluates every row as it
+   * stood on that Sunday (the rows differ from week to week, so no evaluation is shared): 12 weeks
+   * cost 12 reports' time.
+   */
+  async trend(asOf: CivilDate, count: number): Promise<TrendWeek[]> {
+    const weeks = trendWeeks(asOf, count);
+    const stored = await Promise.all(weeks.map((week) => this.store.reports.figures(week.id)));
+    const missing = weeks.filter((_week, index) => stored[index] === null);
+    const answer = missing.length > 0 ? await this.inWorker({ weeks: missing, format: 'trend' }) : {};
+    const computed = new Map((JSON.parse(answer.json ?? '[]') as TrendWeek[]).map((week) => [week.week, week]));
+    return weeks.flatMap((week, index) => {
+      const figures = stored[index];
+      if (figures !== null) return [trendWeek(JSON.parse(figures) as WeeklyReport, 'stored')];
+      return computed.get(week.id) ?? [];
+    });
+  }
+
+  /** Hands the live rows to a report worker, then asks it one request (the rules and calendar added). */
+  private async inWorker(request: Record<string, unknown>): Promise<{ json?: string; xlsx?: Uint8Array }> {
     const { rules, calendar } = this.settings();
     const worker = new WorkerThread(WORKER_ENTRY, { heapMb: workerHeapMb(), timeoutMs: REPORT_TIMEOUT_MS });
     try {
@@ -40,8 +69,7 @@ export class ReportService {
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
-      const answer = await worker.request<{ json?: string; xlsx?: Uint8Array }>({ week, asOf, rules, calendar: calendar.data(), format });
-      return answer.json ?? Buffer.from(answer.xlsx!.buffer, answer.xlsx!.byteOffset, answer.xlsx!.byteLength);
+      return await worker.request<{ json?: string; xlsx?: Uint8Array }>({ ...request, rules, calendar: calendar.data() });
     } catch (error) {
       if (error instanceof WorkerStopped && error.reason !== 'crashed') {
         throw new HttpError(
@@ -58,10 +86,11 @@ export class ReportService {
     }
   }
 
-  /** The automatic report of a week, as of its Sunday, saved as data/reports/周通报-<week>.xlsx. */
+  /** The automatic report of a week, as of its Sunday, saved as data/reports/周通报-<week>.xlsx with its figures (JSON) beside it. */
   async saveWeekly(week: IsoWeek): Promise<StoredReport> {
-    const bytes = await this.weekly(week, week.to, 'xlsx');
-    return this.store.exclusive(() => this.store.reports.save(week.id, bytes));
+    const { json, xlsx } = await this.inWorker({ week, asOf: week.to, format: 'both' });
+    if (!xlsx || json === undefined) throw new Error(`the report worker answered no xlsx or figures for ${week.id}`);
+    return this.store.exclusive(() => this.store.reports.save(week.id, xlsx, json));
   }
 
   list(): Promise<StoredReport[]> {

@@ -127,16 +127,20 @@ export class MemoryDocuments implements DocumentStore {
 }
 
 export class MemoryReports implements ReportStore {
-  private readonly saved = new Map<string, { bytes: Buffer; savedAt: string }>();
+  private readonly saved = new Map<string, { bytes: Buffer; savedAt: string; figures?: string }>();
 
-  async save(week: string, bytes: Uint8Array): Promise<StoredReport> {
-    const report = { bytes: Buffer.from(bytes), savedAt: new Date().toISOString() };
+  async save(week: string, bytes: Uint8Array, figures?: string): Promise<StoredReport> {
+    const report = { bytes: Buffer.from(bytes), savedAt: new Date().toISOString(), figures };
     this.saved.set(week, report);
     return describe(week, report);
   }
 
   async list(): Promise<StoredReport[]> {
     return [...this.saved].map(([week, report]) => describe(week, report)).sort((a, b) => b.week.localeCompare(a.week));
+  }
+
+  async figures(week: string): Promise<string | null> {
+    return this.saved.get(week)?.figures ?? null;
   }
 
   async read(file: string): Promise<Buffer | null> {

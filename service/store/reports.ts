@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeDurably } from './durable-file.ts';
 import { StorageHealth } from './storage-error.ts';
-import { reportFileName, reportWeek, type ReportStore, type StoredReport } from './store.ts';
+import { reportFiguresName, reportFileName, reportWeek, type ReportStore, type StoredReport } from './store.ts';
 
 export class ReportFiles implements ReportStore {
   readonly directory: string;
@@ -17,12 +17,16 @@ export class ReportFiles implements ReportStore {
     this.directory = path.join(dataDir, 'reports');
   }
 
-  async save(week: string, bytes: Uint8Array): Promise<StoredReport> {
+  async save(week: string, bytes: Uint8Array, figures?: string): Promise<StoredReport> {
     await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
     const file = reportFileName(week);
     // A report the disk cannot hold leaves no partial file (StorageError; the scheduler logs it and retries).
     await this.health.guard('保存周通报', async () => {
       await fs.mkdir(this.directory, { recursive: true });
+      // Figures left from an earlier save of the week would no longer match its xlsx.
+      const figuresFile = path.join(this.directory, reportFiguresName(week));
+      if (figures === undefined) await fs.rm(figuresFile, { force: true });
+      else await writeDurably(figuresFile, Buffer.from(figures));
       await writeDurably(path.join(this.directory, file), bytes);
     });
     return this.describe(file, week);
@@ -51,6 +55,16 @@ export class ReportFiles implements ReportStore {
     if (!reportWeek(file)) return null;
     try {
       return await fs.readFile(path.join(this.directory, file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async figures(week: string): Promise<string | null> {
+    if (!reportWeek(reportFileName(week))) return null;
+    try {
+      return await fs.readFile(path.join(this.directory, reportFiguresName(week)), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;

@@ -76,6 +76,11 @@ export function reportFileName(week: string): string {
   return `周通报-${week}.xlsx`;
 }
 
+/** The figures kept beside a report's xlsx (周通报-2026-W48.json); never listed nor downloadable by name. */
+export function reportFiguresName(week: string): string {
+  return `周通报-${week}.json`;
+}
+
 /** The week of a stored report's name, or null for any other name. */
 export function reportWeek(file: string): string | null {
   return REPORT_NAME.exec(file)?.[1] ?? null;
@@ -128,7 +133,10 @@ export interface DocumentStore {
 
 /** The automatic weekly reports, one per week, kept. */
 export interface ReportStore {
-  save(week: string, bytes: Uint8Array): Promise<StoredReport>;
+  /** Keeps a week's xlsx and, when given, its figures (the weekly report JSON), which the trend reads back. */
+  save(week: string, bytes: Uint8Array, figures?: string): Promise<StoredReport>;
+  /** The figures kept with a week's report; null when none were (a report saved before they were kept, or none). */
+  figures(week: string): Promise<string | null>;
   /** Every stored report, newest week first. */
   list(): Promise<StoredReport[]>;
   /** A stored report's bytes by its name (StoredReport.file); null for any other name or a missing report. */

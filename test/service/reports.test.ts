@@ -95,6 +95,8 @@ describe('weekly reports through HTTP', () => {
 
   it('makes the report of the week before at start when it is missing, and lists it', async () => {
     assert.ok(existsSync(path.join(dataDir, 'reports', '周通报-2026-W47.xlsx')));
+    // Its figures are kept beside it for the trend, and neither listed nor downloadable.
+    assert.ok(existsSync(path.join(dataDir, 'reports', '周通报-2026-W47.json')));
     const listed = await service.admin.get('/api/reports');
     assert.equal(listed.status, 200);
     assert.deepEqual(
@@ -182,7 +184,13 @@ describe('weekly reports through HTTP', () => {
   });
 
   it('answers 404 for a stored report it does not have, and for any other file name', async () => {
-    for (const name of ['周通报-2026-W01.xlsx', '..%2Fusers.json', '%2E%2E%2F%2E%2E%2Fservice.lock', 'audit.jsonl']) {
+    for (const name of [
+      '周通报-2026-W01.xlsx',
+      '周通报-2026-W47.json',
+      '..%2Fusers.json',
+      '%2E%2E%2F%2E%2E%2Fservice.lock',
+      'audit.jsonl',
+    ]) {
       assertError(await service.admin.get(`/api/reports/${name.includes('%') ? name : encodeURIComponent(name)}`), 404);
     }
   });

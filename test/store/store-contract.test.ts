@@ -190,6 +190,18 @@ for (const make of [fileAdapter, memoryAdapter]) {
         assert.equal((await store.reports.read('周通报-2026-W48.xlsx'))?.toString(), '第48周');
       });
 
+      it('keeps the figures saved with a report, and none once it is saved again without them', async () => {
+        assert.equal(await store.reports.figures('2026-W47'), null);
+        await store.exclusive(() => store.reports.save('2026-W47', Buffer.from('第47周'), '{"week":"2026-W47"}'));
+        assert.equal(await store.reports.figures('2026-W47'), '{"week":"2026-W47"}');
+        assert.deepEqual(
+          (await store.reports.list()).map((report) => report.file),
+          ['周通报-2026-W47.xlsx'],
+        );
+        await store.exclusive(() => store.reports.save('2026-W47', Buffer.from('第47周')));
+        assert.equal(await store.reports.figures('2026-W47'), null);
+      });
+
       it('reads null for a week not stored and for any other name', async () => {
         await store.reports.save('2026-W47', Buffer.from('第47周'));
         for (const name of ['周通报-2026-W46.xlsx', '../周通报-2026-W47.xlsx', 'audit.jsonl', '周通报-2026-W47.xlsx.tmp']) {
