@@ -143,7 +143,7 @@ async function writeCa(dir: string, ca: KeyPair, log: (line: string) => void, wh
   // A server certificate of an earlier CA is issued again by this one.
   await fs.rm(cert, { force: true });
   log(
-    `${what}。书记员电脑需要信任它一次：在浏览器打开本服务的网页版，按「安装根证书」的步骤操作，` +
+    `${what}。书记员电脑需要信任它一次：在浏览器打开本服务的网页版，按「安装根证书与加载项」的步骤操作，` +
       '电脑较多时可由管理员通过域组策略统一下发（见 README）。',
   );
   return ca;
