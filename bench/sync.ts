@@ -26,7 +26,7 @@ const service = await startService(
 try {
   const body = JSON.stringify({ rows: caseRows(ROWS) });
   const sync = () =>
-    fetch(`${service.url}/api/ledgers/cases/sync?asOf=2026-11-26`, {
+    fetch(`${service.url}/api/ledgers/cases/sync?asOf=2026-11-26&detail=status`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
       body,

@@ -16,6 +16,7 @@ import {
   type ReportSettings,
   type ReportSettingsView,
   type RowsResponse,
+  type RowWithNodes,
   type RuleItem,
   type SignedInUser,
   type SyncRowRequest,
@@ -67,8 +68,9 @@ export function restoreRow(connection: Connection, ledgerId: string, rowId: stri
   return callService<RowsResponse>(connection, path, { method: 'POST', body: '{}' });
 }
 
+/** Sends rows; the answer carries each row's status columns and problems (detail=status), not its nodes. */
 export function syncRows(connection: Connection, ledgerId: string, rows: SyncRowRequest[]): Promise<RowsResponse> {
-  return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/sync`, {
+  return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/sync?detail=status`, {
     method: 'POST',
     body: JSON.stringify({ rows, mode: 'upsert' }),
   });
@@ -76,8 +78,14 @@ export function syncRows(connection: Connection, ledgerId: string, rows: SyncRow
 
 /** A team's 分案清单: the rows the service assigns to the team, assigned since a date when given. */
 export function fetchTeamRows(connection: Connection, ledgerId: string, team: string, since?: string): Promise<RowsResponse> {
-  const query = new URLSearchParams({ team, ...(since ? { since } : {}) });
+  const query = new URLSearchParams({ team, ...(since ? { since } : {}), detail: 'status' });
   return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/rows?${query}`);
+}
+
+/** One row with its nodes (due dates, states, basis and counting steps): what a clerk sees on asking about a row. */
+export async function fetchRow(connection: Connection, ledgerId: string, rowId: string): Promise<RowWithNodes> {
+  const path = `/api/ledgers/${encodeURIComponent(ledgerId)}/rows/${encodeURIComponent(rowId)}`;
+  return (await callService<{ rows: RowWithNodes[] }>(connection, path)).rows[0];
 }
 
 /** The 周通报 of an ISO week (YYYY-Www); the service answers the week before this one when none is given. */

@@ -74,6 +74,20 @@ export interface RowResult {
   values?: Record<string, CellInput>;
 }
 
+/** A row's deadline node (GET /api/ledgers/:id/rows/:rowId): its due date, state, and how the date was counted. */
+export interface RowNode {
+  id: string;
+  name: string;
+  dueOn: string;
+  doneOn: string | null;
+  state: string;
+  daysLeft: number | null;
+  basis: string;
+  steps: string;
+}
+
+export type RowWithNodes = RowResult & { nodes: RowNode[] };
+
 export interface RowsResponse {
   asOf: string;
   revision: number;

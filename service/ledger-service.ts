@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Calendar } from './domain/calendar.ts';
 import type { CivilDate } from './domain/civil-date.ts';
 import { localDateTimeAt } from './domain/date-time.ts';
-import { evaluateRow } from './domain/evaluate-row.ts';
+import { evaluateRow, withProblems, type RowResult } from './domain/evaluate-row.ts';
 import type { AnyLedger, EvalContext, NodeResult } from './domain/ledger.ts';
 import type { Problem, RawValue } from './domain/problem.ts';
 import type { ReportRow } from './domain/report/as-of.ts';
 import type { RulesConfig } from './domain/rules.ts';
 import { normalizeRow, sameCell } from './domain/row.ts';
+import { Evaluations } from './evaluations.ts';
 import { PendingRows } from './pending-rows.ts';
 import { RequestRefused, RowPermissions, unconfirmedDeletes, type RowState } from './row-permissions.ts';
 import type { AuditEntry, Store, StoredRow } from './store/store.ts';
@@ -23,13 +24,22 @@ export interface Settings {
   calendar: Calendar;
 }
 
+/**
+ * How much of each row an answer carries: `status` — the state, the problems and the status columns
+ * (what the add-in and the annotation write into the sheet); `nodes` — those and every node with its
+ * basis and steps (SPEC §7's shape, the default).
+ */
+export type Detail = 'status' | 'nodes';
+export const DETAILS: readonly Detail[] = ['status', 'nodes'];
+
 export interface RowResponse {
   rowId: string;
   rev: number;
   state: 'ok' | 'invalid' | 'conflict';
   errors: Problem[];
   status: Record<string, string | number | null>;
-  nodes: NodeResult[];
+  /** With detail `nodes` only. */
+  nodes?: NodeResult[];
   /** The stored values: sent back with a conflict so the clerk can compare, and with every read row. */
   values?: Record<string, RawValue>;
 }
@@ -66,11 +76,20 @@ export interface DeletedRow {
   deleted: { at: string; by: string };
 }
 
+/** A context to evaluate rows in, with the rules configuration it came from (the kept evaluations' key). */
+interface Evaluating {
+  context: EvalContext<unknown>;
+  rules: RulesConfig;
+  /** The lookup keys a request's uncommitted changes touch: kept evaluations that read one are stale here. */
+  pending?: Set<string>;
+}
+
 /** Unknown columns named per request: 150 of them on each of 20,000 rows would make the answer hundreds of megabytes. */
 const UNKNOWN_COLUMNS_NAMED = 5;
 
 export class LedgerService {
   private readonly stored: StoredRows;
+  private readonly evaluations = new Evaluations();
 
   constructor(
     private readonly store: Store,
@@ -82,7 +101,7 @@ export class LedgerService {
     this.stored = new StoredRows(store, timeZone);
   }
 
-  sync(ledger: AnyLedger, request: SyncRequest, user: User, asOf: CivilDate): Promise<RowsResponse> {
+  sync(ledger: AnyLedger, request: SyncRequest, user: User, asOf: CivilDate, detail: Detail = 'nodes'): Promise<RowsResponse> {
     return this.store.exclusive(async () => {
       const now = this.clock().toISOString();
       const pending = new PendingRows(ledger.id, this.store.rows(ledger.id));
@@ -114,23 +133,31 @@ export class LedgerService {
         if (refusal) throw refusal;
       }
 
-      const context = this.context(ledger, asOf, pending);
+      const evaluating = this.context(ledger, asOf, pending);
+      // Evaluations made over this request's changes are kept only once those changes are committed.
+      const made: Array<() => void> = [];
       const rows = outcomes.map((outcome) => {
         const stored = pending.get(outcome.row.rowId) ?? outcome.row;
-        const result = this.respond(ledger, stored, context, outcome.problems);
+        const result = this.respond(ledger, stored, evaluating, outcome.problems, detail, made);
         if (!outcome.conflict && !outcome.notApplied && JSON.stringify(result.fixed) !== JSON.stringify(stored.fixed)) {
           const fixed = { ...stored, fixed: result.fixed };
           pending.set(fixed);
           this.stored.remember(fixed, this.stored.normalize(ledger, stored));
+          // The evaluation already counted with the facts it fixes: evaluating again with them gives the same.
+          result.keepAs(fixed);
         }
         return outcome.conflict ? { ...result.response, state: 'conflict' as const, values: stored.values } : result.response;
       });
 
       const changed = pending.changed();
-      if (changed.length === 0) return { asOf, revision: this.store.revision(ledger.id), rows };
-      const revision = await this.store.commitLedger(ledger.id, changed, audit);
-      this.stored.committed(ledger.id, changed);
-      return { asOf, revision, rows };
+      if (changed.length > 0) {
+        const revision = await this.store.commitLedger(ledger.id, changed, audit);
+        this.evaluations.committed(this.stored.committed(ledger.id, changed));
+        for (const keep of made) keep();
+        return { asOf, revision, rows };
+      }
+      for (const keep of made) keep();
+      return { asOf, revision: this.store.revision(ledger.id), rows };
     });
   }
 
@@ -139,10 +166,10 @@ export class LedgerService {
    * ledger that assigns rows to teams, evaluated as of a date, with its stored values: the add-in
    * writes them into the team's sheet.
    */
-  rows(ledger: AnyLedger, asOf: CivilDate, filter: TeamListFilter = {}): RowsResponse {
+  rows(ledger: AnyLedger, asOf: CivilDate, filter: TeamListFilter = {}, detail: Detail = 'nodes'): RowsResponse {
     const { assignment } = ledger;
     const listed = (filter.team !== undefined || filter.since !== undefined) && assignment !== undefined;
-    const context = this.context(ledger, asOf, null);
+    const evaluating = this.context(ledger, asOf, null);
     const rows: RowResponse[] = [];
     for (const row of this.store.rows(ledger.id).values()) {
       if (row.deleted) continue;
@@ -151,11 +178,19 @@ export class LedgerService {
         const assignedOn = this.stored.normalize(ledger, row).values[assignment.assignedOn];
         if (typeof assignedOn !== 'string' || (filter.since !== undefined && assignedOn < filter.since)) continue;
       }
-      const { response } = this.respond(ledger, row, context, []);
+      const { response } = this.respond(ledger, row, evaluating, [], detail, null);
       if (listed && filter.team !== undefined && response.status[assignment.teamStatus] !== filter.team) continue;
       rows.push({ ...response, values: row.values });
     }
     return { asOf, revision: this.store.revision(ledger.id), rows };
+  }
+
+  /** One live row with its nodes (basis, steps) and stored values, as a clerk who clicks it sees it; null when there is none. */
+  row(ledger: AnyLedger, rowId: string, asOf: CivilDate): RowsResponse | null {
+    const row = this.store.rows(ledger.id).get(rowId);
+    if (!row || row.deleted) return null;
+    const { response } = this.respond(ledger, row, this.context(ledger, asOf, null), [], 'nodes', null);
+    return { asOf, revision: this.store.revision(ledger.id), rows: [{ ...response, values: row.values }] };
   }
 
   /** Every live row of a ledger, normalised, with the facts fixed by earlier syncs: what the weekly report reads. */
@@ -205,11 +240,11 @@ export class LedgerService {
       const pending = new PendingRows(ledger.id, this.store.rows(ledger.id));
       const restored: StoredRow = { ...kept, rev: stored.rev + 1, updatedAt: now, updatedBy: user.name };
       pending.set(restored);
-      const { response, fixed } = this.respond(ledger, restored, this.context(ledger, asOf, pending), []);
+      const { response, fixed } = this.respond(ledger, restored, this.context(ledger, asOf, pending), [], 'nodes', []);
       const committed = JSON.stringify(fixed) === JSON.stringify(restored.fixed) ? restored : { ...restored, fixed };
       const audit = { time: now, user: user.name, ledger: ledger.id, rowId, action: 'restore', before: null, after: restored.values };
       const revision = await this.store.commitLedger(ledger.id, [committed], [audit]);
-      this.stored.committed(ledger.id, [committed]);
+      this.evaluations.committed(this.stored.committed(ledger.id, [committed]));
       return { asOf, revision, rows: [{ ...response, values: committed.values }] };
     });
   }
@@ -218,7 +253,7 @@ export class LedgerService {
   private permissions(ledger: AnyLedger, user: User, asOf: CivilDate, pending: PendingRows): RowPermissions {
     let context: EvalContext<unknown> | undefined;
     return new RowPermissions(ledger, user, (row: RowState) => {
-      context ??= this.context(ledger, asOf, pending);
+      context ??= this.context(ledger, asOf, pending).context;
       const normalized = normalizeRow(ledger.columns, row.values, this.timeZone);
       const result = evaluateRow(
         ledger,
@@ -330,28 +365,58 @@ export class LedgerService {
     });
   }
 
-  private respond(ledger: AnyLedger, row: StoredRow, context: EvalContext<unknown>, extra: Problem[]) {
+  /**
+   * A row's answer, from its kept evaluation when nothing it read has changed. A new evaluation is
+   * kept at once, or, when `made` is given (a request whose changes are not committed yet), by
+   * calling what it holds after the commit; `keepAs` keeps it for another version of the row instead.
+   */
+  private respond(
+    ledger: AnyLedger,
+    row: StoredRow,
+    evaluating: Evaluating,
+    extra: Problem[],
+    detail: Detail,
+    made: Array<() => void> | null,
+  ) {
     const normalized = this.stored.normalize(ledger, row);
-    const result = evaluateRow(
-      ledger,
-      { rowId: row.rowId, values: normalized.values, problems: [...normalized.problems, ...extra], fixed: row.fixed },
-      context,
-    );
+    let result = this.evaluations.get(row, evaluating.context, evaluating.rules, evaluating.pending);
+    let keptFor = row;
+    if (!result) {
+      const { context, reads } = this.evaluations.recording(evaluating.context);
+      const evaluated: RowResult = evaluateRow(
+        ledger,
+        { rowId: row.rowId, values: normalized.values, problems: normalized.problems, fixed: row.fixed },
+        context,
+      );
+      const keep = () => this.evaluations.keep(keptFor, evaluating.context, evaluating.rules, evaluated, reads);
+      if (made) made.push(keep);
+      else keep();
+      result = evaluated;
+    }
+    const answered = withProblems(result, normalized.problems.length, extra);
     const response: RowResponse = {
       rowId: row.rowId,
       rev: row.rev,
-      state: result.state,
-      errors: result.errors,
-      status: result.status,
-      nodes: result.nodes,
+      state: answered.state,
+      errors: answered.errors,
+      status: answered.status,
+      ...(detail === 'nodes' ? { nodes: answered.nodes } : {}),
     };
-    return { response, fixed: result.fixed };
+    return { response, fixed: answered.fixed, keepAs: (version: StoredRow) => (keptFor = version) };
   }
 
-  private context(ledger: AnyLedger, asOf: CivilDate, pending: PendingRows | null): EvalContext<unknown> {
+  private context(ledger: AnyLedger, asOf: CivilDate, pending: PendingRows | null): Evaluating {
     const { rules, calendar } = this.settings();
     const now = localDateTimeAt(this.clock(), this.timeZone);
-    return { asOf, now, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view: this.stored.view(pending) };
+    const context = {
+      asOf,
+      now,
+      calendar,
+      rules: rules.ledgers[ledger.id],
+      warnDefaults: rules.warnDefaults,
+      view: this.stored.view(pending),
+    };
+    return { context, rules, ...(pending ? { pending: this.stored.touchedBy(ledger.id, pending.changed()) } : {}) };
   }
 }
 

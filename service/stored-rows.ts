@@ -7,6 +7,7 @@ import type { Problem } from './domain/problem.ts';
 import { normalizeRow } from './domain/row.ts';
 import type { PendingRows } from './pending-rows.ts';
 import { RowIndex, type IndexEntries } from './domain/row-index.ts';
+import { dependencyKey } from './evaluations.ts';
 import type { Store, StoredRow } from './store/store.ts';
 
 export interface Normalized {
@@ -56,9 +57,28 @@ export class StoredRows {
       .sort((a, b) => Number(!!a.deleted) - Number(!!b.deleted) || a.createdAt.localeCompare(b.createdAt));
   }
 
-  /** After a commit: every index of the ledger takes the changed rows. */
-  committed(ledgerId: string, changed: StoredRow[]): void {
-    for (const index of this.indexes.get(ledgerId)?.values() ?? []) for (const row of changed) index.update(row);
+  /**
+   * After a commit: every index of the ledger takes the changed rows. Answers the keys under which
+   * the changed rows were or are now (see dependencyKey): the lookups whose answer may have changed.
+   */
+  committed(ledgerId: string, changed: StoredRow[]): string[] {
+    const touched: string[] = [];
+    for (const [name, index] of this.indexes.get(ledgerId) ?? []) {
+      for (const row of changed) for (const key of index.update(row)) touched.push(dependencyKey(ledgerId, name, key));
+    }
+    return touched;
+  }
+
+  /**
+   * The dependency keys rows not yet committed would touch (see committed): a kept evaluation that
+   * looked one up is stale for the request that holds them.
+   */
+  touchedBy(ledgerId: string, changed: StoredRow[]): Set<string> {
+    const touched = new Set<string>();
+    for (const [name, index] of this.indexes.get(ledgerId) ?? []) {
+      for (const row of changed) for (const key of index.keysTouchedBy(row)) touched.add(dependencyKey(ledgerId, name, key));
+    }
+    return touched;
   }
 
   /** The view a request's rules read: the committed rows, with the request's pending changes over them. */

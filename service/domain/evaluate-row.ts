@@ -19,12 +19,24 @@ export function evaluateRow(
   context: EvalContext<unknown>,
 ): RowResult {
   const evaluation = ledger.evaluate({ rowId: row.rowId, values: row.values, fixed: row.fixed }, context);
-  const errors = [...row.problems, ...evaluation.problems];
+  return withErrors(evaluation, [...row.problems, ...evaluation.problems]);
+}
+
+/**
+ * The same result with a request's own problems (a duplicate key, unknown columns) put after the
+ * first `at` problems (the normalisation's), as if they had been passed in: state and 校验意见 follow.
+ */
+export function withProblems(result: RowResult, at: number, extra: Problem[]): RowResult {
+  if (extra.length === 0) return result;
+  return withErrors(result, [...result.errors.slice(0, at), ...extra, ...result.errors.slice(at)]);
+}
+
+function withErrors(result: Pick<RowResult, 'status' | 'nodes' | 'fixed'>, errors: Problem[]): RowResult {
   return {
     state: errors.some((problem) => problem.level === 'error') ? 'invalid' : 'ok',
     errors,
-    status: { ...evaluation.status, remarks: remarksOf(errors) },
-    nodes: evaluation.nodes,
-    fixed: evaluation.fixed,
+    status: { ...result.status, remarks: remarksOf(errors) },
+    nodes: result.nodes,
+    fixed: result.fixed,
   };
 }

@@ -16,9 +16,10 @@ export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
     return index;
   }
 
-  /** Replaces whatever the index held for this row with the row's current entries. */
-  update(row: R): void {
-    for (const key of this.keysOfRow.get(row.rowId) ?? []) this.byKey.get(key)?.delete(row.rowId);
+  /** Replaces whatever the index held for this row with the row's current entries; answers the keys it held before and holds now. */
+  update(row: R): string[] {
+    const before = this.keysOfRow.get(row.rowId) ?? [];
+    for (const key of before) this.byKey.get(key)?.delete(row.rowId);
     const entries = this.entries(row);
     for (const [key, value] of entries) {
       let rows = this.byKey.get(key);
@@ -31,6 +32,12 @@ export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
         entries.map(([key]) => key),
       );
     else this.keysOfRow.delete(row.rowId);
+    return entries.length === 0 ? before : [...before, ...entries.map(([key]) => key)];
+  }
+
+  /** The keys this row's entry would move between if the index took it: those it holds now and those it would hold. */
+  keysTouchedBy(row: R): string[] {
+    return [...(this.keysOfRow.get(row.rowId) ?? []), ...this.entries(row).map(([key]) => key)];
   }
 
   get(key: string): Array<{ rowId: string; value: V }> {

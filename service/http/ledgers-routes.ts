@@ -5,13 +5,13 @@ import { civilDateAt } from '../domain/civil-date.ts';
 import type { AnyLedger } from '../domain/ledger.ts';
 import { findLedger, LEDGERS } from '../domain/ledgers/index.ts';
 import { systemColumnsOf } from '../domain/row.ts';
-import type { LedgerService } from '../ledger-service.ts';
+import { DETAILS, type LedgerService } from '../ledger-service.ts';
 import { managersOf, mayManage, RequestRefused } from '../row-permissions.ts';
 import { isUuid, parseSyncRequest } from '../sync-request.ts';
 import type { User } from '../users.ts';
 import { assertCanWrite, currentUser } from './auth.ts';
 import { HttpError } from './errors.ts';
-import { queryDate } from './query.ts';
+import { queryChoice, queryDate } from './query.ts';
 
 export function describeLedger(ledger: AnyLedger) {
   return {
@@ -76,6 +76,8 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
     return ledger;
   };
   const asOfOf = (req: Request) => queryDate(req, 'asOf') ?? civilDateAt(now(), timeZone);
+  // SPEC §7's shape (every node with its basis and steps) unless the caller asks for the status only.
+  const detailOf = (req: Request) => queryChoice(req, 'detail', DETAILS) ?? 'nodes';
 
   router.get('/', (_req, res) => {
     res.json(LEDGERS.map(describeLedger));
@@ -86,10 +88,11 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
     const user = currentUser(req);
     assertCanWrite(user, ledger);
     const asOf = asOfOf(req);
+    const detail = detailOf(req);
     const parsed = parseSyncRequest(req.body);
     if (!parsed.ok) throw new HttpError(parsed.refusal.status, parsed.refusal.code, parsed.refusal.message);
     if (parsed.value.mode === 'snapshot') assertMayManage(user, ledger, '整表同步（删除未提交的行）');
-    res.json(await answered(service.sync(ledger, parsed.value, user, asOf)));
+    res.json(await answered(service.sync(ledger, parsed.value, user, asOf, detail)));
   });
 
   router.get('/:id/deleted', async (req, res) => {
@@ -119,7 +122,15 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
       if (team !== undefined && !teams.includes(team))
         throw new HttpError(400, 'bad_team', `团队「${team.slice(0, 40)}」无效，应为 ${teams.join('、')}`);
     }
-    res.json(service.rows(ledger, asOfOf(req), { team, since }));
+    res.json(service.rows(ledger, asOfOf(req), { team, since }, detailOf(req)));
+  });
+
+  router.get('/:id/rows/:rowId', (req, res) => {
+    const ledger = ledgerOf(req);
+    const rowId = String(req.params.rowId);
+    const found = isUuid(rowId) ? service.row(ledger, rowId, asOfOf(req)) : null;
+    if (!found) throw new HttpError(404, 'row_not_found', `${ledger.name}中没有这一行（行ID「${rowId.slice(0, 60)}」），可能已被删除`);
+    res.json(found);
   });
 
   return router;

@@ -12,6 +12,15 @@ export function queryDate(req: Request, name: string): CivilDate | undefined {
   return value;
 }
 
+/** A parameter that takes one of a few words; absent or empty gives undefined. */
+export function queryChoice<T extends string>(req: Request, name: string, choices: readonly T[]): T | undefined {
+  const value = req.query[name];
+  if (value === undefined || value === '') return undefined;
+  if (!choices.includes(value as T))
+    throw new HttpError(400, `bad_${name}`, `参数 ${name}「${String(value).slice(0, 40)}」无效，应为 ${choices.join(' 或 ')}`);
+  return value as T;
+}
+
 /**
  * A parameter given twice (?team=A&team=B) arrives as a list, which no route reads: a route would
  * drop the filter without a word. Every API request with one is refused, naming it.

@@ -222,6 +222,8 @@ export class WorkbookAnnotator {
             { rows: rows.map(({ rowId, rev, values }) => ({ rowId, rev, values })), mode: 'upsert', confirmDeletes: false, rowNames },
             user,
             asOf,
+            // The sheet takes the status columns and the problems; the nodes' texts are not written.
+            'status',
           );
 
     let next = 0;

@@ -1,8 +1,11 @@
 // The ledger-scenario tests' view of the real service: sync and read any ledger as a role, over HTTP.
 
-import type { RowResponse, RowsResponse } from '../../service/ledger-service.ts';
+import type { RowsResponse } from '../../service/ledger-service.ts';
 import type { RawRow, Scenario } from '../scenarios/fixtures.ts';
-import { addUser, Sandbox, type Client } from './service.ts';
+import { addUser, Sandbox, type Client, type RowWithNodes } from './service.ts';
+
+/** An answer in the default detail (`nodes`). */
+type RowsWithNodes = RowsResponse & { rows: RowWithNodes[] };
 
 const ROLES = { admin: ['admin'], general: ['general'], affairs: ['affairs'], viewer: ['viewer'] } as const;
 
@@ -20,8 +23,8 @@ export interface TestService {
     ledgerId: string,
     rows: RawRow[] | Array<{ rowId?: string; values: RawRow }>,
     options?: { asOf?: string; role?: Role; mode?: 'upsert' | 'snapshot'; confirmDeletes?: boolean },
-  ): Promise<RowsResponse>;
-  rows(ledgerId: string, asOf: string): Promise<RowsResponse>;
+  ): Promise<RowsWithNodes>;
+  rows(ledgerId: string, asOf: string): Promise<RowsWithNodes>;
   close(): Promise<void>;
 }
 
@@ -54,9 +57,9 @@ export async function startTestService(): Promise<TestService> {
         ...(options.confirmDeletes ? { confirmDeletes: true } : {}),
       };
       const query = options.asOf ? `?asOf=${options.asOf}` : '';
-      return expectOk(await call<RowsResponse>('POST', `/api/ledgers/${ledgerId}/sync${query}`, options.role ?? 'general', body));
+      return expectOk(await call<RowsWithNodes>('POST', `/api/ledgers/${ledgerId}/sync${query}`, options.role ?? 'general', body));
     },
-    rows: async (ledgerId, asOf) => expectOk(await call<RowsResponse>('GET', `/api/ledgers/${ledgerId}/rows?asOf=${asOf}`, 'viewer')),
+    rows: async (ledgerId, asOf) => expectOk(await call<RowsWithNodes>('GET', `/api/ledgers/${ledgerId}/rows?asOf=${asOf}`, 'viewer')),
     close: () => sandbox.cleanUp(),
   };
 }
@@ -67,7 +70,7 @@ export async function syncScenarios(
   ledgerId: string,
   scenarios: Scenario[],
   role: Role,
-  check: (scenario: Scenario, row: RowResponse) => void,
+  check: (scenario: Scenario, row: RowWithNodes) => void,
 ): Promise<void> {
   const byAsOf = new Map<string, Scenario[]>();
   for (const scenario of scenarios) byAsOf.set(scenario.asOf, [...(byAsOf.get(scenario.asOf) ?? []), scenario]);

@@ -282,19 +282,22 @@ export function manyCases(count: number, firstSerial = 1): SyncRow[] {
 
 // ---- Replies ---------------------------------------------------------------------------------
 
-/** A 200 sync or rows reply. */
-export function rowsOf(reply: Reply): RowResponse[] {
+/** A row of an answer in the default detail (`nodes`): it carries its nodes. */
+export type RowWithNodes = RowResponse & { nodes: NodeResult[] };
+
+/** A 200 sync or rows reply, in the default detail. */
+export function rowsOf(reply: Reply): RowWithNodes[] {
   assert.equal(reply.status, 200, reply.text.slice(0, 500));
-  return (reply.body as RowsResponse).rows;
+  return (reply.body as RowsResponse).rows as RowWithNodes[];
 }
 
-export function onlyRow(reply: Reply): RowResponse {
+export function onlyRow(reply: Reply): RowWithNodes {
   const rows = rowsOf(reply);
   assert.equal(rows.length, 1, reply.text.slice(0, 500));
   return rows[0];
 }
 
-export function nodeOf(row: RowResponse, id: string): NodeResult {
+export function nodeOf(row: RowWithNodes, id: string): NodeResult {
   const found = row.nodes.find((node) => node.id === id);
   assert.ok(found, `没有节点 ${id}：${row.nodes.map((node) => node.id).join(', ')}`);
   return found;

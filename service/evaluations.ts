@@ -1,0 +1,105 @@
+// Row evaluations kept between requests (issue 15 item 2): a stored row is evaluated once per
+// (row version, asOf, rules, calendar), and the sync answer, GET rows, a single row and the 分案清单
+// all read that one evaluation. An evaluation also depends on the other rows its rules looked up
+// (终本 closures of the same respondent, the case a payment belongs to…): each lookup it made is
+// recorded, and a commit that changes the rows under a looked-up key makes it stale. A ledger that
+// counts hours reads the clock; an evaluation that read it holds only for that minute.
+
+import type { Calendar } from './domain/calendar.ts';
+import type { CivilDate } from './domain/civil-date.ts';
+import type { LocalDateTime } from './domain/date-time.ts';
+import type { EvalContext, LedgerView } from './domain/ledger.ts';
+import type { RowResult } from './domain/evaluate-row.ts';
+import type { RulesConfig } from './domain/rules.ts';
+import type { StoredRow } from './store/store.ts';
+
+/** What an evaluation read beside its own row: the index keys it looked up, and whether it read the clock. */
+interface Reads {
+  lookups: string[];
+  now: LocalDateTime | null;
+}
+
+interface Kept {
+  result: RowResult;
+  reads: Reads;
+  /** The commit count when it was made: a lookup key touched by a later commit makes it stale. */
+  made: number;
+}
+
+/** Evaluations of one (asOf, rules, calendar): by row version, so an edited row misses by itself. */
+interface Generation {
+  asOf: CivilDate;
+  rules: RulesConfig;
+  calendar: Calendar;
+  rows: WeakMap<StoredRow, Kept>;
+}
+
+/**
+ * Two generations: today's and one other day (a clerk looking at an earlier date, the report's
+ * Sunday) stay warm together; a third day, or new rules or a new calendar, starts over.
+ */
+const GENERATIONS = 2;
+
+export function dependencyKey(ledgerId: string, index: string, key: string): string {
+  return `${ledgerId}\u0000${index}\u0000${key}`;
+}
+
+export class Evaluations {
+  private generations: Generation[] = [];
+  private commits = 0;
+  /** The commit that last changed the rows under each dependency key. */
+  private readonly touched = new Map<string, number>();
+
+  /**
+   * The kept evaluation of this row version in this context, if nothing it read has changed since;
+   * `pending`: the keys a request's uncommitted changes touch, which its view already shows.
+   */
+  get(row: StoredRow, context: EvalContext<unknown>, rules: RulesConfig, pending?: Set<string>): RowResult | undefined {
+    const kept = this.generation(context.asOf, rules, context.calendar, false)?.rows.get(row);
+    if (!kept) return undefined;
+    if (kept.reads.now !== null && kept.reads.now !== context.now) return undefined;
+    for (const key of kept.reads.lookups) {
+      if ((this.touched.get(key) ?? 0) > kept.made || pending?.has(key)) return undefined;
+    }
+    return kept.result;
+  }
+
+  /** A context whose reads are recorded, for one row's evaluation; `keep` stores the result with them. */
+  recording(context: EvalContext<unknown>): { context: EvalContext<unknown>; reads: Reads } {
+    const reads: Reads = { lookups: [], now: null };
+    const view: LedgerView = {
+      lookup: (ledgerId, index, key) => {
+        reads.lookups.push(dependencyKey(ledgerId, index.name, key));
+        return context.view.lookup(ledgerId, index, key);
+      },
+    };
+    const recorded: EvalContext<unknown> = { ...context, view };
+    Object.defineProperty(recorded, 'now', {
+      enumerable: true,
+      get: () => {
+        reads.now = context.now ?? null;
+        return context.now;
+      },
+    });
+    return { context: recorded, reads };
+  }
+
+  keep(row: StoredRow, context: EvalContext<unknown>, rules: RulesConfig, result: RowResult, reads: Reads): void {
+    this.generation(context.asOf, rules, context.calendar, true)!.rows.set(row, { result, reads, made: this.commits });
+  }
+
+  /** After a commit: the dependency keys whose rows it changed (see StoredRows.committed). */
+  committed(keys: Iterable<string>): void {
+    this.commits += 1;
+    for (const key of keys) this.touched.set(key, this.commits);
+  }
+
+  private generation(asOf: CivilDate, rules: RulesConfig, calendar: Calendar, create: boolean): Generation | undefined {
+    this.generations = this.generations.filter((generation) => generation.rules === rules && generation.calendar === calendar);
+    const found = this.generations.find((generation) => generation.asOf === asOf);
+    if (found || !create) return found;
+    const made: Generation = { asOf, rules, calendar, rows: new WeakMap() };
+    this.generations = [made, ...this.generations].slice(0, GENERATIONS);
+    return made;
+  }
+}
