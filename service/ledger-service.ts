@@ -319,15 +319,14 @@ export class LedgerService {
         return { row: unsaved, problems, conflict: false, notApplied: true };
       }
       let stored = byRowId[index];
-      let normalized = normalizeRow(ledger.columns, stored ? { ...stored.values, ...values } : values, this.timeZone);
-      const key = this.stored.naturalKey(ledger, normalized.values);
-      if (!stored && key !== null) {
+      const sent = normalizeRow(ledger.columns, stored ? { ...stored.values, ...values } : values, this.timeZone);
+      const key = this.stored.naturalKey(ledger, sent.values);
+      const matchedByKey = !stored && key !== null;
+      if (matchedByKey) {
         stored = this.stored.withNaturalKey(ledger, key).find((candidate) => !claimed.has(candidate.rowId));
-        if (stored) {
-          claimed.add(stored.rowId);
-          normalized = normalizeRow(ledger.columns, { ...stored.values, ...values }, this.timeZone);
-        }
+        if (stored) claimed.add(stored.rowId);
       }
+
       if (key !== null) {
         const first = firstRowOfKey.get(key);
         if (first === undefined) firstRowOfKey.set(key, index);
@@ -340,7 +339,7 @@ export class LedgerService {
         const refusal = permissions.refusal(null, values);
         if (refusal) return { row: { ...created, rev: 0 }, problems: [...problems, refusal], conflict: false, notApplied: true };
         pending.set(created);
-        this.stored.remember(created, normalized);
+        this.stored.remember(created, sent);
         claimed.add(rowId);
         record('create', null, created);
         return { row: created, problems, conflict: false };
@@ -359,7 +358,8 @@ export class LedgerService {
         updatedBy: user.name,
       };
       pending.set(updated);
-      this.stored.remember(updated, normalized);
+      // A row matched by its key is normalised again over its stored values, only now that it changes.
+      this.stored.remember(updated, matchedByKey ? normalizeRow(ledger.columns, updated.values, this.timeZone) : sent);
       record(stored.deleted ? 'restore' : 'update', stored, updated);
       return { row: updated, problems, conflict: false };
     });

@@ -26,10 +26,27 @@ export function splitCivil(date: CivilDate): { year: number; month: number; day:
   return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
 }
 
+/**
+ * Day numbers of the date texts met so far, NaN for a text that is no real date: a ledger holds a
+ * few thousand distinct dates, each read thousands of times by the rules. A full table starts over.
+ */
+const dayNumbers = new Map<string, number>();
+const DAY_NUMBERS_KEPT = 100_000;
+
+function knownDayNumber(date: string): number {
+  let known = dayNumbers.get(date);
+  if (known === undefined) {
+    const match = CIVIL_PATTERN.exec(date);
+    const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+    known = match && isValidYmd(year, month, day) ? countDays(year, month, day) : NaN;
+    if (dayNumbers.size >= DAY_NUMBERS_KEPT) dayNumbers.clear();
+    dayNumbers.set(date, known);
+  }
+  return known;
+}
+
 export function isCivilDate(value: unknown): value is CivilDate {
-  if (typeof value !== 'string') return false;
-  const match = CIVIL_PATTERN.exec(value);
-  return !!match && isValidYmd(Number(match[1]), Number(match[2]), Number(match[3]));
+  return typeof value === 'string' && !Number.isNaN(knownDayNumber(value));
 }
 
 /** A cell's value as a civil date, or null when it is empty or not a real date. */
@@ -39,15 +56,30 @@ export function asDate(value: unknown): CivilDate | null {
 
 /** Days since 1970-01-01 of a civil date. */
 export function toDayNumber(date: CivilDate): number {
+  const known = knownDayNumber(date);
+  if (!Number.isNaN(known)) return known;
+  // Not a real date (2026-02-30): counted on as the Date arithmetic does, as before.
   const { year, month, day } = splitCivil(date);
+  return countDays(year, month, day);
+}
+
+function countDays(year: number, month: number, day: number): number {
   const utc = new Date(0);
   utc.setUTCFullYear(year, month - 1, day);
   return Math.round(utc.getTime() / MS_PER_DAY);
 }
 
+const datesOfDays = new Map<number, CivilDate>();
+
 export function fromDayNumber(dayNumber: number): CivilDate {
-  const utc = new Date(dayNumber * MS_PER_DAY);
-  return formatYmd(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+  let date = datesOfDays.get(dayNumber);
+  if (date === undefined) {
+    const utc = new Date(dayNumber * MS_PER_DAY);
+    date = formatYmd(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+    if (datesOfDays.size >= DAY_NUMBERS_KEPT) datesOfDays.clear();
+    datesOfDays.set(dayNumber, date);
+  }
+  return date;
 }
 
 export function addDays(date: CivilDate, days: number): CivilDate {

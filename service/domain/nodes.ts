@@ -130,13 +130,15 @@ export function computeNodes(
 
 /** The date that closes a node, and for a node with fallback columns a note naming the one used. */
 function doneDate(rule: NodeRule, inputs: NodeInputs): { on: CivilDate; note: string | null } | null {
-  const header = (id: string) => inputs.headers[id] ?? id;
-  for (const column of [rule.doneBy, ...(rule.doneByFallback ?? [])]) {
+  if (!rule.doneByFallback) {
+    const on = asDate(inputs.values[rule.doneBy]);
+    return on ? { on, note: null } : null;
+  }
+  for (const column of [rule.doneBy, ...rule.doneByFallback]) {
     const on = asDate(inputs.values[column]);
     if (!on) continue;
-    if (!rule.doneByFallback) return { on, note: null };
-    const used = `按${header(column)} ${on} 认定完成`;
-    return { on, note: column === rule.doneBy ? used : `未填${header(rule.doneBy)}，${used}` };
+    const used = `按${inputs.headers[column] ?? column} ${on} 认定完成`;
+    return { on, note: column === rule.doneBy ? used : `未填${inputs.headers[rule.doneBy] ?? rule.doneBy}，${used}` };
   }
   return null;
 }

@@ -31,6 +31,15 @@ export function headersOf(ledger: AnyLedger): Record<string, string> {
   return headers;
 }
 
+const columnHeaders = new WeakMap<ColumnDef[], Map<string, string>>();
+
+/** Headers by column id, made once per column list: every row's date-order check names two. */
+function headersOfColumns(columns: ColumnDef[]): Map<string, string> {
+  let headers = columnHeaders.get(columns);
+  if (!headers) columnHeaders.set(columns, (headers = new Map(columns.map((column) => [column.id, column.header]))));
+  return headers;
+}
+
 /**
  * Cells already normalised, by column and time zone: ledgers repeat the same dates, options and
  * tags thousands of times. Values are shared, so nobody may change one; a full cache starts over.
@@ -84,7 +93,7 @@ export function sameCell(a: RawValue, b: RawValue): boolean {
  * previous present one, so one wrong date gives one message naming both columns.
  */
 export function checkDateOrder(columns: ColumnDef[], values: RowValues, order: string[]): Problem[] {
-  const headers = new Map(columns.map((column) => [column.id, column.header]));
+  const headers = headersOfColumns(columns);
   const problems: Problem[] = [];
   let previous: { id: string; date: string } | null = null;
   for (const id of order) {
