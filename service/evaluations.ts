@@ -1,9 +1,12 @@
 // Row evaluations kept between requests (issue 15 item 2): a stored row is evaluated once per
-// (row version, asOf, rules, calendar), and the sync answer, GET rows, a single row and the 分案清单
-// all read that one evaluation. An evaluation also depends on the other rows its rules looked up
-// (终本 closures of the same respondent, the case a payment belongs to…): each lookup it made is
-// recorded, and a commit that changes the rows under a looked-up key makes it stale. A ledger that
-// counts hours reads the clock; an evaluation that read it holds only for that minute.
+// (row version, asOf, rules, calendar), and the sync answers, GET rows and the 分案清单 in the status
+// detail all read that one evaluation. What is kept is the status part (state, problems, status
+// columns, fixed facts): the nodes' basis and steps texts would triple it, and only the answers with
+// nodes (a clicked row, the default detail) need them, which evaluate anew. An evaluation also
+// depends on the other rows its rules looked up (终本 closures of the same respondent, the case a
+// payment belongs to…): each lookup it made is recorded, and a commit that changes the rows under a
+// looked-up key makes it stale. A ledger that counts hours reads the clock; an evaluation that read
+// it holds only for that minute.
 
 import type { Calendar } from './domain/calendar.ts';
 import type { CivilDate } from './domain/civil-date.ts';
@@ -19,8 +22,11 @@ interface Reads {
   now: LocalDateTime | null;
 }
 
+/** A row's evaluation without its nodes. */
+export type RowStatus = Omit<RowResult, 'nodes'>;
+
 interface Kept {
-  result: RowResult;
+  result: RowStatus;
   reads: Reads;
   /** The commit count when it was made: a lookup key touched by a later commit makes it stale. */
   made: number;
@@ -54,7 +60,7 @@ export class Evaluations {
    * The kept evaluation of this row version in this context, if nothing it read has changed since;
    * `pending`: the keys a request's uncommitted changes touch, which its view already shows.
    */
-  get(row: StoredRow, context: EvalContext<unknown>, rules: RulesConfig, pending?: Set<string>): RowResult | undefined {
+  get(row: StoredRow, context: EvalContext<unknown>, rules: RulesConfig, pending?: Set<string>): RowStatus | undefined {
     const kept = this.generation(context.asOf, rules, context.calendar, false)?.rows.get(row);
     if (!kept) return undefined;
     if (kept.reads.now !== null && kept.reads.now !== context.now) return undefined;
@@ -85,7 +91,8 @@ export class Evaluations {
   }
 
   keep(row: StoredRow, context: EvalContext<unknown>, rules: RulesConfig, result: RowResult, reads: Reads): void {
-    this.generation(context.asOf, rules, context.calendar, true)!.rows.set(row, { result, reads, made: this.commits });
+    const { nodes: _nodes, ...status } = result;
+    this.generation(context.asOf, rules, context.calendar, true)?.rows.set(row, { result: status, reads, made: this.commits });
   }
 
   /** After a commit: the dependency keys whose rows it changed (see StoredRows.committed). */
@@ -95,6 +102,8 @@ export class Evaluations {
   }
 
   private generation(asOf: CivilDate, rules: RulesConfig, calendar: Calendar, create: boolean): Generation | undefined {
+    const [latest] = this.generations;
+    if (latest?.asOf === asOf && latest.rules === rules && latest.calendar === calendar) return latest;
     this.generations = this.generations.filter((generation) => generation.rules === rules && generation.calendar === calendar);
     const found = this.generations.find((generation) => generation.asOf === asOf);
     if (found || !create) return found;

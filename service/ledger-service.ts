@@ -11,7 +11,7 @@ import type { Problem, RawValue } from './domain/problem.ts';
 import type { ReportRow } from './domain/report/as-of.ts';
 import type { RulesConfig } from './domain/rules.ts';
 import { normalizeRow, sameCell } from './domain/row.ts';
-import { Evaluations } from './evaluations.ts';
+import { Evaluations, type RowStatus } from './evaluations.ts';
 import { PendingRows } from './pending-rows.ts';
 import { RequestRefused, RowPermissions, unconfirmedDeletes, type RowState } from './row-permissions.ts';
 import type { AuditEntry, Store, StoredRow } from './store/store.ts';
@@ -366,9 +366,10 @@ export class LedgerService {
   }
 
   /**
-   * A row's answer, from its kept evaluation when nothing it read has changed. A new evaluation is
-   * kept at once, or, when `made` is given (a request whose changes are not committed yet), by
-   * calling what it holds after the commit; `keepAs` keeps it for another version of the row instead.
+   * A row's answer; in the status detail from its kept evaluation when nothing it read has changed.
+   * A new evaluation is kept at once, or, when `made` is given (a request whose changes are not
+   * committed yet), by calling what it holds after the commit; `keepAs` keeps it for another version
+   * of the row instead.
    */
   private respond(
     ledger: AnyLedger,
@@ -379,9 +380,11 @@ export class LedgerService {
     made: Array<() => void> | null,
   ) {
     const normalized = this.stored.normalize(ledger, row);
-    let result = this.evaluations.get(row, evaluating.context, evaluating.rules, evaluating.pending);
+    let kept: RowStatus | undefined =
+      detail === 'status' ? this.evaluations.get(row, evaluating.context, evaluating.rules, evaluating.pending) : undefined;
+    let nodes: NodeResult[] | undefined;
     let keptFor = row;
-    if (!result) {
+    if (!kept) {
       const { context, reads } = this.evaluations.recording(evaluating.context);
       const evaluated: RowResult = evaluateRow(
         ledger,
@@ -391,16 +394,17 @@ export class LedgerService {
       const keep = () => this.evaluations.keep(keptFor, evaluating.context, evaluating.rules, evaluated, reads);
       if (made) made.push(keep);
       else keep();
-      result = evaluated;
+      kept = evaluated;
+      nodes = evaluated.nodes;
     }
-    const answered = withProblems(result, normalized.problems.length, extra);
+    const answered = withProblems(kept, normalized.problems.length, extra);
     const response: RowResponse = {
       rowId: row.rowId,
       rev: row.rev,
       state: answered.state,
       errors: answered.errors,
       status: answered.status,
-      ...(detail === 'nodes' ? { nodes: answered.nodes } : {}),
+      ...(detail === 'nodes' ? { nodes } : {}),
     };
     return { response, fixed: answered.fixed, keepAs: (version: StoredRow) => (keptFor = version) };
   }

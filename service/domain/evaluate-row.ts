@@ -19,24 +19,24 @@ export function evaluateRow(
   context: EvalContext<unknown>,
 ): RowResult {
   const evaluation = ledger.evaluate({ rowId: row.rowId, values: row.values, fixed: row.fixed }, context);
-  return withErrors(evaluation, [...row.problems, ...evaluation.problems]);
+  const { problems: _problems, ...evaluated } = evaluation;
+  return withErrors(evaluated, [...row.problems, ...evaluation.problems]);
 }
 
 /**
  * The same result with a request's own problems (a duplicate key, unknown columns) put after the
  * first `at` problems (the normalisation's), as if they had been passed in: state and 校验意见 follow.
  */
-export function withProblems(result: RowResult, at: number, extra: Problem[]): RowResult {
+export function withProblems<R extends Omit<RowResult, 'nodes'>>(result: R, at: number, extra: Problem[]): R {
   if (extra.length === 0) return result;
   return withErrors(result, [...result.errors.slice(0, at), ...extra, ...result.errors.slice(at)]);
 }
 
-function withErrors(result: Pick<RowResult, 'status' | 'nodes' | 'fixed'>, errors: Problem[]): RowResult {
+function withErrors<R extends Pick<RowResult, 'status' | 'fixed'>>(result: R, errors: Problem[]): R & Pick<RowResult, 'state' | 'errors'> {
   return {
+    ...result,
     state: errors.some((problem) => problem.level === 'error') ? 'invalid' : 'ok',
     errors,
     status: { ...result.status, remarks: remarksOf(errors) },
-    nodes: result.nodes,
-    fixed: result.fixed,
   };
 }
