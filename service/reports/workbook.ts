@@ -1,9 +1,12 @@
 // The weekly report as an xlsx (exceljs): the shared layout on one sheet, captions and headers
 // set apart, data rows ruled, columns sized to their content, printed A4 landscape one page wide
-// with the overdue list's header repeated on its pages.
+// with the overdue list's header repeated on its pages. Written with exceljs's streaming writer,
+// row by row (issue 15 item 3): the overdue list can run to 100,000 rows, which the in-memory model
+// held as cell objects until the whole workbook was built.
 
+import { PassThrough } from 'node:stream';
 import ExcelJS from '../workbook/exceljs.ts';
-import { setPrintLayout } from '../workbook/print-layout.ts';
+import { printLayout } from '../workbook/print-layout.ts';
 import { columnWidths, NUMBER_FORMATS, reportGrid, reportLayout } from '../domain/report/layout.ts';
 import type { WeeklyReport } from '../domain/report/weekly-report.ts';
 import { readAsFormula } from '../domain/sheet-text.ts';
@@ -17,48 +20,68 @@ const THIN: ExcelJS.Borders = {
   diagonal: {},
 };
 
+type Grid = ReturnType<typeof reportGrid>;
+
+/** How each row is set apart: header rows, and how many cells of each ruled data row are ruled. */
+function rowStyles(grid: Grid): { headers: Set<number>; ruled: Map<number, number> } {
+  const headers = new Set(grid.headerRows);
+  const ruled = new Map<number, number>();
+  grid.headerRows.forEach((r, index) => {
+    const width = grid.rows[r].length;
+    // Every data row of a table is ruled across its width, down to the blank row after it; a block of
+    // one column (说明) is running text that overflows its cell, and stays unruled.
+    const end = width > 1 ? (grid.captionRows[index + 1] ?? grid.rows.length) : r + 1;
+    for (let row = r + 1; row < end && grid.rows[row].length > 0; row++) ruled.set(row, width);
+  });
+  return { headers, ruled };
+}
+
 export async function reportWorkbook(report: WeeklyReport): Promise<Buffer> {
   const layout = reportLayout(report);
   const grid = reportGrid(layout);
-  const workbook = new ExcelJS.Workbook();
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
   workbook.creator = '执行台账助手';
-  const sheet = workbook.addWorksheet(layout.title, { views: [{ state: 'frozen', ySplit: 2 }] });
   // The longest block (the overdue list) starts on a page of its own and its header row repeats on
   // the pages after (Excel repeats print titles from the page where they first appear).
   const longest = layout.blocks.reduce((best, block, index) => (block.rows.length > layout.blocks[best].rows.length ? index : best), 0);
   const listHeader = grid.headerRows[longest] + 1;
-  setPrintLayout(sheet, layout.title, `${listHeader}:${listHeader}`);
-  if (longest > 0) sheet.getRow(listHeader - 2).addPageBreak();
+  // A streamed sheet writes its settings when it is added.
+  const sheet = workbook.addWorksheet(layout.title, {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    ...printLayout(layout.title, `${listHeader}:${listHeader}`),
+  });
+  sheet.columns = columnWidths(grid).map((width) => ({ width }));
+  sheet.mergeCells(1, 1, 1, grid.width);
+  sheet.mergeCells(2, 1, 2, grid.width);
+  const captions = new Set(grid.captionRows);
+  const { headers, ruled } = rowStyles(grid);
 
-  grid.rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      const target = sheet.getCell(r + 1, c + 1);
+  grid.rows.forEach((cells, r) => {
+    const row = sheet.getRow(r + 1);
+    cells.forEach((cell, c) => {
+      const target = row.getCell(c + 1);
       target.value = cell.value;
       // A team or 承办人 named like a formula stays text when the cell is retyped.
       target.numFmt = typeof cell.value === 'string' && readAsFormula(cell.value) ? NUMBER_FORMATS.text : NUMBER_FORMATS[cell.format];
-    }),
-  );
-  sheet.mergeCells(1, 1, 1, grid.width);
-  sheet.mergeCells(2, 1, 2, grid.width);
-  sheet.getCell(1, 1).font = { bold: true, size: 16 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  for (const r of grid.captionRows) sheet.getCell(r + 1, 1).font = { bold: true, size: 12 };
-  grid.headerRows.forEach((r, index) => {
-    const width = grid.rows[r].length;
-    grid.rows[r].forEach((_cell, c) => {
-      const header = sheet.getCell(r + 1, c + 1);
-      header.font = { bold: true };
-      header.fill = HEADER_FILL;
-      header.border = THIN;
+      if (headers.has(r)) {
+        target.font = { bold: true };
+        target.fill = HEADER_FILL;
+        target.border = THIN;
+      }
     });
-    // Every data row of a table is ruled across its width, down to the blank row after it; a block of
-    // one column (说明) is running text that overflows its cell, and stays unruled.
-    const end = width > 1 ? (grid.captionRows[index + 1] ?? grid.rows.length) : r + 1;
-    for (let row = r + 1; row < end && grid.rows[row].length > 0; row++) {
-      for (let c = 0; c < width; c++) sheet.getCell(row + 1, c + 1).border = THIN;
+    for (let c = 0; c < (ruled.get(r) ?? 0); c++) row.getCell(c + 1).border = THIN;
+    if (r === 0) {
+      row.getCell(1).font = { bold: true, size: 16 };
+      row.getCell(1).alignment = { horizontal: 'center' };
     }
+    if (captions.has(r)) row.getCell(1).font = { bold: true, size: 12 };
+    if (longest > 0 && r + 1 === listHeader - 2) row.addPageBreak();
+    row.commit();
   });
-
-  columnWidths(grid).forEach((width, c) => (sheet.getColumn(c + 1).width = width));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }

@@ -12,26 +12,33 @@ function headerText(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
+/** The page setup and header/footer of the print layout (see setPrintLayout), for a sheet written as a stream. */
+export function printLayout(title: string, titleRows: string): Pick<Worksheet, 'pageSetup' | 'headerFooter'> {
+  return {
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: titleRows,
+      margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+    } as Worksheet['pageSetup'],
+    headerFooter: {
+      oddHeader: `&C&"-,Bold"&12${headerText(title)}`,
+      oddFooter: `&L${headerText(title)}&R第 &P 页，共 &N 页`,
+    } as Worksheet['headerFooter'],
+  };
+}
+
 /**
  * Sets the print layout. `titleRows` are repeated at the top of every page ('1:1', or the rows down
  * to a clerk's header row). A sheet's own header or footer (a clerk's) is kept.
  */
 export function setPrintLayout(sheet: Worksheet, title: string, titleRows: string): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: A4,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: titleRows,
-    margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
+  const layout = printLayout(title, titleRows);
+  sheet.pageSetup = { ...sheet.pageSetup, ...layout.pageSetup };
   const own = sheet.headerFooter;
   if (own?.oddHeader || own?.oddFooter) return;
-  sheet.headerFooter = {
-    ...own,
-    oddHeader: `&C&"-,Bold"&12${headerText(title)}`,
-    oddFooter: `&L${headerText(title)}&R第 &P 页，共 &N 页`,
-  };
+  sheet.headerFooter = { ...own, ...layout.headerFooter };
 }
