@@ -6,6 +6,7 @@
 // the ledger files it reads. The stores are written as ledger snapshots before the service starts
 // (building them through the API would only measure the set-up).
 
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -70,6 +71,8 @@ async function storeOf(total: number): Promise<{ dir: string; targets: StoredRow
       ledger.id,
       Array.from({ length: each }, (_, index) => storedRow(sampleRow(ledger, index + 1))),
     );
+  // The files just written go to the disk now: the edits' flushes should not wait for them.
+  execFileSync('sync');
   const targets = Array.from({ length: EDITS }, (_, edit) => cases[(edit * 7919) % cases.length]);
   return { dir, targets };
 }
