@@ -215,7 +215,7 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
   it('writes each row its own statuses when the clerk sorts while the service is answering', async () => {
     await pane.host((host) => host.activate('执行案件流转台账'));
     const before = new Map((await rows()).map((row) => [row['案号'], row]));
-    await pane.context.route('**/api/ledgers/cases/sync', async (route) => {
+    await pane.context.route('**/api/ledgers/cases/sync?*', async (route) => {
       await pane.hostWith((host, table) => host.sortTable(table, '案号', true), TABLE);
       await route.continue();
     });
@@ -223,7 +223,7 @@ describe('add-in in the browser: a clerk keeps a ledger sheet', function () {
       await pane.host((host) => host.resetStats());
       assert.match(await clickAndWait(pane, '#sync'), /同步完成：5 行/);
     } finally {
-      await pane.context.unroute('**/api/ledgers/cases/sync');
+      await pane.context.unroute('**/api/ledgers/cases/sync?*');
     }
     const after = await rows();
     assert.deepEqual(
