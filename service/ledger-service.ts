@@ -139,7 +139,7 @@ export class LedgerService {
       const rows = outcomes.map((outcome) => {
         const stored = pending.get(outcome.row.rowId) ?? outcome.row;
         const result = this.respond(ledger, stored, evaluating, outcome.problems, detail, made);
-        if (!outcome.conflict && !outcome.notApplied && JSON.stringify(result.fixed) !== JSON.stringify(stored.fixed)) {
+        if (!outcome.conflict && !outcome.notApplied && differ(result.fixed, stored.fixed)) {
           const fixed = { ...stored, fixed: result.fixed };
           pending.set(fixed);
           this.stored.remember(fixed, this.stored.normalize(ledger, stored));
@@ -422,6 +422,11 @@ export class LedgerService {
     };
     return { context, rules, ...(pending ? { pending: this.stored.touchedBy(ledger.id, pending.changed()) } : {}) };
   }
+}
+
+/** Whether two sets of fixed facts differ; a kept evaluation answers the very object its row holds. */
+function differ(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
+  return a !== b && JSON.stringify(a) !== JSON.stringify(b);
 }
 
 function duplicateProblem(ledger: AnyLedger, values: Record<string, RawValue>, firstRow: string): Problem {
