@@ -319,10 +319,9 @@ export class LedgerService {
         return { row: unsaved, problems, conflict: false, notApplied: true };
       }
       let stored = byRowId[index];
-      const sent = normalizeRow(ledger.columns, stored ? { ...stored.values, ...values } : values, this.timeZone);
-      const key = this.stored.naturalKey(ledger, sent.values);
-      const matchedByKey = !stored && key !== null;
-      if (matchedByKey) {
+      // Only the key columns are normalised to match the row: an unchanged row needs nothing more.
+      const key = this.stored.naturalKey(ledger, this.stored.keyValues(ledger, stored ? { ...stored.values, ...values } : values));
+      if (!stored && key !== null) {
         stored = this.stored.withNaturalKey(ledger, key).find((candidate) => !claimed.has(candidate.rowId));
         if (stored) claimed.add(stored.rowId);
       }
@@ -339,7 +338,7 @@ export class LedgerService {
         const refusal = permissions.refusal(null, values);
         if (refusal) return { row: { ...created, rev: 0 }, problems: [...problems, refusal], conflict: false, notApplied: true };
         pending.set(created);
-        this.stored.remember(created, sent);
+        this.stored.remember(created, normalizeRow(ledger.columns, values, this.timeZone));
         claimed.add(rowId);
         record('create', null, created);
         return { row: created, problems, conflict: false };
@@ -358,8 +357,7 @@ export class LedgerService {
         updatedBy: user.name,
       };
       pending.set(updated);
-      // A row matched by its key is normalised again over its stored values, only now that it changes.
-      this.stored.remember(updated, matchedByKey ? normalizeRow(ledger.columns, updated.values, this.timeZone) : sent);
+      this.stored.remember(updated, normalizeRow(ledger.columns, updated.values, this.timeZone));
       record(stored.deleted ? 'restore' : 'update', stored, updated);
       return { row: updated, problems, conflict: false };
     });

@@ -1,9 +1,9 @@
 // Stored rows as the rules read them: normalised once per row version, and indexed (by natural
 // key, and by whatever a ledger's rules ask for) with indexes kept up to date commit by commit.
 
-import type { AnyLedger, LedgerView, RowIndexDef, RowValues } from './domain/ledger.ts';
+import type { AnyLedger, ColumnDef, LedgerView, RowIndexDef, RowValues } from './domain/ledger.ts';
 import { findLedger } from './domain/ledgers/index.ts';
-import type { Problem } from './domain/problem.ts';
+import type { Problem, RawValue } from './domain/problem.ts';
 import { normalizeRow } from './domain/row.ts';
 import type { PendingRows } from './pending-rows.ts';
 import { RowIndex, type IndexEntries } from './domain/row-index.ts';
@@ -20,6 +20,7 @@ const NATURAL_KEY = '#naturalKey';
 export class StoredRows {
   private readonly normalized = new WeakMap<StoredRow, Normalized>();
   private readonly indexes = new Map<string, Map<string, RowIndex<unknown, StoredRow>>>();
+  private readonly keyColumns = new WeakMap<AnyLedger, ColumnDef[]>();
 
   constructor(
     private readonly store: Store,
@@ -38,6 +39,13 @@ export class StoredRows {
   /** Keeps a normalisation already made for a new version of a row. */
   remember(row: StoredRow, normalized: Normalized): void {
     this.normalized.set(row, normalized);
+  }
+
+  /** The normalised values of a ledger's key columns only, from a row as sent. */
+  keyValues(ledger: AnyLedger, raw: Record<string, RawValue>): RowValues {
+    let columns = this.keyColumns.get(ledger);
+    if (!columns) this.keyColumns.set(ledger, (columns = ledger.columns.filter((column) => ledger.key.includes(column.id))));
+    return normalizeRow(columns, raw, this.timeZone).values;
   }
 
   naturalKey(ledger: AnyLedger, values: RowValues): string | null {
