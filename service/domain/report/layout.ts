@@ -87,6 +87,7 @@ export function reportLayout(report: WeeklyReport): ReportLayout {
           ['通报阶段（笔）', count(p.report)],
           ['暂缓发放（笔）', count(p.held)],
           ['超过发放期限未发放（笔）', count(p.over30)],
+          ['超过发放期限未发放金额（元）', amount(p.over30Amount)],
           ['待发放金额（元）', amount(p.pendingAmount)],
         ]),
       },
