@@ -1,4 +1,4 @@
-// /api/reports: the weekly report on demand (JSON or xlsx), the trend of the last weeks, and the
+// /api/reports: the weekly report on demand (JSON, xlsx or the Word document), the trend of the last weeks, and the
 // stored automatic ones. Everyone signed in may read. Handlers only parse, call and answer.
 
 import { Router, type Request, type Response } from 'express';
@@ -7,12 +7,16 @@ import { parseWeek, weekBefore, weekOf, type IsoWeek } from '../domain/report/we
 import { TREND_WEEKS } from '../domain/report/trend.ts';
 import { reportDay } from '../domain/report/weekly-report.ts';
 import type { ReportService } from '../reports/report-service.ts';
-import { reportFileName } from '../store/store.ts';
+import { reportDocumentName, reportFileName } from '../store/store.ts';
 import { HttpError } from './errors.ts';
 import { queryDate } from './query.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const FORMATS = ['json', 'xlsx'];
+const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+const FORMATS = ['json', 'xlsx', 'docx'];
+const fileUrl = (file: string) => `/api/reports/${encodeURIComponent(file)}`;
 
 export function reportsRouter(reports: ReportService, timeZone: string, now: () => Date): Router {
   const router = Router();
@@ -23,7 +27,8 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
       stored.map((report) => {
         const parsed = parseWeek(report.week);
         const dates = parsed.ok ? { from: parsed.week.from, to: parsed.week.to } : {};
-        return { ...report, ...dates, url: `/api/reports/${encodeURIComponent(report.file)}` };
+        const docx = report.docx ? { docx: { ...report.docx, url: fileUrl(report.docx.file) } } : {};
+        return { ...report, ...dates, url: fileUrl(report.file), ...docx };
       }),
     );
   });
@@ -33,7 +38,7 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
     const week = queryWeek(req) ?? weekBefore(weekOf(today));
     const format = req.query.format === undefined || req.query.format === '' ? 'json' : req.query.format;
     if (typeof format !== 'string' || !FORMATS.includes(format)) {
-      throw new HttpError(400, 'bad_format', `参数 format「${String(format).slice(0, 40)}」无效，应为 json 或 xlsx`);
+      throw new HttpError(400, 'bad_format', `参数 format「${String(format).slice(0, 40)}」无效，应为 json、xlsx 或 docx`);
     }
     const asOf = queryDate(req, 'asOf') ?? today;
     if (!reportDay(week, asOf)) {
@@ -44,7 +49,8 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
       );
     }
     if (format === 'json') return void res.type('application/json').send(await reports.weekly(week, asOf, 'json'));
-    sendWorkbook(res, reportFileName(week.id), await reports.weekly(week, asOf, 'xlsx'));
+    if (format === 'docx') return sendFile(res, reportDocumentName(week.id), await reports.weekly(week, asOf, 'docx', today));
+    sendFile(res, reportFileName(week.id), await reports.weekly(week, asOf, 'xlsx'));
   });
 
   router.get('/trend', async (req, res) => {
@@ -57,7 +63,7 @@ export function reportsRouter(reports: ReportService, timeZone: string, now: () 
     const file = String(req.params.file);
     const bytes = await reports.read(file);
     if (!bytes) throw new HttpError(404, 'report_not_found', `没有名为「${file.slice(0, 60)}」的周通报文件，请刷新页面查看已保存的周通报`);
-    sendWorkbook(res, file, bytes);
+    sendFile(res, file, bytes);
   });
 
   return router;
@@ -86,6 +92,10 @@ function queryWeeks(req: Request): number {
   return count;
 }
 
-function sendWorkbook(res: Response, file: string, bytes: Buffer): void {
-  res.type(XLSX).attachment(file).send(bytes);
+/** A report file by its name: 周通报-2026-W48.xlsx or 周通报-2026-W48.docx (the store lends no other name). */
+function sendFile(res: Response, file: string, bytes: Buffer): void {
+  res
+    .type(file.endsWith('.docx') ? CONTENT_TYPES.docx : CONTENT_TYPES.xlsx)
+    .attachment(file)
+    .send(bytes);
 }

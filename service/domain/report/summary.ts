@@ -47,8 +47,8 @@ function overdueSentence(report: WeeklyReport): SummarySentence | null {
   const most = Math.max(0, ...report.teams.map((team) => team.overdue));
   if (most === 0) return null;
   const teams = report.teams.filter((team) => team.overdue === most).map((team) => team.team);
-  const each = teams.length > 1 ? '各' : '';
-  return { topic: 'overdue', text: `截至 ${report.asOf}，超期未结案件共 ${total} 件，其中${teams.join('、')}最多，${each} ${most} 件。` };
+  const each = teams.length > 1 ? '各' : '为';
+  return { topic: 'overdue', text: `超期未结案件共 ${total} 件，其中${teams.join('、')}最多，${each} ${most} 件。` };
 }
 
 const RELEASE = detentionsLedger.nodes.find((rule) => rule.id === 'release');
