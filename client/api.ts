@@ -100,6 +100,15 @@ export function weeklyReportFile(connection: Connection, week: string, format: R
   return downloadFile(connection, `/api/reports/weekly?${query}`, `周通报-${week}.${format}`);
 }
 
+/**
+ * A one-time address (two minutes, one use) for a week's 周通报 file, for a browser that holds no
+ * token: the add-in opens it in the system browser. The address is relative to the service.
+ */
+export function weeklyReportTicket(connection: Connection, week: string | undefined, format: ReportFileFormat): Promise<{ url: string }> {
+  const query = new URLSearchParams({ format, ...(week ? { week } : {}) });
+  return callService<{ url: string }>(connection, `/api/reports/weekly/ticket?${query}`, { method: 'POST' });
+}
+
 /** A weekly report as the service stored it on its Monday, byte for byte: its xlsx, or its docx when one was kept. */
 export function storedReportFile(connection: Connection, report: ListedReport, format: ReportFileFormat = 'xlsx'): Promise<ServiceFile> {
   const stored = format === 'docx' ? report.docx : report;

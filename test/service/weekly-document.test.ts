@@ -200,6 +200,23 @@ describe('the 周通报 as a Word document through HTTP', () => {
     assert.match(documentXml, /w:eastAsia="仿宋_GB2312"/);
   });
 
+  it('gives a browser without the token the docx once through a one-time ticket, and never again', async () => {
+    const refused = await fetch(`${service.url}/api/reports/weekly/ticket?week=2026-W20&format=docx`, { method: 'POST' });
+    assert.equal(refused.status, 401);
+    const issued = await service.admin.post('/api/reports/weekly/ticket?week=2026-W20&asOf=2026-05-17&format=docx', {});
+    assert.equal(issued.status, 200, issued.text);
+    assert.match(issued.body.url, /^\/api\/report-downloads\/[\w-]{32}$/);
+    assert.ok(!issued.body.url.includes(ADMIN_TOKEN));
+    const first = await fetch(service.url + issued.body.url);
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const xml = await (await JSZip.loadAsync(Buffer.from(await first.arrayBuffer()))).file('word/document.xml')!.async('string');
+    assert.equal(readDocument(xml).tables.length, readDocument(documentXml).tables.length);
+    const again = await fetch(service.url + issued.body.url);
+    assert.equal(again.status, 404);
+    assert.match((await again.json()).error.message, /下载链接已失效（只能使用一次，两分钟内有效）/);
+  });
+
   it('converts to PDF with LibreOffice where it is installed', function () {
     this.timeout(180_000);
     const soffice = sofficeCommand();
