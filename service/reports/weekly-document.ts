@@ -74,7 +74,7 @@ function overdueSection(teams: TeamOverdue[]) {
     borderedTable(
       ['案号', '节点', '期限', '超期天数', '承办人'],
       shown.map((node) => [node.caseNo, nodeName(node), node.dueOn, node.daysOverdue, node.handler]),
-      { widths: [4.6, 2.6, 2.2, 1.5, 5], size: 'no5' },
+      { widths: [5.4, 3.6, 2.2, 1.3, 3.5], size: 'no5' },
     ),
     ...(more > 0 ? [tableNote(`另有 ${more} 件，见同期 Excel 周通报的超期节点清单。`)] : [tableNote('')]),
   ]);
