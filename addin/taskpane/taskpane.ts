@@ -264,7 +264,7 @@ function setConnected(connected: boolean): void {
   const badge = element('connection-badge');
   badge.textContent = connected ? '已连接' : '未连接';
   badge.className = connected ? 'badge ok' : 'badge';
-  for (const id of ['ledger-select', 'sync', 'create-ledger', 'take-over', 'pull', 'write-report'])
+  for (const id of ['ledger-select', 'sync', 'create-ledger', 'take-over', 'pull', 'write-report', 'download-report-docx'])
     element<HTMLButtonElement>(id).disabled = !connected;
   element<HTMLButtonElement>('test-connection').disabled = false;
   element<HTMLInputElement>('auto-sync').disabled = !connected || !state.capabilities?.changeEvents;

@@ -3,6 +3,7 @@
 
 import { addDays, type CivilDate } from '../domain/civil-date.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
+import { reportHeading } from '../domain/report/report-settings.ts';
 import { TREND_WEEKS, trendWeek, trendWeeks, type TrendWeek } from '../domain/report/trend.ts';
 import type { WeeklyReport } from '../domain/report/weekly-report.ts';
 import type { IsoWeek } from '../domain/report/week.ts';
@@ -47,7 +48,8 @@ export class ReportService {
   async weekly(week: IsoWeek, asOf: CivilDate, format: 'xlsx' | 'docx', issuedOn?: CivilDate): Promise<Buffer>;
   async weekly(week: IsoWeek, asOf: CivilDate, format: 'json' | 'xlsx' | 'docx', issuedOn = asOf): Promise<string | Buffer> {
     const document = format === 'docx' ? await this.documentRequest(week, issuedOn) : undefined;
-    const answer = await this.inWorker({ week, asOf, format, document });
+    const heading = format === 'xlsx' ? reportHeading(week.id, (await this.reportSettings.read()).settings) : undefined;
+    const answer = await this.inWorker({ week, asOf, format, document, heading });
     if (format === 'json' && answer.json !== undefined) return answer.json;
     const bytes = format === 'docx' ? answer.docx : answer.xlsx;
     if (!bytes) throw new Error(`the report worker answered no ${format} for ${week.id}`);
@@ -122,7 +124,8 @@ export class ReportService {
    */
   async saveWeekly(week: IsoWeek): Promise<StoredReport> {
     const document = await this.documentRequest(week, addDays(week.to, 1));
-    const { json, xlsx, docx } = await this.inWorker({ week, asOf: week.to, format: 'saved', document });
+    const heading = reportHeading(week.id, document.settings);
+    const { json, xlsx, docx } = await this.inWorker({ week, asOf: week.to, format: 'saved', document, heading });
     if (!xlsx || !docx || json === undefined) throw new Error(`the report worker answered no xlsx, docx or figures for ${week.id}`);
     return this.store.exclusive(() => this.store.reports.save(week.id, xlsx, json, docx));
   }

@@ -31,7 +31,16 @@ export type ReportFormat = 'json' | 'xlsx' | 'docx' | 'saved';
 
 type Message =
   | { ledger: string; rows: ReportRow[] }
-  | { week: IsoWeek; asOf: CivilDate; rules: RulesConfig; calendar: HolidayData; format: ReportFormat; document?: DocumentRequest }
+  | {
+      week: IsoWeek;
+      asOf: CivilDate;
+      rules: RulesConfig;
+      calendar: HolidayData;
+      format: ReportFormat;
+      /** The xlsx's heading line (unit and 期数). */
+      heading?: string;
+      document?: DocumentRequest;
+    }
   | { weeks: IsoWeek[]; rules: RulesConfig; calendar: HolidayData; format: 'trend' };
 
 export interface WorkerAnswer {
@@ -60,7 +69,7 @@ parentPort!.on('message', async (message: Message) => {
     const report = buildWeeklyReport({ week, asOf, rows, rules, calendar });
     if (format === 'json') return parentPort!.postMessage({ json: JSON.stringify(report) });
     const answer: WorkerAnswer = {};
-    if (format === 'xlsx' || format === 'saved') answer.xlsx = new Uint8Array(await reportWorkbook(report));
+    if (format === 'xlsx' || format === 'saved') answer.xlsx = new Uint8Array(await reportWorkbook(report, message.heading));
     if (format === 'docx' || format === 'saved') {
       if (!message.document) throw new Error('a docx was asked for without its settings');
       const trend = documentTrend(report, message.document, (earlier) =>

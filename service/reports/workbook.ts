@@ -17,8 +17,9 @@ const THIN: ExcelJS.Borders = {
   diagonal: {},
 };
 
-export async function reportWorkbook(report: WeeklyReport): Promise<Buffer> {
-  const layout = reportLayout(report);
+/** The report's xlsx; `heading` (reportHeading of the report settings) leads its second line when given. */
+export async function reportWorkbook(report: WeeklyReport, heading = ''): Promise<Buffer> {
+  const layout = reportLayout(report, heading);
   const grid = reportGrid(layout);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '执行台账助手';

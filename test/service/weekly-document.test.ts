@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { CHART_COLORS } from '../../client/charts/index.ts';
 import { formatYuan, maskIdentity } from '../../service/domain/normalize/index.ts';
@@ -198,6 +199,18 @@ describe('the 周通报 as a Word document through HTTP', () => {
     assert.match(fonts, /<w:font w:name="方正小标宋简体"><w:altName w:val="方正小标宋_GBK"\/>/);
     assert.match(documentXml, /w:eastAsia="方正小标宋简体"/);
     assert.match(documentXml, /w:eastAsia="仿宋_GB2312"/);
+  });
+
+  it('heads the xlsx of the same week with the unit and 第20期 too', async () => {
+    const response = await fetch(`${service.url}/api/reports/weekly?week=2026-W20&asOf=2026-05-17&format=xlsx`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.arrayBuffer()) as ArrayBuffer);
+    assert.match(
+      String(workbook.worksheets[0].getCell('A2').value),
+      /^郑州市金水区人民法院执行局 执行指挥中心 第20期；统计周：2026-05-11 至 2026-05-17/,
+    );
   });
 
   it('gives a browser without the token the docx once through a one-time ticket, and never again', async () => {

@@ -67,13 +67,14 @@ export function nodeBlock(report: WeeklyReport): LayoutBlock {
   };
 }
 
-export function reportLayout(report: WeeklyReport): ReportLayout {
+/** The report as a sheet; `heading` (the unit and 期数 of the report settings) leads the subtitle when given. */
+export function reportLayout(report: WeeklyReport, heading = ''): ReportLayout {
   const { payments: p, measures: m, archive: a } = report;
   const items = (pairs: Array<[string, LayoutCell]>): LayoutCell[][] => pairs.map(([label, cell]) => [text(label), cell]);
   const triageTotal = report.triage.reduce((sum, item) => sum + item.count, 0);
   return {
     title: `周通报 ${report.week}`,
-    subtitle: `统计周：${report.from} 至 ${report.to}；数据截至 ${report.asOf}（未结、超期、临期等为截至该日的数字）`,
+    subtitle: `${heading === '' ? '' : `${heading}；`}统计周：${report.from} 至 ${report.to}；数据截至 ${report.asOf}（未结、超期、临期等为截至该日的数字）`,
     blocks: [
       teamBlock(report),
       nodeBlock(report),

@@ -34,6 +34,12 @@ export function issueNumberOf(week: IsoWeek | string, settings: Pick<ReportSetti
   return weeks < 0 ? null : weeks + 1;
 }
 
+/** The line a report is headed with: 郑州市金水区人民法院执行局 执行指挥中心 第20期 (no 期 before the start week). */
+export function reportHeading(week: string, settings: ReportSettings): string {
+  const issue = issueNumberOf(week, settings);
+  return `${settings.court}${settings.unit}${issue === null ? '' : ` 第${issue}期`}`;
+}
+
 type Checked = { ok: true; value: ReportSettings } | { ok: false; message: string };
 
 const FIELDS: Array<{ key: keyof ReportSettings; label: string }> = [
