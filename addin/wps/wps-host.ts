@@ -1,0 +1,41 @@
+// The task pane's host in WPS 表格: the same actions as in Excel, through ET's synchronous model.
+// What ET (as typed in et.d.ts) does not offer the Excel layer's way is said here, once.
+
+import { clerkMessage } from '../sheet/errors.ts';
+import type { SheetHost } from '../taskpane/host.ts';
+import { SheetChangeWatch } from './change-watch.ts';
+import { writeReportSheet } from './report.ts';
+import { acceptStoredVersions, selectRowCell } from './rows.ts';
+import { createLedgerSheet, takeOverActiveSheet } from './sheets.ts';
+import { syncLedgerTable } from './sync.ts';
+
+/** What the pane cannot do in WPS 表格, in the clerk's words. */
+export const WPS_MISSING_FEATURES = [
+  '错误标记只在助手本次打开期间能自动清除（WPS 表格不为加载项在工作簿中保存设置）：重新打开助手后，已改正单元格上的红色和批注请手动删除',
+  '周通报工作表只写入表格，不绘制各团队收结案图表（图表见网页版下载的周通报）',
+];
+
+export function describeWpsError(error: unknown): string {
+  const ours = clerkMessage(error);
+  if (ours !== null) return ours;
+  const message = (error as Error)?.message;
+  // ET's own refusals (a protected sheet, a cell being edited) come as plain exceptions.
+  return message ? `WPS 表格拒绝了这次操作：${message}。请先退出单元格编辑、取消工作表保护后再试` : '发生未知错误，请重试';
+}
+
+export function wpsHost(): SheetHost {
+  const sync = <T>(work: () => T) => Promise.resolve().then(work);
+  return {
+    name: 'WPS 表格',
+    missingFeatures: WPS_MISSING_FEATURES,
+    changeEvents: true,
+    sync: syncLedgerTable,
+    createLedger: (ledger, options) => sync(() => createLedgerSheet(ledger, options)),
+    takeOver: (ledger, all) => sync(() => takeOverActiveSheet(ledger, all)),
+    selectRowCell: (tableKey, rowId, columnId, deps) => sync(() => selectRowCell(tableKey, rowId, columnId, deps)),
+    acceptStoredVersions: (tableKey, versions, deps) => sync(() => acceptStoredVersions(tableKey, versions, deps)),
+    writeReportSheet: (report) => sync(() => writeReportSheet(report)),
+    watchChanges: (syncTable, writtenColumns) => new SheetChangeWatch(syncTable, writtenColumns),
+    describeError: describeWpsError,
+  };
+}
