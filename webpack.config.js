@@ -29,9 +29,9 @@ class BuildInputs {
   }
 }
 
-/** What the shared task pane template says of the host it runs in (Excel loads office.js, WPS has its own API). */
-const EXCEL = { name: 'Excel', officeJs: true };
-const WPS = { name: 'WPS 表格', officeJs: false };
+/** What the shared task pane template says of its host: its name, whether it loads office.js, whether 周通报 gets a chart. */
+const EXCEL = { name: 'Excel', officeJs: true, charts: true };
+const WPS = { name: 'WPS 表格', officeJs: false, charts: false };
 
 /** Each page: its script and HTML template, and what the template says of its host. */
 const pages = {

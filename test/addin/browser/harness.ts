@@ -97,7 +97,7 @@ export interface Pane {
   close(): Promise<void>;
 }
 
-const FLAGS = [
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
