@@ -29,8 +29,8 @@ export function installRouter(parts: InstallParts): Router {
     const template = await fs.readFile(MANIFEST, 'utf8');
     res.type('application/xml').send(template.split(MANIFEST_ORIGIN).join(parts.publicUrl));
   });
-  router.get('/wps', (_req, res) => res.redirect('/wps/'));
-  router.get(['/wps/', '/wps/install.html'], async (_req, res) => {
+  // '/wps' also answers '/wps/' (non-strict routing); the page's script is found from either.
+  router.get(['/wps', '/wps/install.html'], async (_req, res) => {
     const page = parts.staticDir ? await fs.readFile(path.join(parts.staticDir, 'wps', 'install.html'), 'utf8').catch(() => null) : null;
     if (page === null) {
       res.status(503).type('text/plain; charset=utf-8').send('安装页尚未构建：请在服务目录执行 npm run build 后重启服务。');

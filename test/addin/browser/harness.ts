@@ -71,10 +71,10 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** The service on the in-memory store: these suites test the pane, not the disk. */
-export async function startTestService(): Promise<TestService> {
+/** The service on the in-memory store: these suites test the pane, not the disk. `env` adds settings (PUBLIC_URL). */
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
   let store: MemoryStore | undefined;
-  const config = configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN });
+  const config = configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN, ...env });
   const service = await startService(config, () => undefined, { store: async (ledgerIds) => (store = new MemoryStore(ledgerIds)) });
   const documents = store?.documents;
   if (!documents) throw new Error('startService started without opening its store');
