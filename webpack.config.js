@@ -29,9 +29,9 @@ class BuildInputs {
   }
 }
 
-/** What the shared task pane template says of its host: its name, whether it loads office.js, whether 周通报 gets a chart. */
-const EXCEL = { name: 'Excel', officeJs: true, charts: true };
-const WPS = { name: 'WPS 表格', officeJs: false, charts: false };
+/** What the shared task pane template says of its host: its name, whether it loads office.js, 周通报's chart. */
+const EXCEL = { name: 'Excel', officeJs: true, chartNote: '（含各团队收结案图表）' };
+const WPS = { name: 'WPS 表格', officeJs: false, chartNote: '' };
 
 /** Each page: its script and HTML template, and what the template says of its host. */
 const pages = {
@@ -71,7 +71,12 @@ export default (_env, argv) => ({
   plugins: [
     ...Object.entries(pages).map(
       ([name, page]) =>
-        new HtmlWebpackPlugin({ filename: `${name}.html`, template: page.template, chunks: [name], host: page.host ?? EXCEL }),
+        new HtmlWebpackPlugin({
+          filename: `${name}.html`,
+          template: page.template,
+          chunks: [name],
+          templateParameters: { host: page.host ?? EXCEL },
+        }),
     ),
     new BuildInputs(),
   ],

@@ -21,12 +21,7 @@ export function scopeOf(target: SyncTarget, synced: Map<string, string> | undefi
 }
 
 /** Sends the planned rows, in parts when a sheet exceeds what one request may carry. */
-export async function sendRows(
-  connection: Connection,
-  ledger: LedgerDefinition,
-  plan: SyncPlan,
-  progress: Progress,
-): Promise<RowResult[]> {
+export async function sendRows(connection: Connection, ledger: LedgerDefinition, plan: SyncPlan, progress: Progress): Promise<RowResult[]> {
   const requests = plan.entries.map((entry) => entry.request);
   const parts = chunkRequests(requests);
   const results: RowResult[] = [];

@@ -148,7 +148,9 @@ async function autoSyncTable(tableId: string): Promise<void> {
 function select(item: ProblemItem): void {
   if (!state.summary) return;
   const tableKey = state.summary.tableKey;
-  exclusive(() => host().selectRowCell(tableKey, item.rowId, item.columnId, deps())).catch((error) => showMessage(describeError(error), 'error'));
+  exclusive(() => host().selectRowCell(tableKey, item.rowId, item.columnId, deps())).catch((error) =>
+    showMessage(describeError(error), 'error'),
+  );
 }
 
 async function keepMine(item: ProblemItem): Promise<void> {

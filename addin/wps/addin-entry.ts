@@ -12,7 +12,11 @@ import { describeWpsError } from './wps-host.ts';
 
 /** The pane's id, per host: WPS 文字 and 演示 count their panes from 1 too, in the same storage. */
 const PANE_KEY = 'ledger-assistant.taskpane.et';
-const ICONS: Record<string, string> = { openPane: 'images/icon-32.png', syncSheet: 'images/sync-32.png', weeklyReport: 'images/report-32.png' };
+const ICONS: Record<string, string> = {
+  openPane: 'images/icon-32.png',
+  syncSheet: 'images/sync-32.png',
+  weeklyReport: 'images/report-32.png',
+};
 
 interface RibbonControl {
   Id: string;

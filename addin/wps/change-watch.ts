@@ -45,8 +45,7 @@ export class SheetChangeWatch implements ChangeWatch {
       const list = sheet.ListObjects.Item(index);
       const box = list.Range;
       const [top, left] = [box.Row - 1, box.Column - 1];
-      const inside =
-        row < top + box.Rows.Count + 1 && top < row + rows && column < left + box.Columns.Count && left < column + columns;
+      const inside = row < top + box.Rows.Count + 1 && top < row + rows && column < left + box.Columns.Count && left < column + columns;
       if (inside && !this.onlyOurColumns(list.Name, column, columns)) return list.Name;
     }
     return null;

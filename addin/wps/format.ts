@@ -30,7 +30,8 @@ export interface TablePlace {
 
 const bodyRange = (place: TablePlace, column: number, count = 1) =>
   block(place.sheet, place.headerRow + 1, place.firstColumn + column, place.bodyRows, count);
-const headerRange = (place: TablePlace, column: number, count = 1) => block(place.sheet, place.headerRow, place.firstColumn + column, 1, count);
+const headerRange = (place: TablePlace, column: number, count = 1) =>
+  block(place.sheet, place.headerRow, place.firstColumn + column, 1, count);
 
 /** Number formats of the clerk's columns, set before their values so identifiers stay text. */
 export function setInputFormats(place: TablePlace, layout: TableLayout): void {

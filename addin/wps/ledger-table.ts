@@ -55,7 +55,14 @@ export function readTableShape(located: LocatedTable, memory: Map<string, Marks>
   if (!report.hasRowId || !report.hasRev) {
     throw new UserError('表格缺少隐藏的「行ID」「版本」列，无法确认每一行的身份：请用「接管现有表格」重新接管这张表');
   }
-  return { located, sheet: located.sheet, sheetName: located.sheet.Name, header: report, ...bodyOf(located.list), marks: memory.get(located.key) ?? {} };
+  return {
+    located,
+    sheet: located.sheet,
+    sheetName: located.sheet.Name,
+    header: report,
+    ...bodyOf(located.list),
+    marks: memory.get(located.key) ?? {},
+  };
 }
 
 /** Where the body is; a table without body rows has its first row right below the header. */

@@ -74,7 +74,8 @@ export function takeOverActiveSheet(ledger: LedgerDefinition, ledgers: LedgerDef
   const [top, left, height, width] = [used.Row - 1, used.Column - 1, used.Rows.Count, used.Columns.Count];
   const scanned = valuesOf(block(sheet, top, left, Math.min(HEADER_SCAN_ROWS, height), width));
   const found = findHeaderRow(ledger, scanned);
-  if (!found) throw new UserError(`没有在这张表的前 ${HEADER_SCAN_ROWS} 行中找到「${ledger.name}」的标题行：请确认选择的台账类型和当前工作表`);
+  if (!found)
+    throw new UserError(`没有在这张表的前 ${HEADER_SCAN_ROWS} 行中找到「${ledger.name}」的标题行：请确认选择的台账类型和当前工作表`);
   const report = acceptable(ledger, found.report);
   const headerRow = top + found.rowIndex;
   const dataRows = height - found.rowIndex - 1;
