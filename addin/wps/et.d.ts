@@ -39,6 +39,8 @@ declare namespace Et {
     readonly Cells: Range;
     readonly UsedRange: Range;
     readonly ListObjects: ListObjects;
+    /** The sheet's comments, 1-based. */
+    readonly Comments: { readonly Count: number; Item(Index: number): Comment };
     Range(Cell1: string): Range;
     Activate(): void;
     Delete(): void;
@@ -90,6 +92,8 @@ declare namespace Et {
   interface Comment {
     Text(Text?: string): string;
     Delete(): void;
+    /** The cell the comment is on. */
+    readonly Parent: Range;
   }
 
   interface Validation {

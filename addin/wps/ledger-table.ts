@@ -9,6 +9,7 @@ import type { Marks } from '../sheet/marks.ts';
 import { idOfCell, sheetRows, type SheetRow } from '../sheet/rows.ts';
 import { ledgerOfTable } from '../sheet/table-names.ts';
 import { block, et, everyTable, valuesOf } from './application.ts';
+import { marksOnSheet } from './marks.ts';
 
 export interface LocatedTable {
   list: Et.ListObject;
@@ -46,7 +47,7 @@ export interface TableShape {
   bodyRow: number;
   bodyColumn: number;
   rowCount: number;
-  /** Error marks this pane made in the table (ET keeps no add-in settings in the workbook). */
+  /** Error marks in the table: as this pane remembers them, else as our comments on the sheet say. */
   marks: Marks;
 }
 
@@ -55,14 +56,9 @@ export function readTableShape(located: LocatedTable, memory: Map<string, Marks>
   if (!report.hasRowId || !report.hasRev) {
     throw new UserError('表格缺少隐藏的「行ID」「版本」列，无法确认每一行的身份：请用「接管现有表格」重新接管这张表');
   }
-  return {
-    located,
-    sheet: located.sheet,
-    sheetName: located.sheet.Name,
-    header: report,
-    ...bodyOf(located.list),
-    marks: memory.get(located.key) ?? {},
-  };
+  const body = bodyOf(located.list);
+  const marks = memory.get(located.key) ?? marksOnSheet(located.sheet, report.layout, body);
+  return { located, sheet: located.sheet, sheetName: located.sheet.Name, header: report, ...body, marks };
 }
 
 /** Where the body is; a table without body rows has its first row right below the header. */

@@ -9,11 +9,8 @@ import { acceptStoredVersions, selectRowCell } from './rows.ts';
 import { createLedgerSheet, takeOverActiveSheet } from './sheets.ts';
 import { syncLedgerTable } from './sync.ts';
 
-/** What the pane cannot do in WPS 表格, in the clerk's words. */
-export const WPS_MISSING_FEATURES = [
-  '错误标记只在助手本次打开期间能自动清除（WPS 表格不为加载项在工作簿中保存设置）：重新打开助手后，已改正单元格上的红色和批注请手动删除',
-  '周通报工作表只写入表格，不绘制各团队收结案图表（图表见网页版下载的周通报）',
-];
+/** What the pane cannot do in WPS 表格, in the clerk's words (the chart: see report.ts). */
+export const WPS_MISSING_FEATURES = ['周通报工作表只写入表格，不绘制各团队收结案图表（图表见网页版下载的周通报）'];
 
 export function describeWpsError(error: unknown): string {
   const ours = clerkMessage(error);
@@ -24,17 +21,18 @@ export function describeWpsError(error: unknown): string {
 }
 
 export function wpsHost(): SheetHost {
-  const sync = <T>(work: () => T) => Promise.resolve().then(work);
+  // ET answers at once; the pane's actions are promises, and a refusal becomes a rejected one.
+  const action = <T>(work: () => T) => Promise.resolve().then(work);
   return {
     name: 'WPS 表格',
     missingFeatures: WPS_MISSING_FEATURES,
     changeEvents: true,
     sync: syncLedgerTable,
-    createLedger: (ledger, options) => sync(() => createLedgerSheet(ledger, options)),
-    takeOver: (ledger, all) => sync(() => takeOverActiveSheet(ledger, all)),
-    selectRowCell: (tableKey, rowId, columnId, deps) => sync(() => selectRowCell(tableKey, rowId, columnId, deps)),
-    acceptStoredVersions: (tableKey, versions, deps) => sync(() => acceptStoredVersions(tableKey, versions, deps)),
-    writeReportSheet: (report) => sync(() => writeReportSheet(report)),
+    createLedger: (ledger, options) => action(() => createLedgerSheet(ledger, options)),
+    takeOver: (ledger, all) => action(() => takeOverActiveSheet(ledger, all)),
+    selectRowCell: (tableKey, rowId, columnId, deps) => action(() => selectRowCell(tableKey, rowId, columnId, deps)),
+    acceptStoredVersions: (tableKey, versions, deps) => action(() => acceptStoredVersions(tableKey, versions, deps)),
+    writeReportSheet: (report) => action(() => writeReportSheet(report)),
     watchChanges: (syncTable, writtenColumns) => new SheetChangeWatch(syncTable, writtenColumns),
     describeError: describeWpsError,
   };

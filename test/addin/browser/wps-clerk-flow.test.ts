@@ -175,6 +175,43 @@ describe('WPS 表格 pane in the browser: a clerk keeps a ledger sheet', functio
     assert.equal(after['版本'], stored.rev + 1);
   });
 
+  it('保留我的 stores the clerk’s value over the other clerk’s', async () => {
+    const row = (await rows()).find((candidate) => candidate['被执行人'] === '王五')!;
+    const stored = (await storedRows(service.url, ADMIN_TOKEN)).find((candidate) => candidate.rowId === row['行ID'])!;
+    await syncRows({ baseUrl: service.url, token: ADMIN_TOKEN }, 'cases', [
+      { rowId: stored.rowId, rev: stored.rev, values: { ...stored.values, handler: '对方承办人' } },
+    ]);
+    await pane.hostWith((host, [sheet, address]) => host.typeCells(sheet, address, [['我的承办人']]), [SHEET, `V${row.__row}`]);
+    assert.match(await click('#sync'), /1 行冲突待处理/);
+    await pane.page.locator('#problem-list li[data-kind="conflict"] .keep-mine').click();
+    await pane.page.locator('#message.ok').filter({ hasText: '已保留我的内容' }).waitFor();
+    const now = (await storedRows(service.url, ADMIN_TOKEN)).find((candidate) => candidate.rowId === row['行ID'])!;
+    assert.equal(now.values?.handler, '我的承办人');
+    assert.equal((await rows()).find((candidate) => candidate['行ID'] === row['行ID'])!['版本'], now.rev);
+  });
+
+  it('writes each row its own statuses when the clerk sorts while the service is answering', async () => {
+    const before = new Map((await rows()).map((row) => [row['案号'], row]));
+    await pane.context.route('**/api/ledgers/cases/sync', async (route) => {
+      await pane.hostWith((host, table) => host.sortTable(table, '案号', true), TABLE);
+      await route.continue();
+    });
+    try {
+      assert.match(await click('#sync'), /同步完成：5 行/);
+    } finally {
+      await pane.context.unroute('**/api/ledgers/cases/sync');
+    }
+    const after = await rows();
+    assert.notDeepEqual(
+      after.map((row) => row['案号']),
+      [...before.keys()],
+      'the sort happened',
+    );
+    for (const row of after)
+      for (const header of ['行ID', '预警', '节点期限'])
+        assert.equal(row[header], before.get(row['案号'])![header], `${row['案号']} got its own ${header}`);
+  });
+
   it('pulls a team’s 分案清单 into a new sheet', async () => {
     const triaged = typedRows(ledger, [
       {
@@ -237,6 +274,33 @@ describe('WPS 表格 pane in the browser: a clerk keeps a ledger sheet', functio
       [
         ['（2026）豫0102执201号', '老案', 'string'],
         ['（2026）豫0102执202号', '', 'string'],
+      ],
+    );
+  });
+
+  it('takes over a table the clerk made by adding the identity and system columns to it', async () => {
+    const sheet = '登记表';
+    await pane.hostWith((host, name) => {
+      host.addSheet(name);
+      host.activate(name);
+      host.typeCells(name, 'B2:D4', [
+        ['案号', '立案日期', '被执行人'],
+        ['（2026）豫0102执401号', '2026-03-02', '周九'],
+        ['（2026）豫0102执402号', '2026-03-03', '吴十'],
+      ]);
+      host.addTable(name, 'B2:D4', '表1');
+    }, sheet);
+    await click('#take-over');
+    const table = (await pane.host((host) => host.tables())).find((candidate) => candidate.sheet === sheet)!;
+    assert.match(table.name, /^Ledger_cases_\d+$/);
+    assert.match(table.address, /^B2:/);
+    assert.match((await pane.page.textContent('#takeover-body')) ?? '', /已在表格右侧添加：.*行ID.*版本/s);
+    await click('#sync');
+    assert.deepEqual(
+      (await rows(table.name)).map((row) => [row['案号'], row['被执行人'], row['预警'] !== '', typeof row['行ID']]),
+      [
+        ['（2026）豫0102执401号', '周九', true, 'string'],
+        ['（2026）豫0102执402号', '吴十', true, 'string'],
       ],
     );
   });

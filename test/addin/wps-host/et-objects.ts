@@ -4,6 +4,9 @@
 import { intersects, MAX_ROWS, type Box, type Cell, type Sheet, type Table, type Workbook } from '../host/model.ts';
 
 const XL_NONE = -4142;
+
+/** Told of every Value2 write, as ET tells SheetChange also of an add-in's own writes. */
+export const valueWrites: { notify: (sheet: Sheet, box: Box) => void } = { notify: () => undefined };
 const WHITE = 16777215;
 
 export function hexOf(bgr: number): string {
@@ -40,6 +43,15 @@ export class WorksheetStub {
   }
   get ListObjects() {
     return new ListObjectsStub(this.model, this.locate);
+  }
+  /** The sheet's comments in row order, as ET counts them. */
+  get Comments() {
+    const sheet = this.locate();
+    const cells: Array<[number, number]> = [];
+    sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell?.commentId && cells.push([r, c])));
+    const at = ([row, column]: [number, number]) =>
+      new RangeStub(this.model, () => ({ sheet, box: { row, column, rowCount: 1, columnCount: 1 } }));
+    return { Count: cells.length, Item: (index: number) => at(cells[index - 1]).Comment };
   }
   Range(address: string) {
     return new RangeStub(this.model, () => {
@@ -107,6 +119,7 @@ export class RangeStub {
         const value = rows ? rows[r][c] : values;
         this.model.setValue(sheet, box.row + r, box.column + c, (value ?? '') as string | number | boolean);
       }
+    valueWrites.notify(sheet, box);
   }
   get NumberFormat(): string {
     return this.first()?.numberFormat ?? 'General';
@@ -153,6 +166,7 @@ export class RangeStub {
     const id = cell?.commentId;
     if (!cell || !id) return null;
     return {
+      Parent: this as RangeStub,
       Text: () => this.model.comments.get(id)?.content ?? '',
       Delete: () => {
         this.model.comments.delete(id);

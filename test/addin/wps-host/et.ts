@@ -7,7 +7,7 @@
 
 import { workbookApi } from '../host/inspect.ts';
 import { type Box, type Sheet, Workbook } from '../host/model.ts';
-import { ListObjectsStub, RangeStub, WorksheetStub } from './et-objects.ts';
+import { ListObjectsStub, RangeStub, valueWrites, WorksheetStub } from './et-objects.ts';
 
 const model = new Workbook();
 type Listener = (sheet: WorksheetStub, target: RangeStub) => void;
@@ -79,6 +79,8 @@ function changed(sheet: Sheet, box: Box): void {
   const target = new RangeStub(model, () => ({ sheet, box }));
   for (const listener of listeners) listener(stub(sheet), target);
 }
+
+valueWrites.notify = changed;
 
 const api = {
   ...workbookApi(model, changed),
