@@ -156,7 +156,7 @@ export async function openPane(
 }
 
 /** Fills in the connection settings and tests them, as a clerk does the first time. */
-export async function connect(pane: Pane, baseUrl: string, token: string): Promise<void> {
+export async function connect(pane: Pick<Pane, 'page'>, baseUrl: string, token: string): Promise<void> {
   const { page } = pane;
   if (!(await page.locator('#settings').evaluate((details) => (details as HTMLDetailsElement).open)))
     await page.locator('#settings summary').click();
@@ -167,7 +167,7 @@ export async function connect(pane: Pane, baseUrl: string, token: string): Promi
 }
 
 /** Clicks a pane button and waits until the action has finished (the progress bar is gone). */
-export async function clickAndWait(pane: Pane, selector: string): Promise<string> {
+export async function clickAndWait(pane: Pick<Pane, 'page'>, selector: string): Promise<string> {
   const { page } = pane;
   await page.click(selector);
   await page.waitForFunction(

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { syncRows } from '../../../client/api.ts';
 import type { LedgerDefinition } from '../../../client/contract.ts';
-import { ADMIN_TOKEN, connect, clickAndWait, prepareBrowserSuite, startTestService, type Pane, type TestService } from './harness.ts';
+import { ADMIN_TOKEN, connect, clickAndWait, prepareBrowserSuite, startTestService, type TestService } from './harness.ts';
 import { caseNo, casesLedger, daysFromToday, lastInputColumn, serial, storedRows, typedRows } from './ledger-rows.ts';
 import { openWpsPage, type WpsPane } from './wps-harness.ts';
 
@@ -29,8 +29,8 @@ describe('WPS 表格 pane in the browser: a clerk keeps a ledger sheet', functio
     service = await startTestService();
     ledger = await casesLedger(service.url, ADMIN_TOKEN);
     pane = await openWpsPage(service.url);
-    // The connection helpers only use the page; the WPS pane has the same screens.
-    await connect(pane as unknown as Pane, service.url, ADMIN_TOKEN);
+    // The WPS pane has the same screens: the same helpers fill them in.
+    await connect(pane, service.url, ADMIN_TOKEN);
   });
 
   after(async () => {
@@ -38,7 +38,7 @@ describe('WPS 表格 pane in the browser: a clerk keeps a ledger sheet', functio
     await service?.close();
   });
 
-  const click = (selector: string) => clickAndWait(pane as unknown as Pane, selector);
+  const click = (selector: string) => clickAndWait(pane, selector);
   const rows = (table = TABLE) => pane.hostWith((host, name) => host.tableRows(name), table);
   const cellOf = (header: string, sheetRow: number) =>
     pane.hostWith(
