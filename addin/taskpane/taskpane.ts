@@ -34,7 +34,7 @@ const state = {
 
 const ACTION_BUTTONS = ['sync', 'create-ledger', 'take-over', 'pull', 'write-report', 'test-connection'];
 
-/** Runs the host's actions one after another: two Excel.run batches must not interleave their reads and writes. */
+/** Runs the host's actions one after another: two actions must not interleave their reads and writes. */
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
   const next = state.queue.then(work, work);
   state.queue = next.catch(() => undefined);
@@ -62,7 +62,7 @@ function host(): SheetHost {
 }
 
 function describeError(error: unknown): string {
-  return state.host ? state.host.describeError(error) : String((error as Error)?.message ?? error);
+  return host().describeError(error);
 }
 
 function deps() {
