@@ -60,6 +60,7 @@ export function installRouter(parts: InstallParts): Router {
       publicUrl: parts.publicUrl,
       webUrl: `${parts.publicUrl}/web/`,
       manifestUrl: `${parts.publicUrl}/manifest.xml`,
+      wpsInstallUrl: `${parts.publicUrl}/wps/`,
       caCertificateUrl: parts.caCertificate === null ? null : `${parts.publicUrl}/ca.crt`,
     });
   });
