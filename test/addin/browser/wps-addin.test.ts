@@ -143,7 +143,12 @@ describe('WPS 加载项: ribbon, entry page, install page', function () {
   });
 
   it('serves the install page and publish.xml with PUBLIC_URL filled in', async () => {
-    const page = await (await fetch(`${service.url}/wps/`)).text();
+    const reply = await fetch(`${service.url}/wps/`);
+    assert.match(
+      reply.headers.get('content-security-policy') ?? '',
+      /connect-src 'self' http:\/\/127\.0\.0\.1:58890;.*frame-ancestors 'none'/,
+    );
+    const page = await reply.text();
     assert.ok(!page.includes('localhost:3000'), 'no placeholder address is left');
     assert.ok(page.includes(`${PUBLIC_URL}/ca.crt`));
     assert.ok(page.includes('JsApiPlugin=true'));
@@ -157,6 +162,10 @@ describe('WPS 加载项: ribbon, entry page, install page', function () {
     assert.equal(new XMLParser({ ignoreAttributes: false }).parse(xml).jsplugins.jspluginonline['@_url'], `${PUBLIC_URL}/wps/addin/`);
 
     const install = await openWpsPage(service.url, { page: 'wps/', et: false, width: 900, height: 1200 });
+    const refused: string[] = [];
+    install.page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) refused.push(message.text());
+    });
     try {
       assert.equal(await install.page.textContent('#publish-line'), publishLine(PUBLIC_URL));
       await install.page.click('#install');
@@ -164,6 +173,7 @@ describe('WPS 加载项: ribbon, entry page, install page', function () {
       await install.page.locator('#install-result').filter({ hasText: '没有联系上本机的 WPS' }).waitFor();
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       await install.page.screenshot({ path: path.join(ARTIFACTS, 'wps-install-page.png'), fullPage: true });
+      assert.deepEqual(refused, [], 'the policy lets the page’s script, style and call to WPS through');
     } finally {
       await install.close();
     }
