@@ -127,6 +127,8 @@ export interface InstallInfo {
   publicUrl: string;
   webUrl: string;
   manifestUrl: string;
+  /** The WPS 表格 add-in's install page (统信 UOS, 银河麒麟, Windows). */
+  wpsInstallUrl: string;
   /** The service's own CA certificate; null when the service uses the administrator's certificate. */
   caCertificateUrl: string | null;
 }

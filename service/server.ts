@@ -216,7 +216,7 @@ function addressLines(publicUrls: string[], configured: boolean, ownCa: boolean)
     configured
       ? `服务地址（PUBLIC_URL）：${publicUrls.join('、')}`
       : `服务地址：${first}（未设置 PUBLIC_URL，只适合本机使用；在法院服务器上请把 PUBLIC_URL 设为书记员电脑访问本服务的地址，如 https://10.1.2.3:3000）`,
-    `网页版：${first}/web/；加载项清单：${first}/manifest.xml`,
+    `网页版：${first}/web/；加载项清单：${first}/manifest.xml；WPS 表格加载项安装页：${first}/wps/`,
   ];
   if (ownCa) lines.push(`根证书：${first}/ca.crt（每台书记员电脑安装一次，步骤见网页版「安装根证书与加载项」）`);
   return lines;

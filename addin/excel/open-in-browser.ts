@@ -1,6 +1,6 @@
-// Opens a download in the system browser: the task pane's web view cannot save a file everywhere
+// Opens a download in the system browser from Excel: the pane's web view cannot save a file everywhere
 // (Excel's Edge web view does not download), so Office.context.ui.openBrowserWindow (requirement
-// set OpenBrowserWindowApi 1.1) hands the address to the browser; where it is missing (WPS, Excel
+// set OpenBrowserWindowApi 1.1) hands the address to the browser; where it is missing (Excel
 // on the web) a new window (target _blank) does the same.
 
 export function openInBrowser(url: string): void {

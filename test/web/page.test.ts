@@ -26,7 +26,7 @@ const FLAGS = [
 ];
 
 describe('the web page', () => {
-  it('is built, with the add-in, into scripts old Chromium-based browsers can run (ES2017, no later syntax)', async function () {
+  it('is built, with both add-ins, into scripts old Chromium-based browsers can run (ES2017, no later syntax)', async function () {
     this.timeout(120_000);
     buildAddin();
     const bundles = (await fs.readdir(path.join(ROOT, 'dist'), { recursive: true })).filter((file) => file.endsWith('.js'));
@@ -38,6 +38,11 @@ describe('the web page', () => {
       bundles.some((file) => file.startsWith('taskpane.')),
       bundles.join(', '),
     );
+    for (const wps of ['addin/index.', 'addin/taskpane.', 'install.'])
+      assert.ok(
+        bundles.some((file) => file.startsWith(path.join('wps', wps))),
+        `the WPS 加载项's ${wps}: ${bundles.join(', ')}`,
+      );
     for (const bundle of bundles) {
       const source = await fs.readFile(path.join(ROOT, 'dist', bundle), 'utf8');
       assert.doesNotThrow(() => parse(source, { ecmaVersion: 2017, sourceType: 'script' }), bundle);
