@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { Calendar } from './domain/calendar.ts';
 import type { CivilDate } from './domain/civil-date.ts';
 import { localDateTimeAt } from './domain/date-time.ts';
+import type { EvaluatedLedgerRow } from './domain/alerts.ts';
 import { evaluateRow } from './domain/evaluate-row.ts';
-import type { AnyLedger, EvalContext, NodeResult } from './domain/ledger.ts';
+import type { AnyLedger, EvalContext, NodeResult, RowValues } from './domain/ledger.ts';
 import type { Problem, RawValue } from './domain/problem.ts';
 import type { ReportRow } from './domain/report/as-of.ts';
 import type { RulesConfig } from './domain/rules.ts';
@@ -156,6 +157,20 @@ export class LedgerService {
       rows.push({ ...response, values: row.values });
     }
     return { asOf, revision: this.store.revision(ledger.id), rows };
+  }
+
+  /** The live rows of a ledger that `where` keeps (judged on their normalised values), evaluated as of a date. */
+  evaluated(ledger: AnyLedger, asOf: CivilDate, where: (values: RowValues) => boolean = () => true): EvaluatedLedgerRow[] {
+    const context = this.context(ledger, asOf, null);
+    const rows: EvaluatedLedgerRow[] = [];
+    for (const row of this.store.rows(ledger.id).values()) {
+      if (row.deleted) continue;
+      const { values } = this.stored.normalize(ledger, row);
+      if (!where(values)) continue;
+      const { response } = this.respond(ledger, row, context, []);
+      rows.push({ rowId: row.rowId, values, status: response.status, nodes: response.nodes });
+    }
+    return rows;
   }
 
   /** Every live row of a ledger, normalised, with the facts fixed by earlier syncs: what the weekly report reads. */

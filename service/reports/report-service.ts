@@ -4,8 +4,9 @@
 import type { CivilDate } from '../domain/civil-date.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
 import { trendWeek, trendWeeks, type TrendWeek } from '../domain/report/trend.ts';
+import { worstFirst, type TeamFigures } from '../domain/report/sections/cases.ts';
 import type { WeeklyReport } from '../domain/report/weekly-report.ts';
-import type { IsoWeek } from '../domain/report/week.ts';
+import { weekOf, type IsoWeek } from '../domain/report/week.ts';
 import type { LedgerService, Settings } from '../ledger-service.ts';
 import type { StoredReport, Store } from '../store/store.ts';
 import { HttpError } from '../http/errors.ts';
@@ -55,6 +56,17 @@ export class ReportService {
       if (figures !== null) return [trendWeek(JSON.parse(figures) as WeeklyReport, 'stored')];
       return computed.get(week.id) ?? [];
     });
+  }
+
+  /**
+   * The teams' figures of the week holding `asOf`, as of that day — the 周通报's own team table —,
+   * the team with the most 超期 first (then the most 临期, then the most open), the bureau's team
+   * order kept among equals: the 看板's cards.
+   */
+  async teams(asOf: CivilDate): Promise<{ week: IsoWeek; teams: TeamFigures[] }> {
+    const week = weekOf(asOf);
+    const report = JSON.parse(await this.weekly(week, asOf, 'json')) as WeeklyReport;
+    return { week, teams: worstFirst(report.teams) };
   }
 
   /** Hands the live rows to a report worker, then asks it one request (the rules and calendar added). */
