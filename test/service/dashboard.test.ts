@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { LEDGERS } from '../../service/domain/ledgers/index.ts';
 import { GROUPS } from '../domain/report/bureau.ts';
-import { DASHBOARD_AS_OF, dashboardClock, syncDashboardBureau, WIDE_CASE } from '../helpers/dashboard-bureau.ts';
+import { DASHBOARD_AS_OF, startDashboardService, WIDE_CASE } from '../helpers/dashboard-bureau.ts';
 import { assertError, Sandbox, type TestService } from '../helpers/service.ts';
 
 interface Alert {
@@ -39,8 +39,7 @@ describe('the 看板 through HTTP', () => {
 
   before(async function () {
     this.timeout(60_000);
-    service = await sandbox.start({ clock: dashboardClock });
-    await syncDashboardBureau(service);
+    service = await startDashboardService(sandbox);
   });
   after(() => sandbox.cleanUp());
 

@@ -15,7 +15,7 @@ const FILTERS: Array<{ id: string; field: keyof AlertFilter; all: string }> = [
   { id: 'alert-handler', field: 'handler', all: '全部承办人' },
 ];
 
-const HEADERS = ['预警', '台账', '案号', '当事人', '节点', '期限', '剩余/超期', '承办人', '团队'];
+const HEADERS = ['台账', '案号', '当事人', '节点', '期限', '超期/剩余', '承办人', '团队'];
 
 let shownPage = 1;
 
@@ -93,14 +93,14 @@ function alertTable(alerts: readonly Alert[], openCase: (caseNo: string) => void
     link.addEventListener('click', () => openCase(alert.caseNo));
     body.append(
       element('tr', { 'data-state': alert.state }, [
-        element('td', { class: `state alert-${alert.state}` }, alert.state),
-        element('td', {}, alert.ledger),
+        // The column says 台账 already: 案款, 拘留… read shorter on a wall screen.
+        element('td', { class: 'ledger', title: alert.ledger }, alert.ledger.replace(/台账$/, '')),
         element('td', {}, [link]),
-        element('td', {}, alert.party),
+        element('td', { class: 'wraps' }, alert.party),
         element('td', {}, alert.node),
         element('td', { class: 'date' }, alert.dueOn),
-        element('td', { class: 'count' }, daysText(alert.daysLeft)),
-        element('td', {}, alert.handler),
+        element('td', { class: `count alert-${alert.state}`, title: alert.state }, daysText(alert.daysLeft)),
+        element('td', { class: 'wraps' }, alert.handler),
         element('td', {}, alert.team),
       ]),
     );

@@ -12,7 +12,7 @@ import { clearTrend, drawTrend } from './trend-chart.ts';
 
 export const REFRESH_MS = 5 * 60_000;
 /** Alerts per page: fewer on a short wall screen, which has no scrolling. */
-const PAGE_SIZE = { page: 15, shortWall: 10 };
+const PAGE_SIZE = { page: 15, shortWall: 8 };
 
 let timer: ReturnType<typeof setInterval> | undefined;
 /** The week the trend was drawn in: it changes only when a week is complete. */
