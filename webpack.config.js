@@ -47,13 +47,6 @@ export default (_env, argv) => ({
   module: {
     rules: [
       { test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2017' } },
-      // ECharts and its renderer zrender ship later JavaScript than the old Chromium kernels run.
-      {
-        test: /\.m?js$/,
-        include: [path.resolve(root, 'node_modules', 'echarts'), path.resolve(root, 'node_modules', 'zrender')],
-        loader: 'esbuild-loader',
-        options: { target: 'es2017' },
-      },
       // The web page links its stylesheet as a file (its CSP refuses inline styles); the add-in's
       // task pane, which has no such policy, inlines its own.
       {
