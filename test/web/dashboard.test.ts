@@ -97,7 +97,10 @@ describe('the 指挥中心看板 in headless Chromium', function () {
           elements.map((card) => ({
             team: card.getAttribute('data-team') ?? '',
             figures: Object.fromEntries(
-              [...card.querySelectorAll('[data-figure]')].map((figure) => [figure.getAttribute('data-figure'), figure.querySelector('dd')?.textContent ?? '']),
+              [...card.querySelectorAll('[data-figure]')].map((figure) => [
+                figure.getAttribute('data-figure'),
+                figure.querySelector('dd')?.textContent ?? '',
+              ]),
             ),
           })),
         ) as Promise<Card[]>;
@@ -106,19 +109,32 @@ describe('the 指挥中心看板 in headless Chromium', function () {
       const clipped = () =>
         page.$$eval('#team-cards .team-card *, .dashboard-bar *, #alert-pager *', (elements) =>
           elements
-            .filter((element) => element.getClientRects().length > 0 && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0)
+            .filter(
+              (element) => element.getClientRects().length > 0 && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0,
+            )
             .map((element) => `${element.tagName}.${element.className}: ${element.textContent}`),
         );
 
       it("shows the team cards worst first with this week's 周通报 figures, and the trend drawn", async () => {
         await signIn(managerToken);
         const weekly = await service.admin.get(`/api/reports/weekly?week=2026-W21&asOf=${DASHBOARD_AS_OF}`);
-        const teams = weekly.body.teams as Array<{ team: string; open: number; overdue: number; dueSoon: number; received: number; closed: number; closeRate: number | null }>;
+        const teams = weekly.body.teams as Array<{
+          team: string;
+          open: number;
+          overdue: number;
+          dueSoon: number;
+          received: number;
+          closed: number;
+          closeRate: number | null;
+        }>;
         const shown = await cards();
         assert.equal(shown.length, teams.length);
         assert.equal(shown[0].team, '速执团队');
         const overdue = shown.map((card) => Number(card.figures.overdue));
-        assert.deepEqual(overdue, [...overdue].sort((a, b) => b - a));
+        assert.deepEqual(
+          overdue,
+          [...overdue].sort((a, b) => b - a),
+        );
         for (const card of shown) {
           const team = teams.find((entry) => entry.team === card.team)!;
           const rate = team.closeRate === null ? '—' : `${(team.closeRate * 100).toFixed(1)}%`;
@@ -135,7 +151,9 @@ describe('the 指挥中心看板 in headless Chromium', function () {
         await trendDrawn();
         assert.deepEqual(await clipped(), []);
         await page.evaluate(() => document.getElementById('dashboard')!.scrollIntoView());
-        await page.screenshot({ path: path.join(ARTIFACTS, size.width === 1366 ? `dashboard-${label}.png` : `dashboard-page-${label}.png`) });
+        await page.screenshot({
+          path: path.join(ARTIFACTS, size.width === 1366 ? `dashboard-${label}.png` : `dashboard-page-${label}.png`),
+        });
       });
 
       it('narrows the alert list by a filter, and pages through it on the service', async () => {
@@ -152,14 +170,18 @@ describe('the 指挥中心看板 in headless Chromium', function () {
 
         await page.selectOption('#alert-ledger', 'payments');
         await page.waitForFunction(() => document.getElementById('alert-page')?.textContent?.startsWith('第 1 '));
-        await page.waitForFunction(() => [...document.querySelectorAll('#alert-list tbody tr')].every((row) => row.children[0].textContent === '案款'));
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('#alert-list tbody tr')].every((row) => row.children[0].textContent === '案款'),
+        );
         const payments = await summary();
         assert.ok(payments > 0 && payments < total, `${payments} of ${total}`);
         const handlers = await page.$$eval('#alert-handler option', (options) => options.map((option) => option.textContent));
         assert.ok(handlers.includes('李书记员'), handlers.join());
         await page.selectOption('#alert-ledger', '');
         await page.selectOption('#alert-team', '首执团队');
-        await page.waitForFunction(() => [...document.querySelectorAll('#alert-list tbody tr')].every((row) => row.children[7].textContent === '首执团队'));
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('#alert-list tbody tr')].every((row) => row.children[7].textContent === '首执团队'),
+        );
         assert.ok((await summary()) < total);
       });
 
@@ -201,7 +223,9 @@ describe('the 指挥中心看板 in headless Chromium', function () {
         assert.equal(await page.textContent('#dashboard-wall'), '退出全屏');
         await page.waitForFunction((rows) => document.querySelectorAll('#alert-list tbody tr').length === rows, size.height < 900 ? 8 : 15);
         await trendDrawn();
-        await page.screenshot({ path: path.join(ARTIFACTS, size.width === 1920 ? `dashboard-${label}.png` : `dashboard-wall-${label}.png`) });
+        await page.screenshot({
+          path: path.join(ARTIFACTS, size.width === 1920 ? `dashboard-${label}.png` : `dashboard-wall-${label}.png`),
+        });
         const boxes = await page.evaluate(() =>
           Object.fromEntries(
             ['dashboard', 'team-cards', 'trend-panel', 'alerts-panel', 'alert-pager'].map((id) => {
@@ -212,12 +236,21 @@ describe('the 指挥中心看板 in headless Chromium', function () {
         );
         // The dashboard fills the screen; the trend and the list stand side by side below the cards,
         // and the list's pager is on screen: a wall screen has no one to scroll it.
-        assert.deepEqual([boxes.dashboard.top, boxes.dashboard.left, boxes.dashboard.right, boxes.dashboard.bottom], [0, 0, size.width, size.height]);
-        assert.ok(boxes['trend-panel'].top >= boxes['team-cards'].bottom && boxes['trend-panel'].top === boxes['alerts-panel'].top, JSON.stringify(boxes));
+        assert.deepEqual(
+          [boxes.dashboard.top, boxes.dashboard.left, boxes.dashboard.right, boxes.dashboard.bottom],
+          [0, 0, size.width, size.height],
+        );
+        assert.ok(
+          boxes['trend-panel'].top >= boxes['team-cards'].bottom && boxes['trend-panel'].top === boxes['alerts-panel'].top,
+          JSON.stringify(boxes),
+        );
         assert.ok(boxes['trend-panel'].right <= boxes['alerts-panel'].left, JSON.stringify(boxes));
         assert.ok(boxes['alert-pager'].bottom <= size.height, JSON.stringify(boxes['alert-pager']));
         const tableRight = await page.evaluate(() => document.querySelector('#alert-list table')!.getBoundingClientRect().right);
-        assert.ok(tableRight <= boxes['alerts-panel'].right, `the list runs out of its panel: ${tableRight} > ${boxes['alerts-panel'].right}`);
+        assert.ok(
+          tableRight <= boxes['alerts-panel'].right,
+          `the list runs out of its panel: ${tableRight} > ${boxes['alerts-panel'].right}`,
+        );
         assert.deepEqual(await clipped(), []);
 
         // A new 速执 case, triaged on 04-07 and past its 7-day closing: one more 超期 for the team.
