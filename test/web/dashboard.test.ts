@@ -97,7 +97,7 @@ describe('the 指挥中心看板 in headless Chromium', function () {
           elements.map((card) => ({
             team: card.getAttribute('data-team') ?? '',
             figures: Object.fromEntries(
-              [...card.querySelectorAll('[data-figure]')].map((figure) => [
+              Array.from(card.querySelectorAll('[data-figure]')).map((figure) => [
                 figure.getAttribute('data-figure'),
                 figure.querySelector('dd')?.textContent ?? '',
               ]),
@@ -171,7 +171,7 @@ describe('the 指挥中心看板 in headless Chromium', function () {
         await page.selectOption('#alert-ledger', 'payments');
         await page.waitForFunction(() => document.getElementById('alert-page')?.textContent?.startsWith('第 1 '));
         await page.waitForFunction(() =>
-          [...document.querySelectorAll('#alert-list tbody tr')].every((row) => row.children[0].textContent === '案款'),
+          Array.from(document.querySelectorAll('#alert-list tbody tr')).every((row) => row.children[0].textContent === '案款'),
         );
         const payments = await summary();
         assert.ok(payments > 0 && payments < total, `${payments} of ${total}`);
@@ -180,7 +180,7 @@ describe('the 指挥中心看板 in headless Chromium', function () {
         await page.selectOption('#alert-ledger', '');
         await page.selectOption('#alert-team', '首执团队');
         await page.waitForFunction(() =>
-          [...document.querySelectorAll('#alert-list tbody tr')].every((row) => row.children[7].textContent === '首执团队'),
+          Array.from(document.querySelectorAll('#alert-list tbody tr')).every((row) => row.children[7].textContent === '首执团队'),
         );
         assert.ok((await summary()) < total);
       });
