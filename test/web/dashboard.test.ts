@@ -195,6 +195,8 @@ describe('the 指挥中心看板 in headless Chromium', function () {
         assert.equal(await page.isVisible('#dashboard-board'), false);
         const ledgers = await page.$$eval('#case-ledgers .case-ledger h4', (titles) => titles.map((title) => title.textContent));
         assert.equal(ledgers.length, LEDGER_COUNT, ledgers.join());
+        // 结案, 发放, 启动定价, 拍卖裁定, 期满释放, 交回, 公安立案决定 overdue; the person control due today.
+        assert.match((await page.textContent('#case-owner')) ?? '', /11 本台账有该案记录，超期节点 7 个、临期节点 1 个/);
         assert.ok(ledgers.includes('执行案件流转台账（1 条）') && ledgers.includes('案款台账（1 条）'), ledgers.join());
         const close = page.locator('.case-ledger[data-ledger="cases"] .timeline-node', { hasText: '结案' }).first();
         assert.equal(await close.getAttribute('data-state'), '超期');
@@ -267,6 +269,7 @@ describe('the 指挥中心看板 in headless Chromium', function () {
               amount: 200_000,
               propertyResult: '足额',
               respondent: '被执行人新',
+              handler: '刘法官',
             }),
           ],
         });

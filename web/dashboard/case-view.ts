@@ -9,7 +9,11 @@ import { daysText } from './alerts.ts';
 export function renderCase(view: CaseView): void {
   byId('case-title').textContent = view.caseNo;
   const owner = [view.team && `承办团队：${view.team}`, view.handler && `承办人：${view.handler}`].filter(Boolean).join('　');
-  byId('case-owner').textContent = `${owner}${owner ? '　' : ''}截至 ${view.asOf}，${view.ledgers.length} 本台账有该案记录`;
+  const open = view.ledgers.flatMap((ledger) => ledger.rows.flatMap((row) => row.nodes)).filter((node) => !node.informational);
+  const count = (state: string) => open.filter((node) => node.state === state).length;
+  byId('case-owner').textContent =
+    `${owner}${owner ? '　' : ''}截至 ${view.asOf}，${view.ledgers.length} 本台账有该案记录，` +
+    `超期节点 ${count('超期')} 个、临期节点 ${count('临期')} 个`;
   byId('case-ledgers').replaceChildren(...view.ledgers.map(ledgerBlock));
 }
 
