@@ -20,6 +20,7 @@ import type { Store } from './store/store.ts';
 /**
  * How long an evaluation of every row is reused while nothing was written: paging through the list
  * then costs no evaluation, and the hour-counting ledgers (拘传's 询问时限) are at most this late.
+ * A write during an evaluation changes a revision, so the next request evaluates again.
  */
 const REUSED_FOR_MS = 60_000;
 
@@ -27,7 +28,7 @@ interface Evaluated {
   key: string;
   settings: Settings;
   at: number;
-  alerts: Alert[];
+  alerts: Promise<Alert[]>;
 }
 
 export class CaseAlerts {
@@ -41,8 +42,8 @@ export class CaseAlerts {
   ) {}
 
   /** One page of the 超期 and 临期 nodes of every ledger as of a day, most urgent first. */
-  alerts(asOf: CivilDate, filter: AlertFilter, page: number, pageSize: number): AlertPage {
-    return alertPage(this.allAlerts(asOf), LEDGERS, filter, page, pageSize);
+  async alerts(asOf: CivilDate, filter: AlertFilter, page: number, pageSize: number): Promise<AlertPage> {
+    return alertPage(await this.allAlerts(asOf), LEDGERS, filter, page, pageSize);
   }
 
   /** Every ledger's rows of a case (the official case number) as of a day; null when no ledger has one. */
@@ -55,15 +56,25 @@ export class CaseAlerts {
     return casePage(caseNo, ledgers, caseOwners(ledgers).get(caseNo));
   }
 
-  private allAlerts(asOf: CivilDate): Alert[] {
+  /** The last evaluation while it holds; else a new one, shared by the requests that come meanwhile. */
+  private allAlerts(asOf: CivilDate): Promise<Alert[]> {
     const key = [asOf, ...LEDGERS.map((ledger) => this.store.revision(ledger.id))].join('|');
     const settings = this.settings();
     const at = this.clock().getTime();
     const last = this.last;
     if (last && last.key === key && last.settings === settings && at - last.at >= 0 && at - last.at < REUSED_FOR_MS) return last.alerts;
-    const ledgers = LEDGERS.map((ledger) => ({ ledger, rows: this.ledgers.evaluated(ledger, asOf) }));
-    const alerts = alertsOf(ledgers, caseOwners(ledgers));
+    const alerts = this.evaluateAll(asOf);
     this.last = { key, settings, at, alerts };
+    // A failed evaluation is not kept: the next request tries again.
+    alerts.catch(() => {
+      if (this.last?.alerts === alerts) this.last = null;
+    });
     return alerts;
+  }
+
+  private async evaluateAll(asOf: CivilDate): Promise<Alert[]> {
+    const ledgers: LedgerRows[] = [];
+    for (const ledger of LEDGERS) ledgers.push({ ledger, rows: await this.ledgers.evaluatedInTurns(ledger, asOf) });
+    return alertsOf(ledgers, caseOwners(ledgers));
   }
 }

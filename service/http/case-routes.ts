@@ -15,11 +15,11 @@ export const ALERT_PAGE_SIZE = { default: 20, max: 200 };
 export function caseRoutes(cases: CaseAlerts, timeZone: string, now: () => Date): Router {
   const router = Router();
 
-  router.get('/alerts', (req, res) => {
+  router.get('/alerts', async (req, res) => {
     const asOf = queryDate(req, 'asOf') ?? civilDateAt(now(), timeZone);
     const page = queryCount(req, 'page', 1, 100_000) ?? 1;
     const pageSize = queryCount(req, 'pageSize', 1, ALERT_PAGE_SIZE.max) ?? ALERT_PAGE_SIZE.default;
-    res.json({ asOf, ...cases.alerts(asOf, alertFilter(req), page, pageSize) });
+    res.json({ asOf, ...(await cases.alerts(asOf, alertFilter(req), page, pageSize)) });
   });
 
   router.get('/cases/:caseNo', (req, res) => {
