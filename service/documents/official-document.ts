@@ -4,12 +4,24 @@
 // the title in 方正小标宋简体 2号, the body in 仿宋_GB2312 3号, the 落款 and date at the end, and the
 // page number 「— 1 —」 in 宋体 4号 at the foot, right on odd pages and left on even ones.
 
-import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  TextRun,
+  type FileChild,
+} from 'docx';
 import type { CivilDate } from '../domain/civil-date.ts';
 import { LINE } from './blocks.ts';
 import { FACES, runFont, SIZE, withFontTable } from './fonts.ts';
 
-export { bodyParagraph, bodyText, borderedTable, figure, heading, tableNote, type TableValue } from './blocks.ts';
+export { bodyParagraph, bodyText, borderedTable, figure, heading, tableNote, type TableOptions, type TableValue } from './blocks.ts';
 
 /** Millimetres in twips (1/1440 inch). */
 const mm = (value: number) => Math.round((value * 1440) / 25.4);
@@ -57,7 +69,7 @@ function mastheadBlock({ masthead, issue, unit, date }: OfficialDocument): Parag
       spacing: { before: 120, after: 480 },
       children: [
         new TextRun({ text: unit, size: SIZE.no3, font: runFont(FACES.body) }),
-        new TextRun({ text: `\t${chineseDate(date)}`, size: SIZE.no3, font: runFont(FACES.body) }),
+        new TextRun({ children: [new Tab(), chineseDate(date)], size: SIZE.no3, font: runFont(FACES.body) }),
       ],
     }),
   );
