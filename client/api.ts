@@ -3,9 +3,12 @@
 import { readAnnotationSummary, ANNOTATION_SUMMARY_HEADER, type ReceivedSummary } from './annotation-summary.ts';
 import {
   CALENDAR_MISSING,
+  type AlertFilter,
+  type AlertList,
   type BackupInfo,
   type CalendarYear,
   type CalendarYearView,
+  type CaseView,
   type DeletedRow,
   type FestivalEntry,
   type Health,
@@ -19,6 +22,7 @@ import {
   type RuleItem,
   type SignedInUser,
   type SyncRowRequest,
+  type TeamCards,
   type TrendWeek,
   type UserSummary,
   type WeeklyReport,
@@ -90,6 +94,23 @@ export function fetchWeeklyReport(connection: Connection, week?: string): Promis
 export function fetchTrend(connection: Connection, weeks?: number): Promise<TrendWeek[]> {
   const query = new URLSearchParams(weeks === undefined ? {} : { weeks: String(weeks) });
   return callService<TrendWeek[]>(connection, `/api/reports/trend?${query}`);
+}
+
+/** The teams' figures of this week as of today, as the 周通报 counts them, the team with most 超期 first. */
+export function fetchTeamCards(connection: Connection): Promise<TeamCards> {
+  return callService<TeamCards>(connection, '/api/reports/teams');
+}
+
+/** One page of the 超期 and 临期 nodes of every ledger as of today, narrowed by the filter. */
+export function fetchAlerts(connection: Connection, filter: AlertFilter, page: number, pageSize: number): Promise<AlertList> {
+  const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  for (const [name, value] of Object.entries(filter)) if (typeof value === 'string' && value !== '') query.set(name, value);
+  return callService<AlertList>(connection, `/api/alerts?${query}`);
+}
+
+/** Every ledger's rows of a case, the case number in any form a clerk types it. */
+export function fetchCase(connection: Connection, caseNo: string): Promise<CaseView> {
+  return callService<CaseView>(connection, `/api/cases/${encodeURIComponent(caseNo)}`);
 }
 
 /** The 周通报 files: the xlsx (every table, the full overdue list) and the Word document (the 通报 to send). */

@@ -1,6 +1,9 @@
 // The shapes of the HTTP contract (SPEC §7) as every client sees them: the add-in, the web page and
 // the command line know no ledger beyond what these carry.
 
+import type { Alert, AlertFilter, AlertOptions, AlertPage } from '../service/domain/alerts.ts';
+import type { CaseField, CaseLedger, CaseNode, CasePage, CaseRow } from '../service/domain/case-page.ts';
+import type { TeamFigures } from '../service/domain/report/sections/cases.ts';
 import type { TrendFigures, TrendWeek } from '../service/domain/report/trend.ts';
 import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
 import type { ReportSettings } from '../service/domain/report/report-settings.ts';
@@ -12,6 +15,24 @@ import type { UserSummary } from '../service/users.ts';
 export type { WeeklyReport };
 /** GET /api/reports/trend: one entry per complete week, oldest first. */
 export type { TrendFigures, TrendWeek };
+
+/** GET /api/reports/teams: the week holding the day, and its teams' figures as of that day, worst team first. */
+export interface TeamCards {
+  week: string;
+  from: string;
+  to: string;
+  asOf: string;
+  teams: TeamFigures[];
+}
+export type { TeamFigures };
+
+/** GET /api/alerts: one page of 超期 and 临期 across every ledger, most urgent first. */
+export type AlertList = AlertPage & { asOf: string };
+export type { Alert, AlertFilter, AlertOptions };
+
+/** GET /api/cases/:caseNo: every ledger's rows of one case. */
+export type CaseView = CasePage & { asOf: string };
+export type { CaseField, CaseLedger, CaseNode, CaseRow };
 
 export interface LedgerColumn {
   id: string;

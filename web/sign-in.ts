@@ -5,6 +5,7 @@ import { fetchLedgers, fetchMe } from '../client/api.ts';
 import type { SignedInUser } from '../client/contract.ts';
 import { ServiceError } from '../client/service.ts';
 import { hideAdmin, showAdmin } from './admin/index.ts';
+import { hideDashboard, showDashboard } from './dashboard/index.ts';
 import { showDeletedLedgers } from './deleted-rows.ts';
 import { byId, messageOf, say, showSections } from './dom.ts';
 import { connection, forgetToken, savedToken, saveToken, stillSignedIn } from './session.ts';
@@ -43,6 +44,7 @@ export async function signIn(): Promise<void> {
     byId('team-list').hidden = !showTeamLedgers(ledgers);
     byId('deleted-rows').hidden = !showDeletedLedgers(ledgers, user);
     showAdmin(user);
+    showDashboard();
     void loadReports();
   } catch (error) {
     if (!stillSignedIn(asked)) return;
@@ -70,6 +72,7 @@ export function signOut(): void {
 
 /** Hides the signed-in sections and empties every result, list, link, status line and choice in them. */
 function clearScreen(): void {
+  hideDashboard();
   showSections([...SIGNED_IN_SECTIONS, 'team-list', 'deleted-rows'], false);
   const who = byId('signed-in-as');
   who.textContent = '';

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
+import { CaseAlerts } from '../case-alerts.ts';
 import type { HealthWarning } from '../health.ts';
 import type { LedgerService } from '../ledger-service.ts';
 import { DownloadTickets } from '../reports/download-tickets.ts';
@@ -13,6 +14,7 @@ import type { UserDirectory } from '../users.ts';
 import { currentUser, requireUser } from './auth.ts';
 import { backupsRouter } from './backups-routes.ts';
 import { calendarYearsRouter } from './calendar-routes.ts';
+import { caseRoutes } from './case-routes.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { installRouter } from './install-routes.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
@@ -81,6 +83,7 @@ export function createApp(parts: AppParts): express.Express {
   });
   app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, now));
   app.use('/api/reports', reportsRouter(parts.reports, tickets, parts.timeZone, now));
+  app.use('/api', caseRoutes(new CaseAlerts(parts.ledgers, parts.store, parts.settings.get, now), parts.timeZone, now));
   // The admin section (admin only): users, the holiday data by year, the rules form, backups.
   app.use('/api/users', usersRouter(parts.users));
   app.use('/api/calendar/years', calendarYearsRouter(parts.settings, parts.store));

@@ -73,6 +73,13 @@ export function reportsRouter(reports: ReportService, tickets: DownloadTickets, 
     res.json(await reports.trend(asOf, count));
   });
 
+  // The 看板's team cards: this week's figures as of today, counted by the 周通报 itself.
+  router.get('/teams', async (req, res) => {
+    const asOf = queryDate(req, 'asOf') ?? civilDateAt(now(), timeZone);
+    const { week, teams } = await reports.teams(asOf);
+    res.json({ week: week.id, from: week.from, to: week.to, asOf, teams });
+  });
+
   router.get('/:file', async (req, res) => {
     const file = String(req.params.file);
     const bytes = await reports.read(file);

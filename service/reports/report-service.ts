@@ -5,8 +5,9 @@ import { addDays, type CivilDate } from '../domain/civil-date.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
 import { reportHeading } from '../domain/report/report-settings.ts';
 import { TREND_WEEKS, trendWeek, trendWeeks, type TrendWeek } from '../domain/report/trend.ts';
+import { worstFirst, type TeamFigures } from '../domain/report/sections/cases.ts';
 import type { WeeklyReport } from '../domain/report/weekly-report.ts';
-import type { IsoWeek } from '../domain/report/week.ts';
+import { weekOf, type IsoWeek } from '../domain/report/week.ts';
 import type { LedgerService, Settings } from '../ledger-service.ts';
 import { ReportSettingsHolder } from '../report-settings.ts';
 import type { StoredReport, Store } from '../store/store.ts';
@@ -26,8 +27,11 @@ export interface ReportOptions {
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
+type TeamCards = { week: IsoWeek; teams: TeamFigures[] };
+
 export class ReportService {
   private readonly reportSettings: ReportSettingsHolder;
+  private lastTeams: { key: string; settings: Settings; cards: Promise<TeamCards> } | null = null;
 
   constructor(
     private readonly ledgers: LedgerService,
@@ -87,6 +91,32 @@ export class ReportService {
       if (figures !== null) return [trendWeek(JSON.parse(figures) as WeeklyReport, 'stored')];
       return computed.get(week.id) ?? [];
     });
+  }
+
+  /**
+   * The teams' figures of the week holding `asOf`, as of that day — the 周通报's own team table —,
+   * the team with the most 超期 first (then the most 临期, then the most open), the bureau's team
+   * order kept among equals: the 看板's cards. Every 看板 open asks every five minutes, and over
+   * 20,000 cases a report takes seconds: the answer is reused while no ledger was written and the
+   * rules and calendar are the same (the figures count days, not hours, so nothing else moves them).
+   */
+  teams(asOf: CivilDate): Promise<TeamCards> {
+    const key = [asOf, ...LEDGERS.map((ledger) => this.store.revision(ledger.id))].join('|');
+    const settings = this.settings();
+    const last = this.lastTeams;
+    if (last && last.key === key && last.settings === settings) return last.cards;
+    const cards = this.countTeams(asOf);
+    this.lastTeams = { key, settings, cards };
+    cards.catch(() => {
+      if (this.lastTeams?.cards === cards) this.lastTeams = null;
+    });
+    return cards;
+  }
+
+  private async countTeams(asOf: CivilDate): Promise<TeamCards> {
+    const week = weekOf(asOf);
+    const report = JSON.parse(await this.weekly(week, asOf, 'json')) as WeeklyReport;
+    return { week, teams: worstFirst(report.teams) };
   }
 
   /** Hands the live rows to a report worker, then asks it one request (the rules and calendar added). */

@@ -142,6 +142,7 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
   writers: ['affairs', 'files', 'team:*'],
   // 卷宗管理中心 keeps the case files from transfer to archive (SPEC §1): it answers for the ledger as a whole.
   owner: 'files',
+  caseColumns: { caseNo: 'caseNo', party: 'respondent', handler: 'handler' },
   assignment: {
     teamColumn: 'teamOverride',
     teamStatus: 'team',
