@@ -32,6 +32,8 @@ export interface LedgerAssignment {
   teamStatus: string;
   /** The date column from which a row counts as assigned. */
   assignedOn: string;
+  /** The date column that takes a row off a team's open list. */
+  closedOn: string;
   /** The columns a 分案清单 shows, in order. */
   listColumns: string[];
 }

@@ -8,6 +8,7 @@ import { localDateTimeAt } from './domain/date-time.ts';
 import { evaluateRow } from './domain/evaluate-row.ts';
 import type { AnyLedger, EvalContext, NodeResult } from './domain/ledger.ts';
 import type { Problem, RawValue } from './domain/problem.ts';
+import type { AssignedRow } from './domain/assignment-list.ts';
 import type { ReportRow } from './domain/report/as-of.ts';
 import type { RulesConfig } from './domain/rules.ts';
 import { normalizeRow, sameCell } from './domain/row.ts';
@@ -156,6 +157,26 @@ export class LedgerService {
       rows.push({ ...response, values: row.values });
     }
     return { asOf, revision: this.store.revision(ledger.id), rows };
+  }
+
+  /**
+   * The live rows of a ledger that assigns rows to teams whose assignment date is set (on `on` when
+   * given), evaluated as of a date, with their normalised values: what a 分案清单 is made from.
+   */
+  assignedRows(ledger: AnyLedger, asOf: CivilDate, on?: CivilDate): AssignedRow[] {
+    const { assignment } = ledger;
+    if (!assignment) return [];
+    const context = this.context(ledger, asOf, null);
+    const rows: AssignedRow[] = [];
+    for (const row of this.store.rows(ledger.id).values()) {
+      if (row.deleted) continue;
+      const { values } = this.stored.normalize(ledger, row);
+      const assignedOn = values[assignment.assignedOn];
+      if (typeof assignedOn !== 'string' || (on !== undefined && assignedOn !== on)) continue;
+      const { response } = this.respond(ledger, row, context, []);
+      rows.push({ rowId: row.rowId, values, raw: row.values, status: response.status });
+    }
+    return rows;
   }
 
   /** Every live row of a ledger, normalised, with the facts fixed by earlier syncs: what the weekly report reads. */

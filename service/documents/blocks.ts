@@ -74,16 +74,22 @@ function tableCell(value: TableValue, header: boolean, width: number): TableCell
 
 /**
  * A table ruled on every side in 小4号, its header row repeated at the top of each page and no row
- * split across pages. `widths` are the columns' shares of the 版心 (equal when left out).
+ * split across pages. `widths` are the columns' shares of the 版心 (equal when left out);
+ * `textWidth` the 版心's width (a turned page's is wider).
  */
-export function borderedTable(headers: readonly string[], rows: readonly (readonly TableValue[])[], widths?: readonly number[]): Table {
+export function borderedTable(
+  headers: readonly string[],
+  rows: readonly (readonly TableValue[])[],
+  widths?: readonly number[],
+  textWidth = TEXT_WIDTH,
+): Table {
   const shares = widths ?? headers.map(() => 1);
   const total = shares.reduce((sum, share) => sum + share, 0);
-  const columns = shares.map((share) => Math.floor((TEXT_WIDTH * share) / total));
+  const columns = shares.map((share) => Math.floor((textWidth * share) / total));
   const row = (values: readonly TableValue[], header: boolean) =>
     new TableRow({ tableHeader: header, cantSplit: true, children: values.map((value, c) => tableCell(value, header, columns[c])) });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: columns,
     borders: RULES,
     alignment: AlignmentType.CENTER,

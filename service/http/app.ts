@@ -5,11 +5,13 @@ import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import type { HealthWarning } from '../health.ts';
 import type { LedgerService } from '../ledger-service.ts';
+import type { AssignmentService } from '../assignments/assignment-service.ts';
 import type { ReportService } from '../reports/report-service.ts';
 import type { SettingsHolder } from '../settings.ts';
 import type { Store } from '../store/store.ts';
 import type { UserDirectory } from '../users.ts';
 import { currentUser, requireUser } from './auth.ts';
+import { assignmentListRouter, keptListsRouter } from './assignments-routes.ts';
 import { backupsRouter } from './backups-routes.ts';
 import { calendarYearsRouter } from './calendar-routes.ts';
 import { errorHandler, HttpError } from './errors.ts';
@@ -32,6 +34,7 @@ export interface AppParts {
   store: Store;
   ledgers: LedgerService;
   reports: ReportService;
+  assignments: AssignmentService;
   users: UserDirectory;
   settings: SettingsHolder;
   timeZone: string;
@@ -76,7 +79,9 @@ export function createApp(parts: AppParts): express.Express {
       manages: LEDGERS.filter((ledger) => mayManage(user, ledger)).map((ledger) => ledger.id),
     });
   });
+  app.use('/api/ledgers', assignmentListRouter(parts.assignments, parts.timeZone, now));
   app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, now));
+  app.use('/api/assignments', keptListsRouter(parts.assignments));
   app.use('/api/reports', reportsRouter(parts.reports, parts.timeZone, now));
   // The admin section (admin only): users, the holiday data by year, the rules form, backups.
   app.use('/api/users', usersRouter(parts.users));
