@@ -1,6 +1,7 @@
 // The shapes of the HTTP contract (SPEC §7) as every client sees them: the add-in, the web page and
 // the command line know no ledger beyond what these carry.
 
+import type { AssignmentList, ListCell, ListColumn, ListPage } from '../service/domain/assignment-list.ts';
 import type { TrendFigures, TrendWeek } from '../service/domain/report/trend.ts';
 import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
 import type { ReportSettings } from '../service/domain/report/report-settings.ts';
@@ -80,6 +81,18 @@ export interface RowsResponse {
   asOf: string;
   revision: number;
   rows: RowResult[];
+}
+
+/** GET /api/ledgers/:id/assignments: one page of a team's 分案清单, the most urgent first, with the counts of the whole list. */
+export type AssignmentListPage = Omit<AssignmentList, 'rows'> & ListPage;
+export type { ListCell, ListColumn };
+
+/** A day's 分案清单 of a team the service kept (GET /api/assignments), its files by format. */
+export interface KeptAssignmentList {
+  team: string;
+  date: string;
+  savedAt: string;
+  files: Array<{ format: 'xlsx' | 'docx'; file: string; bytes: number; url: string }>;
 }
 
 /** A weekly report the service made by itself (GET /api/reports), with its week's dates when known. */

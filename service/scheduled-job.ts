@@ -16,6 +16,8 @@ export interface JobParts {
   work: (made: string[], stopped: () => boolean) => Promise<void>;
   /** What the log says when it fails, e.g. 生成周通报失败，一小时后重试. */
   failure: string;
+  /** How often (ms) it looks whether something is due; every minute by default (tests look more often). */
+  checkEvery?: number;
 }
 
 export class ScheduledJob {
@@ -34,7 +36,7 @@ export class ScheduledJob {
 
   /** Runs now (the make-up) and then every minute until stopped. */
   start(): Promise<string[]> {
-    this.timer = setInterval(() => void this.run(), MINUTE);
+    this.timer = setInterval(() => void this.run(), this.parts.checkEvery ?? MINUTE);
     this.timer.unref();
     return this.run();
   }

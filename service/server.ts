@@ -47,6 +47,8 @@ export interface StartOptions {
   store?: (ledgerIds: readonly string[]) => Promise<Store>;
   /** How often (ms) the running service looks whether the day at the court has changed and takes its backup; hourly by default. */
   backupCheckEvery?: number;
+  /** How often (ms) the running service looks whether the day's 分案清单 are due; every minute by default. */
+  listCheckEvery?: number;
   /** How often (ms) the running service renews its certificate when due and prints the health warnings; daily by default. */
   dailyCheckEvery?: number;
   /** The free space of the data directory's disk (tests pretend a full one); fs.statfs by default. */
@@ -114,6 +116,7 @@ export async function startService(
       keptDays: async () => (await assignments.kept()).map((list) => list.date),
       keep: (day) => assignments.keepDay(day),
       log,
+      checkEvery: options.listCheckEvery,
     });
     await dailyLists.start();
 

@@ -11,7 +11,7 @@ import { showInstall } from './install.ts';
 import { connection, savedToken } from './session.ts';
 import { onSignInSubmit, signIn, signOut } from './sign-in.ts';
 import stylesheet from './style.css';
-import { loadTeamList, showTeams } from './team-list.ts';
+import { loadTeamList, onTeamChange, showTeams } from './team-list.ts';
 import { downloadWeekly, lastWeek } from './weekly-reports.ts';
 
 // A stylesheet file, not an inline <style>: the page's Content-Security-Policy allows only its own files.
@@ -23,7 +23,8 @@ document.head.appendChild(style);
 byId('sign-in-form').addEventListener('submit', onSignInSubmit);
 byId('sign-out-button').addEventListener('click', signOut);
 byId('annotate-form').addEventListener('submit', (event) => void annotate(event));
-byId('team-ledger').addEventListener('change', showTeams);
+byId('team-ledger').addEventListener('change', () => showTeams());
+byId('team').addEventListener('change', onTeamChange);
 byId('team-form').addEventListener('submit', (event) => void loadTeamList(event));
 byId('deleted-form').addEventListener('submit', (event) => void loadDeletedRows(event));
 byId('weekly-form').addEventListener('submit', (event) => {

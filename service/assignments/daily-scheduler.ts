@@ -23,6 +23,8 @@ export interface DailyListParts {
   /** Makes and keeps the day's lists; the files saved. */
   keep: (day: CivilDate) => Promise<string[]>;
   log: (line: string) => void;
+  /** How often (ms) the time is looked at; every minute by default. */
+  checkEvery?: number;
 }
 
 export class DailyListScheduler {
@@ -35,6 +37,7 @@ export class DailyListScheduler {
       clock: parts.clock,
       work: (made, stopped) => this.makeDue(made, stopped),
       failure: '生成分案清单失败，一小时后重试',
+      checkEvery: parts.checkEvery,
     });
   }
 

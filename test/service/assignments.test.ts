@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { fastTeamBureau, fastTeamCase } from '../helpers/assignments.ts';
 import { ADMIN_TOKEN, assertError, Sandbox, type Reply, type TestService } from '../helpers/service.ts';
@@ -148,7 +149,7 @@ describe('the 分案清单 (GET /api/ledgers/cases/assignments)', function () {
     assert.match(String(sheet.getCell('A2').value), /全部未结案件，共 5 件，其中超期 1 件、临期 1 件；统计至 2026-10-20/);
     assert.equal(sheet.getCell('A3').value, '案号');
     assert.deepEqual(
-      sheet.views.map((view) => [view.state, view.ySplit]),
+      sheet.views.map((view) => [view.state, (view as ExcelJS.WorksheetViewFrozen).ySplit]),
       [['frozen', 3]],
     );
     assert.equal(sheet.getCell('A4').value, '（2026）豫0102执11号');
