@@ -92,33 +92,44 @@ export function isOnList(row: AssignedRow, assignment: AssignmentDef, query: Pic
   return closedOn === null || closedOn === undefined || closedOn === '';
 }
 
-/** 超期 first, then 临期, 正常, the rest; within each the fewest days left first (a row without a node last). */
-function byUrgency(assignment: AssignmentDef) {
-  return (a: AssignedRow, b: AssignedRow): number => {
-    const severity = (row: AssignedRow) => SEVERITY[String(row.status.alert)] ?? 0;
-    const daysLeft = (row: AssignedRow) => (typeof row.status.daysLeft === 'number' ? row.status.daysLeft : Infinity);
-    const assignedOn = (row: AssignedRow) => String(row.values[assignment.assignedOn] ?? '');
-    return (
-      severity(b) - severity(a) || daysLeft(a) - daysLeft(b) || assignedOn(a).localeCompare(assignedOn(b)) || a.rowId.localeCompare(b.rowId)
-    );
-  };
+/** Case numbers in the order a clerk files them: 执9号 before 执10号. */
+const FILING_ORDER = new Intl.Collator('zh', { numeric: true });
+
+/**
+ * 超期 first, then 临期, 正常, the rest; within each the fewest days left first (a row without a node
+ * last); then the earliest assigned, then by the ledger's key (the case number).
+ */
+function byUrgency(ledger: AssigningLedger) {
+  const severity = (row: AssignedRow) => SEVERITY[String(row.status.alert)] ?? 0;
+  const daysLeft = (row: AssignedRow) => (typeof row.status.daysLeft === 'number' ? row.status.daysLeft : Infinity);
+  const assignedOn = (row: AssignedRow) => String(row.values[ledger.assignment.assignedOn] ?? '');
+  const key = (row: AssignedRow) => ledger.key.map((column) => String(row.values[column] ?? row.raw[column] ?? '')).join(' ');
+  return (a: AssignedRow, b: AssignedRow): number =>
+    severity(b) - severity(a) ||
+    daysLeft(a) - daysLeft(b) ||
+    assignedOn(a).localeCompare(assignedOn(b)) ||
+    FILING_ORDER.compare(key(a), key(b));
 }
 
 /** A cell as the list shows it: normalised where the clerk's value could be read, else as typed; identity numbers masked. */
 function listCell(ledger: AnyLedger, column: ListColumn, row: AssignedRow): ListCell {
   const input = ledger.columns.find((candidate) => candidate.id === column.id);
-  const value = input ? row.values[column.id] : row.status[column.id];
-  const shown = value === null || value === undefined || value === '' ? (input ? row.raw[column.id] : null) : value;
-  if (shown === null || shown === undefined || shown === '') return null;
+  // A value the service could not read (a case number typed wrong) is shown as typed.
+  const shown = input ? (filled(row.values[column.id]) ?? filled(row.raw[column.id])) : filled(row.status[column.id]);
+  if (shown === null) return null;
   if (typeof shown === 'number') return column.type === 'text' || column.type === 'date' ? String(shown) : shown;
   const text = Array.isArray(shown) ? shown.join('、') : String(shown);
   return input && IDENTITY_TYPES.includes(input.type) ? maskIdentity(text) : maskIdentitiesIn(text);
 }
 
+function filled<T>(value: T | null | undefined | ''): T | null {
+  return value === null || value === undefined || value === '' ? null : value;
+}
+
 /** The team's list, every row of it, the most urgent first. */
 export function assignmentList(ledger: AssigningLedger, rows: AssignedRow[], query: AssignmentListQuery): AssignmentList {
   const columns = listColumnsOf(ledger);
-  const listed = rows.filter((row) => isOnList(row, ledger.assignment, query)).sort(byUrgency(ledger.assignment));
+  const listed = rows.filter((row) => isOnList(row, ledger.assignment, query)).sort(byUrgency(ledger));
   const count = (alert: string) => listed.filter((row) => row.status.alert === alert).length;
   return {
     ledger: ledger.id,

@@ -55,7 +55,7 @@ export function fastTeamCase(serial: number, asOf: string, daysBefore: number, e
   };
 }
 
-/** `count` cases of the 速执团队 triaged over the 90 days before `asOf` (some past their 60 days), from `firstSerial` on. */
+/** `count` cases of the 速执团队 triaged over the 90 days before `asOf`, none on it (some past their 60 days), from `firstSerial` on. */
 export function fastTeamBureau(count: number, asOf: string, firstSerial = 1): SyncRow[] {
-  return Array.from({ length: count }, (_, i) => fastTeamCase(firstSerial + i, asOf, (i * 7) % 90));
+  return Array.from({ length: count }, (_, i) => fastTeamCase(firstSerial + i, asOf, ((i * 7) % 90) + 1));
 }
