@@ -62,9 +62,10 @@ export function validateReportSettings(input: unknown, latestStart: IsoWeek): Ch
   }
   // A client from before the daily lists sends no time: the default stands.
   const listAt = record.listAt === undefined || record.listAt === '' ? DEFAULT_LIST_AT : record.listAt;
-  if (typeof listAt !== 'string' || minutesOfDay(listAt.trim()) === null)
+  const minutes = typeof listAt === 'string' ? minutesOfDay(listAt.trim()) : null;
+  if (minutes === null)
     return { ok: false, message: `分案清单生成时间「${String(listAt).slice(0, 20)}」有误，应写成 17:30 的形式（00:00 至 23:59）` };
-  value.listAt = listAt.trim();
+  value.listAt = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return checkStart(value, latestStart);
 }
 
