@@ -106,7 +106,7 @@ export async function startService(
     });
     await scheduler.start();
     const reportSettings = new ReportSettingsHolder(store);
-    const assignments = new AssignmentService(ledgers, store, reportSettings);
+    const assignments = new AssignmentService(ledgers, store, reportSettings, settings.get);
     // Like the weekly report, the day's lists missed while the service was down are made before it listens.
     dailyLists = new DailyListScheduler({
       clock,

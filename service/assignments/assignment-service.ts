@@ -5,30 +5,72 @@
 import { assignmentList, assignsTeams, teamsOf, type AssigningLedger, type AssignmentList } from '../domain/assignment-list.ts';
 import type { CivilDate } from '../domain/civil-date.ts';
 import { LEDGERS } from '../domain/ledgers/index.ts';
-import type { LedgerService } from '../ledger-service.ts';
+import type { LedgerService, Settings } from '../ledger-service.ts';
 import type { ReportSettingsHolder } from '../report-settings.ts';
+import { HttpError } from '../http/errors.ts';
 import { keptListName, type KeptList, type Store } from '../store/store.ts';
-import { assignmentDocument } from './document.ts';
-import { assignmentWorkbook } from './workbook.ts';
+import { workerHeapMb } from '../workbook/limits.ts';
+import { WorkerStopped, WorkerThread } from '../workers/worker-thread.ts';
 
 export type ListFormat = 'xlsx' | 'docx';
+
+const WORKER_ENTRY = new URL('./list-file-worker.ts', import.meta.url);
+export const LIST_FILE_TIMEOUT_MS = 120_000;
+/** Lists kept evaluated for paging: a team's 内勤 turning pages, a few teams at once. */
+const LISTS_KEPT = 8;
 
 export class AssignmentService {
   constructor(
     private readonly ledgers: LedgerService,
     private readonly store: Store,
     private readonly reportSettings: ReportSettingsHolder,
+    /** The rules and calendar in force: a list made under others is made again. */
+    private readonly settings: () => Settings,
   ) {}
 
-  /** A team's list: the day's (rows assigned on `date`) or, without a date, its whole open list; evaluated as of `asOf`. */
+  /** Recent lists by what they were made from, so turning a page does not evaluate every row again. */
+  private readonly recent = new Map<string, AssignmentList>();
+  private madeWith: Settings | null = null;
+
+  /**
+   * A team's list: the day's (rows assigned on `date`) or, without a date, its whole open list;
+   * evaluated as of `asOf`. Kept while no ledger changes (a row's alert may read another ledger),
+   * nor the rules or the calendar; the ledgers that assign teams count days, not hours, so the
+   * time of day does not change it.
+   */
   list(ledger: AssigningLedger, team: string, date: CivilDate | null, asOf: CivilDate): AssignmentList {
-    return assignmentList(ledger, this.ledgers.assignedRows(ledger, asOf, date ?? undefined), { team, date, asOf });
+    if (this.madeWith !== this.settings()) {
+      this.recent.clear();
+      this.madeWith = this.settings();
+    }
+    const made = [ledger.id, team, date, asOf, ...LEDGERS.map((each) => this.store.revision(each.id))].join('|');
+    const kept = this.recent.get(made);
+    if (kept) return kept;
+    const list = assignmentList(ledger, this.ledgers.assignedRows(ledger, asOf, date ?? undefined), { team, date, asOf });
+    this.recent.set(made, list);
+    if (this.recent.size > LISTS_KEPT) this.recent.delete(this.recent.keys().next().value as string);
+    return list;
   }
 
+  /** The list as an xlsx or a docx, written in a worker thread. */
   async file(list: AssignmentList, format: ListFormat): Promise<Buffer> {
-    if (format === 'xlsx') return assignmentWorkbook(list);
     const { settings } = await this.reportSettings.read();
-    return assignmentDocument(list, settings);
+    const worker = new WorkerThread(WORKER_ENTRY, { heapMb: workerHeapMb(), timeoutMs: LIST_FILE_TIMEOUT_MS });
+    try {
+      const { bytes } = await worker.request<{ bytes: Uint8Array }>({ list, settings, format });
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (error) {
+      if (error instanceof WorkerStopped && error.reason !== 'crashed') {
+        throw new HttpError(
+          503,
+          'list_too_slow',
+          `分案清单共 ${list.rows.length} 件，生成文件超过时限或内存上限，已停止；请按分案日期分批下载`,
+        );
+      }
+      throw error;
+    } finally {
+      await worker.terminate();
+    }
   }
 
   /**

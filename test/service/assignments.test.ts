@@ -205,6 +205,11 @@ describe('the 分案清单 (GET /api/ledgers/cases/assignments)', function () {
     assert.ok(lastOverdue > 0 && alerts.indexOf('正常') > lastOverdue, alerts.join());
     const past = await list(big, { team: '速执团队', page: '9', pageSize: '100' });
     assert.deepEqual([past.body.page, past.body.pages, past.body.rows.length], [2, 2, 20]);
+    // A case triaged since the last page was asked is on the next one asked.
+    await sync(big, [fastTeamCase(5000, AS_OF, 200)]);
+    const after = await list(big, { team: '速执团队' });
+    assert.equal(after.body.total, 121);
+    assert.equal(after.body.rows[0].cells.caseNo, '（2026）豫0102执5000号', 'the longest overdue first');
   });
 });
 
