@@ -138,14 +138,28 @@ export function fetchTrend(connection: Connection, weeks?: number): Promise<Tren
   return callService<TrendWeek[]>(connection, `/api/reports/trend?${query}`);
 }
 
-export function weeklyReportFile(connection: Connection, week: string): Promise<ServiceFile> {
-  const query = new URLSearchParams({ week, format: 'xlsx' });
-  return downloadFile(connection, `/api/reports/weekly?${query}`, `周通报-${week}.xlsx`);
+/** The 周通报 files: the xlsx (every table, the full overdue list) and the Word document (the 通报 to send). */
+export type ReportFileFormat = 'xlsx' | 'docx';
+
+export function weeklyReportFile(connection: Connection, week: string, format: ReportFileFormat = 'xlsx'): Promise<ServiceFile> {
+  const query = new URLSearchParams({ week, format });
+  return downloadFile(connection, `/api/reports/weekly?${query}`, `周通报-${week}.${format}`);
 }
 
-/** A weekly report as the service stored it on its Monday, byte for byte. */
-export function storedReportFile(connection: Connection, report: ListedReport): Promise<ServiceFile> {
-  return downloadFile(connection, report.url, report.file);
+/**
+ * A one-time address (two minutes, one use) for a week's 周通报 file, for a browser that holds no
+ * token: the add-in opens it in the system browser. The address is relative to the service.
+ */
+export function weeklyReportTicket(connection: Connection, week: string | undefined, format: ReportFileFormat): Promise<{ url: string }> {
+  const query = new URLSearchParams({ format, ...(week ? { week } : {}) });
+  return callService<{ url: string }>(connection, `/api/reports/weekly/ticket?${query}`, { method: 'POST' });
+}
+
+/** A weekly report as the service stored it on its Monday, byte for byte: its xlsx, or its docx when one was kept. */
+export function storedReportFile(connection: Connection, report: ListedReport, format: ReportFileFormat = 'xlsx'): Promise<ServiceFile> {
+  const stored = format === 'docx' ? report.docx : report;
+  if (!stored) return Promise.reject(new Error(`${report.week} 周通报当时没有保存 Word 文件，请点「重新生成 Word」`));
+  return downloadFile(connection, stored.url, stored.file);
 }
 
 /** The weekly reports the service made by itself. */

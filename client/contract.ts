@@ -96,7 +96,13 @@ export interface KeptAssignmentList {
 }
 
 /** A weekly report the service made by itself (GET /api/reports), with its week's dates when known. */
-export type ListedReport = StoredReport & { from?: string; to?: string; url: string };
+/** GET /api/reports: a stored week's xlsx (file, url) and, when one was saved, its Word document. */
+export type ListedReport = Omit<StoredReport, 'docx'> & {
+  from?: string;
+  to?: string;
+  url: string;
+  docx?: { file: string; bytes: number; url: string };
+};
 
 /** The signed-in user (GET /api/me), with the ledgers whose deleted rows they may see and restore. */
 export interface SignedInUser {

@@ -83,7 +83,7 @@ export async function startService(
     const users = new UserDirectory(store.documents, (work) => store.exclusive(work), clock);
     const adminToken = await ensureAdmin(users, config.adminToken);
     const ledgers = new LedgerService(store, settings.get, config.timeZone, clock);
-    const reports = new ReportService(ledgers, settings.get, store);
+    const reports = new ReportService(ledgers, settings.get, store, { chartFontFiles: config.chartFontFiles });
     const health = (): Promise<HealthWarning[]> =>
       healthWarnings({
         store,

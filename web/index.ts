@@ -31,6 +31,10 @@ byId('weekly-form').addEventListener('submit', (event) => {
   event.preventDefault();
   void downloadWeekly(byId<HTMLInputElement>('week').value, 'weekly-status');
 });
+byId('weekly-docx-button').addEventListener(
+  'click',
+  () => void downloadWeekly(byId<HTMLInputElement>('week').value, 'weekly-status', 'docx'),
+);
 byId<HTMLInputElement>('week').value = lastWeek(new Date());
 void showCalendarGap();
 if (savedToken()) void signIn();

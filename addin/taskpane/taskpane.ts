@@ -19,9 +19,18 @@ import { acceptStoredVersions, selectRowCell } from '../excel/rows-actions.ts';
 import { SyncMemory, syncLedgerTable, type SyncOutcome, type SyncTarget } from '../excel/sync-table.ts';
 import { takeOverActiveSheet } from '../excel/take-over.ts';
 import { writeReportSheet } from '../excel/write-report-sheet.ts';
-import { calendarGapNotice, fetchHealth, fetchLedgers, fetchTeamRows, fetchWeeklyReport, testConnection } from '../../client/api.ts';
+import {
+  calendarGapNotice,
+  fetchHealth,
+  fetchLedgers,
+  fetchTeamRows,
+  fetchWeeklyReport,
+  testConnection,
+  weeklyReportTicket,
+} from '../../client/api.ts';
+import { openInBrowser } from '../excel/open-in-browser.ts';
 import type { LedgerDefinition } from '../../client/contract.ts';
-import type { Connection } from '../../client/service.ts';
+import { serviceUrl, type Connection } from '../../client/service.ts';
 import { mergeEntries, summarize, type ProblemItem, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
 import { element, showMessage, showProgress, showSummary, showTakeOverReport } from './view.ts';
 
@@ -36,7 +45,7 @@ const state = {
   queue: Promise.resolve() as Promise<unknown>,
 };
 
-const ACTION_BUTTONS = ['sync', 'create-ledger', 'take-over', 'pull', 'write-report', 'test-connection'];
+const ACTION_BUTTONS = ['sync', 'create-ledger', 'take-over', 'pull', 'write-report', 'download-report-docx', 'test-connection'];
 
 /** Runs Excel actions one after another: two Excel.run batches must not interleave their reads and writes. */
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -223,6 +232,16 @@ async function onWriteReport(): Promise<void> {
   });
 }
 
+/** The Word 周通报 opens in the system browser through a one-time ticket: the token stays out of the address. */
+async function onDownloadReportDocument(): Promise<void> {
+  await clerkAction('正在准备 Word 周通报…', async () => {
+    const week = element<HTMLInputElement>('report-week').value || undefined;
+    const { url } = await weeklyReportTicket(state.connection, week, 'docx');
+    openInBrowser(serviceUrl(state.connection, url));
+    return '已在浏览器中打开 Word 周通报的下载（下载链接两分钟内有效，只能使用一次）';
+  });
+}
+
 async function onAutoSyncToggle(): Promise<void> {
   const on = element<HTMLInputElement>('auto-sync').checked;
   saveAutoSyncWanted(on);
@@ -329,6 +348,7 @@ async function start(): Promise<void> {
   element('take-over').addEventListener('click', () => void onTakeOver());
   element('pull').addEventListener('click', () => void onPull());
   element('write-report').addEventListener('click', () => void onWriteReport());
+  element('download-report-docx').addEventListener('click', () => void onDownloadReportDocument());
   element('ledger-select').addEventListener('change', showTeams);
   const autoSync = element<HTMLInputElement>('auto-sync');
   autoSync.checked = autoSyncWanted() && capabilities.changeEvents;

@@ -28,8 +28,7 @@ export function assignmentDocument(list: AssignmentList, settings: ReportSetting
       borderedTable(
         list.columns.map((column) => column.header),
         rows,
-        widths,
-        textWidthOf(LANDSCAPE),
+        { widths, size: 'no5', textWidth: textWidthOf(LANDSCAPE) },
       ),
       ...(rows.length === 0 ? [tableNote('（无）')] : []),
     ],

@@ -57,37 +57,46 @@ const RULES = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizont
 
 export type TableValue = string | number;
 
-function tableCell(value: TableValue, header: boolean, width: number): TableCell {
-  const numeric = typeof value === 'number';
+/** A header cell, or a data cell left-aligned in the first column (names, case numbers) and centred after it (figures). */
+function tableCell(value: TableValue, header: boolean, width: number, first: boolean, size: number): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     margins: { left: 60, right: 60, top: 20, bottom: 20 },
     children: [
       new Paragraph({
-        alignment: header || numeric ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: [new TextRun({ text: String(value), font: runFont(header ? FACES.heading1 : FACES.body), size: SIZE.small4 })],
+        alignment: header || !first ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: [new TextRun({ text: String(value), font: runFont(header ? FACES.heading1 : FACES.body), size })],
       }),
     ],
   });
 }
 
+export interface TableOptions {
+  /** The columns' shares of the 版心's width; equal when left out. */
+  widths?: readonly number[];
+  /** 小4号 (the default) or 5号 for a table of many or long columns. */
+  size?: 'small4' | 'no5';
+  /** The 版心's width in twips (a turned page's is wider: textWidthOf); the upright 156 mm when left out. */
+  textWidth?: number;
+}
+
 /**
- * A table ruled on every side in 小4号, its header row repeated at the top of each page and no row
- * split across pages. `widths` are the columns' shares of the 版心 (equal when left out);
- * `textWidth` the 版心's width (a turned page's is wider).
+ * A table ruled on every side, its header row (in 黑体) repeated at the top of each page and no row
+ * split across pages.
  */
-export function borderedTable(
-  headers: readonly string[],
-  rows: readonly (readonly TableValue[])[],
-  widths?: readonly number[],
-  textWidth = TEXT_WIDTH,
-): Table {
-  const shares = widths ?? headers.map(() => 1);
+export function borderedTable(headers: readonly string[], rows: readonly (readonly TableValue[])[], options: TableOptions = {}): Table {
+  const size = SIZE[options.size ?? 'small4'];
+  const shares = options.widths ?? headers.map(() => 1);
   const total = shares.reduce((sum, share) => sum + share, 0);
+  const textWidth = options.textWidth ?? TEXT_WIDTH;
   const columns = shares.map((share) => Math.floor((textWidth * share) / total));
   const row = (values: readonly TableValue[], header: boolean) =>
-    new TableRow({ tableHeader: header, cantSplit: true, children: values.map((value, c) => tableCell(value, header, columns[c])) });
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: values.map((value, c) => tableCell(value, header, columns[c], c === 0, size)),
+    });
   return new Table({
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: columns,

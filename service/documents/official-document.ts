@@ -14,6 +14,7 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  Tab,
   TextRun,
   type FileChild,
 } from 'docx';
@@ -21,7 +22,7 @@ import type { CivilDate } from '../domain/civil-date.ts';
 import { LINE, TEXT_WIDTH } from './blocks.ts';
 import { FACES, runFont, SIZE, withFontTable } from './fonts.ts';
 
-export { bodyParagraph, bodyText, borderedTable, figure, heading, tableNote, type TableValue } from './blocks.ts';
+export { bodyParagraph, bodyText, borderedTable, figure, heading, tableNote, type TableOptions, type TableValue } from './blocks.ts';
 
 /** Millimetres in twips (1/1440 inch). */
 const mm = (value: number) => Math.round((value * 1440) / 25.4);
@@ -77,7 +78,7 @@ function mastheadBlock(document: OfficialDocument): Paragraph[] {
       spacing: { before: 120, after: 480 },
       children: [
         new TextRun({ text: unit, size: SIZE.no3, font: runFont(FACES.body) }),
-        new TextRun({ text: `\t${chineseDate(date)}`, size: SIZE.no3, font: runFont(FACES.body) }),
+        new TextRun({ children: [new Tab(), chineseDate(date)], size: SIZE.no3, font: runFont(FACES.body) }),
       ],
     }),
   );

@@ -6,6 +6,7 @@
 import { latestFirst } from './assignment-files.ts';
 import {
   keptListOf,
+  reportDocumentName,
   reportFileName,
   reportWeek,
   WriteQueue,
@@ -132,10 +133,10 @@ export class MemoryDocuments implements DocumentStore {
 }
 
 export class MemoryReports implements ReportStore {
-  private readonly saved = new Map<string, { bytes: Buffer; savedAt: string; figures?: string }>();
+  private readonly saved = new Map<string, { bytes: Buffer; savedAt: string; figures?: string; docx?: Buffer }>();
 
-  async save(week: string, bytes: Uint8Array, figures?: string): Promise<StoredReport> {
-    const report = { bytes: Buffer.from(bytes), savedAt: new Date().toISOString(), figures };
+  async save(week: string, bytes: Uint8Array, figures?: string, docx?: Uint8Array): Promise<StoredReport> {
+    const report = { bytes: Buffer.from(bytes), savedAt: new Date().toISOString(), figures, docx: docx && Buffer.from(docx) };
     this.saved.set(week, report);
     return describe(week, report);
   }
@@ -151,12 +152,14 @@ export class MemoryReports implements ReportStore {
   async read(file: string): Promise<Buffer | null> {
     const week = reportWeek(file);
     const report = week === null ? undefined : this.saved.get(week);
-    return report ? Buffer.from(report.bytes) : null;
+    const bytes = file === reportDocumentName(week ?? '') ? report?.docx : report?.bytes;
+    return bytes ? Buffer.from(bytes) : null;
   }
 }
 
-function describe(week: string, report: { bytes: Buffer; savedAt: string }): StoredReport {
-  return { week, file: reportFileName(week), bytes: report.bytes.length, savedAt: report.savedAt };
+function describe(week: string, report: { bytes: Buffer; savedAt: string; docx?: Buffer }): StoredReport {
+  const described: StoredReport = { week, file: reportFileName(week), bytes: report.bytes.length, savedAt: report.savedAt };
+  return report.docx ? { ...described, docx: { file: reportDocumentName(week), bytes: report.docx.length } } : described;
 }
 
 export class MemoryAssignments implements AssignmentStore {

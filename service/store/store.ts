@@ -49,6 +49,8 @@ export interface StoredReport {
   bytes: number;
   /** When it was saved (ISO time). */
   savedAt: string;
+  /** The same week's Word document (周通报-2026-W48.docx), when one was saved with it. */
+  docx?: { file: string; bytes: number };
 }
 
 /** `seen`: when each user last signed in, kept apart from users.json so that signing in never rewrites it. */
@@ -70,10 +72,15 @@ export interface BackupFile {
 export const DOCUMENT_NAMES = ['users', 'rules', 'calendar', 'seen', 'report-settings'] as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
-const REPORT_NAME = /^周通报-(\d{4}-W\d{2})\.xlsx$/;
+const REPORT_NAME = /^周通报-(\d{4}-W\d{2})\.(xlsx|docx)$/;
 
 export function reportFileName(week: string): string {
   return `周通报-${week}.xlsx`;
+}
+
+/** The Word document kept beside a report's xlsx (周通报-2026-W48.docx), downloadable by name like it. */
+export function reportDocumentName(week: string): string {
+  return `周通报-${week}.docx`;
 }
 
 /** The figures kept beside a report's xlsx (周通报-2026-W48.json); never listed nor downloadable by name. */
@@ -81,7 +88,7 @@ export function reportFiguresName(week: string): string {
   return `周通报-${week}.json`;
 }
 
-/** The week of a stored report's name, or null for any other name. */
+/** The week of a stored report's name (its xlsx or its docx), or null for any other name. */
 export function reportWeek(file: string): string | null {
   return REPORT_NAME.exec(file)?.[1] ?? null;
 }
@@ -159,8 +166,8 @@ export interface DocumentStore {
 
 /** The automatic weekly reports, one per week, kept. */
 export interface ReportStore {
-  /** Keeps a week's xlsx and, when given, its figures (the weekly report JSON), which the trend reads back. */
-  save(week: string, bytes: Uint8Array, figures?: string): Promise<StoredReport>;
+  /** Keeps a week's xlsx and, when given, its figures (the weekly report JSON), which the trend reads back, and its docx. */
+  save(week: string, bytes: Uint8Array, figures?: string, docx?: Uint8Array): Promise<StoredReport>;
   /** The figures kept with a week's report; null when none were (a report saved before they were kept, or none). */
   figures(week: string): Promise<string | null>;
   /** Every stored report, newest week first. */

@@ -6,6 +6,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'acorn';
+import JSZip from 'jszip';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildAddin } from '../addin/browser/harness.ts';
 import { addUser, ADMIN_TOKEN, manyCases, ROOT, Sandbox, storedRows, type TestService } from '../helpers/service.ts';
@@ -424,6 +425,34 @@ describe('the web page', () => {
       const workbook = await loadWorkbook(chosen.file);
       assert.ok(workbook.worksheets.length > 0);
       assert.match((await page.textContent('#weekly-status')) ?? '', /已下载「周通报-2026-W40\.xlsx」/);
+    });
+
+    it('lists the Word 周通报 beside the Excel one, downloads the stored one and makes any week as Word', async () => {
+      await signIn();
+      await page.waitForSelector('#report-list li button[data-action="stored-docx"]');
+      assert.deepEqual(await page.$$eval('#report-list li:first-child button', (buttons) => buttons.map((button) => button.textContent)), [
+        '下载 Word',
+        '下载 Excel',
+        '重新生成 Word',
+        '重新生成 Excel',
+      ]);
+      const [stored] = await service.store.reports.list();
+      assert.ok(stored.docx, 'the Monday run kept a docx');
+      const storedBytes = await service.store.reports.read(stored.docx.file);
+      const word = await downloadBy(() => page.click('#report-list li button[data-action="stored-docx"]'));
+      assert.equal(word.name, stored.docx.file);
+      assert.ok(storedBytes && word.file.equals(Buffer.from(storedBytes)), 'the download is the stored docx');
+      const again = await downloadBy(() => page.click('#report-list li button[data-action="regenerate-docx"]'));
+      assert.equal(again.name, stored.docx.file);
+      const documentXml = await (await JSZip.loadAsync(again.file)).file('word/document.xml')!.async('string');
+      assert.match(documentXml, /执行工作周通报/);
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      await page.locator('#reports').screenshot({ path: path.join(ARTIFACTS, 'web-page-weekly-reports.png') });
+
+      await page.fill('#week', '2026-W40');
+      const chosen = await downloadBy(() => page.click('#weekly-docx-button'));
+      assert.equal(chosen.name, '周通报-2026-W40.docx');
+      assert.match((await page.textContent('#weekly-status')) ?? '', /已下载「周通报-2026-W40\.docx」/);
     });
   });
 });
