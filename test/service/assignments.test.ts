@@ -3,13 +3,13 @@
 // the same list as an xlsx (date cells, frozen header, print layout) and as a Word document.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { fastTeamBureau, fastTeamCase } from '../helpers/assignments.ts';
+import { convertToPdf, pdfPages, sofficeCommand, writerInstalled } from '../helpers/office-convert.ts';
 import { ADMIN_TOKEN, assertError, Sandbox, type Reply, type TestService } from '../helpers/service.ts';
 import { loadWorkbook } from '../helpers/workbooks.ts';
 
@@ -213,33 +213,18 @@ describe('the 分案清单 (GET /api/ledgers/cases/assignments)', function () {
   });
 });
 
-/** LibreOffice, where installed, turns the document into a PDF without error. */
+/** LibreOffice, where installed with its writer, turns the document into a PDF without error. */
 async function convertsToPdf(test: Mocha.Context, docx: Buffer): Promise<void> {
-  let soffice: string | undefined;
-  for (const name of ['soffice', 'libreoffice']) {
-    try {
-      execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'pipe' });
-      soffice = name;
-      break;
-    } catch {
-      // not this one
-    }
-  }
-  if (!soffice) return void console.log('      未安装 LibreOffice（soffice），不检查分案清单转换为 PDF');
+  const soffice = sofficeCommand();
+  if (!soffice || !writerInstalled(soffice)) return void console.log('      未安装 LibreOffice 的 writer，不检查分案清单转换为 PDF');
   test.timeout(180_000);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-list-docx-'));
   try {
-    await writeFile(path.join(dir, 'list.docx'), docx);
-    execFileSync(
-      soffice,
-      ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'list.docx')],
-      {
-        stdio: 'pipe',
-        timeout: 150_000,
-      },
-    );
-    const pdf = await readFile(path.join(dir, 'list.pdf'), 'latin1');
-    assert.ok((pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0) >= 1);
+    const source = path.join(dir, '分案清单.docx');
+    await writeFile(source, docx);
+    const pdf = await readFile(convertToPdf(soffice, source, dir));
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(pdfPages(pdf) >= 1);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
