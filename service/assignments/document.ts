@@ -10,7 +10,7 @@ import { listHeading } from './heading.ts';
 
 const LANDSCAPE = { orientation: 'landscape' } as const;
 /** A column's share of the width: its widest cell, within bounds (a long name wraps rather than squeezing the dates). */
-const SHARE = { min: 4, max: 16, sampled: 500 };
+const SHARE = { min: 6, max: 24, sampled: 500 };
 
 export function assignmentDocument(list: AssignmentList, settings: ReportSettings): Promise<Buffer> {
   const heading = listHeading(list);
