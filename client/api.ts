@@ -5,6 +5,7 @@ import {
   CALENDAR_MISSING,
   type AlertFilter,
   type AlertList,
+  type AssignmentListPage,
   type BackupInfo,
   type CalendarYear,
   type CalendarYearView,
@@ -14,6 +15,7 @@ import {
   type Health,
   type InstallInfo,
   type IssuedToken,
+  type KeptAssignmentList,
   type LedgerDefinition,
   type ListedReport,
   type ReportSettings,
@@ -82,6 +84,50 @@ export function syncRows(connection: Connection, ledgerId: string, rows: SyncRow
 export function fetchTeamRows(connection: Connection, ledgerId: string, team: string, since?: string): Promise<RowsResponse> {
   const query = new URLSearchParams({ team, ...(since ? { since } : {}) });
   return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/rows?${query}`);
+}
+
+/** Which 分案清单: a team's, the day's (cases assigned on `date`) or, without a date, all its open cases. */
+export interface AssignmentQuery {
+  team: string;
+  date?: string;
+}
+
+const assignmentsPath = (ledgerId: string, query: Record<string, string>) =>
+  `/api/ledgers/${encodeURIComponent(ledgerId)}/assignments?${new URLSearchParams(query)}`;
+
+/** One page of a team's 分案清单 (pages from 1; the service's default page size when none is given), the most urgent first. */
+export function fetchAssignmentList(
+  connection: Connection,
+  ledgerId: string,
+  query: AssignmentQuery,
+  page: { page: number; pageSize?: number },
+): Promise<AssignmentListPage> {
+  const paging = { page: String(page.page), ...(page.pageSize ? { pageSize: String(page.pageSize) } : {}) };
+  return callService<AssignmentListPage>(connection, assignmentsPath(ledgerId, { ...assignmentQuery(query), ...paging }));
+}
+
+/** The whole list as an Excel workbook or a Word document. */
+export function assignmentListFile(
+  connection: Connection,
+  ledgerId: string,
+  query: AssignmentQuery,
+  format: 'xlsx' | 'docx',
+): Promise<ServiceFile> {
+  return downloadFile(connection, assignmentsPath(ledgerId, { ...assignmentQuery(query), format }), `分案清单-${query.team}.${format}`);
+}
+
+function assignmentQuery({ team, date }: AssignmentQuery): Record<string, string> {
+  return { team, ...(date ? { date } : {}) };
+}
+
+/** The day's lists the service kept, the latest day first; a team's only when one is given. */
+export function fetchKeptLists(connection: Connection, team?: string): Promise<KeptAssignmentList[]> {
+  return callService<KeptAssignmentList[]>(connection, `/api/assignments${team ? `?${new URLSearchParams({ team })}` : ''}`);
+}
+
+/** A kept list's file, byte for byte as the service made it that day. */
+export function keptListFile(connection: Connection, file: KeptAssignmentList['files'][number]): Promise<ServiceFile> {
+  return downloadFile(connection, file.url, file.file);
 }
 
 /** The 周通报 of an ISO week (YYYY-Www); the service answers the week before this one when none is given. */

@@ -4,6 +4,7 @@
 import type { Alert, AlertFilter, AlertOptions, AlertPage } from '../service/domain/alerts.ts';
 import type { CaseField, CaseLedger, CaseNode, CasePage, CaseRow } from '../service/domain/case-page.ts';
 import type { TeamFigures } from '../service/domain/report/sections/cases.ts';
+import type { AssignmentList, ListCell, ListColumn, ListPage } from '../service/domain/assignment-list.ts';
 import type { TrendFigures, TrendWeek } from '../service/domain/report/trend.ts';
 import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
 import type { ReportSettings } from '../service/domain/report/report-settings.ts';
@@ -53,6 +54,8 @@ export interface LedgerAssignment {
   teamStatus: string;
   /** The date column from which a row counts as assigned. */
   assignedOn: string;
+  /** The date column that takes a row off a team's open list. */
+  closedOn: string;
   /** The columns a 分案清单 shows, in order. */
   listColumns: string[];
 }
@@ -99,6 +102,18 @@ export interface RowsResponse {
   asOf: string;
   revision: number;
   rows: RowResult[];
+}
+
+/** GET /api/ledgers/:id/assignments: one page of a team's 分案清单, the most urgent first, with the counts of the whole list. */
+export type AssignmentListPage = Omit<AssignmentList, 'rows'> & ListPage;
+export type { ListCell, ListColumn };
+
+/** A day's 分案清单 of a team the service kept (GET /api/assignments), its files by format. */
+export interface KeptAssignmentList {
+  team: string;
+  date: string;
+  savedAt: string;
+  files: Array<{ format: 'xlsx' | 'docx'; file: string; bytes: number; url: string }>;
 }
 
 /** A weekly report the service made by itself (GET /api/reports), with its week's dates when known. */

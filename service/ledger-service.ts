@@ -195,9 +195,22 @@ export class LedgerService {
       const { values } = this.stored.normalize(ledger, row);
       if (!where(values)) continue;
       const { response } = this.respond(ledger, row, context, []);
-      rows.push({ rowId: row.rowId, values, status: response.status, nodes: response.nodes });
+      rows.push({ rowId: row.rowId, values, raw: row.values, status: response.status, nodes: response.nodes });
     }
     return rows;
+  }
+
+  /**
+   * The live rows of a ledger that assigns rows to teams whose assignment date is set (on `on` when
+   * given), evaluated as of a date: what a 分案清单 is made from.
+   */
+  assignedRows(ledger: AnyLedger, asOf: CivilDate, on?: CivilDate): EvaluatedLedgerRow[] {
+    const { assignment } = ledger;
+    if (!assignment) return [];
+    return this.evaluated(ledger, asOf, (values) => {
+      const assignedOn = values[assignment.assignedOn];
+      return typeof assignedOn === 'string' && (on === undefined || assignedOn === on);
+    });
   }
 
   /** Every live row of a ledger, normalised, with the facts fixed by earlier syncs: what the weekly report reads. */

@@ -13,7 +13,7 @@ import { onSignInSubmit, signIn, signOut } from './sign-in.ts';
 import dashboardStylesheet from './dashboard/dashboard.css';
 import { wireDashboard } from './dashboard/index.ts';
 import stylesheet from './style.css';
-import { loadTeamList, showTeams } from './team-list.ts';
+import { loadTeamList, onTeamChange, showTeams } from './team-list.ts';
 import { downloadWeekly, lastWeek } from './weekly-reports.ts';
 
 // Stylesheet files, not an inline <style>: the page's Content-Security-Policy allows only its own files.
@@ -27,7 +27,8 @@ for (const href of [stylesheet, dashboardStylesheet]) {
 byId('sign-in-form').addEventListener('submit', onSignInSubmit);
 byId('sign-out-button').addEventListener('click', signOut);
 byId('annotate-form').addEventListener('submit', (event) => void annotate(event));
-byId('team-ledger').addEventListener('change', showTeams);
+byId('team-ledger').addEventListener('change', () => showTeams());
+byId('team').addEventListener('change', onTeamChange);
 byId('team-form').addEventListener('submit', (event) => void loadTeamList(event));
 byId('deleted-form').addEventListener('submit', (event) => void loadDeletedRows(event));
 wireDashboard();

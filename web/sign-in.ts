@@ -9,13 +9,13 @@ import { hideDashboard, showDashboard } from './dashboard/index.ts';
 import { showDeletedLedgers } from './deleted-rows.ts';
 import { byId, messageOf, say, showSections } from './dom.ts';
 import { connection, forgetToken, savedToken, saveToken, stillSignedIn } from './session.ts';
-import { showTeamLedgers } from './team-list.ts';
+import { forgetTeamList, showTeamLedgers } from './team-list.ts';
 import { showTemplates } from './templates.ts';
 import { loadReports } from './weekly-reports.ts';
 
 const SIGNED_IN_SECTIONS = ['templates', 'annotate', 'reports'];
 /** Where results, lists and links are shown: emptied at 退出. */
-const RESULT_BOXES = ['annotate-result', 'template-list', 'report-list', 'team-result', 'deleted-result'];
+const RESULT_BOXES = ['annotate-result', 'template-list', 'report-list', 'team-result', 'kept-lists', 'deleted-result'];
 /** Lists filled from the signed-in user's ledgers. */
 const USER_SELECTS = ['team-ledger', 'team', 'deleted-ledger'];
 const USER_FORMS = ['annotate-form', 'team-form', 'deleted-form'];
@@ -41,7 +41,7 @@ export async function signIn(): Promise<void> {
     byId<HTMLInputElement>('token').value = '';
     showTemplates(ledgers);
     showSections(SIGNED_IN_SECTIONS, true);
-    byId('team-list').hidden = !showTeamLedgers(ledgers);
+    byId('team-list').hidden = !showTeamLedgers(ledgers, user);
     byId('deleted-rows').hidden = !showDeletedLedgers(ledgers, user);
     showAdmin(user);
     showDashboard();
@@ -74,6 +74,7 @@ export function signOut(): void {
 function clearScreen(): void {
   hideDashboard();
   showSections([...SIGNED_IN_SECTIONS, 'team-list', 'deleted-rows'], false);
+  forgetTeamList();
   const who = byId('signed-in-as');
   who.textContent = '';
   who.hidden = true;

@@ -77,6 +77,8 @@ export interface TableOptions {
   widths?: readonly number[];
   /** 小4号 (the default) or 5号 for a table of many or long columns. */
   size?: 'small4' | 'no5';
+  /** The 版心's width in twips (a turned page's is wider: textWidthOf); the upright 156 mm when left out. */
+  textWidth?: number;
 }
 
 /**
@@ -87,7 +89,8 @@ export function borderedTable(headers: readonly string[], rows: readonly (readon
   const size = SIZE[options.size ?? 'small4'];
   const shares = options.widths ?? headers.map(() => 1);
   const total = shares.reduce((sum, share) => sum + share, 0);
-  const columns = shares.map((share) => Math.floor((TEXT_WIDTH * share) / total));
+  const textWidth = options.textWidth ?? TEXT_WIDTH;
+  const columns = shares.map((share) => Math.floor((textWidth * share) / total));
   const row = (values: readonly TableValue[], header: boolean) =>
     new TableRow({
       tableHeader: header,
@@ -95,7 +98,7 @@ export function borderedTable(headers: readonly string[], rows: readonly (readon
       children: values.map((value, c) => tableCell(value, header, columns[c], c === 0, size)),
     });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: columns,
     borders: RULES,
     alignment: AlignmentType.CENTER,

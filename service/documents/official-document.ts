@@ -12,13 +12,14 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Tab,
   TextRun,
   type FileChild,
 } from 'docx';
 import type { CivilDate } from '../domain/civil-date.ts';
-import { LINE } from './blocks.ts';
+import { LINE, TEXT_WIDTH } from './blocks.ts';
 import { FACES, runFont, SIZE, withFontTable } from './fonts.ts';
 
 export { bodyParagraph, bodyText, borderedTable, figure, heading, tableNote, type TableOptions, type TableValue } from './blocks.ts';
@@ -43,6 +44,13 @@ export interface OfficialDocument {
   body: FileChild[];
   /** 落款: who signs it, over the date at the end. */
   issuedBy: string;
+  /** A document whose body is a wide table (a list) may turn the page; the 版心 turns with it (225×156 mm). */
+  orientation?: 'portrait' | 'landscape';
+}
+
+/** The 版心's width in twips: 156 mm upright, 225 mm on a turned page. */
+export function textWidthOf(document: Pick<OfficialDocument, 'orientation'>): number {
+  return document.orientation === 'landscape' ? mm(225) : TEXT_WIDTH;
 }
 
 /** 2026-11-30 → 2026年11月30日, figures as GB/T 9704-2012 writes the 成文日期. */
@@ -51,7 +59,8 @@ export function chineseDate(date: CivilDate): string {
   return `${year}年${month}月${day}日`;
 }
 
-function mastheadBlock({ masthead, issue, unit, date }: OfficialDocument): Paragraph[] {
+function mastheadBlock(document: OfficialDocument): Paragraph[] {
+  const { masthead, issue, unit, date } = document;
   const red = (text: string, size: number, face: string = FACES.title) => new TextRun({ text, color: RED, size, font: runFont(face) });
   const lines = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [red(masthead, 72)] })];
   if (issue !== '')
@@ -64,7 +73,7 @@ function mastheadBlock({ masthead, issue, unit, date }: OfficialDocument): Parag
   // The unit flush left and the date flush right on one line, over the red separator (版头中的分隔线).
   lines.push(
     new Paragraph({
-      tabStops: [{ type: 'right', position: mm(156) }],
+      tabStops: [{ type: 'right', position: textWidthOf(document) }],
       border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 4 } },
       spacing: { before: 120, after: 480 },
       children: [
@@ -108,6 +117,17 @@ function pageNumber(alignment: 'right' | 'left'): Footer {
   });
 }
 
+/** A4 with the 版心's margins; turned, the margins turn with the page (the binding edge on top). */
+function pageOf(document: OfficialDocument) {
+  const upright = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(25) };
+  if (document.orientation !== 'landscape') return { size: { width: mm(210), height: mm(297) }, margin: upright };
+  return {
+    // docx turns the sheet itself: the size is given upright.
+    size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE },
+    margin: { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35), header: mm(12), footer: mm(15) },
+  };
+}
+
 export function officialDocument(document: OfficialDocument): Document {
   return new Document({
     creator: '执行台账助手',
@@ -116,12 +136,7 @@ export function officialDocument(document: OfficialDocument): Document {
     styles: { default: { document: { run: { font: runFont(FACES.body), size: SIZE.no3 } } } },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(25) },
-          },
-        },
+        properties: { page: pageOf(document) },
         footers: { default: pageNumber('right'), even: pageNumber('left') },
         children: [
           ...mastheadBlock(document),

@@ -5,11 +5,14 @@
 import { asDate, type CivilDate } from './civil-date.ts';
 import type { AnyLedger, NodeResult, RowValues } from './ledger.ts';
 import { maskIdentitiesIn } from './normalize/index.ts';
+import type { RawValue } from './problem.ts';
 
 /** A live row evaluated as of a date, with its normalised values. */
 export interface EvaluatedLedgerRow {
   rowId: string;
   values: RowValues;
+  /** The values as typed (a value that cannot be read is shown as typed). */
+  raw: Record<string, RawValue>;
   status: Record<string, string | number | null>;
   nodes: NodeResult[];
 }

@@ -152,6 +152,8 @@ export interface AssignmentDef {
   teamStatus: string;
   /** The date column from which a row counts as assigned; a list "since a date" reads it. */
   assignedOn: string;
+  /** The date column that takes a row off a team's open list (the case is closed). */
+  closedOn: string;
   /** The columns a 分案清单 shows, input and status ones, in order. */
   listColumns: string[];
 }

@@ -6,12 +6,14 @@ import express, { type RequestHandler } from 'express';
 import { CaseAlerts } from '../case-alerts.ts';
 import type { HealthWarning } from '../health.ts';
 import type { LedgerService } from '../ledger-service.ts';
+import type { AssignmentService } from '../assignments/assignment-service.ts';
 import { DownloadTickets } from '../reports/download-tickets.ts';
 import type { ReportService } from '../reports/report-service.ts';
 import type { SettingsHolder } from '../settings.ts';
 import type { Store } from '../store/store.ts';
 import type { UserDirectory } from '../users.ts';
 import { currentUser, requireUser } from './auth.ts';
+import { assignmentListRouter, keptListsRouter } from './assignments-routes.ts';
 import { backupsRouter } from './backups-routes.ts';
 import { calendarYearsRouter } from './calendar-routes.ts';
 import { caseRoutes } from './case-routes.ts';
@@ -35,6 +37,7 @@ export interface AppParts {
   store: Store;
   ledgers: LedgerService;
   reports: ReportService;
+  assignments: AssignmentService;
   users: UserDirectory;
   settings: SettingsHolder;
   timeZone: string;
@@ -81,7 +84,9 @@ export function createApp(parts: AppParts): express.Express {
       manages: LEDGERS.filter((ledger) => mayManage(user, ledger)).map((ledger) => ledger.id),
     });
   });
+  app.use('/api/ledgers', assignmentListRouter(parts.assignments, parts.timeZone, now));
   app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, now));
+  app.use('/api/assignments', keptListsRouter(parts.assignments));
   app.use('/api/reports', reportsRouter(parts.reports, tickets, parts.timeZone, now));
   app.use('/api', caseRoutes(new CaseAlerts(parts.ledgers, parts.store, parts.settings.get, now), parts.timeZone, now));
   // The admin section (admin only): users, the holiday data by year, the rules form, backups.

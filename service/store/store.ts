@@ -1,7 +1,7 @@
 // The store as the rest of the service sees it: ledgers of rows with revisions, a few small
-// documents, an audit log, the stored weekly reports. Two adapters implement it: the embedded one
-// on files in the data directory (file-store.ts, production) and one in memory (memory-store.ts,
-// tests). Nothing here names a file, so a database adapter can be added without touching callers.
+// documents, an audit log, the stored weekly reports and daily 分案清单. Two adapters implement it:
+// the embedded one on files in the data directory (file-store.ts, production) and one in memory
+// (memory-store.ts, tests). Nothing here names a file, so a database adapter can be added without touching callers.
 
 import type { RawValue } from '../domain/problem.ts';
 
@@ -93,11 +93,37 @@ export function reportWeek(file: string): string | null {
   return REPORT_NAME.exec(file)?.[1] ?? null;
 }
 
+/** A day's 分案清单 of a team, kept as the service made it after the day's triage. */
+export interface KeptList {
+  team: string;
+  /** The day whose assignments it lists. */
+  date: string;
+  format: 'xlsx' | 'docx';
+  /** 分案清单-速执团队-2026-11-20.xlsx */
+  file: string;
+  bytes: number;
+  savedAt: string;
+}
+
+const KEPT_LIST_NAME = /^分案清单-([^/\\]+)-(\d{4}-\d{2}-\d{2})\.(xlsx|docx)$/;
+
+export function keptListName(team: string, date: string, format: KeptList['format']): string {
+  return `分案清单-${team}-${date}.${format}`;
+}
+
+/** The team, day and format of a kept list's name, or null for any other name. */
+export function keptListOf(file: string): Pick<KeptList, 'team' | 'date' | 'format'> | null {
+  const match = KEPT_LIST_NAME.exec(file);
+  if (!match || match[1].includes('..')) return null;
+  return { team: match[1], date: match[2], format: match[3] as KeptList['format'] };
+}
+
 export interface Store {
   /** Where the data is kept, for the start message (e.g. 数据目录 /srv/ledger/data). */
   readonly where: string;
   readonly documents: DocumentStore;
   readonly reports: ReportStore;
+  readonly assignments: AssignmentStore;
 
   /** Runs `work` after every earlier write has finished, and before any later one starts. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
@@ -147,6 +173,16 @@ export interface ReportStore {
   /** Every stored report, newest week first. */
   list(): Promise<StoredReport[]>;
   /** A stored report's bytes by its name (StoredReport.file); null for any other name or a missing report. */
+  read(file: string): Promise<Buffer | null>;
+}
+
+/** The daily 分案清单 files, one per team, day and format, kept. */
+export interface AssignmentStore {
+  /** Keeps a file under its name (keptListName); call inside the store's queue. */
+  save(file: string, bytes: Uint8Array): Promise<KeptList>;
+  /** Every kept list, the latest day first. */
+  list(): Promise<KeptList[]>;
+  /** A kept file's bytes by its name; null for any other name or a missing file. */
   read(file: string): Promise<Buffer | null>;
 }
 

@@ -20,6 +20,7 @@ function node(id: string, name: string, state: NodeState, dueOn: string, daysLef
 const row = (rowId: string, values: EvaluatedLedgerRow['values'], nodes: NodeResult[], status: EvaluatedLedgerRow['status'] = {}) => ({
   rowId,
   values,
+  raw: {},
   status,
   nodes,
 });

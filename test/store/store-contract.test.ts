@@ -228,5 +228,36 @@ for (const make of [fileAdapter, memoryAdapter]) {
         }
       });
     });
+
+    describe('kept 分案清单', () => {
+      it('keeps each team’s day’s files, lists the latest day first, and reads one back by its name only', async () => {
+        assert.deepEqual(await store.assignments.list(), []);
+        for (const file of [
+          '分案清单-速执团队-2026-10-19.xlsx',
+          '分案清单-速执团队-2026-10-20.xlsx',
+          '分案清单-速执团队-2026-10-20.docx',
+          '分案清单-首执团队-2026-10-20.xlsx',
+        ])
+          await store.exclusive(() => store.assignments.save(file, Buffer.from(file)));
+        assert.deepEqual(
+          (await store.assignments.list()).map((kept) => [kept.date, kept.team, kept.format]),
+          [
+            ['2026-10-20', '首执团队', 'xlsx'],
+            ['2026-10-20', '速执团队', 'xlsx'],
+            ['2026-10-20', '速执团队', 'docx'],
+            ['2026-10-19', '速执团队', 'xlsx'],
+          ],
+        );
+        assert.equal((await store.assignments.read('分案清单-速执团队-2026-10-20.docx'))?.toString(), '分案清单-速执团队-2026-10-20.docx');
+        for (const name of [
+          '分案清单-特执团队-2026-10-20.xlsx',
+          '../分案清单-速执团队-2026-10-20.xlsx',
+          '分案清单-..-2026-10-20.xlsx',
+          'users.json',
+        ])
+          assert.equal(await store.assignments.read(name), null, name);
+        await assert.rejects(store.assignments.save('../users.json', Buffer.from('x')));
+      });
+    });
   });
 }

@@ -349,12 +349,12 @@ describe('the web page', () => {
       await page.selectOption('#team', '速执团队');
       await page.click('#team-button');
       await page.waitForSelector('#team-result table');
-      assert.match((await page.textContent('#team-status')) ?? '', /速执团队共 2 件/);
+      assert.match((await page.textContent('#team-status')) ?? '', /速执团队全部未结案件共 2 件/);
       const rows = await page.$$eval('#team-result tbody tr', (lines) =>
         lines.map((line) => Array.from(line.querySelectorAll('td'), (cell) => cell.textContent)),
       );
       assert.deepEqual(
-        rows.map((row) => [row[0], row[1], row[2], row[3]]),
+        rows.map((row) => [row[0], row[2], row[3], row[4]]),
         [
           ['（2026）豫0102执801号', '清单甲', '2026-11-02', '2026-11-03'],
           ['（2026）豫0102执802号', '清单乙', '2026-11-02', '2026-11-20'],
@@ -363,13 +363,13 @@ describe('the web page', () => {
       await fs.mkdir(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, 'web-page-team-list.png'), fullPage: true });
 
-      await page.fill('#team-since', '2026-11-10');
+      await page.fill('#team-date', '2026-11-20');
       await page.click('#team-button');
-      await page.waitForFunction(() => /速执团队共 1 件/.test(document.getElementById('team-status')!.textContent ?? ''));
+      await page.waitForFunction(() => /2026-11-20 分案共 1 件/.test(document.getElementById('team-status')!.textContent ?? ''));
       await page.selectOption('#team', '执恢团队');
       await page.click('#team-button');
       await page.waitForFunction(() =>
-        /执恢团队暂无分案（2026-11-10 以来）/.test(document.getElementById('team-status')!.textContent ?? ''),
+        /执恢团队在 2026-11-20 没有新分案件/.test(document.getElementById('team-status')!.textContent ?? ''),
       );
     });
 

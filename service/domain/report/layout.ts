@@ -203,7 +203,8 @@ export function columnWidths(grid: ReportGrid): number[] {
 
 const COLUMN_WIDTH = { min: 8, max: 40 };
 
-function displayWidth(text: string): number {
+/** Characters a text takes on screen, a CJK character counting two: column widths follow it. */
+export function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) width += (char.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
   return width;
