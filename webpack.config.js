@@ -29,11 +29,21 @@ class BuildInputs {
   }
 }
 
+/** What the shared task pane template says of its host: its name, whether it loads office.js, 周通报's chart. */
+const EXCEL = { name: 'Excel', officeJs: true, chartNote: '（含各团队收结案图表）' };
+const WPS = { name: 'WPS 表格', officeJs: false, chartNote: '' };
+
+/** Each page: its script and HTML template, and what the template says of its host. */
 const pages = {
-  taskpane: './addin/taskpane/taskpane',
-  commands: './addin/commands/commands',
-  notice: './addin/commands/notice',
-  'web/index': './web/index',
+  taskpane: { script: './addin/excel/excel-pane.ts', template: './addin/taskpane/taskpane.html', host: EXCEL },
+  commands: { script: './addin/commands/commands.ts', template: './addin/commands/commands.html' },
+  notice: { script: './addin/commands/notice.ts', template: './addin/commands/notice.html' },
+  'web/index': { script: './web/index.ts', template: './web/index.html' },
+  // The WPS 加载项 (served under /wps/addin/): the entry page the ribbon calls, and the same task pane.
+  'wps/addin/index': { script: './addin/wps/addin-entry.ts', template: './addin/wps/addin-entry.html' },
+  'wps/addin/taskpane': { script: './addin/wps/wps-pane.ts', template: './addin/taskpane/taskpane.html', host: WPS },
+  // The IT admin's install page (/wps/, its service address filled in by the service).
+  'wps/install': { script: './addin/wps/install.ts', template: './addin/wps/install.html' },
 };
 
 export default (_env, argv) => ({
@@ -41,7 +51,7 @@ export default (_env, argv) => ({
   // webpack's own runtime (e.g. finding the stylesheet's address) is written for the same browsers as the code.
   target: ['web', 'es2017'],
   devtool: argv.mode === 'development' ? 'source-map' : false,
-  entry: Object.fromEntries(Object.entries(pages).map(([name, base]) => [name, `${base}.ts`])),
+  entry: Object.fromEntries(Object.entries(pages).map(([name, page]) => [name, page.script])),
   output: { path: path.resolve(root, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: {
@@ -60,7 +70,13 @@ export default (_env, argv) => ({
   },
   plugins: [
     ...Object.entries(pages).map(
-      ([name, base]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: `${base}.html`, chunks: [name] }),
+      ([name, page]) =>
+        new HtmlWebpackPlugin({
+          filename: `${name}.html`,
+          template: page.template,
+          chunks: [name],
+          templateParameters: { host: page.host ?? EXCEL },
+        }),
     ),
     new BuildInputs(),
   ],

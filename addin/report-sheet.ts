@@ -65,3 +65,10 @@ export function reportSheet(report: WeeklyReport): ReportSheet {
     },
   };
 }
+
+/** A sheet name not yet taken: the wanted one, else numbered (周通报 2026-W48（旧）2). */
+export function freeName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name); n += 1) name = `${wanted}${n}`;
+  return name;
+}

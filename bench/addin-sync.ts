@@ -1,7 +1,8 @@
 // 同步本表 of 10,000 case rows through the built task pane, the real service and the stand-in Excel
 // host in headless Chromium, against its floor: the same number of new rows posted straight to the
 // service in the detail the add-in asks for (status). Also the context.sync() calls for 10 and for
-// 10,000 rows. One JSON line per figure.
+// 10,000 rows, and the same sync in the WPS 表格 pane (stand-in ET host), new rows and rows that all
+// carry an error mark. One JSON line per figure.
 
 import {
   ADMIN_TOKEN,
@@ -14,6 +15,7 @@ import {
 } from '../test/addin/browser/harness.ts';
 import { generatedRow, typeGeneratedRows } from '../test/addin/browser/generated-rows.ts';
 import { casesLedger } from '../test/addin/browser/ledger-rows.ts';
+import { openWpsPage } from '../test/addin/browser/wps-harness.ts';
 
 const ROWS = 10_000;
 
@@ -81,6 +83,26 @@ try {
       limit: 5 * 1024,
     }),
   );
+
+  const wps = await openWpsPage(service.url);
+  try {
+    await connect(wps, service.url, ADMIN_TOKEN);
+    const wpsSync = async (rows: number, firstSerial: number, bad: boolean) => {
+      await clickAndWait(wps, '#create-ledger');
+      await typeGeneratedRows(wps, ledger, rows, firstSerial, bad, '__etHost');
+      const start = performance.now();
+      await clickAndWait(wps, '#sync');
+      return performance.now() - start;
+    };
+    const fresh = await wpsSync(ROWS, 300_001, false);
+    const marked = await wpsSync(ROWS, 400_001, true);
+    console.log(
+      JSON.stringify({ name: `WPS pane sync of ${ROWS} new case rows (stand-in ET host)`, value: Math.round(fresh), unit: 'ms' }),
+    );
+    console.log(JSON.stringify({ name: `WPS pane sync of ${ROWS} rows, each marked as an error`, value: Math.round(marked), unit: 'ms' }));
+  } finally {
+    await wps.close();
+  }
 } finally {
   await pane.close();
   await service.close();

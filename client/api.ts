@@ -3,14 +3,19 @@
 import { readAnnotationSummary, ANNOTATION_SUMMARY_HEADER, type ReceivedSummary } from './annotation-summary.ts';
 import {
   CALENDAR_MISSING,
+  type AlertFilter,
+  type AlertList,
+  type AssignmentListPage,
   type BackupInfo,
   type CalendarYear,
   type CalendarYearView,
+  type CaseView,
   type DeletedRow,
   type FestivalEntry,
   type Health,
   type InstallInfo,
   type IssuedToken,
+  type KeptAssignmentList,
   type LedgerDefinition,
   type ListedReport,
   type ReportSettings,
@@ -20,6 +25,7 @@ import {
   type RuleItem,
   type SignedInUser,
   type SyncRowRequest,
+  type TeamCards,
   type TrendWeek,
   type UserSummary,
   type WeeklyReport,
@@ -88,6 +94,50 @@ export async function fetchRow(connection: Connection, ledgerId: string, rowId: 
   return (await callService<{ rows: RowWithNodes[] }>(connection, path)).rows[0];
 }
 
+/** Which 分案清单: a team's, the day's (cases assigned on `date`) or, without a date, all its open cases. */
+export interface AssignmentQuery {
+  team: string;
+  date?: string;
+}
+
+const assignmentsPath = (ledgerId: string, query: Record<string, string>) =>
+  `/api/ledgers/${encodeURIComponent(ledgerId)}/assignments?${new URLSearchParams(query)}`;
+
+/** One page of a team's 分案清单 (pages from 1; the service's default page size when none is given), the most urgent first. */
+export function fetchAssignmentList(
+  connection: Connection,
+  ledgerId: string,
+  query: AssignmentQuery,
+  page: { page: number; pageSize?: number },
+): Promise<AssignmentListPage> {
+  const paging = { page: String(page.page), ...(page.pageSize ? { pageSize: String(page.pageSize) } : {}) };
+  return callService<AssignmentListPage>(connection, assignmentsPath(ledgerId, { ...assignmentQuery(query), ...paging }));
+}
+
+/** The whole list as an Excel workbook or a Word document. */
+export function assignmentListFile(
+  connection: Connection,
+  ledgerId: string,
+  query: AssignmentQuery,
+  format: 'xlsx' | 'docx',
+): Promise<ServiceFile> {
+  return downloadFile(connection, assignmentsPath(ledgerId, { ...assignmentQuery(query), format }), `分案清单-${query.team}.${format}`);
+}
+
+function assignmentQuery({ team, date }: AssignmentQuery): Record<string, string> {
+  return { team, ...(date ? { date } : {}) };
+}
+
+/** The day's lists the service kept, the latest day first; a team's only when one is given. */
+export function fetchKeptLists(connection: Connection, team?: string): Promise<KeptAssignmentList[]> {
+  return callService<KeptAssignmentList[]>(connection, `/api/assignments${team ? `?${new URLSearchParams({ team })}` : ''}`);
+}
+
+/** A kept list's file, byte for byte as the service made it that day. */
+export function keptListFile(connection: Connection, file: KeptAssignmentList['files'][number]): Promise<ServiceFile> {
+  return downloadFile(connection, file.url, file.file);
+}
+
 /** The 周通报 of an ISO week (YYYY-Www); the service answers the week before this one when none is given. */
 export function fetchWeeklyReport(connection: Connection, week?: string): Promise<WeeklyReport> {
   const query = new URLSearchParams({ format: 'json', ...(week ? { week } : {}) });
@@ -100,14 +150,45 @@ export function fetchTrend(connection: Connection, weeks?: number): Promise<Tren
   return callService<TrendWeek[]>(connection, `/api/reports/trend?${query}`);
 }
 
-export function weeklyReportFile(connection: Connection, week: string): Promise<ServiceFile> {
-  const query = new URLSearchParams({ week, format: 'xlsx' });
-  return downloadFile(connection, `/api/reports/weekly?${query}`, `周通报-${week}.xlsx`);
+/** The teams' figures of this week as of today, as the 周通报 counts them, the team with most 超期 first. */
+export function fetchTeamCards(connection: Connection): Promise<TeamCards> {
+  return callService<TeamCards>(connection, '/api/reports/teams');
 }
 
-/** A weekly report as the service stored it on its Monday, byte for byte. */
-export function storedReportFile(connection: Connection, report: ListedReport): Promise<ServiceFile> {
-  return downloadFile(connection, report.url, report.file);
+/** One page of the 超期 and 临期 nodes of every ledger as of today, narrowed by the filter. */
+export function fetchAlerts(connection: Connection, filter: AlertFilter, page: number, pageSize: number): Promise<AlertList> {
+  const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  for (const [name, value] of Object.entries(filter)) if (typeof value === 'string' && value !== '') query.set(name, value);
+  return callService<AlertList>(connection, `/api/alerts?${query}`);
+}
+
+/** Every ledger's rows of a case, the case number in any form a clerk types it. */
+export function fetchCase(connection: Connection, caseNo: string): Promise<CaseView> {
+  return callService<CaseView>(connection, `/api/cases/${encodeURIComponent(caseNo)}`);
+}
+
+/** The 周通报 files: the xlsx (every table, the full overdue list) and the Word document (the 通报 to send). */
+export type ReportFileFormat = 'xlsx' | 'docx';
+
+export function weeklyReportFile(connection: Connection, week: string, format: ReportFileFormat = 'xlsx'): Promise<ServiceFile> {
+  const query = new URLSearchParams({ week, format });
+  return downloadFile(connection, `/api/reports/weekly?${query}`, `周通报-${week}.${format}`);
+}
+
+/**
+ * A one-time address (two minutes, one use) for a week's 周通报 file, for a browser that holds no
+ * token: the add-in opens it in the system browser. The address is relative to the service.
+ */
+export function weeklyReportTicket(connection: Connection, week: string | undefined, format: ReportFileFormat): Promise<{ url: string }> {
+  const query = new URLSearchParams({ format, ...(week ? { week } : {}) });
+  return callService<{ url: string }>(connection, `/api/reports/weekly/ticket?${query}`, { method: 'POST' });
+}
+
+/** A weekly report as the service stored it on its Monday, byte for byte: its xlsx, or its docx when one was kept. */
+export function storedReportFile(connection: Connection, report: ListedReport, format: ReportFileFormat = 'xlsx'): Promise<ServiceFile> {
+  const stored = format === 'docx' ? report.docx : report;
+  if (!stored) return Promise.reject(new Error(`${report.week} 周通报当时没有保存 Word 文件，请点「重新生成 Word」`));
+  return downloadFile(connection, stored.url, stored.file);
 }
 
 /** The weekly reports the service made by itself. */

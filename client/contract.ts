@@ -1,6 +1,10 @@
 // The shapes of the HTTP contract (SPEC §7) as every client sees them: the add-in, the web page and
 // the command line know no ledger beyond what these carry.
 
+import type { Alert, AlertFilter, AlertOptions, AlertPage } from '../service/domain/alerts.ts';
+import type { CaseField, CaseLedger, CaseNode, CasePage, CaseRow } from '../service/domain/case-page.ts';
+import type { TeamFigures } from '../service/domain/report/sections/cases.ts';
+import type { AssignmentList, ListCell, ListColumn, ListPage } from '../service/domain/assignment-list.ts';
 import type { TrendFigures, TrendWeek } from '../service/domain/report/trend.ts';
 import type { WeeklyReport } from '../service/domain/report/weekly-report.ts';
 import type { ReportSettings } from '../service/domain/report/report-settings.ts';
@@ -12,6 +16,24 @@ import type { UserSummary } from '../service/users.ts';
 export type { WeeklyReport };
 /** GET /api/reports/trend: one entry per complete week, oldest first. */
 export type { TrendFigures, TrendWeek };
+
+/** GET /api/reports/teams: the week holding the day, and its teams' figures as of that day, worst team first. */
+export interface TeamCards {
+  week: string;
+  from: string;
+  to: string;
+  asOf: string;
+  teams: TeamFigures[];
+}
+export type { TeamFigures };
+
+/** GET /api/alerts: one page of 超期 and 临期 across every ledger, most urgent first. */
+export type AlertList = AlertPage & { asOf: string };
+export type { Alert, AlertFilter, AlertOptions };
+
+/** GET /api/cases/:caseNo: every ledger's rows of one case. */
+export type CaseView = CasePage & { asOf: string };
+export type { CaseField, CaseLedger, CaseNode, CaseRow };
 
 export interface LedgerColumn {
   id: string;
@@ -32,6 +54,8 @@ export interface LedgerAssignment {
   teamStatus: string;
   /** The date column from which a row counts as assigned. */
   assignedOn: string;
+  /** The date column that takes a row off a team's open list. */
+  closedOn: string;
   /** The columns a 分案清单 shows, in order. */
   listColumns: string[];
 }
@@ -94,8 +118,26 @@ export interface RowsResponse {
   rows: RowResult[];
 }
 
+/** GET /api/ledgers/:id/assignments: one page of a team's 分案清单, the most urgent first, with the counts of the whole list. */
+export type AssignmentListPage = Omit<AssignmentList, 'rows'> & ListPage;
+export type { ListCell, ListColumn };
+
+/** A day's 分案清单 of a team the service kept (GET /api/assignments), its files by format. */
+export interface KeptAssignmentList {
+  team: string;
+  date: string;
+  savedAt: string;
+  files: Array<{ format: 'xlsx' | 'docx'; file: string; bytes: number; url: string }>;
+}
+
 /** A weekly report the service made by itself (GET /api/reports), with its week's dates when known. */
-export type ListedReport = StoredReport & { from?: string; to?: string; url: string };
+/** GET /api/reports: a stored week's xlsx (file, url) and, when one was saved, its Word document. */
+export type ListedReport = Omit<StoredReport, 'docx'> & {
+  from?: string;
+  to?: string;
+  url: string;
+  docx?: { file: string; bytes: number; url: string };
+};
 
 /** The signed-in user (GET /api/me), with the ledgers whose deleted rows they may see and restore. */
 export interface SignedInUser {
@@ -135,6 +177,8 @@ export interface InstallInfo {
   publicUrl: string;
   webUrl: string;
   manifestUrl: string;
+  /** The WPS 表格 add-in's install page (统信 UOS, 银河麒麟, Windows). */
+  wpsInstallUrl: string;
   /** The service's own CA certificate; null when the service uses the administrator's certificate. */
   caCertificateUrl: string | null;
 }

@@ -22,6 +22,8 @@ export interface Config {
   /** Origins allowed to call the API from a browser besides the service's own pages (CORS_ORIGINS; unset: the public URLs). */
   corsOrigins: string[] | null;
   backupsKept: number;
+  /** Font files the 周通报's charts may draw text in besides the system's (REPORT_CHART_FONT, paths split by ':'). */
+  chartFontFiles: string[];
 }
 
 /** ADMIN_TOKEN is the admin's password: shorter ones are guessed too easily (a generated one has 36). */
@@ -62,6 +64,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone,
     corsOrigins: corsOrigins.length > 0 ? corsOrigins : null,
     backupsKept: Number(env.BACKUPS_KEPT ?? 30),
+    chartFontFiles: (env.REPORT_CHART_FONT ?? '')
+      .split(path.delimiter)
+      .filter(Boolean)
+      .map((file) => path.resolve(file)),
   };
 }
 

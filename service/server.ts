@@ -15,6 +15,10 @@ import { LedgerService } from './ledger-service.ts';
 import { logError } from './log.ts';
 import { ReportService } from './reports/report-service.ts';
 import { ReportScheduler } from './reports/scheduler.ts';
+import { AssignmentService } from './assignments/assignment-service.ts';
+import { DailyListScheduler } from './assignments/daily-scheduler.ts';
+import { listAtMinutes } from './domain/report/report-settings.ts';
+import { ReportSettingsHolder } from './report-settings.ts';
 import { SettingsHolder } from './settings.ts';
 import { FileStore } from './store/file-store.ts';
 import type { Store } from './store/store.ts';
@@ -43,6 +47,8 @@ export interface StartOptions {
   store?: (ledgerIds: readonly string[]) => Promise<Store>;
   /** How often (ms) the running service looks whether the day at the court has changed and takes its backup; hourly by default. */
   backupCheckEvery?: number;
+  /** How often (ms) the running service looks whether the day's 分案清单 are due; every minute by default. */
+  listCheckEvery?: number;
   /** How often (ms) the running service renews its certificate when due and prints the health warnings; daily by default. */
   dailyCheckEvery?: number;
   /** The free space of the data directory's disk (tests pretend a full one); fs.statfs by default. */
@@ -61,11 +67,13 @@ export async function startService(
   const store = await openStore(LEDGERS.map((ledger) => ledger.id));
   const timers: NodeJS.Timeout[] = [];
   let scheduler: ReportScheduler | undefined;
+  let dailyLists: DailyListScheduler | undefined;
   let daily: Repeated | undefined;
   // The scheduled jobs stop before the store closes, whether the service closes or fails to start.
   const stopJobs = async () => {
     for (const timer of timers) clearInterval(timer);
     await scheduler?.stop();
+    await dailyLists?.stop();
     await daily?.stop();
   };
   try {
@@ -75,7 +83,7 @@ export async function startService(
     const users = new UserDirectory(store.documents, (work) => store.exclusive(work), clock);
     const adminToken = await ensureAdmin(users, config.adminToken);
     const ledgers = new LedgerService(store, settings.get, config.timeZone, clock);
-    const reports = new ReportService(ledgers, settings.get, store);
+    const reports = new ReportService(ledgers, settings.get, store, { chartFontFiles: config.chartFontFiles });
     const health = (): Promise<HealthWarning[]> =>
       healthWarnings({
         store,
@@ -97,6 +105,20 @@ export async function startService(
       log,
     });
     await scheduler.start();
+    const reportSettings = new ReportSettingsHolder(store);
+    const assignments = new AssignmentService(ledgers, store, reportSettings, settings.get);
+    // Like the weekly report, the day's lists missed while the service was down are made before it listens.
+    dailyLists = new DailyListScheduler({
+      clock,
+      timeZone: config.timeZone,
+      calendar: () => settings.get().calendar,
+      listAt: async () => listAtMinutes((await reportSettings.read()).settings),
+      keptDays: async () => (await assignments.kept()).map((list) => list.date),
+      keep: (day) => assignments.keepDay(day),
+      log,
+      checkEvery: options.listCheckEvery,
+    });
+    await dailyLists.start();
 
     const secure = tls ? https.createServer(tls.options) : null;
     const server = secure ?? http.createServer();
@@ -107,6 +129,7 @@ export async function startService(
       store,
       ledgers,
       reports,
+      assignments,
       users,
       settings,
       timeZone: config.timeZone,
@@ -216,7 +239,7 @@ function addressLines(publicUrls: string[], configured: boolean, ownCa: boolean)
     configured
       ? `服务地址（PUBLIC_URL）：${publicUrls.join('、')}`
       : `服务地址：${first}（未设置 PUBLIC_URL，只适合本机使用；在法院服务器上请把 PUBLIC_URL 设为书记员电脑访问本服务的地址，如 https://10.1.2.3:3000）`,
-    `网页版：${first}/web/；加载项清单：${first}/manifest.xml`,
+    `网页版：${first}/web/；加载项清单：${first}/manifest.xml；WPS 表格加载项安装页：${first}/wps/`,
   ];
   if (ownCa) lines.push(`根证书：${first}/ca.crt（每台书记员电脑安装一次，步骤见网页版「安装根证书与加载项」）`);
   return lines;

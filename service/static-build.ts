@@ -8,8 +8,15 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** The pages the manifest and the web page need; without any of them dist/ is rebuilt. */
-const PAGES = ['taskpane.html', 'commands.html', path.join('web', 'index.html')];
+/** The pages the manifest, the web page and the WPS 加载项 need; without any of them dist/ is rebuilt. */
+const PAGES = [
+  'taskpane.html',
+  'commands.html',
+  path.join('web', 'index.html'),
+  path.join('wps', 'install.html'),
+  path.join('wps', 'addin', 'index.html'),
+  path.join('wps', 'addin', 'taskpane.html'),
+];
 
 /** Why dist/ must be built (in Chinese, for the console), or null when it is up to date. */
 export function buildReason(root: string): string | null {

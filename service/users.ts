@@ -3,6 +3,7 @@
 // first, so two admins adding users at once, or a command adding one, never lose either.
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { teamsOf } from './domain/assignment-list.ts';
 import type { AnyLedger } from './domain/ledger.ts';
 import { LEDGERS } from './domain/ledgers/index.ts';
 import { logError } from './log.ts';
@@ -64,11 +65,7 @@ export function availableRoles(): Array<{ role: string; label: string }> {
 
 /** The teams a `team:` role may name: those a ledger assigns rows to (the cases ledger's 分流调整 options). */
 export function configuredTeams(): string[] {
-  const teams = LEDGERS.flatMap((ledger) => {
-    const column = ledger.assignment && ledger.columns.find((candidate) => candidate.id === ledger.assignment?.teamColumn);
-    return column?.options ?? [];
-  });
-  return [...new Set(teams)];
+  return [...new Set(LEDGERS.flatMap(teamsOf))];
 }
 
 /** Why a role is refused, in Chinese; null for a known role. */

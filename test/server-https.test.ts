@@ -150,6 +150,7 @@ describe('service start: its own CA and certificate for PUBLIC_URL', function ()
       publicUrl: 'https://zxzh.court.local:3000',
       webUrl: 'https://zxzh.court.local:3000/web/',
       manifestUrl: 'https://zxzh.court.local:3000/manifest.xml',
+      wpsInstallUrl: 'https://zxzh.court.local:3000/wps/',
       caCertificateUrl: 'https://zxzh.court.local:3000/ca.crt',
     });
   });

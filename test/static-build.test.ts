@@ -49,7 +49,7 @@ describe('npm start on a fresh clone builds the add-in and the web page first', 
     assert.equal(buildReason(tree), 'dist/ 中没有 taskpane.html');
   });
 
-  it('npm start builds, then serves /taskpane.html, /commands.html and /web/', async () => {
+  it('npm start builds, then serves /taskpane.html, /commands.html, /web/ and the WPS pages', async () => {
     child = spawn('npm', ['start'], {
       cwd: tree,
       detached: true,
@@ -64,7 +64,7 @@ describe('npm start on a fresh clone builds the add-in and the web page first', 
     );
     assert.match(output, /正在构建加载项和网页版（dist\/ 中没有 taskpane\.html）/);
     assert.ok(output.indexOf('构建完成') < output.indexOf('服务已启动'), 'built before it listens');
-    for (const page of ['/taskpane.html', '/commands.html', '/web/']) {
+    for (const page of ['/taskpane.html', '/commands.html', '/web/', '/wps/', '/wps/addin/', '/wps/addin/taskpane.html']) {
       const reply = await fetch(`${url}${page}`);
       assert.equal(reply.status, 200, page);
       assert.match(reply.headers.get('content-type') ?? '', /^text\/html/, page);

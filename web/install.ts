@@ -1,5 +1,6 @@
 // 安装根证书与加载项: the service's address (PUBLIC_URL), the steps to trust the service's own CA on
-// a clerk's PC (one PC by double-click, many by a domain group policy), and the add-in's manifest.
+// a clerk's PC (one PC by double-click, many by a domain group policy), the add-in's manifest, and
+// where the WPS 表格 add-in is installed from.
 // Shown signed in or not: a PC that does not trust the CA yet is the one that needs it.
 
 import { fetchInstallInfo } from '../client/api.ts';
@@ -38,6 +39,7 @@ export async function showInstall(): Promise<void> {
   }
   if (info.caCertificateUrl !== null) section.appendChild(certificatePart());
   section.appendChild(manifestPart(info));
+  section.appendChild(wpsPart(info));
   document.querySelector('main')?.appendChild(section);
 }
 
@@ -78,6 +80,17 @@ function manifestPart(info: InstallInfo): HTMLDetailsElement {
       '清单中的地址已是上面的服务地址，无需修改：下载后放到书记员都能读取的共享文件夹，再在 Excel 中添加受信任的加载项目录。',
       'hint',
     ),
+  );
+  return part;
+}
+
+function wpsPart(info: InstallInfo): HTMLDetailsElement {
+  const part = fold('WPS 表格加载项（统信 UOS、银河麒麟、Windows）', 'install-wps');
+  const line = paragraph('安装页：');
+  line.appendChild(link(info.wpsInstallUrl, info.wpsInstallUrl));
+  part.appendChild(line);
+  part.appendChild(
+    paragraph('用 WPS 表格的电脑按安装页的步骤：信任根证书、允许 JS 加载项、登记加载项，之后功能区出现「执行台账」选项卡。', 'hint'),
   );
   return part;
 }

@@ -5,16 +5,17 @@ import { fetchLedgers, fetchMe } from '../client/api.ts';
 import type { SignedInUser } from '../client/contract.ts';
 import { ServiceError } from '../client/service.ts';
 import { hideAdmin, showAdmin } from './admin/index.ts';
+import { hideDashboard, showDashboard } from './dashboard/index.ts';
 import { showDeletedLedgers } from './deleted-rows.ts';
 import { byId, messageOf, say, showSections } from './dom.ts';
 import { connection, forgetToken, savedToken, saveToken, stillSignedIn } from './session.ts';
-import { showTeamLedgers } from './team-list.ts';
+import { forgetTeamList, showTeamLedgers } from './team-list.ts';
 import { showTemplates } from './templates.ts';
 import { loadReports } from './weekly-reports.ts';
 
 const SIGNED_IN_SECTIONS = ['templates', 'annotate', 'reports'];
 /** Where results, lists and links are shown: emptied at 退出. */
-const RESULT_BOXES = ['annotate-result', 'template-list', 'report-list', 'team-result', 'deleted-result'];
+const RESULT_BOXES = ['annotate-result', 'template-list', 'report-list', 'team-result', 'kept-lists', 'deleted-result'];
 /** Lists filled from the signed-in user's ledgers. */
 const USER_SELECTS = ['team-ledger', 'team', 'deleted-ledger'];
 const USER_FORMS = ['annotate-form', 'team-form', 'deleted-form'];
@@ -40,9 +41,10 @@ export async function signIn(): Promise<void> {
     byId<HTMLInputElement>('token').value = '';
     showTemplates(ledgers);
     showSections(SIGNED_IN_SECTIONS, true);
-    byId('team-list').hidden = !showTeamLedgers(ledgers);
+    byId('team-list').hidden = !showTeamLedgers(ledgers, user);
     byId('deleted-rows').hidden = !showDeletedLedgers(ledgers, user);
     showAdmin(user);
+    showDashboard();
     void loadReports();
   } catch (error) {
     if (!stillSignedIn(asked)) return;
@@ -70,7 +72,9 @@ export function signOut(): void {
 
 /** Hides the signed-in sections and empties every result, list, link, status line and choice in them. */
 function clearScreen(): void {
+  hideDashboard();
   showSections([...SIGNED_IN_SECTIONS, 'team-list', 'deleted-rows'], false);
+  forgetTeamList();
   const who = byId('signed-in-as');
   who.textContent = '';
   who.hidden = true;

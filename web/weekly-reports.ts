@@ -1,7 +1,8 @@
-// 4. 周通报: the reports the service made by itself on their Monday — 下载 gives the stored file as it
-// was made, 重新生成 makes the week again from today's rows — and any other week on request.
+// 4. 周通报: the reports the service made by itself on their Monday, each as a Word document (the
+// 通报 to send) and an Excel workbook (every table) — 下载 gives the stored file as it was made,
+// 重新生成 makes the week again from today's rows — and any other week on request.
 
-import { fetchStoredReports, storedReportFile, weeklyReportFile } from '../client/api.ts';
+import { fetchStoredReports, storedReportFile, weeklyReportFile, type ReportFileFormat } from '../client/api.ts';
 import type { ListedReport } from '../client/contract.ts';
 import type { Connection, ServiceFile } from '../client/service.ts';
 import { formatYmd } from '../service/domain/civil-date.ts';
@@ -31,12 +32,26 @@ function reportItem(report: ListedReport): HTMLLIElement {
   const dates = report.from && report.to ? `（${report.from} 至 ${report.to}）` : '';
   const saved = report.savedAt ? `，${new Date(report.savedAt).toLocaleString('zh-CN', { hour12: false })} 生成` : '';
   item.appendChild(document.createTextNode(`周通报 ${week}${dates}${saved}`));
+  const stored = (format: ReportFileFormat) => () =>
+    fetchAndSave((asked) => storedReportFile(asked, report, format), `正在下载 ${week} 周通报…`, 'report-list-status');
+  if (report.docx) item.appendChild(button('下载 Word', 'stored-docx', '下载当时生成并保存的 Word 通报', stored('docx')));
+  item.appendChild(button('下载 Excel', 'stored', '下载当时生成并保存的 Excel 表格（含完整超期清单）', stored('xlsx')));
   item.appendChild(
-    button('下载', 'stored', '下载当时生成并保存的文件', () =>
-      fetchAndSave((asked) => storedReportFile(asked, report), `正在下载 ${week} 周通报…`, 'report-list-status'),
+    button(
+      '重新生成 Word',
+      'regenerate-docx',
+      '按台账现有数据重新统计该周，生成 Word 通报',
+      () => void downloadWeekly(week, 'report-list-status', 'docx'),
     ),
   );
-  item.appendChild(button('重新生成', 'regenerate', '按台账现有数据重新统计该周', () => void downloadWeekly(week, 'report-list-status')));
+  item.appendChild(
+    button(
+      '重新生成 Excel',
+      'regenerate',
+      '按台账现有数据重新统计该周，生成 Excel 表格',
+      () => void downloadWeekly(week, 'report-list-status'),
+    ),
+  );
   return item;
 }
 
@@ -50,9 +65,9 @@ function button(text: string, action: string, title: string, onClick: () => void
   return element;
 }
 
-export async function downloadWeekly(week: string, statusId: string): Promise<void> {
+export async function downloadWeekly(week: string, statusId: string, format: ReportFileFormat = 'xlsx'): Promise<void> {
   if (!/^\d{4}-W\d{2}$/.test(week)) return say(statusId, '请选择一周。', 'error');
-  await fetchAndSave((asked) => weeklyReportFile(asked, week), `正在按现有数据生成 ${week} 周通报…`, statusId);
+  await fetchAndSave((asked) => weeklyReportFile(asked, week, format), `正在按现有数据生成 ${week} 周通报…`, statusId);
 }
 
 async function fetchAndSave(fetchFile: (asked: Connection) => Promise<ServiceFile>, working: string, statusId: string) {

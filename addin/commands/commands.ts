@@ -4,9 +4,10 @@
 import { savedConnection, saveSummary } from '../connection-store.ts';
 import { detectCapabilities } from '../excel/capabilities.ts';
 import { describeError } from '../excel/errors.ts';
-import { SyncMemory, syncLedgerTable } from '../excel/sync-table.ts';
+import { syncLedgerTable } from '../excel/sync-table.ts';
+import { SyncMemory } from '../sheet/sync-memory.ts';
 import { fetchLedgers } from '../../client/api.ts';
-import type { SyncSummary } from '../sheet/summary.ts';
+import { syncNotice } from './sync-notice.ts';
 
 function notice(text: string): void {
   if (!Office.context.requirements.isSetSupported('DialogApi', '1.1')) return;
@@ -16,14 +17,6 @@ function notice(text: string): void {
     const dialog = result.value;
     dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
   });
-}
-
-function describe(summary: SyncSummary): string | null {
-  const problems: string[] = [];
-  if (summary.errorRows) problems.push(`${summary.errorRows} 行有错误（已标红并附批注）`);
-  if (summary.conflicts) problems.push(`${summary.conflicts} 行与他人的修改冲突，请打开助手选择保留哪一版`);
-  if (summary.unplaced) problems.push(`${summary.unplaced} 行在同步期间被移动，未写回，请再同步一次`);
-  return problems.length > 0 ? `已同步 ${summary.rows} 行。\n${problems.join('\n')}` : null;
 }
 
 async function syncActiveTable(event: Office.AddinCommands.Event): Promise<void> {
@@ -36,7 +29,7 @@ async function syncActiveTable(event: Office.AddinCommands.Event): Promise<void>
       { connection, ledgers, capabilities: detectCapabilities(), memory: new SyncMemory() },
     );
     saveSummary(summary);
-    const text = describe(summary);
+    const text = syncNotice(summary);
     if (text) notice(text);
   } catch (error) {
     notice(`同步未完成：${describeError(error)}`);

@@ -4,7 +4,8 @@
 
 import { localAddress, sheetAddress } from '../sheet/addresses.ts';
 import { MARK_FILL, NOTE_PREFIX, type Mark, type MarkChange, type MarkPlan, type Marks } from '../sheet/marks.ts';
-import { DUE_SOON, ON_TRACK, OVERDUE } from '../../client/contract.ts';
+import { ALERT_COLOURS } from '../sheet/column-look.ts';
+import type { Locate } from '../sync-steps.ts';
 import type { Capabilities } from './capabilities.ts';
 
 export type AnnotationMode = 'notes' | 'comments' | 'none';
@@ -14,9 +15,6 @@ export function annotationMode(capabilities: Capabilities): AnnotationMode {
   if (capabilities.comments) return 'comments';
   return 'none';
 }
-
-/** Where a mark's cell is now: sheet row and column, or null when its row is gone. */
-export type Locate = (rowId: string, columnId: string) => { row: number; column: number } | null;
 
 interface PendingAdd {
   change: MarkChange;
@@ -145,11 +143,7 @@ export function recordCommentIds(writes: AnnotationWrites): Marks {
 /** 预警 coloured by conditional formats (ExcelApi 1.6): 超期 red, 临期 amber, 正常 green. */
 export function queueAlertColours(range: Excel.Range): void {
   range.conditionalFormats.clearAll();
-  for (const [text, fill, font] of [
-    [OVERDUE, '#FDE7E9', '#A4262C'],
-    [DUE_SOON, '#FFF4CE', '#8A5300'],
-    [ON_TRACK, '#DFF6DD', '#0B6A0B'],
-  ]) {
+  for (const [text, fill, font] of ALERT_COLOURS) {
     const format = range.conditionalFormats.add('ContainsText');
     format.textComparison.format.fill.color = fill;
     format.textComparison.format.font.color = font;

@@ -3,21 +3,20 @@
 // writes (system columns) and other people's edits (co-authoring) do not start a sync.
 
 import { parseAddress } from '../sheet/addresses.ts';
-
-export const AUTO_SYNC_DELAY_MS = 2000;
+import { AUTO_SYNC_DELAY_MS, TableDebounce } from '../table-debounce.ts';
 
 export class AutoSync {
   private handler: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs> | null = null;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly running = new Set<string>();
-  private readonly again = new Set<string>();
+  private readonly debounce: TableDebounce;
 
   constructor(
-    private readonly syncTable: (tableId: string) => Promise<void>,
+    syncTable: (tableId: string) => Promise<void>,
     /** Sheet columns the add-in writes in a table, known after its first sync. */
     private readonly writtenColumns: (tableId: string) => ReadonlySet<number> | undefined,
-    private readonly delayMs = AUTO_SYNC_DELAY_MS,
-  ) {}
+    delayMs = AUTO_SYNC_DELAY_MS,
+  ) {
+    this.debounce = new TableDebounce(syncTable, delayMs);
+  }
 
   get active(): boolean {
     return this.handler !== null;
@@ -34,8 +33,7 @@ export class AutoSync {
   async stop(): Promise<void> {
     const handler = this.handler;
     this.handler = null;
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.debounce.cancel();
     if (!handler) return;
     await Excel.run(handler.context, async (context) => {
       handler.remove();
@@ -45,12 +43,7 @@ export class AutoSync {
 
   private async onChanged(event: Excel.TableChangedEventArgs): Promise<void> {
     if (event.source === 'Remote' || this.onlyOurColumns(event)) return;
-    const pending = this.timers.get(event.tableId);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      event.tableId,
-      setTimeout(() => void this.run(event.tableId), this.delayMs),
-    );
+    this.debounce.changed(event.tableId);
   }
 
   private onlyOurColumns(event: Excel.TableChangedEventArgs): boolean {
@@ -59,20 +52,5 @@ export class AutoSync {
     const { column, columnCount } = parseAddress(event.address);
     for (let index = column; index < column + columnCount; index += 1) if (!written.has(index)) return false;
     return true;
-  }
-
-  private async run(tableId: string): Promise<void> {
-    this.timers.delete(tableId);
-    if (this.running.has(tableId)) {
-      this.again.add(tableId);
-      return;
-    }
-    this.running.add(tableId);
-    try {
-      await this.syncTable(tableId);
-    } finally {
-      this.running.delete(tableId);
-      if (this.again.delete(tableId) && this.handler) void this.run(tableId);
-    }
   }
 }

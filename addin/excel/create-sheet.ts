@@ -11,19 +11,11 @@ import { fingerprintOfStored } from '../sheet/rows.ts';
 import { sheetNameFor, tableNameFor } from '../sheet/table-names.ts';
 import type { Capabilities } from './capabilities.ts';
 import { queueInputFormats, queueSystemFormats, queueTemplateExtras } from './sheet-format.ts';
-import type { Progress } from './sync-table.ts';
+import type { Progress } from '../sheet/sync-memory.ts';
+import type { CreatedSheet } from '../taskpane/host.ts';
 import { writeInBatches } from './write-batches.ts';
 
 export const TABLE_STYLE = 'TableStyleLight9';
-
-export interface CreatedSheet {
-  sheetName: string;
-  tableName: string;
-  tableKey: string;
-  rows: number;
-  /** The written rows as automatic sync will see them, so it does not resend what just came from the service. */
-  fingerprints: Map<string, string>;
-}
 
 export async function createLedgerSheet(
   ledger: LedgerDefinition,

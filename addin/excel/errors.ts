@@ -1,12 +1,9 @@
 // Errors the clerk reads: what happened and what to do, in Chinese. Office's own errors are
 // translated by their code; anything else keeps its message.
 
-import { ServiceError } from '../../client/service.ts';
+import { clerkMessage } from '../sheet/errors.ts';
 
-export class UserError extends Error {}
-
-/** A table that is not a ledger table (automatic sync hears about every table's changes). */
-export class NotLedgerTable extends UserError {}
+export { NotLedgerTable, UserError } from '../sheet/errors.ts';
 
 const OFFICE_MESSAGES: Record<string, string> = {
   ItemNotFound: '找不到要操作的表格或工作表，可能已被删除或改名',
@@ -34,8 +31,8 @@ export function isItemNotFound(error: unknown): boolean {
 }
 
 export function describeError(error: unknown): string {
-  // A service's error code is its own, never one of Office's.
-  if (error instanceof UserError || error instanceof ServiceError) return error.message;
+  const ours = clerkMessage(error);
+  if (ours !== null) return ours;
   const code = codeOf(error);
   if (code && OFFICE_MESSAGES[code]) return OFFICE_MESSAGES[code];
   const message = (error as Error)?.message;

@@ -10,6 +10,7 @@ import type { Marks } from '../sheet/marks.ts';
 import { idOfCell, sheetRows, type SheetRow } from '../sheet/rows.ts';
 import { ledgerOfTable } from '../sheet/table-names.ts';
 import type { Capabilities } from './capabilities.ts';
+import { NO_TABLE_MESSAGE } from '../sheet/errors.ts';
 import { isItemNotFound, isPayloadTooLarge, NotLedgerTable, UserError } from './errors.ts';
 
 export interface LocatedTable {
@@ -19,8 +20,6 @@ export interface LocatedTable {
   key: string;
   ledger: LedgerDefinition;
 }
-
-export const NO_TABLE_MESSAGE = '当前工作表没有台账表格：请先「新建台账」，或用「接管现有表格」接管这张表';
 
 /** The ledger table named by key, or the first ledger table on the active sheet. One sync. */
 export async function locateLedgerTable(

@@ -1,16 +1,16 @@
 // Actions on single rows found by 行ID: selecting a problem cell from the summary list, and
 // 采用对方的 (take the stored version of a conflicting row into the clerk's cells, by their choice).
 
-import type { CellInput, LedgerDefinition, RowResult } from '../../client/contract.ts';
+import type { LedgerDefinition } from '../../client/contract.ts';
+import type { StoredVersion } from '../sheet/stored-version.ts';
 import { localAddress } from '../sheet/addresses.ts';
-import { storedCellValue } from '../sheet/cell-values.ts';
 import { batchWrites, EXCEL_DATA_BUDGET } from '../sheet/chunks.ts';
-import { columnIndexOf, type TableLayout } from '../sheet/layout.ts';
-import { buildWriteBlocks, type WriteBlock } from '../sheet/write-blocks.ts';
+import { columnIndexOf } from '../sheet/layout.ts';
+import { storedVersionBlocks } from '../sheet/stored-version.ts';
 import type { Capabilities } from './capabilities.ts';
 import { UserError } from './errors.ts';
 import { locateLedgerTable, readRowPositions, readTableShape } from './ledger-table.ts';
-import type { SyncMemory } from './sync-table.ts';
+import type { SyncMemory } from '../sheet/sync-memory.ts';
 import { writeInBatches } from './write-batches.ts';
 
 interface RowsDeps {
@@ -33,27 +33,6 @@ export async function selectRowCell(tableKey: string, rowId: string, columnId: s
     shape.sheet.getRange(localAddress(shape.bodyRow + position, shape.bodyColumn + column)).select();
     await context.sync();
   });
-}
-
-export interface StoredVersion {
-  rowId: string;
-  rev: number;
-  values: Record<string, CellInput>;
-  status: Record<string, string | number | null>;
-}
-
-/** Blocks that put a stored version into a row: the clerk's columns present in the table, then its statuses. */
-export function storedVersionBlocks(layout: TableLayout, position: number, version: StoredVersion): WriteBlock[] {
-  const inputs: WriteBlock[] = [];
-  layout.slots.forEach((slot, index) => {
-    if (slot.kind !== 'input') return;
-    const value = storedCellValue(version.values[slot.column.id]);
-    const last = inputs[inputs.length - 1];
-    if (last && last.column + last.values[0].length === index) last.values[0].push(value);
-    else inputs.push({ row: position, column: index, values: [[value]] });
-  });
-  const result: RowResult = { rowId: version.rowId, rev: version.rev, state: 'ok', errors: [], status: version.status };
-  return [...inputs, ...buildWriteBlocks(layout, new Map([[position, { kind: 'result', result }]]))];
 }
 
 /** 采用对方的: the stored values replace the clerk's, with the stored revision and statuses. */

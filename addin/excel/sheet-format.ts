@@ -1,18 +1,22 @@
 // How a ledger table looks: system columns set apart, 行ID/版本 hidden, dates formatted, dropdowns
 // for fixed options, frozen header, 预警 coloured. Each feature above ExcelApi 1.1 is gated.
 
-import { ALERT_COLUMN, type LedgerColumn } from '../../client/contract.ts';
+import { ALERT_COLUMN } from '../../client/contract.ts';
 import { numberFormatFor } from '../sheet/cell-values.ts';
+import {
+  hasDropdown,
+  SYSTEM_BODY_FILL,
+  SYSTEM_BODY_FONT,
+  SYSTEM_HEADER_FILL,
+  SYSTEM_HEADER_FONT,
+  systemColumnWidth,
+  widthOf,
+} from '../sheet/column-look.ts';
 import { columnIndexOf, writeSpans, type TableLayout } from '../sheet/layout.ts';
 import { localAddress } from '../sheet/addresses.ts';
 import { queueAlertColours } from './annotations.ts';
 import type { Capabilities } from './capabilities.ts';
 import { setForAllCells } from './write-batches.ts';
-
-export const SYSTEM_HEADER_FILL = '#605E5C';
-export const SYSTEM_HEADER_FONT = '#FFFFFF';
-export const SYSTEM_BODY_FILL = '#F3F2F1';
-export const SYSTEM_BODY_FONT = '#323130';
 
 export interface TablePlace {
   sheet: Excel.Worksheet;
@@ -52,7 +56,7 @@ export function queueSystemFormats(place: TablePlace, layout: TableLayout, capab
     if (slot.kind === 'system') {
       const format = numberFormatFor(slot.column.type);
       setForAllCells(bodyRange(place, index), 'numberFormat', format === 'General' ? '@' : format);
-      if (capabilities.hideColumns) headerRange(place, index).format.columnWidth = slot.column.type === 'text' ? 160 : 80;
+      if (capabilities.hideColumns) headerRange(place, index).format.columnWidth = systemColumnWidth(slot.column);
     }
     if ((slot.kind === 'rowId' || slot.kind === 'rev') && capabilities.hideColumns)
       headerRange(place, index).getEntireColumn().columnHidden = true;
@@ -74,15 +78,4 @@ export function queueTemplateExtras(place: TablePlace, layout: TableLayout, capa
     if (capabilities.hideColumns) headerRange(place, index).format.columnWidth = widthOf(slot.column);
   });
   if (capabilities.freezePanes) place.sheet.freezePanes.freezeRows(place.headerRow + 1);
-}
-
-/** A dropdown helps where a column takes one of fixed options; tags take several, so none there. */
-function hasDropdown(column: LedgerColumn): boolean {
-  return !!column.options && column.options.length > 0 && column.type !== 'tags' && column.options.join(',').length < 255;
-}
-
-function widthOf(column: LedgerColumn): number {
-  if (column.type === 'date') return 80;
-  if (column.type === 'caseNo' || column.type === 'partyId' || column.type === 'personId' || column.type === 'creditCode') return 150;
-  return Math.min(160, Math.max(70, column.header.length * 14));
 }

@@ -5,15 +5,16 @@
 //   — the service validates —
 //   4 check the rows did not move, look up existing notes and fills · 5 write statuses and marks.
 
-import { syncRows } from '../../client/api.ts';
-import { ALERT_COLUMN, type LedgerDefinition, type RowResult } from '../../client/contract.ts';
+import { ALERT_COLUMN, type LedgerDefinition } from '../../client/contract.ts';
 import type { Connection } from '../../client/service.ts';
-import { batchWrites, chunkBySize, chunkRequests, EXCEL_DATA_BUDGET, utf8Length } from '../sheet/chunks.ts';
-import { columnIndexOf, slotIndex, writeSpans, type TableLayout } from '../sheet/layout.ts';
+import { batchWrites, chunkBySize, EXCEL_DATA_BUDGET, utf8Length } from '../sheet/chunks.ts';
+import { columnIndexOf, slotIndex, type TableLayout } from '../sheet/layout.ts';
 import { planMarks, pruneMarks, type Marks } from '../sheet/marks.ts';
-import { idOfCell, planSync, relocate, sameIds, type SheetRow, type SyncPlan, type SyncScope } from '../sheet/rows.ts';
-import { summarize, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
+import { idOfCell, planSync, relocate, sameIds } from '../sheet/rows.ts';
+import { summarize } from '../sheet/summary.ts';
+import type { Progress, SyncMemory, SyncOutcome, SyncTarget } from '../sheet/sync-memory.ts';
 import { buildWriteBlocks, type RowWrite } from '../sheet/write-blocks.ts';
+import { locator, presentIds, remember, rowWrites, scopeOf, sendRows, sentEntries } from '../sync-steps.ts';
 import {
   annotationMode,
   planAnnotationWrites,
@@ -21,23 +22,10 @@ import {
   queueAnnotationLookups,
   recordCommentIds,
   type AnnotationLookups,
-  type Locate,
 } from './annotations.ts';
 import type { Capabilities } from './capabilities.ts';
 import { locateLedgerTable, marksSettingKey, readTableRows, readTableShape, type TableShape } from './ledger-table.ts';
 import { writeInBatches } from './write-batches.ts';
-
-export type Progress = (fraction: number, label: string) => void;
-
-/** What the pane remembers between syncs while it is open. */
-export class SyncMemory {
-  /** Per table: each row's fingerprint as last synced, so automatic sync sends changed rows only. */
-  readonly fingerprints = new Map<string, Map<string, string>>();
-  /** Per table: error marks, where workbook settings (ExcelApi 1.4) cannot hold them. */
-  readonly marks = new Map<string, Marks>();
-  /** Per table: sheet columns the add-in writes, so its own writes do not trigger automatic sync. */
-  readonly writtenColumns = new Map<string, Set<number>>();
-}
 
 export interface SyncDeps {
   connection: Connection;
@@ -46,21 +34,6 @@ export interface SyncDeps {
   memory: SyncMemory;
   progress?: Progress;
 }
-
-export type SyncTarget =
-  | { kind: 'all'; tableKey?: string }
-  | { kind: 'changed'; tableKey: string }
-  | { kind: 'override'; tableKey: string; revisions: ReadonlyMap<string, number> };
-
-export interface SyncOutcome {
-  summary: SyncSummary;
-  /** The rows this sync sent, for merging an automatic sync's few rows into the last summary. */
-  entries: SummaryEntry[];
-  /** Whether every row of the table was sent (同步本表) rather than the changed ones. */
-  full: boolean;
-}
-
-export const CONFLICT_REMARK = '此行已被他人修改，与服务中的版本冲突：请在助手中选择「保留我的」或「采用对方的」';
 
 export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promise<SyncOutcome> {
   const progress = deps.progress ?? (() => undefined);
@@ -79,7 +52,7 @@ export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promi
       return { summary: summarize(located.ledger, table, [], 0), entries: [], full };
     }
 
-    const results = await sendRows(deps, located.ledger, plan, progress);
+    const results = await sendRows(deps.connection, located.ledger, plan, progress);
 
     progress(0.8, '正在写回状态列…');
     const layout = shape.header.layout;
@@ -126,73 +99,14 @@ export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promi
       await context.sync();
     }
 
-    const writes = new Map<number, RowWrite>();
-    let unplaced = 0;
-    plan.entries.forEach((entry, index) => {
-      const at = positions.get(entry.position);
-      if (at === undefined) unplaced += 1;
-      else
-        writes.set(
-          at,
-          results[index].state === 'conflict' ? { kind: 'conflict', message: CONFLICT_REMARK } : { kind: 'result', result: results[index] },
-        );
-    });
-    if (!moved) for (const position of plan.blank) writes.set(position, { kind: 'clear' });
-
-    const present = full
-      ? new Set([...rows.map((row) => row.rowId), ...results.map((result) => result.rowId)].filter((id): id is string => id !== null))
-      : null;
+    const { writes, unplaced } = rowWrites(plan, results, positions, !moved);
+    const present = presentIds(full, rows, results);
     const marks = await writeBack(context, origin, layout, writes, lookups, present, deps, progress);
-    remember(deps.memory, located.key, origin, layout, full, rows, plan, results, marks);
+    remember(deps.memory, { key: located.key, origin, layout, full, rows, plan, results, marks });
     progress(1, '同步完成');
-    const entries = plan.entries.map((entry, index) => ({
-      result: results[index],
-      values: entry.request.values,
-      position: positions.get(entry.position) ?? entry.position,
-    }));
+    const entries = sentEntries(plan, results, positions);
     return { summary: summarize(located.ledger, table, entries, unplaced), entries, full };
   });
-}
-
-function scopeOf(target: SyncTarget, synced: Map<string, string> | undefined): SyncScope {
-  // Automatic sync of a table this pane has not synced yet sends it whole: its rows are not known.
-  if (target.kind === 'override') return { kind: 'override', revisions: target.revisions };
-  if (target.kind === 'changed' && synced) return { kind: 'changed', synced };
-  return { kind: 'all' };
-}
-
-/** Sends the planned rows, in parts when a sheet exceeds what one request may carry. */
-async function sendRows(deps: SyncDeps, ledger: LedgerDefinition, plan: SyncPlan, progress: Progress): Promise<RowResult[]> {
-  const requests = plan.entries.map((entry) => entry.request);
-  const parts = chunkRequests(requests);
-  const results: RowResult[] = [];
-  for (const [index, part] of parts.entries()) {
-    progress(0.1 + (0.65 * index) / parts.length, `正在提交服务校验（${results.length + part.length} / ${requests.length} 行）…`);
-    results.push(...(await syncRows(deps.connection, ledger.id, part)).rows);
-  }
-  if (results.length !== requests.length) throw new Error(`服务返回 ${results.length} 行，提交的是 ${requests.length} 行`);
-  return results;
-}
-
-/** Finds a mark's cell: by the row's position when read (or after relocation), and the column's. */
-function locator(
-  shape: TableShape,
-  layout: TableLayout,
-  rows: SheetRow[],
-  plan: SyncPlan,
-  results: RowResult[],
-  positions: Map<number, number> | null,
-): Locate {
-  const byId = new Map<string, number>();
-  for (const row of rows) if (row.rowId !== null) byId.set(row.rowId, row.position);
-  plan.entries.forEach((entry, index) => byId.set(results[index].rowId, entry.position));
-  return (rowId, columnId) => {
-    const read = byId.get(rowId);
-    const position = read === undefined ? undefined : positions ? positions.get(read) : read;
-    const column = columnIndexOf(layout, columnId);
-    if (position === undefined || column < 0) return null;
-    return { row: shape.bodyRow + position, column: shape.bodyColumn + column };
-  };
 }
 
 /** Statuses, marks, 预警 colours and the marks record; one sync unless the data exceeds the budget. */
@@ -242,33 +156,4 @@ async function writeBack(
     await context.sync();
   }
   return marks;
-}
-
-function remember(
-  memory: SyncMemory,
-  key: string,
-  shape: TableShape,
-  layout: TableLayout,
-  full: boolean,
-  rows: SheetRow[],
-  plan: SyncPlan,
-  results: RowResult[],
-  marks: Marks,
-): void {
-  const fingerprints = full ? new Map<string, string>() : (memory.fingerprints.get(key) ?? new Map<string, string>());
-  plan.entries.forEach((entry, index) => fingerprints.set(results[index].rowId, entry.fingerprint));
-  for (const position of plan.blank) {
-    const rowId = rows[position].rowId;
-    if (rowId) fingerprints.delete(rowId);
-  }
-  memory.fingerprints.set(key, fingerprints);
-  memory.marks.set(key, marks);
-  memory.writtenColumns.set(
-    key,
-    new Set(
-      writeSpans(layout).flatMap((span) =>
-        Array.from({ length: span.end - span.start + 1 }, (_, offset) => shape.bodyColumn + span.start + offset),
-      ),
-    ),
-  );
 }

@@ -3,15 +3,10 @@
 // of the team figures needs the chart API (ExcelApi 1.1); column widths need ExcelApi 1.2.
 
 import type { WeeklyReport } from '../../service/domain/report/weekly-report.ts';
-import { reportSheet } from '../report-sheet.ts';
+import { freeName, reportSheet } from '../report-sheet.ts';
+import type { WrittenReportSheet } from '../taskpane/host.ts';
 
 const HEADER_FILL = '#D9E1F2';
-
-export interface WrittenReportSheet {
-  name: string;
-  /** Whether the chart was drawn; false where this Excel has no chart API (the table alone is written). */
-  chart: boolean;
-}
 
 export async function writeReportSheet(report: WeeklyReport): Promise<WrittenReportSheet> {
   const plan = reportSheet(report);
@@ -45,10 +40,4 @@ export async function writeReportSheet(report: WeeklyReport): Promise<WrittenRep
     await context.sync();
     return { name: plan.name, chart: charts };
   });
-}
-
-function freeName(wanted: string, taken: Set<string>): string {
-  let name = wanted;
-  for (let n = 2; taken.has(name); n += 1) name = `${wanted}${n}`;
-  return name;
 }

@@ -1,5 +1,6 @@
-// Task pane: wires the clerk's buttons to the Excel actions. Each button is one Excel.run (see
-// ../excel); actions never overlap, and an automatic sync waits for the clerk's own action.
+// Task pane: wires the clerk's buttons to the host's actions (Excel or WPS 表格, see host.ts; the
+// entries are excel/excel-pane.ts and wps/wps-pane.ts). Actions never overlap, and an automatic
+// sync waits for the clerk's own action.
 
 import styles from './taskpane.css';
 import {
@@ -11,34 +12,37 @@ import {
   saveConnection,
   saveSummary,
 } from '../connection-store.ts';
-import { AutoSync } from '../excel/auto-sync.ts';
-import { detectCapabilities, missingFeatures, type Capabilities } from '../excel/capabilities.ts';
-import { createLedgerSheet } from '../excel/create-sheet.ts';
-import { describeError, NotLedgerTable, UserError } from '../excel/errors.ts';
-import { acceptStoredVersions, selectRowCell } from '../excel/rows-actions.ts';
-import { SyncMemory, syncLedgerTable, type SyncOutcome, type SyncTarget } from '../excel/sync-table.ts';
-import { takeOverActiveSheet } from '../excel/take-over.ts';
-import { writeReportSheet } from '../excel/write-report-sheet.ts';
-import { calendarGapNotice, fetchHealth, fetchLedgers, fetchTeamRows, fetchWeeklyReport, testConnection } from '../../client/api.ts';
+import { NotLedgerTable, UserError } from '../sheet/errors.ts';
+import { SyncMemory, type SyncOutcome, type SyncTarget } from '../sheet/sync-memory.ts';
+import {
+  calendarGapNotice,
+  fetchHealth,
+  fetchLedgers,
+  fetchTeamRows,
+  fetchWeeklyReport,
+  testConnection,
+  weeklyReportTicket,
+} from '../../client/api.ts';
 import type { LedgerDefinition } from '../../client/contract.ts';
-import type { Connection } from '../../client/service.ts';
+import { serviceUrl, type Connection } from '../../client/service.ts';
 import { mergeEntries, summarize, type ProblemItem, type SummaryEntry, type SyncSummary } from '../sheet/summary.ts';
+import type { ChangeWatch, SheetHost } from './host.ts';
 import { element, showMessage, showProgress, showSummary, showTakeOverReport } from './view.ts';
 
 const state = {
   connection: savedConnection(),
   ledgers: [] as LedgerDefinition[],
-  capabilities: null as Capabilities | null,
+  host: null as SheetHost | null,
   memory: new SyncMemory(),
   entries: new Map<string, SummaryEntry[]>(),
   summary: null as SyncSummary | null,
-  autoSync: null as AutoSync | null,
+  autoSync: null as ChangeWatch | null,
   queue: Promise.resolve() as Promise<unknown>,
 };
 
-const ACTION_BUTTONS = ['sync', 'create-ledger', 'take-over', 'pull', 'write-report', 'test-connection'];
+const ACTION_BUTTONS = ['sync', 'create-ledger', 'take-over', 'pull', 'write-report', 'download-report-docx', 'test-connection'];
 
-/** Runs Excel actions one after another: two Excel.run batches must not interleave their reads and writes. */
+/** Runs the host's actions one after another: two actions must not interleave their reads and writes. */
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
   const next = state.queue.then(work, work);
   state.queue = next.catch(() => undefined);
@@ -60,12 +64,19 @@ async function clerkAction(label: string, work: () => Promise<string | void>): P
   }
 }
 
+function host(): SheetHost {
+  if (!state.host) throw new UserError('表格尚未就绪');
+  return state.host;
+}
+
+function describeError(error: unknown): string {
+  return host().describeError(error);
+}
+
 function deps() {
-  if (!state.capabilities) throw new UserError('Excel 尚未就绪');
   return {
     connection: state.connection,
     ledgers: state.ledgers,
-    capabilities: state.capabilities,
     memory: state.memory,
     progress: showProgress,
   };
@@ -105,7 +116,7 @@ function showEntries(base: SyncSummary, entries: SummaryEntry[]): SyncSummary {
 }
 
 async function runSync(target: SyncTarget): Promise<SyncOutcome> {
-  return exclusive(() => syncLedgerTable(target, deps()));
+  return exclusive(() => host().sync(target, deps()));
 }
 
 function syncDone(summary: SyncSummary, prefix: string): string {
@@ -119,7 +130,7 @@ function syncDone(summary: SyncSummary, prefix: string): string {
 
 async function onSync(): Promise<void> {
   await clerkAction('正在同步本表…', async () => {
-    const outcome = await syncLedgerTable({ kind: 'all' }, deps());
+    const outcome = await host().sync({ kind: 'all' }, deps());
     return syncDone(absorb(outcome), '同步完成');
   });
 }
@@ -145,14 +156,16 @@ async function autoSyncTable(tableId: string): Promise<void> {
 function select(item: ProblemItem): void {
   if (!state.summary) return;
   const tableKey = state.summary.tableKey;
-  exclusive(() => selectRowCell(tableKey, item.rowId, item.columnId, deps())).catch((error) => showMessage(describeError(error), 'error'));
+  exclusive(() => host().selectRowCell(tableKey, item.rowId, item.columnId, deps())).catch((error) =>
+    showMessage(describeError(error), 'error'),
+  );
 }
 
 async function keepMine(item: ProblemItem): Promise<void> {
   const summary = state.summary;
   if (!summary || item.storedRev === undefined) return;
   await clerkAction('正在用我的内容覆盖…', async () => {
-    const outcome = await syncLedgerTable(
+    const outcome = await host().sync(
       { kind: 'override', tableKey: summary.tableKey, revisions: new Map([[item.rowId, item.storedRev as number]]) },
       deps(),
     );
@@ -166,7 +179,7 @@ async function takeTheirs(item: ProblemItem): Promise<void> {
   if (!summary || item.storedRev === undefined) return;
   await clerkAction('正在采用对方的内容…', async () => {
     const version = { rowId: item.rowId, rev: item.storedRev as number, values: item.storedValues ?? {}, status: item.storedStatus ?? {} };
-    await acceptStoredVersions(summary.tableKey, [version], deps());
+    await host().acceptStoredVersions(summary.tableKey, [version], deps());
     const entries = state.entries.get(summary.tableKey) ?? [];
     const replaced: SummaryEntry = {
       result: { rowId: version.rowId, rev: version.rev, state: 'ok', errors: [], status: version.status },
@@ -180,7 +193,7 @@ async function takeTheirs(item: ProblemItem): Promise<void> {
 
 async function onCreate(): Promise<void> {
   await clerkAction('正在新建台账…', async () => {
-    const created = await createLedgerSheet(selectedLedger(), deps().capabilities, { progress: showProgress });
+    const created = await host().createLedger(selectedLedger(), { progress: showProgress });
     state.memory.fingerprints.set(created.tableKey, created.fingerprints);
     return `已新建工作表「${created.sheetName}」，请从第 2 行起填写，填好后点「同步本表」`;
   });
@@ -188,7 +201,7 @@ async function onCreate(): Promise<void> {
 
 async function onTakeOver(): Promise<void> {
   await clerkAction('正在接管当前工作表…', async () => {
-    const report = await takeOverActiveSheet(selectedLedger(), state.ledgers, deps().capabilities);
+    const report = await host().takeOver(selectedLedger(), state.ledgers);
     showTakeOverReport(report);
     return report.missingRequired.length > 0
       ? `已接管，但缺少必填列：${report.missingRequired.join('、')}`
@@ -203,7 +216,7 @@ async function onPull(): Promise<void> {
     const since = element<HTMLInputElement>('team-since').value || undefined;
     const response = await fetchTeamRows(state.connection, ledger.id, team, since);
     if (response.rows.length === 0) return `${team}暂无分案${since ? `（${since} 以来）` : ''}`;
-    const created = await createLedgerSheet(ledger, deps().capabilities, {
+    const created = await host().createLedger(ledger, {
       title: `分案清单-${team}`,
       rows: response.rows,
       progress: showProgress,
@@ -217,9 +230,19 @@ async function onWriteReport(): Promise<void> {
   await clerkAction('正在生成周通报…', async () => {
     const week = element<HTMLInputElement>('report-week').value || undefined;
     const report = await fetchWeeklyReport(state.connection, week);
-    const written = await writeReportSheet(report);
-    const chart = written.chart ? '，含各团队收结案图表' : '（当前 Excel 版本不支持图表，只写入表格）';
+    const written = await host().writeReportSheet(report);
+    const chart = written.chart ? '，含各团队收结案图表' : `（当前 ${host().name} 不支持由助手绘制图表，只写入表格）`;
     return `已写入工作表「${written.name}」（${report.from} 至 ${report.to}，统计至 ${report.asOf}）${chart}`;
+  });
+}
+
+/** The Word 周通报 opens in the system browser through a one-time ticket: the token stays out of the address. */
+async function onDownloadReportDocument(): Promise<void> {
+  await clerkAction('正在准备 Word 周通报…', async () => {
+    const week = element<HTMLInputElement>('report-week').value || undefined;
+    const { url } = await weeklyReportTicket(state.connection, week, 'docx');
+    host().openInBrowser(serviceUrl(state.connection, url));
+    return '已在浏览器中打开 Word 周通报的下载（下载链接两分钟内有效，只能使用一次）';
   });
 }
 
@@ -235,8 +258,8 @@ async function onAutoSyncToggle(): Promise<void> {
 }
 
 async function applyAutoSync(on: boolean): Promise<void> {
-  if (!state.capabilities?.changeEvents) return;
-  state.autoSync ??= new AutoSync(autoSyncTable, (tableId) => state.memory.writtenColumns.get(tableId));
+  if (!state.host?.changeEvents) return;
+  state.autoSync ??= state.host.watchChanges(autoSyncTable, (tableId) => state.memory.writtenColumns.get(tableId));
   if (on) await state.autoSync.start();
   else await state.autoSync.stop();
 }
@@ -245,10 +268,10 @@ function setConnected(connected: boolean): void {
   const badge = element('connection-badge');
   badge.textContent = connected ? '已连接' : '未连接';
   badge.className = connected ? 'badge ok' : 'badge';
-  for (const id of ['ledger-select', 'sync', 'create-ledger', 'take-over', 'pull', 'write-report'])
+  for (const id of ['ledger-select', 'sync', 'create-ledger', 'take-over', 'pull', 'write-report', 'download-report-docx'])
     element<HTMLButtonElement>(id).disabled = !connected;
   element<HTMLButtonElement>('test-connection').disabled = false;
-  element<HTMLInputElement>('auto-sync').disabled = !connected || !state.capabilities?.changeEvents;
+  element<HTMLInputElement>('auto-sync').disabled = !connected || !state.host?.changeEvents;
 }
 
 function showLedgers(ledgers: LedgerDefinition[]): void {
@@ -304,8 +327,8 @@ async function connectSaved(): Promise<void> {
   }
 }
 
-function showCapabilities(capabilities: Capabilities): void {
-  const missing = missingFeatures(capabilities);
+function showCapabilities(host: SheetHost): void {
+  const missing = host.missingFeatures;
   element('compat').hidden = missing.length === 0;
   element('compat-list').replaceChildren(
     ...missing.map((text) => {
@@ -314,13 +337,13 @@ function showCapabilities(capabilities: Capabilities): void {
       return item;
     }),
   );
-  if (!capabilities.changeEvents) element<HTMLInputElement>('auto-sync').title = '当前 Excel 版本不支持自动同步';
+  if (!host.changeEvents) element<HTMLInputElement>('auto-sync').title = `当前 ${host.name} 不支持自动同步`;
 }
 
-async function start(): Promise<void> {
-  const capabilities = detectCapabilities();
-  state.capabilities = capabilities;
-  showCapabilities(capabilities);
+/** Starts the pane over a host: its screens, the saved connection, automatic sync if wanted. */
+export async function startPane(sheetHost: SheetHost): Promise<void> {
+  state.host = sheetHost;
+  showCapabilities(sheetHost);
   element<HTMLInputElement>('base-url').value = state.connection.baseUrl;
   element<HTMLInputElement>('token').value = state.connection.token;
   element('test-connection').addEventListener('click', () => void onTest());
@@ -329,9 +352,10 @@ async function start(): Promise<void> {
   element('take-over').addEventListener('click', () => void onTakeOver());
   element('pull').addEventListener('click', () => void onPull());
   element('write-report').addEventListener('click', () => void onWriteReport());
+  element('download-report-docx').addEventListener('click', () => void onDownloadReportDocument());
   element('ledger-select').addEventListener('change', showTeams);
   const autoSync = element<HTMLInputElement>('auto-sync');
-  autoSync.checked = autoSyncWanted() && capabilities.changeEvents;
+  autoSync.checked = autoSyncWanted() && sheetHost.changeEvents;
   autoSync.addEventListener('change', () => void onAutoSyncToggle());
   window.addEventListener('storage', (event) => {
     // The ribbon's 同步本表 runs in another page and leaves its summary here.
@@ -347,10 +371,10 @@ async function start(): Promise<void> {
 }
 
 /**
- * Opened in a plain browser (or another Office host): nothing here can work without Excel, so every
- * control is disabled and the notice links to the web page, which does the same work by upload.
+ * Opened in a plain browser (or another host): nothing here can work without the spreadsheet, so
+ * every control is disabled and the notice links to the web page, which does the same work by upload.
  */
-function outsideExcel(): void {
+export function outsideHost(): void {
   element('not-excel').hidden = false;
   document
     .querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('#app button, #app input, #app select')
@@ -373,14 +397,7 @@ async function showCalendarGap(): Promise<void> {
   }
 }
 
-function boot(): void {
-  const style = document.createElement('style');
-  style.textContent = styles;
-  document.head.append(style);
-  Office.onReady((info) => {
-    if (info.host !== Office.HostType.Excel) return outsideExcel();
-    void start();
-  });
-}
-
-boot();
+// The pane's stylesheet, inlined: the pane's page has no other file to fetch.
+const style = document.createElement('style');
+style.textContent = styles;
+document.head.append(style);

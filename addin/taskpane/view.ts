@@ -3,7 +3,7 @@
 
 import type { LedgerDefinition } from '../../client/contract.ts';
 import { PROBLEM_LIST_LIMIT, type ProblemItem, type SyncSummary } from '../sheet/summary.ts';
-import type { TakeOverReport } from '../excel/take-over.ts';
+import type { TakeOverReport } from '../sheet/take-over-report.ts';
 
 export function element<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;

@@ -152,8 +152,23 @@ export interface AssignmentDef {
   teamStatus: string;
   /** The date column from which a row counts as assigned; a list "since a date" reads it. */
   assignedOn: string;
+  /** The date column that takes a row off a team's open list (the case is closed). */
+  closedOn: string;
   /** The columns a 分案清单 shows, input and status ones, in order. */
   listColumns: string[];
+}
+
+/**
+ * Which columns tie a row to its case: the alerts across every ledger and the case page read only
+ * this, never a ledger's column ids.
+ */
+export interface CaseColumnsDef {
+  /** The case-number column. */
+  caseNo: string;
+  /** The person or party the row is about (当事人), when the ledger names one. */
+  party?: string;
+  /** The row's own 承办人, when the ledger has one; otherwise the case's 承办人 is shown. */
+  handler?: string;
 }
 
 export interface LedgerDefinition<R extends { nodes: Record<string, NodeConfig> } = { nodes: Record<string, NodeConfig> }> {
@@ -173,6 +188,7 @@ export interface LedgerDefinition<R extends { nodes: Record<string, NodeConfig> 
    * delete rows by a whole-sheet sync, see the deleted rows and restore them.
    */
   owner: string;
+  caseColumns: CaseColumnsDef;
   /** Present when the ledger's rows are assigned to teams (the 分案清单). */
   assignment?: AssignmentDef;
   /** What the ledger's rows add to the 周通报's compulsory-measures section. */

@@ -150,7 +150,8 @@ export interface NodeSummary {
   alert: string;
 }
 
-const SEVERITY: Record<string, number> = { 超期: 3, 临期: 2, 正常: 1 };
+/** How urgent an open state is: the worse, the higher (a row's alert, a list's order). */
+export const SEVERITY: Record<string, number> = { 超期: 3, 临期: 2, 正常: 1 };
 
 /** The open node due first is "next"; the alert is the worst open state, 已完成 when none is open. */
 export function summarizeNodes(nodes: NodeResult[]): NodeSummary {

@@ -3,22 +3,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
+import { CaseAlerts } from '../case-alerts.ts';
 import type { HealthWarning } from '../health.ts';
 import type { LedgerService } from '../ledger-service.ts';
+import type { AssignmentService } from '../assignments/assignment-service.ts';
+import { DownloadTickets } from '../reports/download-tickets.ts';
 import type { ReportService } from '../reports/report-service.ts';
 import type { SettingsHolder } from '../settings.ts';
 import type { Store } from '../store/store.ts';
 import type { UserDirectory } from '../users.ts';
 import { currentUser, requireUser } from './auth.ts';
+import { assignmentListRouter, keptListsRouter } from './assignments-routes.ts';
 import { backupsRouter } from './backups-routes.ts';
 import { calendarYearsRouter } from './calendar-routes.ts';
+import { caseRoutes } from './case-routes.ts';
 import { errorHandler, HttpError } from './errors.ts';
 import { installRouter } from './install-routes.ts';
 import { ledgersRouter } from './ledgers-routes.ts';
 import { notFound } from './not-found.ts';
 import { singleQueryValues } from './query.ts';
 import { reportSettingsRouter } from './report-settings-routes.ts';
-import { reportsRouter } from './reports-routes.ts';
+import { reportDownloadsRouter, reportsRouter } from './reports-routes.ts';
 import { rulesFormRouter } from './rules-form-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { settingsRouter } from './settings-routes.ts';
@@ -32,6 +37,7 @@ export interface AppParts {
   store: Store;
   ledgers: LedgerService;
   reports: ReportService;
+  assignments: AssignmentService;
   users: UserDirectory;
   settings: SettingsHolder;
   timeZone: string;
@@ -64,6 +70,8 @@ export function createApp(parts: AppParts): express.Express {
   });
   app.use(installRouter(parts));
   const now = parts.now ?? (() => new Date());
+  const tickets = new DownloadTickets(now);
+  app.use('/api/report-downloads', reportDownloadsRouter(parts.reports, tickets, parts.timeZone, now));
   app.use('/api', requireUser(parts.users, now));
   app.use('/api', singleQueryValues);
   app.use('/api', express.json({ limit: BODY_LIMIT, strict: false }));
@@ -76,8 +84,11 @@ export function createApp(parts: AppParts): express.Express {
       manages: LEDGERS.filter((ledger) => mayManage(user, ledger)).map((ledger) => ledger.id),
     });
   });
+  app.use('/api/ledgers', assignmentListRouter(parts.assignments, parts.timeZone, now));
   app.use('/api/ledgers', ledgersRouter(parts.ledgers, parts.timeZone, now));
-  app.use('/api/reports', reportsRouter(parts.reports, parts.timeZone, now));
+  app.use('/api/assignments', keptListsRouter(parts.assignments));
+  app.use('/api/reports', reportsRouter(parts.reports, tickets, parts.timeZone, now));
+  app.use('/api', caseRoutes(new CaseAlerts(parts.ledgers, parts.store, parts.settings.get, now), parts.timeZone, now));
   // The admin section (admin only): users, the holiday data by year, the rules form, backups.
   app.use('/api/users', usersRouter(parts.users));
   app.use('/api/calendar/years', calendarYearsRouter(parts.settings, parts.store));

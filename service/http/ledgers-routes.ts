@@ -2,6 +2,7 @@
 
 import { Router, type Request } from 'express';
 import { civilDateAt } from '../domain/civil-date.ts';
+import { teamsOf } from '../domain/assignment-list.ts';
 import type { AnyLedger } from '../domain/ledger.ts';
 import { findLedger, LEDGERS } from '../domain/ledgers/index.ts';
 import { systemColumnsOf } from '../domain/row.ts';
@@ -60,12 +61,6 @@ async function answered<T>(work: Promise<T>): Promise<T> {
     if (error instanceof RequestRefused) throw new HttpError(error.status, error.code, error.message);
     throw error;
   }
-}
-
-/** The teams a ledger's rows are assigned to: the options of its team column. */
-function teamsOf(ledger: AnyLedger): string[] {
-  const column = ledger.assignment && ledger.columns.find((candidate) => candidate.id === ledger.assignment?.teamColumn);
-  return column?.options ?? [];
 }
 
 export function ledgersRouter(service: LedgerService, timeZone: string, now: () => Date): Router {

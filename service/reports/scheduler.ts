@@ -1,17 +1,14 @@
 // The automatic weekly report: every Monday at 08:30 at the court (SPEC §6) the report of the week
-// before is made and kept. A check runs every minute and at start, so a Monday the service was down
-// is made up at the next start, with every week missed since the newest stored report. The clock is
-// a parameter: tests drive Monday 08:30 without waiting.
+// before is made and kept. A check runs every minute and at start (scheduled-job.ts), so a Monday
+// the service was down is made up at the next start, with every week missed since the newest stored
+// report. The clock is a parameter: tests drive Monday 08:30 without waiting.
 
 import { civilDateTimeAt } from '../domain/civil-date.ts';
 import { lastDueWeek, parseWeek, weekAfter, type IsoWeek } from '../domain/report/week.ts';
-import { logError } from '../log.ts';
+import { ScheduledJob } from '../scheduled-job.ts';
 
 /** Monday 08:30, in minutes of the day at the court. */
 export const REPORT_AT_MINUTES = 8 * 60 + 30;
-const MINUTE = 60_000;
-/** After a failure, the next attempt waits this long rather than failing again every minute. */
-const RETRY_AFTER = 60 * MINUTE;
 
 export interface SchedulerParts {
   clock: () => Date;
@@ -24,12 +21,15 @@ export interface SchedulerParts {
 }
 
 export class ReportScheduler {
-  private running: Promise<string[]> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
-  private retryAt = 0;
+  private readonly job: ScheduledJob;
 
-  constructor(private readonly parts: SchedulerParts) {}
+  constructor(private readonly parts: SchedulerParts) {
+    this.job = new ScheduledJob({
+      clock: parts.clock,
+      work: (made, stopped) => this.makeMissing(made, stopped),
+      failure: '生成周通报失败，一小时后重试',
+    });
+  }
 
   /** The weeks due by now and not stored, oldest first: the last due week, and those missed since the newest stored one. */
   async missing(): Promise<IsoWeek[]> {
@@ -47,39 +47,25 @@ export class ReportScheduler {
 
   /** Makes every missing report; one run at a time. Returns the weeks made. */
   run(): Promise<string[]> {
-    this.running ??= this.makeMissing().finally(() => (this.running = null));
-    return this.running;
+    return this.job.run();
   }
 
   /** Runs now (the make-up) and then every minute until stopped. */
   start(): Promise<string[]> {
-    this.timer = setInterval(() => void this.run(), MINUTE);
-    this.timer.unref();
-    return this.run();
+    return this.job.start();
   }
 
   /** No further run starts; a report being made is finished first. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
-  private async makeMissing(): Promise<string[]> {
-    const now = this.parts.clock().getTime();
-    if (this.stopped || now < this.retryAt) return [];
-    const made: string[] = [];
-    try {
-      for (const week of await this.missing()) {
-        if (this.stopped) break;
-        await this.parts.make(week);
-        made.push(week.id);
-        this.parts.log(`已生成周通报 ${week.id}（${week.from} 至 ${week.to}）`);
-      }
-    } catch (error) {
-      this.retryAt = now + RETRY_AFTER;
-      logError('生成周通报失败，一小时后重试', error);
+  private async makeMissing(made: string[], stopped: () => boolean): Promise<void> {
+    for (const week of await this.missing()) {
+      if (stopped()) break;
+      await this.parts.make(week);
+      made.push(week.id);
+      this.parts.log(`已生成周通报 ${week.id}（${week.from} 至 ${week.to}）`);
     }
-    return made;
   }
 }

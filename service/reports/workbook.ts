@@ -36,8 +36,9 @@ function rowStyles(grid: Grid): { headers: Set<number>; ruled: Map<number, numbe
   return { headers, ruled };
 }
 
-export async function reportWorkbook(report: WeeklyReport): Promise<Buffer> {
-  const layout = reportLayout(report);
+/** The report's xlsx; `heading` (reportHeading of the report settings) leads its second line when given. */
+export async function reportWorkbook(report: WeeklyReport, heading = ''): Promise<Buffer> {
+  const layout = reportLayout(report, heading);
   const grid = reportGrid(layout);
   const output = new PassThrough();
   const chunks: Buffer[] = [];

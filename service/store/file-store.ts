@@ -10,6 +10,7 @@ import { PRIVATE_FILE_MODE, writeDurably } from './durable-file.ts';
 import { lastAuditedRevisions } from './audit-log.ts';
 import { LedgerFile, resetJournal, RESTORE_HINT } from './ledger-file.ts';
 import { acquireLock } from './lock.ts';
+import { AssignmentFiles } from './assignment-files.ts';
 import { ReportFiles } from './reports.ts';
 import { isStorageFailure, StorageHealth, type StorageWarning } from './storage-error.ts';
 import { DOCUMENT_NAMES, WriteQueue, type AuditEntry, type BackupFile, type BackupInfo, type Store, type StoredRow } from './store.ts';
@@ -26,6 +27,7 @@ export class FileStore implements Store {
 
   readonly documents: Documents;
   readonly reports: ReportFiles;
+  readonly assignments: AssignmentFiles;
   /** Whether the last write failed on the disk (full, read-only), and why: for health. */
   readonly health: StorageHealth;
 
@@ -36,6 +38,7 @@ export class FileStore implements Store {
     this.health = new StorageHealth();
     this.documents = new Documents(dataDir, this.health);
     this.reports = new ReportFiles(dataDir, this.health);
+    this.assignments = new AssignmentFiles(dataDir, this.health);
   }
 
   /**

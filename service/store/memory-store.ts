@@ -1,17 +1,22 @@
 // The store in memory, for tests whose subject is not the disk: the same revisions, write queue,
-// documents, audit log and reports as the file store, gone when the process ends. Documents and
+// documents, audit log, reports and kept 分案清单 as the file store, gone when the process ends. Documents and
 // audit entries are kept as JSON text, so what is read back is a copy, as it is from a file.
 // There is nothing to back up: `backup` and `backupAs` make no copy and answer null, and none is listed.
 
+import { latestFirst } from './assignment-files.ts';
 import {
+  keptListOf,
+  reportDocumentName,
   reportFileName,
   reportWeek,
   WriteQueue,
+  type AssignmentStore,
   type AuditEntry,
   type BackupFile,
   type BackupInfo,
   type DocumentName,
   type DocumentStore,
+  type KeptList,
   type ReportStore,
   type Store,
   type StoredReport,
@@ -27,6 +32,7 @@ export class MemoryStore implements Store {
   readonly where = '内存（服务停止后数据不保留）';
   readonly documents = new MemoryDocuments();
   readonly reports = new MemoryReports();
+  readonly assignments = new MemoryAssignments();
   private readonly ledgers: Map<string, MemoryLedger>;
   private readonly queue = new WriteQueue();
   private backedUpOn: string | null = null;
@@ -127,10 +133,10 @@ export class MemoryDocuments implements DocumentStore {
 }
 
 export class MemoryReports implements ReportStore {
-  private readonly saved = new Map<string, { bytes: Buffer; savedAt: string; figures?: string }>();
+  private readonly saved = new Map<string, { bytes: Buffer; savedAt: string; figures?: string; docx?: Buffer }>();
 
-  async save(week: string, bytes: Uint8Array, figures?: string): Promise<StoredReport> {
-    const report = { bytes: Buffer.from(bytes), savedAt: new Date().toISOString(), figures };
+  async save(week: string, bytes: Uint8Array, figures?: string, docx?: Uint8Array): Promise<StoredReport> {
+    const report = { bytes: Buffer.from(bytes), savedAt: new Date().toISOString(), figures, docx: docx && Buffer.from(docx) };
     this.saved.set(week, report);
     return describe(week, report);
   }
@@ -146,10 +152,38 @@ export class MemoryReports implements ReportStore {
   async read(file: string): Promise<Buffer | null> {
     const week = reportWeek(file);
     const report = week === null ? undefined : this.saved.get(week);
-    return report ? Buffer.from(report.bytes) : null;
+    const bytes = file === reportDocumentName(week ?? '') ? report?.docx : report?.bytes;
+    return bytes ? Buffer.from(bytes) : null;
   }
 }
 
-function describe(week: string, report: { bytes: Buffer; savedAt: string }): StoredReport {
-  return { week, file: reportFileName(week), bytes: report.bytes.length, savedAt: report.savedAt };
+function describe(week: string, report: { bytes: Buffer; savedAt: string; docx?: Buffer }): StoredReport {
+  const described: StoredReport = { week, file: reportFileName(week), bytes: report.bytes.length, savedAt: report.savedAt };
+  return report.docx ? { ...described, docx: { file: reportDocumentName(week), bytes: report.docx.length } } : described;
+}
+
+export class MemoryAssignments implements AssignmentStore {
+  private readonly saved = new Map<string, { bytes: Buffer; savedAt: string }>();
+
+  async save(file: string, bytes: Uint8Array): Promise<KeptList> {
+    const kept = keptListOf(file);
+    if (!kept) throw new Error(`not the name of a kept 分案清单: ${file}`);
+    const entry = { bytes: Buffer.from(bytes), savedAt: new Date().toISOString() };
+    this.saved.set(file, entry);
+    return { ...kept, file, bytes: entry.bytes.length, savedAt: entry.savedAt };
+  }
+
+  async list(): Promise<KeptList[]> {
+    return [...this.saved]
+      .flatMap(([file, entry]) => {
+        const kept = keptListOf(file);
+        return kept ? [{ ...kept, file, bytes: entry.bytes.length, savedAt: entry.savedAt }] : [];
+      })
+      .sort(latestFirst);
+  }
+
+  async read(file: string): Promise<Buffer | null> {
+    const entry = this.saved.get(file);
+    return entry ? Buffer.from(entry.bytes) : null;
+  }
 }

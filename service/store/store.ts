@@ -1,7 +1,7 @@
 // The store as the rest of the service sees it: ledgers of rows with revisions, a few small
-// documents, an audit log, the stored weekly reports. Two adapters implement it: the embedded one
-// on files in the data directory (file-store.ts, production) and one in memory (memory-store.ts,
-// tests). Nothing here names a file, so a database adapter can be added without touching callers.
+// documents, an audit log, the stored weekly reports and daily 分案清单. Two adapters implement it:
+// the embedded one on files in the data directory (file-store.ts, production) and one in memory
+// (memory-store.ts, tests). Nothing here names a file, so a database adapter can be added without touching callers.
 
 import type { RawValue } from '../domain/problem.ts';
 
@@ -49,6 +49,8 @@ export interface StoredReport {
   bytes: number;
   /** When it was saved (ISO time). */
   savedAt: string;
+  /** The same week's Word document (周通报-2026-W48.docx), when one was saved with it. */
+  docx?: { file: string; bytes: number };
 }
 
 /** `seen`: when each user last signed in, kept apart from users.json so that signing in never rewrites it. */
@@ -70,10 +72,15 @@ export interface BackupFile {
 export const DOCUMENT_NAMES = ['users', 'rules', 'calendar', 'seen', 'report-settings'] as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
-const REPORT_NAME = /^周通报-(\d{4}-W\d{2})\.xlsx$/;
+const REPORT_NAME = /^周通报-(\d{4}-W\d{2})\.(xlsx|docx)$/;
 
 export function reportFileName(week: string): string {
   return `周通报-${week}.xlsx`;
+}
+
+/** The Word document kept beside a report's xlsx (周通报-2026-W48.docx), downloadable by name like it. */
+export function reportDocumentName(week: string): string {
+  return `周通报-${week}.docx`;
 }
 
 /** The figures kept beside a report's xlsx (周通报-2026-W48.json); never listed nor downloadable by name. */
@@ -81,9 +88,34 @@ export function reportFiguresName(week: string): string {
   return `周通报-${week}.json`;
 }
 
-/** The week of a stored report's name, or null for any other name. */
+/** The week of a stored report's name (its xlsx or its docx), or null for any other name. */
 export function reportWeek(file: string): string | null {
   return REPORT_NAME.exec(file)?.[1] ?? null;
+}
+
+/** A day's 分案清单 of a team, kept as the service made it after the day's triage. */
+export interface KeptList {
+  team: string;
+  /** The day whose assignments it lists. */
+  date: string;
+  format: 'xlsx' | 'docx';
+  /** 分案清单-速执团队-2026-11-20.xlsx */
+  file: string;
+  bytes: number;
+  savedAt: string;
+}
+
+const KEPT_LIST_NAME = /^分案清单-([^/\\]+)-(\d{4}-\d{2}-\d{2})\.(xlsx|docx)$/;
+
+export function keptListName(team: string, date: string, format: KeptList['format']): string {
+  return `分案清单-${team}-${date}.${format}`;
+}
+
+/** The team, day and format of a kept list's name, or null for any other name. */
+export function keptListOf(file: string): Pick<KeptList, 'team' | 'date' | 'format'> | null {
+  const match = KEPT_LIST_NAME.exec(file);
+  if (!match || match[1].includes('..')) return null;
+  return { team: match[1], date: match[2], format: match[3] as KeptList['format'] };
 }
 
 export interface Store {
@@ -91,6 +123,7 @@ export interface Store {
   readonly where: string;
   readonly documents: DocumentStore;
   readonly reports: ReportStore;
+  readonly assignments: AssignmentStore;
 
   /** Runs `work` after every earlier write has finished, and before any later one starts. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
@@ -133,13 +166,23 @@ export interface DocumentStore {
 
 /** The automatic weekly reports, one per week, kept. */
 export interface ReportStore {
-  /** Keeps a week's xlsx and, when given, its figures (the weekly report JSON), which the trend reads back. */
-  save(week: string, bytes: Uint8Array, figures?: string): Promise<StoredReport>;
+  /** Keeps a week's xlsx and, when given, its figures (the weekly report JSON), which the trend reads back, and its docx. */
+  save(week: string, bytes: Uint8Array, figures?: string, docx?: Uint8Array): Promise<StoredReport>;
   /** The figures kept with a week's report; null when none were (a report saved before they were kept, or none). */
   figures(week: string): Promise<string | null>;
   /** Every stored report, newest week first. */
   list(): Promise<StoredReport[]>;
   /** A stored report's bytes by its name (StoredReport.file); null for any other name or a missing report. */
+  read(file: string): Promise<Buffer | null>;
+}
+
+/** The daily 分案清单 files, one per team, day and format, kept. */
+export interface AssignmentStore {
+  /** Keeps a file under its name (keptListName); call inside the store's queue. */
+  save(file: string, bytes: Uint8Array): Promise<KeptList>;
+  /** Every kept list, the latest day first. */
+  list(): Promise<KeptList[]>;
+  /** A kept file's bytes by its name; null for any other name or a missing file. */
   read(file: string): Promise<Buffer | null>;
 }
 

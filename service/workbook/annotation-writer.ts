@@ -9,6 +9,7 @@ import { systemColumnsOf } from '../domain/row.ts';
 import { readAsFormula } from '../domain/sheet-text.ts';
 import type { ConditionalFormattingOptions } from 'exceljs';
 import type { Cell, Worksheet } from './exceljs.ts';
+import { dateCellValue } from './date-cells.ts';
 import { WorkbookRefusal } from './limits.ts';
 import { columnWidth, MARK_FILLS, SYSTEM_COLUMN_WIDTHS, SYSTEM_HEADER_STYLE, systemCellStyle } from './styles.ts';
 import { setPrintLayout } from './print-layout.ts';
@@ -110,11 +111,8 @@ function placeSystemColumns(sheet: Worksheet, layout: TableLayout, lastColumn: n
 function systemValue(column: SystemColumnDef, value: string | number | null): string | number | Date | null {
   if (value === null || value === '') return null;
   if ((column.type === 'date' || column.type === 'datetime') && typeof value === 'string') {
-    const match = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(value);
-    if (match) {
-      const [year, month, day, hour, minute] = match.slice(1).map((part) => Number(part ?? 0));
-      return new Date(Date.UTC(year, month - 1, day, hour, minute));
-    }
+    const date = dateCellValue(value);
+    if (date) return date;
   }
   // Text stays text: a string cell is never a formula, whatever it starts with, and text that could
   // be read as one is in the text format, so retyping it in Excel keeps it text (SPEC §8).

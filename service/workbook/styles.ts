@@ -72,6 +72,20 @@ export function systemCellStyle(type: SystemColumnType, alert?: string): Partial
   return style;
 }
 
+const listAlertStyles = new Map<string, Partial<Style>>();
+
+/** A 预警 cell of a list the service writes (分案清单): the alert's colours, ruled; undefined for another word. */
+export function alertCellStyle(alert: string): Partial<Style> | undefined {
+  const colours = ALERT_COLOURS[alert as NodeState];
+  if (!colours) return undefined;
+  let style = listAlertStyles.get(alert);
+  if (!style) {
+    style = { font: { bold: true, color: { argb: colours.font } }, fill: solid(colours.fill), border: BORDER, numFmt: '@' };
+    listAlertStyles.set(alert, style);
+  }
+  return style;
+}
+
 /** Fills of the clerk's cells that have problems, laid over their own formatting by a conditional format. */
 export const MARK_FILLS = {
   error: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } as Fill,

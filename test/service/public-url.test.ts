@@ -100,6 +100,7 @@ describe('PUBLIC_URL', function () {
       publicUrl: 'https://zxzh.court.local:3000',
       webUrl: 'https://zxzh.court.local:3000/web/',
       manifestUrl: 'https://zxzh.court.local:3000/manifest.xml',
+      wpsInstallUrl: 'https://zxzh.court.local:3000/wps/',
       caCertificateUrl: null,
     });
     assert.ok(lines.includes('服务地址（PUBLIC_URL）：https://zxzh.court.local:3000'), lines.join('\n'));

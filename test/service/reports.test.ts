@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { addUser, ADMIN_TOKEN, assertError, Sandbox, type TestService } from '../helpers/service.ts';
 
 const shanghai = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
@@ -112,6 +113,23 @@ describe('weekly reports through HTTP', () => {
     assert.ok(listed.body[0].bytes > 0);
   });
 
+  it('keeps the Word 周通报 of that Monday run beside the xlsx, lists it with its url and serves it as Word', async () => {
+    assert.ok(existsSync(path.join(dataDir, 'reports', '周通报-2026-W47.docx')));
+    const [listed] = (await service.admin.get('/api/reports')).body;
+    assert.equal(listed.docx.file, '周通报-2026-W47.docx');
+    assert.equal(listed.docx.url, `/api/reports/${encodeURIComponent('周通报-2026-W47.docx')}`);
+    assert.ok(listed.docx.bytes > 0);
+    const response = await fetch(service.url + listed.docx.url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    assert.equal(bytes.length, listed.docx.bytes);
+    const documentXml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    assert.match(documentXml, /关于2026年第47周执行工作情况的通报/);
+    // Dated the Monday the report is made for.
+    assert.match(documentXml, /2026年11月23日/);
+  });
+
   it('answers the report of a week as JSON in the shape of SPEC §6, as of today within the week', async () => {
     const reply = await service.admin.get('/api/reports/weekly?week=2026-W48');
     assert.equal(reply.status, 200, reply.text);
@@ -174,7 +192,7 @@ describe('weekly reports through HTTP', () => {
       ['week=2026-W54', 'bad_week', /week「2026-W54」无效：2026 年的 ISO 周为第 01 至第 53 周/],
       ['week=2026-48', 'bad_week', /week「2026-48」无效：应为 YYYY-Www/],
       ['week=2026-W48&week=2026-W47', 'repeated_parameter', /参数 week 重复出现了 2 次，只能给一次/],
-      ['week=2026-W48&format=pdf', 'bad_format', /format「pdf」无效，应为 json 或 xlsx/],
+      ['week=2026-W48&format=pdf', 'bad_format', /format「pdf」无效，应为 json、xlsx 或 docx/],
       ['week=2026-W48&asOf=2026-02-30', 'bad_date', /asOf「2026-02-30」不是有效日期/],
       ['week=2026-W48&asOf=2026-11-22', 'bad_as_of', /2026-11-22 早于 2026-W48 的第一天 2026-11-23/],
       ['week=2026-W49', 'bad_as_of', /早于 2026-W49 的第一天 2026-11-30/],

@@ -373,7 +373,7 @@ describe('cases sync over HTTP', () => {
       }>;
       const cases = ledgers.find((ledger) => ledger.id === 'cases');
       assert.deepEqual(cases?.assignment?.teams, ['速执团队', '特执团队', '首执团队', '执恢团队']);
-      assert.deepEqual(cases?.assignment?.listColumns.slice(0, 4), ['caseNo', 'respondent', 'filedOn', 'triagedOn']);
+      assert.deepEqual(cases?.assignment?.listColumns.slice(0, 5), ['caseNo', 'applicant', 'respondent', 'filedOn', 'triagedOn']);
       assert.deepEqual(
         ledgers.filter((ledger) => ledger.assignment).map((ledger) => ledger.id),
         ['cases'],

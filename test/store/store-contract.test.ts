@@ -202,11 +202,61 @@ for (const make of [fileAdapter, memoryAdapter]) {
         assert.equal(await store.reports.figures('2026-W47'), null);
       });
 
+      it('keeps the Word document saved with a report, lists it with the week, and none once saved again without it', async () => {
+        await store.exclusive(() => store.reports.save('2026-W47', Buffer.from('第47周'), '{"week":"2026-W47"}', Buffer.from('通报')));
+        const [listed] = await store.reports.list();
+        assert.deepEqual(listed.docx, { file: '周通报-2026-W47.docx', bytes: Buffer.byteLength('通报') });
+        assert.equal((await store.reports.list()).length, 1, 'one entry a week, not one a file');
+        assert.equal((await store.reports.read('周通报-2026-W47.docx'))?.toString(), '通报');
+        assert.equal((await store.reports.read('周通报-2026-W47.xlsx'))?.toString(), '第47周');
+        await store.exclusive(() => store.reports.save('2026-W47', Buffer.from('第47周')));
+        assert.equal((await store.reports.list())[0].docx, undefined);
+        assert.equal(await store.reports.read('周通报-2026-W47.docx'), null);
+      });
+
       it('reads null for a week not stored and for any other name', async () => {
         await store.reports.save('2026-W47', Buffer.from('第47周'));
-        for (const name of ['周通报-2026-W46.xlsx', '../周通报-2026-W47.xlsx', 'audit.jsonl', '周通报-2026-W47.xlsx.tmp']) {
+        for (const name of [
+          '周通报-2026-W46.xlsx',
+          '周通报-2026-W47.docx',
+          '周通报-2026-W47.json',
+          '../周通报-2026-W47.xlsx',
+          'audit.jsonl',
+          '周通报-2026-W47.xlsx.tmp',
+        ]) {
           assert.equal(await store.reports.read(name), null, name);
         }
+      });
+    });
+
+    describe('kept 分案清单', () => {
+      it('keeps each team’s day’s files, lists the latest day first, and reads one back by its name only', async () => {
+        assert.deepEqual(await store.assignments.list(), []);
+        for (const file of [
+          '分案清单-速执团队-2026-10-19.xlsx',
+          '分案清单-速执团队-2026-10-20.xlsx',
+          '分案清单-速执团队-2026-10-20.docx',
+          '分案清单-首执团队-2026-10-20.xlsx',
+        ])
+          await store.exclusive(() => store.assignments.save(file, Buffer.from(file)));
+        assert.deepEqual(
+          (await store.assignments.list()).map((kept) => [kept.date, kept.team, kept.format]),
+          [
+            ['2026-10-20', '首执团队', 'xlsx'],
+            ['2026-10-20', '速执团队', 'xlsx'],
+            ['2026-10-20', '速执团队', 'docx'],
+            ['2026-10-19', '速执团队', 'xlsx'],
+          ],
+        );
+        assert.equal((await store.assignments.read('分案清单-速执团队-2026-10-20.docx'))?.toString(), '分案清单-速执团队-2026-10-20.docx');
+        for (const name of [
+          '分案清单-特执团队-2026-10-20.xlsx',
+          '../分案清单-速执团队-2026-10-20.xlsx',
+          '分案清单-..-2026-10-20.xlsx',
+          'users.json',
+        ])
+          assert.equal(await store.assignments.read(name), null, name);
+        await assert.rejects(store.assignments.save('../users.json', Buffer.from('x')));
       });
     });
   });

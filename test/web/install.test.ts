@@ -90,6 +90,8 @@ describe('the web page: 安装根证书与加载项', function () {
     await page.click('#install-manifest summary');
     const manifest = page.locator('#install-manifest a');
     assert.equal(await manifest.getAttribute('href'), 'https://zxzh.court.local:3000/manifest.xml');
+    await page.click('#install-wps summary');
+    assert.equal(await page.locator('#install-wps a').getAttribute('href'), 'https://zxzh.court.local:3000/wps/');
     await fs.mkdir(ARTIFACTS, { recursive: true });
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, 'web-page-install.png'), fullPage: true });

@@ -6,6 +6,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'acorn';
+import JSZip from 'jszip';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildAddin } from '../addin/browser/harness.ts';
 import { addUser, ADMIN_TOKEN, manyCases, ROOT, Sandbox, storedRows, type TestService } from '../helpers/service.ts';
@@ -25,7 +26,7 @@ const FLAGS = [
 ];
 
 describe('the web page', () => {
-  it('is built, with the add-in, into scripts old Chromium-based browsers can run (ES2017, no later syntax)', async function () {
+  it('is built, with both add-ins, into scripts old Chromium-based browsers can run (ES2017, no later syntax)', async function () {
     this.timeout(120_000);
     buildAddin();
     const bundles = (await fs.readdir(path.join(ROOT, 'dist'), { recursive: true })).filter((file) => file.endsWith('.js'));
@@ -37,6 +38,11 @@ describe('the web page', () => {
       bundles.some((file) => file.startsWith('taskpane.')),
       bundles.join(', '),
     );
+    for (const wps of ['addin/index.', 'addin/taskpane.', 'install.'])
+      assert.ok(
+        bundles.some((file) => file.startsWith(path.join('wps', wps))),
+        `the WPS 加载项's ${wps}: ${bundles.join(', ')}`,
+      );
     for (const bundle of bundles) {
       const source = await fs.readFile(path.join(ROOT, 'dist', bundle), 'utf8');
       assert.doesNotThrow(() => parse(source, { ecmaVersion: 2017, sourceType: 'script' }), bundle);
@@ -343,12 +349,12 @@ describe('the web page', () => {
       await page.selectOption('#team', '速执团队');
       await page.click('#team-button');
       await page.waitForSelector('#team-result table');
-      assert.match((await page.textContent('#team-status')) ?? '', /速执团队共 2 件/);
+      assert.match((await page.textContent('#team-status')) ?? '', /速执团队全部未结案件共 2 件/);
       const rows = await page.$$eval('#team-result tbody tr', (lines) =>
         lines.map((line) => Array.from(line.querySelectorAll('td'), (cell) => cell.textContent)),
       );
       assert.deepEqual(
-        rows.map((row) => [row[0], row[1], row[2], row[3]]),
+        rows.map((row) => [row[0], row[2], row[3], row[4]]),
         [
           ['（2026）豫0102执801号', '清单甲', '2026-11-02', '2026-11-03'],
           ['（2026）豫0102执802号', '清单乙', '2026-11-02', '2026-11-20'],
@@ -357,13 +363,13 @@ describe('the web page', () => {
       await fs.mkdir(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, 'web-page-team-list.png'), fullPage: true });
 
-      await page.fill('#team-since', '2026-11-10');
+      await page.fill('#team-date', '2026-11-20');
       await page.click('#team-button');
-      await page.waitForFunction(() => /速执团队共 1 件/.test(document.getElementById('team-status')!.textContent ?? ''));
+      await page.waitForFunction(() => /2026-11-20 分案共 1 件/.test(document.getElementById('team-status')!.textContent ?? ''));
       await page.selectOption('#team', '执恢团队');
       await page.click('#team-button');
       await page.waitForFunction(() =>
-        /执恢团队暂无分案（2026-11-10 以来）/.test(document.getElementById('team-status')!.textContent ?? ''),
+        /执恢团队在 2026-11-20 没有新分案件/.test(document.getElementById('team-status')!.textContent ?? ''),
       );
     });
 
@@ -424,6 +430,34 @@ describe('the web page', () => {
       const workbook = await loadWorkbook(chosen.file);
       assert.ok(workbook.worksheets.length > 0);
       assert.match((await page.textContent('#weekly-status')) ?? '', /已下载「周通报-2026-W40\.xlsx」/);
+    });
+
+    it('lists the Word 周通报 beside the Excel one, downloads the stored one and makes any week as Word', async () => {
+      await signIn();
+      await page.waitForSelector('#report-list li button[data-action="stored-docx"]');
+      assert.deepEqual(await page.$$eval('#report-list li:first-child button', (buttons) => buttons.map((button) => button.textContent)), [
+        '下载 Word',
+        '下载 Excel',
+        '重新生成 Word',
+        '重新生成 Excel',
+      ]);
+      const [stored] = await service.store.reports.list();
+      assert.ok(stored.docx, 'the Monday run kept a docx');
+      const storedBytes = await service.store.reports.read(stored.docx.file);
+      const word = await downloadBy(() => page.click('#report-list li button[data-action="stored-docx"]'));
+      assert.equal(word.name, stored.docx.file);
+      assert.ok(storedBytes && word.file.equals(Buffer.from(storedBytes)), 'the download is the stored docx');
+      const again = await downloadBy(() => page.click('#report-list li button[data-action="regenerate-docx"]'));
+      assert.equal(again.name, stored.docx.file);
+      const documentXml = await (await JSZip.loadAsync(again.file)).file('word/document.xml')!.async('string');
+      assert.match(documentXml, /执行工作周通报/);
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      await page.locator('#reports').screenshot({ path: path.join(ARTIFACTS, 'web-page-weekly-reports.png') });
+
+      await page.fill('#week', '2026-W40');
+      const chosen = await downloadBy(() => page.click('#weekly-docx-button'));
+      assert.equal(chosen.name, '周通报-2026-W40.docx');
+      assert.match((await page.textContent('#weekly-status')) ?? '', /已下载「周通报-2026-W40\.docx」/);
     });
   });
 });

@@ -28,6 +28,7 @@ const detentions: AnyLedger = {
   nodes: [],
   writers: ['general'],
   owner: 'general',
+  caseColumns: { caseNo: 'caseNo', party: 'person' },
   defaultRules: { nodes: {} },
   rulesSchema: z.any(),
   evaluate: () => ({

@@ -3,7 +3,6 @@
 // page numbers in the header and footer. Read back from the xlsx's own XML, as Excel reads it.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { reportWorkbook } from '../../service/reports/workbook.ts';
 import { buildTemplate } from '../../service/workbook/template.ts';
 import { reportOf } from '../domain/report/rows.ts';
 import { bureau } from '../domain/report/bureau.ts';
+import { convertToPdf, pdfPages, sofficeCommand } from '../helpers/office-convert.ts';
 import { Sandbox, type TestService } from '../helpers/service.ts';
 import {
   annotate,
@@ -70,14 +70,7 @@ describe('print layout of the workbooks the service makes', () => {
 
   it('the empty cases template prints on one page where LibreOffice can tell (it printed on 9 portrait pages before)', async function () {
     this.timeout(180_000);
-    const soffice = ['soffice', 'libreoffice'].find((name) => {
-      try {
-        execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'pipe' });
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const soffice = sofficeCommand();
     if (!soffice) {
       console.log('      未安装 LibreOffice（soffice），跳过按 PDF 页数检查打印效果');
       this.skip();
@@ -85,16 +78,8 @@ describe('print layout of the workbooks the service makes', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-print-'));
     try {
       await writeFile(path.join(dir, 'cases.xlsx'), await buildTemplate(casesLedger));
-      execFileSync(
-        soffice,
-        ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'cases.xlsx')],
-        {
-          stdio: 'pipe',
-          timeout: 150_000,
-        },
-      );
-      const pdf = await readFile(path.join(dir, 'cases.pdf'), 'latin1');
-      assert.equal(pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length, 1);
+      const pdf = await readFile(convertToPdf(soffice, path.join(dir, 'cases.xlsx'), dir));
+      assert.equal(pdfPages(pdf), 1);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,6 @@
 // 管理 · 通报设置: what the 周通报 is headed and signed with — 法院名称, 发文单位, the week that is
-// 第1期, 落款 — saved by the admin; the line below says which 期 the last week's report gets.
+// 第1期, 落款 — and the time the daily 分案清单 are made, saved by the admin; the line below says
+// which 期 the last week's report gets.
 
 import { fetchReportSettings, saveReportSettings } from '../../client/api.ts';
 import type { ReportSettings, ReportSettingsView } from '../../client/contract.ts';
@@ -12,6 +13,7 @@ const FIELDS: Array<{ key: keyof ReportSettings; label: string; hint: string }> 
   { key: 'unit', label: '发文单位', hint: '例如 执行局 执行指挥中心' },
   { key: 'startWeek', label: '起始周（第1期）', hint: '例如 2026-W01' },
   { key: 'signedBy', label: '落款', hint: '例如 执行指挥中心' },
+  { key: 'listAt', label: '分案清单生成时间', hint: '例如 17:30（工作日，当日分流后）' },
 ];
 
 const fieldId = (key: keyof ReportSettings) => `report-settings-${key}`;
@@ -33,7 +35,11 @@ export function renderReportSettings(panel: HTMLElement): void {
   });
   panel.append(
     element('h3', {}, '通报设置'),
-    element('p', { class: 'hint' }, '周通报的标题、期号和落款。期号按周计算：起始周为第1期，此后每周加一期。'),
+    element(
+      'p',
+      { class: 'hint' },
+      '周通报的标题、期号和落款。期号按周计算：起始周为第1期，此后每周加一期。每个工作日到「分案清单生成时间」，服务为当日有新分案件的团队生成当日分案清单。',
+    ),
     form,
     element('p', { id: 'report-settings-issue' }),
     status('report-settings-status'),
@@ -63,7 +69,13 @@ async function save(): Promise<void> {
 
 function read(): ReportSettings {
   const value = (key: keyof ReportSettings) => byId<HTMLInputElement>(fieldId(key)).value;
-  return { court: value('court'), unit: value('unit'), startWeek: value('startWeek'), signedBy: value('signedBy') };
+  return {
+    court: value('court'),
+    unit: value('unit'),
+    startWeek: value('startWeek'),
+    signedBy: value('signedBy'),
+    listAt: value('listAt'),
+  };
 }
 
 function fill(view: ReportSettingsView): void {

@@ -34,39 +34,50 @@ const orDash = (value: number | null, format: CellFormat): LayoutCell => (value 
 export const TEAM_HEADERS = ['团队', '本周收案（分流）', '本周结案', '未结', '超期未结', '临期', '结案率', '首执平均用时（日）'];
 export const TEAM_CHART_COLUMNS = 6;
 
-export function reportLayout(report: WeeklyReport): ReportLayout {
+/** 一、各团队收结案情况: the xlsx's first block, and the docx's team table. */
+export function teamBlock(report: WeeklyReport): LayoutBlock {
+  return {
+    caption: '一、各团队收结案情况',
+    header: TEAM_HEADERS,
+    rows: report.teams.map((team) => [
+      text(team.team),
+      count(team.received),
+      count(team.closed),
+      count(team.open),
+      count(team.overdue),
+      count(team.dueSoon),
+      orDash(team.closeRate, 'percent'),
+      orDash(team.avgDaysToClose, 'decimal'),
+    ]),
+  };
+}
+
+/** 二、流程节点: the xlsx's second block, and the docx's node table. */
+export function nodeBlock(report: WeeklyReport): LayoutBlock {
+  return {
+    caption: '二、流程节点',
+    header: ['节点', '本周到期', '按期完成', '超期完成', '超期未完成'],
+    rows: report.nodes.map((node) => [
+      text(node.node),
+      count(node.dueThisWeek),
+      count(node.doneOnTime),
+      count(node.doneLate),
+      count(node.openOverdue),
+    ]),
+  };
+}
+
+/** The report as a sheet; `heading` (the unit and 期数 of the report settings) leads the subtitle when given. */
+export function reportLayout(report: WeeklyReport, heading = ''): ReportLayout {
   const { payments: p, measures: m, archive: a } = report;
   const items = (pairs: Array<[string, LayoutCell]>): LayoutCell[][] => pairs.map(([label, cell]) => [text(label), cell]);
   const triageTotal = report.triage.reduce((sum, item) => sum + item.count, 0);
   return {
     title: `周通报 ${report.week}`,
-    subtitle: `统计周：${report.from} 至 ${report.to}；数据截至 ${report.asOf}（未结、超期、临期等为截至该日的数字）`,
+    subtitle: `${heading === '' ? '' : `${heading}；`}统计周：${report.from} 至 ${report.to}；数据截至 ${report.asOf}（未结、超期、临期等为截至该日的数字）`,
     blocks: [
-      {
-        caption: '一、各团队收结案情况',
-        header: TEAM_HEADERS,
-        rows: report.teams.map((team) => [
-          text(team.team),
-          count(team.received),
-          count(team.closed),
-          count(team.open),
-          count(team.overdue),
-          count(team.dueSoon),
-          orDash(team.closeRate, 'percent'),
-          orDash(team.avgDaysToClose, 'decimal'),
-        ]),
-      },
-      {
-        caption: '二、流程节点',
-        header: ['节点', '本周到期', '按期完成', '超期完成', '超期未完成'],
-        rows: report.nodes.map((node) => [
-          text(node.node),
-          count(node.dueThisWeek),
-          count(node.doneOnTime),
-          count(node.doneLate),
-          count(node.openOverdue),
-        ]),
-      },
+      teamBlock(report),
+      nodeBlock(report),
       {
         caption: '三、繁简分流',
         header: ['承办团队', '分流规则', '件数'],
@@ -87,6 +98,7 @@ export function reportLayout(report: WeeklyReport): ReportLayout {
           ['通报阶段（笔）', count(p.report)],
           ['暂缓发放（笔）', count(p.held)],
           ['超过发放期限未发放（笔）', count(p.over30)],
+          ['超过发放期限未发放金额（元）', amount(p.over30Amount)],
           ['待发放金额（元）', amount(p.pendingAmount)],
         ]),
       },
@@ -191,7 +203,8 @@ export function columnWidths(grid: ReportGrid): number[] {
 
 const COLUMN_WIDTH = { min: 8, max: 40 };
 
-function displayWidth(text: string): number {
+/** Characters a text takes on screen, a CJK character counting two: column widths follow it. */
+export function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) width += (char.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
   return width;

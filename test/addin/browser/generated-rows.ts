@@ -3,7 +3,7 @@
 
 import type { LedgerDefinition } from '../../../client/contract.ts';
 import type { HostStats } from '../host/core.ts';
-import type { Pane } from './harness.ts';
+import type { Page } from 'playwright-core';
 import { lastInputColumn } from './ledger-rows.ts';
 
 export type SyncMeasure = HostStats;
@@ -30,17 +30,21 @@ export function generatedRow(index: number, serialNumber: number): Record<string
   };
 }
 
-/** Types `count` generated rows into the active sheet's template, starting at row 2; `badCaseNumbers` makes every row an error. */
+/**
+ * Types `count` generated rows into the active sheet's template, starting at row 2; `badCaseNumbers`
+ * makes every row an error. `hostGlobal` names the stand-in's test API: Excel's, or WPS 表格's `__etHost`.
+ */
 export async function typeGeneratedRows(
-  pane: Pane,
+  pane: { page: Page },
   ledger: LedgerDefinition,
   count: number,
   firstSerial: number,
   badCaseNumbers = false,
+  hostGlobal = '__excelHost',
 ): Promise<void> {
   const headers = ledger.columns.filter((column) => !column.system).map((column) => column.header);
   await pane.page.evaluate(
-    ({ headers, count, firstSerial, source, lastColumn, badCaseNumbers }) => {
+    ({ headers, count, firstSerial, source, lastColumn, badCaseNumbers, hostGlobal }) => {
       const generate = new Function(`return ${source}`)() as (index: number, serialNumber: number) => Record<string, string | number>;
       const rows = Array.from({ length: count }, (_, index) => {
         const row = generate(index, firstSerial + index);
@@ -48,12 +52,10 @@ export async function typeGeneratedRows(
         return headers.map((header) => row[header] ?? '');
       });
       const host = (
-        window as unknown as {
-          __excelHost: { activeSheet(): string; typeCells(sheet: string, address: string, values: unknown[][]): void };
-        }
-      ).__excelHost;
+        window as unknown as Record<string, { activeSheet(): string; typeCells(sheet: string, address: string, values: unknown[][]): void }>
+      )[hostGlobal];
       host.typeCells(host.activeSheet(), `A2:${lastColumn}${count + 1}`, rows);
     },
-    { headers, count, firstSerial, source: generatedRow.toString(), lastColumn: lastInputColumn(ledger), badCaseNumbers },
+    { headers, count, firstSerial, source: generatedRow.toString(), lastColumn: lastInputColumn(ledger), badCaseNumbers, hostGlobal },
   );
 }

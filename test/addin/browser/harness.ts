@@ -71,10 +71,10 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** The service on the in-memory store: these suites test the pane, not the disk. */
-export async function startTestService(): Promise<TestService> {
+/** The service on the in-memory store: these suites test the pane, not the disk. `env` adds settings (PUBLIC_URL). */
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
   let store: MemoryStore | undefined;
-  const config = configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN });
+  const config = configFromEnv({ HTTPS: '0', PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN, ...env });
   const service = await startService(config, () => undefined, { store: async (ledgerIds) => (store = new MemoryStore(ledgerIds)) });
   const documents = store?.documents;
   if (!documents) throw new Error('startService started without opening its store');
@@ -97,7 +97,7 @@ export interface Pane {
   close(): Promise<void>;
 }
 
-const FLAGS = [
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -156,7 +156,7 @@ export async function openPane(
 }
 
 /** Fills in the connection settings and tests them, as a clerk does the first time. */
-export async function connect(pane: Pane, baseUrl: string, token: string): Promise<void> {
+export async function connect(pane: Pick<Pane, 'page'>, baseUrl: string, token: string): Promise<void> {
   const { page } = pane;
   if (!(await page.locator('#settings').evaluate((details) => (details as HTMLDetailsElement).open)))
     await page.locator('#settings summary').click();
@@ -167,7 +167,7 @@ export async function connect(pane: Pane, baseUrl: string, token: string): Promi
 }
 
 /** Clicks a pane button and waits until the action has finished (the progress bar is gone). */
-export async function clickAndWait(pane: Pane, selector: string): Promise<string> {
+export async function clickAndWait(pane: Pick<Pane, 'page'>, selector: string): Promise<string> {
   const { page } = pane;
   await page.click(selector);
   await page.waitForFunction(

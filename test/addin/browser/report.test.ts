@@ -2,6 +2,7 @@
 // workbook, with a column chart of the team figures, and written again in place.
 
 import assert from 'node:assert/strict';
+import JSZip from 'jszip';
 import {
   ADMIN_TOKEN,
   prepareBrowserSuite,
@@ -72,6 +73,31 @@ describe('add-in in the browser: 周通报 into a sheet', function () {
     const [chart] = (await pane.hostWith((host, sheet) => host.sheetInfo(sheet), SHEET)).charts;
     assert.equal(chart.type, 'ColumnClustered');
     assert.ok(chart.title.length > 0 && chart.topLeft && chart.bottomRight, JSON.stringify(chart));
+  });
+
+  it('opens the Word 周通报 in a browser window through a one-time link holding no token', async () => {
+    await pane.page.fill('#report-week', WEEK);
+    // The stand-in Excel has no OpenBrowserWindowApi, so the pane opens a window (target _blank):
+    // the test keeps the address it opens and fetches it as the browser would, without the token.
+    await pane.page.evaluate(() => {
+      window.open = (url?: string | URL) => {
+        (window as unknown as { opened: string }).opened = String(url);
+        return null;
+      };
+    });
+    const message = await clickAndWait(pane, '#download-report-docx');
+    assert.match(message, /已在浏览器中打开 Word 周通报的下载（下载链接两分钟内有效，只能使用一次）/);
+    const url = await pane.page.evaluate(() => (window as unknown as { opened: string }).opened);
+    assert.match(url, new RegExp(`^${service.url}/api/report-downloads/[\\w-]+$`));
+    assert.ok(!url.includes(ADMIN_TOKEN), 'the token is not in the address');
+    const first = await fetch(url);
+    assert.equal(first.status, 200);
+    assert.match(first.headers.get('content-disposition') ?? '', /2026-W47\.docx/);
+    const bytes = Buffer.from(await first.arrayBuffer());
+    const documentXml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    assert.match(documentXml, /关于2026年第47周执行工作情况的通报/);
+    const again = await fetch(url);
+    assert.equal(again.status, 404, 'the link works once');
   });
 
   it('replaces the sheet of the same week when written again, leaving no copy behind', async () => {

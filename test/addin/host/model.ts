@@ -196,13 +196,11 @@ export class Workbook {
     const cell = this.peek(sheet, row, column);
     for (const format of sheet.conditionalFormats) {
       if (!intersects(format.box, { row, column, rowCount: 1, columnCount: 1 })) continue;
-      if (
-        format.type === 'ContainsText' &&
-        format.rule?.operator === 'Contains' &&
-        format.rule.text &&
-        String(cell?.value ?? '').includes(format.rule.text)
-      )
+      const text = String(cell?.value ?? '');
+      if (format.type === 'ContainsText' && format.rule?.operator === 'Contains' && format.rule.text && text.includes(format.rule.text))
         return format.fill;
+      // WPS 表格's classic form: cell value equal to a text.
+      if (format.type === 'CellValue' && format.rule?.operator === 'Equal' && format.rule.text === text) return format.fill;
     }
     return cell?.fill ?? null;
   }

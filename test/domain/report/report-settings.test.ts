@@ -34,13 +34,16 @@ describe('weekly report settings', () => {
       unit: '执行局 执行指挥中心',
       startWeek: '2026-W01',
       signedBy: '执行指挥中心',
+      listAt: '17:30',
     });
     assert.equal(defaultReportSettings('2026-W30').startWeek, '2026-W30');
     assert.equal(defaultReportSettings('bad').startWeek, '2026-W01');
   });
 
-  it('accepts the four fields trimmed, and refuses mistakes in Chinese', () => {
-    assert.deepEqual(validateReportSettings({ ...valid, court: '  ××市××区人民法院 ' }, thisWeek), { ok: true, value: valid });
+  it('accepts the fields trimmed, the daily lists’ time 17:30 when none is sent, and refuses mistakes in Chinese', () => {
+    const withTime = { ...valid, listAt: '17:30' };
+    assert.deepEqual(validateReportSettings({ ...valid, court: '  ××市××区人民法院 ' }, thisWeek), { ok: true, value: withTime });
+    assert.deepEqual(validateReportSettings({ ...valid, listAt: ' 9:05 ' }, thisWeek), { ok: true, value: { ...valid, listAt: '09:05' } });
     const message = (input: unknown) => {
       const result = validateReportSettings(input, thisWeek);
       return result.ok ? '' : result.message;
@@ -53,6 +56,8 @@ describe('weekly report settings', () => {
     assert.match(message({ ...valid, startWeek: '2027-W01' }), /晚于本周（2026-W49）/);
     assert.match(message({ ...valid, court: '法'.repeat(61) }), /法院名称不能超过 60 个字/);
     assert.match(message([]), /通报设置应包含/);
+    for (const listAt of ['17:60', '1730', '下午五点', 17.5])
+      assert.match(message({ ...valid, listAt }), /分案清单生成时间「.*」有误，应写成 17:30 的形式（00:00 至 23:59）/, String(listAt));
     assert.ok(validateReportSettings({ ...valid, startWeek: '2026-W49' }, thisWeek).ok, 'the current week may start');
   });
 });

@@ -81,6 +81,7 @@ describe('weekly report: a constructed bureau, 2026-W20 as of Sunday 2026-05-17'
       report: 8, // p3 (day 13), p4 (day 37), p10 (day 23, its 14 days held not counted); not p9, held
       held: 2, // p9
       over30: 3, // p4; not p9 (held) nor p10 (due 05-25 with its days held)
+      over30Amount: 3_000, // p4
       pendingAmount: 114_001, // p1 60,000 + p2 5,001 + p3 32,000 + p4 3,000 + p6 6,000 + p9 4,000 + p10 4,000
     });
   });

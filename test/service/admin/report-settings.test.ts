@@ -54,18 +54,23 @@ describe('admin: weekly report settings through HTTP', function () {
     assert.equal(await refused({ ...SETTINGS, signedBy: '  ' }), '请填写落款');
     assert.match(await refused({ ...SETTINGS, startWeek: '2026年第10周' }), /起始周「2026年第10周」有误：应为 YYYY-Www 形式的 ISO 周/);
     assert.match(await refused({ ...SETTINGS, startWeek: '2027-W01' }), /起始周 2027-W01 晚于本周（2026-W49）/);
+    assert.match(await refused({ ...SETTINGS, listAt: '24:00' }), /分案清单生成时间「24:00」有误，应写成 17:30 的形式/);
     assert.equal((await service.admin.get('/api/settings/report')).body.saved, false);
   });
 
   it('saves the settings (audited): everyone reads them back, with the last week numbered from the start', async () => {
     const saved = await service.admin.put('/api/settings/report', { ...SETTINGS, court: ` ${SETTINGS.court} ` });
     assert.equal(saved.status, 200, saved.text);
-    assert.deepEqual(saved.body, { settings: SETTINGS, saved: true, lastWeek: { week: '2026-W48', issue: 39 } });
+    // A client that sends no time for the daily 分案清单 keeps the default, 17:30.
+    const kept = { ...SETTINGS, listAt: '17:30' };
+    assert.deepEqual(saved.body, { settings: kept, saved: true, lastWeek: { week: '2026-W48', issue: 39 } });
     const token = await addUser(service, '李四', ['viewer']);
     assert.deepEqual((await service.as(token).get('/api/settings/report')).body, saved.body);
     const entry = (await auditEntries(service)).find((each) => each.ledger === 'report-settings');
     assert.ok(entry, 'an audit line');
-    assert.deepEqual([entry.user, entry.action, entry.after], ['admin', 'update', SETTINGS]);
+    assert.deepEqual([entry.user, entry.action, entry.after], ['admin', 'update', kept]);
+    const later = await service.admin.put('/api/settings/report', { ...SETTINGS, listAt: '16:45' });
+    assert.equal(later.body.settings.listAt, '16:45');
     assert.equal((entry.before as { court: string }).court, '××人民法院');
   });
 });

@@ -39,6 +39,7 @@ export const detentionsLedger: LedgerDefinition<DetentionsRules> = {
   ],
   writers: ['general'],
   owner: 'general',
+  caseColumns: { caseNo: 'caseNo', party: 'person', handler: 'handler' },
   measureFigures: { inWeek: { detentions: 'startOn' } },
   defaultRules: DEFAULT_DETENTIONS_RULES,
   rulesSchema: detentionsRulesSchema,

@@ -95,6 +95,7 @@ export const disposalsLedger: LedgerDefinition<DisposalsRules> = {
   ],
   writers: ['disposal'],
   owner: 'disposal',
+  caseColumns: { caseNo: 'caseNo' },
   defaultRules: DEFAULT_DISPOSALS_RULES,
   rulesSchema: disposalsRulesSchema,
   evaluate: (row, context) => evaluateDisposal(disposalsLedger, row, context),

@@ -29,6 +29,7 @@ export const finesLedger: LedgerDefinition<FinesRules> = {
   nodes: [],
   writers: ['general'],
   owner: 'general',
+  caseColumns: { caseNo: 'caseNo', party: 'subject', handler: 'handler' },
   measureFigures: { inWeek: { fines: 'decidedOn' }, amountInWeek: { figure: 'fineAmount', counted: 'fines', column: 'amount' } },
   defaultRules: DEFAULT_FINES_RULES,
   rulesSchema: finesRulesSchema,

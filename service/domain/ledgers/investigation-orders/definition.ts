@@ -27,6 +27,7 @@ export const investigationOrdersLedger: LedgerDefinition<InvestigationOrdersRule
   ],
   writers: ['general'],
   owner: 'general',
+  caseColumns: { caseNo: 'caseNo' },
   measureFigures: { inWeek: { ordersIssued: 'issuedOn' }, overdueNode: { ordersOverdue: 'return' } },
   defaultRules: DEFAULT_INVESTIGATION_ORDERS_RULES,
   rulesSchema: investigationOrdersRulesSchema,

@@ -45,6 +45,7 @@ export const measuresLedger: LedgerDefinition<MeasuresRules> = {
   ],
   writers: ['general'],
   owner: 'general',
+  caseColumns: { caseNo: 'caseNo', party: 'subject' },
   measureFigures: {
     inWeek: { published: 'effectiveOn', revoked: 'revokedOn' },
     inPhase: { pendingRevocation: [PENDING_RELEASE, PENDING_REMOVAL] },

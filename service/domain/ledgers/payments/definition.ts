@@ -31,6 +31,7 @@ export const paymentsLedger: LedgerDefinition<PaymentsRules> = {
   ],
   writers: ['files'],
   owner: 'files',
+  caseColumns: { caseNo: 'caseNo', handler: 'handler' },
   defaultRules: DEFAULT_PAYMENTS_RULES,
   rulesSchema: paymentsRulesSchema,
   evaluate: (row, context) => evaluatePayment(paymentsLedger, row, context),

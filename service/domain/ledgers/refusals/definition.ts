@@ -50,6 +50,7 @@ export const refusalsLedger: LedgerDefinition<RefusalsRules> = {
   ],
   writers: ['general'],
   owner: 'general',
+  caseColumns: { caseNo: 'caseNo', party: 'person' },
   measureFigures: { inWeek: { refusalsTransferred: 'transferredOn' } },
   defaultRules: DEFAULT_REFUSALS_RULES,
   rulesSchema: refusalsRulesSchema,

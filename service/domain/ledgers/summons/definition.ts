@@ -27,6 +27,7 @@ export const summonsLedger: LedgerDefinition<SummonsRules> = {
   nodes: [{ id: 'questioning', name: '询问时限', anchor: 'arrivedAt', doneBy: 'endedAt', source: DEFAULT_SUMMONS_RULES.source }],
   writers: ['general'],
   owner: 'general',
+  caseColumns: { caseNo: 'caseNo', party: 'person', handler: 'handler' },
   measureFigures: { inWeek: { summons: 'arrivedAt' } },
   defaultRules: DEFAULT_SUMMONS_RULES,
   rulesSchema: summonsRulesSchema,

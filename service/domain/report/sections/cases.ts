@@ -105,6 +105,11 @@ export function teamFigures(cases: readonly CaseFacts[], period: ReportPeriod): 
   });
 }
 
+/** The teams, the one with the most 超期 first, then the most 临期, then the most open; equals keep their order. */
+export function worstFirst(teams: readonly TeamFigures[]): TeamFigures[] {
+  return [...teams].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || b.open - a.open);
+}
+
 export const OVERRIDE_RULE = '分流调整';
 export const FALLBACK_RULE = '兜底规则';
 

@@ -22,6 +22,8 @@ export interface PaymentFigures {
    * counted, as of the report's day: a payment held in time is not among them.
    */
   over30: number;
+  /** …and their sum in yuan. */
+  over30Amount: number;
   /** The sum waiting on the account undisbursed, as of the report's day. */
   pendingAmount: number;
 }
@@ -46,6 +48,7 @@ export function paymentFigures(evaluated: readonly EvaluatedRow[], period: Repor
   }));
   const received = payments.filter((payment) => period.holds(payment.receivedOn));
   const waiting = payments.filter((payment) => payment.receivedOn !== null && !payment.disbursed);
+  const overdue = waiting.filter((payment) => payment.disbursementOverdue);
   return {
     received: received.length,
     receivedAmount: sumYuan(received.map((payment) => payment.amount)),
@@ -53,7 +56,8 @@ export function paymentFigures(evaluated: readonly EvaluatedRow[], period: Repor
     remind: payments.filter((payment) => payment.phase === PAYMENT_PHASES.remind).length,
     report: payments.filter((payment) => payment.phase === PAYMENT_PHASES.report).length,
     held: payments.filter((payment) => payment.phase === PAYMENT_PHASES.held).length,
-    over30: waiting.filter((payment) => payment.disbursementOverdue).length,
+    over30: overdue.length,
+    over30Amount: sumYuan(overdue.map((payment) => payment.amount)),
     pendingAmount: sumYuan(waiting.map((payment) => payment.amount)),
   };
 }
