@@ -192,14 +192,14 @@ describe('WPS 表格 pane in the browser: a clerk keeps a ledger sheet', functio
 
   it('writes each row its own statuses when the clerk sorts while the service is answering', async () => {
     const before = new Map((await rows()).map((row) => [row['案号'], row]));
-    await pane.context.route('**/api/ledgers/cases/sync', async (route) => {
+    await pane.context.route('**/api/ledgers/cases/sync?*', async (route) => {
       await pane.hostWith((host, table) => host.sortTable(table, '案号', true), TABLE);
       await route.continue();
     });
     try {
       assert.match(await click('#sync'), /同步完成：5 行/);
     } finally {
-      await pane.context.unroute('**/api/ledgers/cases/sync');
+      await pane.context.unroute('**/api/ledgers/cases/sync?*');
     }
     const after = await rows();
     assert.notDeepEqual(
