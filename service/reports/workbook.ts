@@ -21,6 +21,34 @@ const THIN: ExcelJS.Borders = {
 };
 
 type Grid = ReturnType<typeof reportGrid>;
+type CellLook = 'title' | 'caption' | 'header' | 'ruled' | 'plain';
+
+const LOOKS: Record<CellLook, Partial<ExcelJS.Style>> = {
+  title: { font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } },
+  caption: { font: { bold: true, size: 12 } },
+  header: { font: { bold: true }, fill: HEADER_FILL, border: THIN },
+  ruled: { border: THIN },
+  plain: {},
+};
+
+/**
+ * One style object per (number format, look), shared by every cell that has it: exceljs finds the
+ * style id of an object it has seen in a WeakMap, but renders and compares the XML of every new one,
+ * which was most of the xlsx's time with a style per cell.
+ */
+class SharedStyles {
+  private readonly made = new Map<string, Partial<ExcelJS.Style>>();
+
+  of(numFmt: string | undefined, look: CellLook): Partial<ExcelJS.Style> {
+    const key = `${look}|${numFmt ?? ''}`;
+    let style = this.made.get(key);
+    if (!style) {
+      style = Object.freeze({ ...LOOKS[look], ...(numFmt ? { numFmt } : {}) });
+      this.made.set(key, style);
+    }
+    return style;
+  }
+}
 
 /** How each row is set apart: header rows, and how many cells of each ruled data row are ruled. */
 function rowStyles(grid: Grid): { headers: Set<number>; ruled: Map<number, number> } {
@@ -34,6 +62,11 @@ function rowStyles(grid: Grid): { headers: Set<number>; ruled: Map<number, numbe
     for (let row = r + 1; row < end && grid.rows[row].length > 0; row++) ruled.set(row, width);
   });
   return { headers, ruled };
+}
+
+/** A team or 承办人 named like a formula stays text when the cell is retyped. */
+function numberFormat(cell: Grid['rows'][number][number]): string {
+  return typeof cell.value === 'string' && readAsFormula(cell.value) ? NUMBER_FORMATS.text : NUMBER_FORMATS[cell.format];
 }
 
 /** The report's xlsx; `heading` (reportHeading of the report settings) leads its second line when given. */
@@ -60,25 +93,23 @@ export async function reportWorkbook(report: WeeklyReport, heading = ''): Promis
   const captions = new Set(grid.captionRows);
   const { headers, ruled } = rowStyles(grid);
 
+  const styles = new SharedStyles();
   grid.rows.forEach((cells, r) => {
     const row = sheet.getRow(r + 1);
-    cells.forEach((cell, c) => {
+    const ruledCells = ruled.get(r) ?? 0;
+    const width = Math.max(cells.length, ruledCells);
+    const lookOf = (c: number): CellLook => {
+      if (c === 0 && r === 0) return 'title';
+      if (c === 0 && captions.has(r)) return 'caption';
+      if (headers.has(r) && c < cells.length) return 'header';
+      return c < ruledCells ? 'ruled' : 'plain';
+    };
+    for (let c = 0; c < width; c++) {
       const target = row.getCell(c + 1);
-      target.value = cell.value;
-      // A team or 承办人 named like a formula stays text when the cell is retyped.
-      target.numFmt = typeof cell.value === 'string' && readAsFormula(cell.value) ? NUMBER_FORMATS.text : NUMBER_FORMATS[cell.format];
-      if (headers.has(r)) {
-        target.font = { bold: true };
-        target.fill = HEADER_FILL;
-        target.border = THIN;
-      }
-    });
-    for (let c = 0; c < (ruled.get(r) ?? 0); c++) row.getCell(c + 1).border = THIN;
-    if (r === 0) {
-      row.getCell(1).font = { bold: true, size: 16 };
-      row.getCell(1).alignment = { horizontal: 'center' };
+      const cell = cells[c];
+      if (cell) target.value = cell.value;
+      target.style = styles.of(cell ? numberFormat(cell) : undefined, lookOf(c));
     }
-    if (captions.has(r)) row.getCell(1).font = { bold: true, size: 12 };
     if (longest > 0 && r + 1 === listHeader - 2) row.addPageBreak();
     row.commit();
   });
