@@ -94,7 +94,8 @@ export function computeNodes(
   inputs: NodeInputs,
 ): { nodes: NodeResult[]; warnings: Array<{ column: string; message: string }> } {
   const nodes: NodeResult[] = [];
-  const noted = new Map<NodeResult, Array<{ column: string; message: string }>>();
+  // Only a node whose counting met a year without holiday data has notes; most rows have none.
+  let noted: Map<NodeResult, Array<{ column: string; message: string }>> | null = null;
   for (const rule of rules) {
     if (rule.appliesTo && !rule.appliesTo(inputs.values)) continue;
     const done = doneDate(rule, inputs);
@@ -106,26 +107,42 @@ export function computeNodes(
     } else {
       const anchorDate = asDate(inputs.values[rule.anchor]);
       if (!anchorDate || !config) continue;
-      const counted = countPeriod(inputs.calendar, { date: anchorDate, label: inputs.headers[rule.anchor] ?? rule.anchor }, config.period, {
-        roll: config.roll,
-      });
       const header = inputs.headers[rule.anchor] ?? rule.anchor;
-      const within = config.period.kind === 'sameDay' ? '当日' : `起${describePeriod(config.period)}内`;
-      due = { ...counted, basis: `${rule.source}：${header}${within}` };
+      const counted = countPeriod(inputs.calendar, { date: anchorDate, label: header }, config.period, { roll: config.roll });
+      due = { dueOn: counted.dueOn, steps: counted.steps, warnings: counted.warnings, basis: ruleBasis(rule, header, config) };
     }
     if (!due) continue;
     const warnDays = config ? warnDaysFor(config, inputs.warnDefaults) : inputs.warnDefaults.long;
     const basis = done?.note ? `${due.basis}；${done.note}` : due.basis;
-    const node = nodeResult(rule, { ...due, basis }, doneOn, inputs.asOf, warnDays);
+    const node = nodeResult(rule, { dueOn: due.dueOn, steps: due.steps, warnings: due.warnings, basis }, doneOn, inputs.asOf, warnDays);
     nodes.push(node);
-    noted.set(
-      node,
-      due.warnings.map((message) => ({ column: rule.anchor, message: `${rule.name}：${message}` })),
-    );
+    if (due.warnings.length > 0) {
+      noted ??= new Map();
+      noted.set(
+        node,
+        due.warnings.map((message) => ({ column: rule.anchor, message: `${rule.name}：${message}` })),
+      );
+    }
   }
-  const current = currentNode(nodes);
-  const warnings = current && calendarNoteApplies(current, nodes) ? (noted.get(current) ?? []) : [];
+  const current = noted ? currentNode(nodes) : undefined;
+  const warnings = current && calendarNoteApplies(current, nodes) ? (noted?.get(current) ?? []) : [];
   return { nodes, warnings };
+}
+
+/**
+ * 「来源：锚点起N日内」: the same words for every row a rule counts with its configured period, so
+ * made once per node configuration (the rules' objects, shared by every row until the rules are
+ * saved) rather than for each of 100,000 rows.
+ */
+const bases = new WeakMap<NodeConfig, { rule: NodeRule; header: string; basis: string }>();
+
+function ruleBasis(rule: NodeRule, header: string, config: NodeConfig): string {
+  const known = bases.get(config);
+  if (known && known.rule === rule && known.header === header) return known.basis;
+  const within = config.period.kind === 'sameDay' ? '当日' : `起${describePeriod(config.period)}内`;
+  const basis = `${rule.source}：${header}${within}`;
+  bases.set(config, { rule, header, basis });
+  return basis;
 }
 
 /** The date that closes a node, and for a node with fallback columns a note naming the one used. */

@@ -29,6 +29,23 @@ const CASE_NUMBER_FORM = '应为（年份）法院代字+执行类型代字+序�
  * brackets, 〔〕 or [], spaces anywhere, leading zeros in the serial. null when it is not one.
  */
 export function parseCaseNo(text: string): CaseNumber | null {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const caseNo = parseAnew(text);
+  // Bounded: a store of a million rows parses each number again after the map is cleared, no more.
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(text, caseNo);
+  return caseNo;
+}
+
+/**
+ * The same numbers are parsed on every evaluation (the case type decides triage, the report counts
+ * first executions), so each text's parts are kept, frozen since every caller shares them.
+ */
+const parsed = new Map<string, Readonly<CaseNumber> | null>();
+const PARSED_KEPT = 200_000;
+
+function parseAnew(text: string): Readonly<CaseNumber> | null {
   const compact = foldWidth(text)
     .replace(/[〔[]/g, '(')
     .replace(/[〕\]]/g, ')')
@@ -38,7 +55,7 @@ export function parseCaseNo(text: string): CaseNumber | null {
   const serial = Number(parts.serial);
   if (serial === 0) return null;
   const { court, type } = parts;
-  return { official: `（${parts.year}）${court}${type}${serial}号`, year: Number(parts.year), court, type, serial };
+  return Object.freeze({ official: `（${parts.year}）${court}${type}${serial}号`, year: Number(parts.year), court, type, serial });
 }
 
 /** `anyType`: every enforcement case type is expected (a freeze in a 执保 case), so none gets the triage note. */
