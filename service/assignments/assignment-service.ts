@@ -10,7 +10,7 @@ import type { ReportSettingsHolder } from '../report-settings.ts';
 import { HttpError } from '../http/errors.ts';
 import { keptListName, type KeptList, type Store } from '../store/store.ts';
 import { workerHeapMb } from '../workbook/limits.ts';
-import { BATCH_YOUNG_MB, WorkerStopped, WorkerThread } from '../workers/worker-thread.ts';
+import { WorkerStopped, WorkerThread } from '../workers/worker-thread.ts';
 
 export type ListFormat = 'xlsx' | 'docx';
 
@@ -55,7 +55,7 @@ export class AssignmentService {
   /** The list as an xlsx or a docx, written in a worker thread. */
   async file(list: AssignmentList, format: ListFormat): Promise<Buffer> {
     const { settings } = await this.reportSettings.read();
-    const worker = new WorkerThread(WORKER_ENTRY, { heapMb: workerHeapMb(), youngMb: BATCH_YOUNG_MB, timeoutMs: LIST_FILE_TIMEOUT_MS });
+    const worker = new WorkerThread(WORKER_ENTRY, { heapMb: workerHeapMb(), timeoutMs: LIST_FILE_TIMEOUT_MS });
     try {
       const { bytes } = await worker.request<{ bytes: Uint8Array }>({ list, settings, format });
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

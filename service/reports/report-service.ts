@@ -13,7 +13,7 @@ import { ReportSettingsHolder } from '../report-settings.ts';
 import type { StoredReport, Store } from '../store/store.ts';
 import { HttpError } from '../http/errors.ts';
 import { workerHeapMb } from '../workbook/limits.ts';
-import { BATCH_YOUNG_MB, WorkerStopped, WorkerThread } from '../workers/worker-thread.ts';
+import { WorkerStopped, WorkerThread } from '../workers/worker-thread.ts';
 import type { DocumentRequest, ReportFormat, WorkerAnswer } from './report-worker.ts';
 
 const WORKER_ENTRY = new URL('./report-worker.ts', import.meta.url);
@@ -122,7 +122,7 @@ export class ReportService {
   /** Hands the live rows to a report worker, then asks it one request (the rules and calendar added). */
   private async inWorker(request: { format: ReportFormat | 'trend' } & Record<string, unknown>): Promise<WorkerAnswer> {
     const { rules, calendar } = this.settings();
-    const worker = new WorkerThread(WORKER_ENTRY, { heapMb: workerHeapMb(), youngMb: BATCH_YOUNG_MB, timeoutMs: REPORT_TIMEOUT_MS });
+    const worker = new WorkerThread(WORKER_ENTRY, { heapMb: workerHeapMb(), timeoutMs: REPORT_TIMEOUT_MS });
     try {
       for (const ledger of LEDGERS) {
         const rows = this.ledgers.liveRows(ledger);

@@ -14,16 +14,7 @@ export interface WorkerLimits {
   heapMb: number;
   /** How long one request may take before the worker is ended. */
   timeoutMs: number;
-  /**
-   * The worker's young generation, in MB (`resourceLimits.maxYoungGenerationSizeMb`), for work that
-   * makes many short-lived objects: V8's default spent about a third of the weekly report's time in
-   * scavenges.
-   */
-  youngMb?: number;
 }
-
-/** A young generation of 96 MB (V8 holds three semi-spaces of 32 MB): the report's GC time fell by about a quarter. */
-export const BATCH_YOUNG_MB = 96;
 
 /** Why a worker was ended before it answered. */
 export class WorkerStopped extends Error {
@@ -61,7 +52,7 @@ export class WorkerThread {
       eval: true,
       // The worker's own flags only: V8 flags of the process (--max-old-space-size) are refused here.
       execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, ...(limits.youngMb ? { maxYoungGenerationSizeMb: limits.youngMb } : {}) },
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
     });
     this.worker.on('message', (message: unknown) => {
       const pending = this.take();
