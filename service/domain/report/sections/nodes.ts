@@ -69,6 +69,13 @@ export function overdueNodes(
   cases: ReadonlyMap<string, CaseFacts>,
 ): OverdueNode[] {
   const list: Array<OverdueNode & { order: number }> = [];
+  // A bureau has a few dozen 承办人 over a hundred thousand overdue nodes: each name is masked once.
+  const masked = new Map<string, string>();
+  const maskedOnce = (text: string) => {
+    let shown = masked.get(text);
+    if (shown === undefined) masked.set(text, (shown = maskIdentitiesIn(text)));
+    return shown;
+  };
   LEDGERS.forEach((ledger, order) => {
     const counted = new Map(countedNodes(ledger).map((rule) => [rule.id, rule]));
     for (const { row, nodes } of evaluated.get(ledger.id) ?? []) {
@@ -77,7 +84,7 @@ export function overdueNodes(
         if (!rule || node.state !== '超期') continue;
         const caseNo = typeof row.values.caseNo === 'string' ? row.values.caseNo : '';
         const facts = cases.get(caseNo);
-        const handler = maskIdentitiesIn(typeof row.values.handler === 'string' ? row.values.handler : (facts?.handler ?? ''));
+        const handler = maskedOnce(typeof row.values.handler === 'string' ? row.values.handler : (facts?.handler ?? ''));
         list.push({
           ledger: ledger.name,
           caseNo,
