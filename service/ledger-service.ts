@@ -375,7 +375,7 @@ export class LedgerService {
       }
       let stored = byRowId[index];
       // Only the key columns are normalised to match the row: an unchanged row needs nothing more.
-      const key = this.stored.naturalKey(ledger, this.stored.keyValues(ledger, stored ? { ...stored.values, ...values } : values));
+      const key = this.stored.naturalKey(ledger, this.stored.keyValues(ledger, values, stored?.values));
       if (!stored && key !== null) {
         stored = this.stored.withNaturalKey(ledger, key).find((candidate) => !claimed.has(candidate.rowId));
         if (stored) claimed.add(stored.rowId);

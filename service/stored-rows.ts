@@ -41,10 +41,13 @@ export class StoredRows {
     this.normalized.set(row, normalized);
   }
 
-  /** The normalised values of a ledger's key columns only, from a row as sent. */
-  keyValues(ledger: AnyLedger, raw: Record<string, RawValue>): RowValues {
+  /** The normalised values of a ledger's key columns only, from a row as sent over the stored row it names. */
+  keyValues(ledger: AnyLedger, sent: Record<string, RawValue>, stored?: Record<string, RawValue>): RowValues {
     let columns = this.keyColumns.get(ledger);
     if (!columns) this.keyColumns.set(ledger, (columns = ledger.columns.filter((column) => ledger.key.includes(column.id))));
+    // Only the key columns, each as sent or else as stored: no copy of the whole row.
+    const raw: Record<string, RawValue> = {};
+    for (const column of columns) raw[column.id] = column.id in sent ? sent[column.id] : stored?.[column.id];
     return normalizeRow(columns, raw, this.timeZone).values;
   }
 
