@@ -350,18 +350,20 @@ export class LedgerService {
 
     return request.rows.map((incoming, index) => {
       const problems: Problem[] = [];
-      const values: Record<string, RawValue> = {};
-      for (const [column, value] of Object.entries(incoming.values)) {
-        if (inputIds.has(column)) values[column] = value;
-        else if (unknownNamed.size < UNKNOWN_COLUMNS_NAMED && !unknownNamed.has(column)) {
-          unknownNamed.add(column);
-          problems.push({ column, level: 'warning', message: `未知列「${column.slice(0, 40)}」，已忽略` });
-        } else if (!unknownNamed.has(column) && !moreUnknownSaid) {
-          moreUnknownSaid = true;
-          problems.push({ column, level: 'warning', message: `本次提交还有其他未知列（如「${column.slice(0, 40)}」），均已忽略` });
+      const values = knownColumns(incoming.values, inputIds);
+      // Only a row that held a column of no ledger was copied: name what it held.
+      if (values !== incoming.values)
+        for (const column in incoming.values) {
+          if (!Object.hasOwn(incoming.values, column) || inputIds.has(column)) continue;
+          if (unknownNamed.size < UNKNOWN_COLUMNS_NAMED && !unknownNamed.has(column)) {
+            unknownNamed.add(column);
+            problems.push({ column, level: 'warning', message: `未知列「${column.slice(0, 40)}」，已忽略` });
+          } else if (!unknownNamed.has(column) && !moreUnknownSaid) {
+            moreUnknownSaid = true;
+            problems.push({ column, level: 'warning', message: `本次提交还有其他未知列（如「${column.slice(0, 40)}」），均已忽略` });
+          }
         }
-      }
-      if (Object.keys(values).length === 0 && !byRowId[index]) {
+      if (isEmptyObject(values) && !byRowId[index]) {
         problems.push({ column: '', level: 'error', message: '本行没有可识别的列，未保存' });
         const unsaved: StoredRow = {
           rowId: incoming.rowId ?? '',
@@ -398,7 +400,7 @@ export class LedgerService {
         record('create', null, created);
         return { row: created, problems, conflict: false };
       }
-      const changed = Object.entries(values).some(([column, value]) => !sameCell(stored.values[column], value));
+      const changed = changesAny(stored.values, values);
       if (changed && incoming.rev !== undefined && incoming.rev < stored.rev) return { row: stored, problems, conflict: true };
       if (!changed && !stored.deleted) return { row: stored, problems, conflict: false };
       const refusal = permissions.refusal(stored, values);
@@ -475,6 +477,29 @@ export class LedgerService {
     };
     return { context, rules, ...(pending ? { pending: this.stored.touchedBy(ledger.id, pending.changed()) } : {}) };
   }
+}
+
+/** A row's cells in the ledger's own columns: the row as sent when it holds no other column, else a copy without them. */
+function knownColumns(sent: Record<string, RawValue>, inputIds: ReadonlySet<string>): Record<string, RawValue> {
+  for (const column in sent) {
+    if (Object.hasOwn(sent, column) && !inputIds.has(column)) {
+      const known: Record<string, RawValue> = {};
+      for (const id in sent) if (Object.hasOwn(sent, id) && inputIds.has(id)) known[id] = sent[id];
+      return known;
+    }
+  }
+  return sent;
+}
+
+function isEmptyObject(values: Record<string, RawValue>): boolean {
+  for (const column in values) if (Object.hasOwn(values, column)) return false;
+  return true;
+}
+
+/** Whether a row as sent changes any cell of the stored row. */
+function changesAny(stored: Record<string, RawValue>, sent: Record<string, RawValue>): boolean {
+  for (const column in sent) if (!sameCell(stored[column], sent[column])) return true;
+  return false;
 }
 
 /** Whether two sets of fixed facts differ; a kept evaluation answers the very object its row holds. */

@@ -62,10 +62,10 @@ export class StoredRows {
       const rowKey = this.naturalKey(ledger, this.normalize(ledger, row).values);
       return rowKey === null ? [] : [[rowKey, row]];
     });
-    return index
-      .get(key)
-      .map((entry) => entry.value)
-      .sort((a, b) => Number(!!a.deleted) - Number(!!b.deleted) || a.createdAt.localeCompare(b.createdAt));
+    const rows = index.values(key);
+    return rows.length < 2
+      ? rows
+      : rows.sort((a, b) => Number(!!a.deleted) - Number(!!b.deleted) || a.createdAt.localeCompare(b.createdAt));
   }
 
   /**

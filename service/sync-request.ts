@@ -62,20 +62,43 @@ export function parseSyncRequest(body: unknown): { ok: true; value: SyncRequest 
       return refuse(`${where}的版本「${String(rev).slice(0, 30)}」应为非负整数`);
     }
     if (!values || typeof values !== 'object' || Array.isArray(values)) return refuse(`${where}缺少 values 对象`);
-    const entries = Object.entries(values);
-    if (entries.length > SYNC_LIMITS.columns)
-      return refuse(`${where}的列数 ${entries.length} 超过上限 ${SYNC_LIMITS.columns}`, 413, 'too_many_columns');
-    const clean: Record<string, RawValue> = Object.create(null);
-    for (const [column, value] of entries) {
-      const cell = `${where}「${column.slice(0, 40)}」列`;
-      if (value !== null && !['string', 'number', 'boolean'].includes(typeof value))
-        return refuse(`${cell}的值类型不受支持（${describeType(value)}），只接受文本、数字、布尔值或空值`);
-      if (typeof value === 'string' && value.length > SYNC_LIMITS.cellLength) {
-        return refuse(`${cell}的内容长 ${value.length} 字，超过上限 ${SYNC_LIMITS.cellLength} 字`, 413, 'cell_too_long');
-      }
-      clean[column] = value as RawValue;
-    }
-    parsed.push({ rowId: (rowId as string | undefined) ?? undefined, rev: (rev as number | undefined) ?? undefined, values: clean });
+    const refusal = cellRefusal(values as Record<string, unknown>, where);
+    if (refusal) return refuse(refusal.message, refusal.status, refusal.code);
+    // The values object is JSON.parse's own, checked in place: a copy of every cell of 20,000 rows
+    // was a tenth of an unchanged re-sync. Its keys are own data properties (JSON.parse defines
+    // even "__proto__" as one), and the service reads only the ledger's own column ids from it.
+    parsed.push({
+      rowId: (rowId as string | undefined) ?? undefined,
+      rev: (rev as number | undefined) ?? undefined,
+      values: values as Record<string, RawValue>,
+    });
   }
   return { ok: true, value: { rows: parsed, mode, confirmDeletes } };
+}
+
+/** Why one row's cells are refused (too many columns, a value of another type, a cell too long), or null. */
+function cellRefusal(values: Record<string, unknown>, where: string): Refusal | null {
+  let columns = 0;
+  for (const column in values) {
+    if (!Object.hasOwn(values, column)) continue;
+    columns += 1;
+    const value = values[column];
+    if (value === null || typeof value === 'number' || typeof value === 'boolean') continue;
+    if (typeof value !== 'string')
+      return {
+        status: 400,
+        code: 'bad_request',
+        message: `${where}「${column.slice(0, 40)}」列的值类型不受支持（${describeType(value)}），只接受文本、数字、布尔值或空值`,
+      };
+    if (value.length > SYNC_LIMITS.cellLength) {
+      return {
+        status: 413,
+        code: 'cell_too_long',
+        message: `${where}「${column.slice(0, 40)}」列的内容长 ${value.length} 字，超过上限 ${SYNC_LIMITS.cellLength} 字`,
+      };
+    }
+  }
+  return columns > SYNC_LIMITS.columns
+    ? { status: 413, code: 'too_many_columns', message: `${where}的列数 ${columns} 超过上限 ${SYNC_LIMITS.columns}` }
+    : null;
 }

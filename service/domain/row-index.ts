@@ -40,6 +40,12 @@ export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
     return [...(this.keysOfRow.get(row.rowId) ?? []), ...this.entries(row).map(([key]) => key)];
   }
 
+  /** The values under a key, without their rowIds. */
+  values(key: string): V[] {
+    const rows = this.byKey.get(key);
+    return rows ? [...rows.values()] : [];
+  }
+
   get(key: string): Array<{ rowId: string; value: V }> {
     return [...(this.byKey.get(key) ?? [])].map(([rowId, value]) => ({ rowId, value }));
   }

@@ -85,7 +85,7 @@ export function isEmpty(value: RawValue): boolean {
 
 /** Whether two cells hold the same value, every kind of empty being the same. */
 export function sameCell(a: RawValue, b: RawValue): boolean {
-  return isEmpty(a) && isEmpty(b) ? true : a === b;
+  return a === b || (isEmpty(a) && isEmpty(b));
 }
 
 /**
