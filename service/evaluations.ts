@@ -72,22 +72,8 @@ export class Evaluations {
 
   /** A context whose reads are recorded, for one row's evaluation; `keep` stores the result with them. */
   recording(context: EvalContext<unknown>): { context: EvalContext<unknown>; reads: Reads } {
-    const reads: Reads = { lookups: [], now: null };
-    const view: LedgerView = {
-      lookup: (ledgerId, index, key) => {
-        reads.lookups.push(dependencyKey(ledgerId, index.name, key));
-        return context.view.lookup(ledgerId, index, key);
-      },
-    };
-    const recorded: EvalContext<unknown> = { ...context, view };
-    Object.defineProperty(recorded, 'now', {
-      enumerable: true,
-      get: () => {
-        reads.now = context.now ?? null;
-        return context.now;
-      },
-    });
-    return { context: recorded, reads };
+    const recorded = new RecordingContext(context);
+    return { context: recorded, reads: recorded.reads };
   }
 
   keep(row: StoredRow, context: EvalContext<unknown>, rules: RulesConfig, result: RowResult, reads: Reads): void {
@@ -110,5 +96,37 @@ export class Evaluations {
     const made: Generation = { asOf, rules, calendar, rows: new WeakMap() };
     this.generations = [made, ...this.generations].slice(0, GENERATIONS);
     return made;
+  }
+}
+
+/**
+ * An evaluation context that notes what the rules read beside the row: each lookup's key, and the
+ * clock. A class rather than a copy with a getter defined on it: one is made for every row evaluated.
+ */
+class RecordingContext implements EvalContext<unknown> {
+  readonly reads: Reads = { lookups: [], now: null };
+  readonly asOf: CivilDate;
+  readonly calendar: Calendar;
+  readonly rules: unknown;
+  readonly warnDefaults: EvalContext<unknown>['warnDefaults'];
+  readonly view: LedgerView;
+
+  constructor(private readonly context: EvalContext<unknown>) {
+    this.asOf = context.asOf;
+    this.calendar = context.calendar;
+    this.rules = context.rules;
+    this.warnDefaults = context.warnDefaults;
+    const { reads } = this;
+    this.view = {
+      lookup: (ledgerId, index, key) => {
+        reads.lookups.push(dependencyKey(ledgerId, index.name, key));
+        return context.view.lookup(ledgerId, index, key);
+      },
+    };
+  }
+
+  get now(): LocalDateTime | undefined {
+    this.reads.now = this.context.now ?? null;
+    return this.context.now;
   }
 }

@@ -42,9 +42,19 @@ export function describePeriod(period: Period): string {
 
 /**
  * Counted periods by calendar, since thousands of rows share the same anchors and periods. The
- * results are frozen: a caller copies one to add to it.
+ * results are frozen: a caller copies one to add to it. Looked up through maps keyed by the parts
+ * themselves (period and options as one number, then the anchor's label and date), not by one
+ * string made per call: a weekly report asks about a million times.
  */
-const counted = new WeakMap<Calendar, Map<string, DueDate>>();
+const counted = new WeakMap<Calendar, Map<number, Map<string, Map<CivilDate, DueDate>>>>();
+
+const KINDS: Array<Period['kind']> = ['sameDay', 'days', 'workdays', 'months', 'years'];
+
+/** The period and options as one number: its length, its kind and the two options. */
+function periodCode(period: Period, options: CountOptions): number {
+  const times = 'n' in period ? period.n : 0;
+  return ((times * KINDS.length + KINDS.indexOf(period.kind)) * 2 + Number(options.roll !== false)) * 2 + Number(!!options.inclusive);
+}
 
 export function countPeriod(
   calendar: Calendar,
@@ -52,15 +62,18 @@ export function countPeriod(
   period: Period,
   options: CountOptions = {},
 ): DueDate {
-  let known = counted.get(calendar);
-  if (!known) counted.set(calendar, (known = new Map()));
-  const times = 'n' in period ? period.n : 0;
-  const key = `${anchor.label}|${anchor.date}|${period.kind}|${times}|${options.roll !== false}|${!!options.inclusive}`;
-  let due = known.get(key);
+  let byPeriod = counted.get(calendar);
+  if (!byPeriod) counted.set(calendar, (byPeriod = new Map()));
+  const code = periodCode(period, options);
+  let byLabel = byPeriod.get(code);
+  if (!byLabel) byPeriod.set(code, (byLabel = new Map()));
+  let byDate = byLabel.get(anchor.label);
+  if (!byDate) byLabel.set(anchor.label, (byDate = new Map()));
+  let due = byDate.get(anchor.date);
   if (!due) {
     due = Object.freeze(count(calendar, anchor, period, options));
     Object.freeze(due.warnings);
-    known.set(key, due);
+    byDate.set(anchor.date, due);
   }
   return due;
 }

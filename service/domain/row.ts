@@ -61,12 +61,29 @@ function normalizeCellOnce(column: ColumnDef, raw: RawValue, timeZone: string): 
   return cell;
 }
 
+const emptyRows = new WeakMap<ColumnDef[], RowValues>();
+
+/**
+ * A row of a column list with every cell empty, made once per list, for each row to start as a copy
+ * of. V8 keeps an object that gains more than a dozen properties by computed name as a hash table,
+ * and every rule reads the row's cells many times; a copy of this one has them all from the start.
+ */
+function emptyRow(columns: ColumnDef[]): RowValues {
+  let empty = emptyRows.get(columns);
+  if (!empty) {
+    // JSON.parse lays an object's properties out in place, as a literal would.
+    empty = Object.freeze(JSON.parse(JSON.stringify(Object.fromEntries(columns.map((column) => [column.id, null])))) as RowValues);
+    emptyRows.set(columns, empty);
+  }
+  return empty;
+}
+
 export function normalizeRow(
   columns: ColumnDef[],
   raw: Record<string, RawValue>,
   timeZone: string,
 ): { values: RowValues; problems: Problem[] } {
-  const values: RowValues = {};
+  const values: RowValues = { ...emptyRow(columns) };
   const problems: Problem[] = [];
   for (const column of columns) {
     const cell = normalizeCellOnce(column, raw[column.id], timeZone);
