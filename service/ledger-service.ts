@@ -353,8 +353,8 @@ export class LedgerService {
       const values = knownColumns(incoming.values, inputIds);
       // Only a row that held a column of no ledger was copied: name what it held.
       if (values !== incoming.values)
-        for (const column in incoming.values) {
-          if (!Object.hasOwn(incoming.values, column) || inputIds.has(column)) continue;
+        for (const column of Object.keys(incoming.values)) {
+          if (inputIds.has(column)) continue;
           if (unknownNamed.size < UNKNOWN_COLUMNS_NAMED && !unknownNamed.has(column)) {
             unknownNamed.add(column);
             problems.push({ column, level: 'warning', message: `未知列「${column.slice(0, 40)}」，已忽略` });
@@ -363,7 +363,7 @@ export class LedgerService {
             problems.push({ column, level: 'warning', message: `本次提交还有其他未知列（如「${column.slice(0, 40)}」），均已忽略` });
           }
         }
-      if (isEmptyObject(values) && !byRowId[index]) {
+      if (Object.keys(values).length === 0 && !byRowId[index]) {
         problems.push({ column: '', level: 'error', message: '本行没有可识别的列，未保存' });
         const unsaved: StoredRow = {
           rowId: incoming.rowId ?? '',
@@ -481,30 +481,23 @@ export class LedgerService {
 
 /** A row's cells in the ledger's own columns: the row as sent when it holds no other column, else a copy without them. */
 function knownColumns(sent: Record<string, RawValue>, inputIds: ReadonlySet<string>): Record<string, RawValue> {
-  for (const column in sent) {
-    if (Object.hasOwn(sent, column) && !inputIds.has(column)) {
-      const known: Record<string, RawValue> = {};
-      for (const id in sent) if (Object.hasOwn(sent, id) && inputIds.has(id)) known[id] = sent[id];
-      return known;
-    }
-  }
-  return sent;
-}
-
-function isEmptyObject(values: Record<string, RawValue>): boolean {
-  for (const column in values) if (Object.hasOwn(values, column)) return false;
-  return true;
+  const columns = Object.keys(sent);
+  if (columns.every((column) => inputIds.has(column))) return sent;
+  const known: Record<string, RawValue> = {};
+  for (const column of columns) if (inputIds.has(column)) known[column] = sent[column];
+  return known;
 }
 
 /** Whether a row as sent changes any cell of the stored row. */
 function changesAny(stored: Record<string, RawValue>, sent: Record<string, RawValue>): boolean {
-  for (const column in sent) if (!sameCell(stored[column], sent[column])) return true;
-  return false;
+  return Object.keys(sent).some((column) => !sameCell(stored[column], sent[column]));
 }
 
 /** Whether two sets of fixed facts differ; a kept evaluation answers the very object its row holds. */
 function differ(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
-  return a !== b && JSON.stringify(a) !== JSON.stringify(b);
+  if (a === b) return false;
+  if (a === undefined || b === undefined) return true;
+  return JSON.stringify(a) !== JSON.stringify(b);
 }
 
 function duplicateProblem(ledger: AnyLedger, values: Record<string, RawValue>, firstRow: string): Problem {

@@ -78,10 +78,10 @@ export function parseSyncRequest(body: unknown): { ok: true; value: SyncRequest 
 
 /** Why one row's cells are refused (too many columns, a value of another type, a cell too long), or null. */
 function cellRefusal(values: Record<string, unknown>, where: string): Refusal | null {
-  let columns = 0;
-  for (const column in values) {
-    if (!Object.hasOwn(values, column)) continue;
-    columns += 1;
+  const columns = Object.keys(values);
+  if (columns.length > SYNC_LIMITS.columns)
+    return { status: 413, code: 'too_many_columns', message: `${where}的列数 ${columns.length} 超过上限 ${SYNC_LIMITS.columns}` };
+  for (const column of columns) {
     const value = values[column];
     if (value === null || typeof value === 'number' || typeof value === 'boolean') continue;
     if (typeof value !== 'string')
@@ -98,7 +98,5 @@ function cellRefusal(values: Record<string, unknown>, where: string): Refusal | 
       };
     }
   }
-  return columns > SYNC_LIMITS.columns
-    ? { status: 413, code: 'too_many_columns', message: `${where}的列数 ${columns} 超过上限 ${SYNC_LIMITS.columns}` }
-    : null;
+  return null;
 }
