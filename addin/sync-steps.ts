@@ -3,7 +3,7 @@
 // (excel/sync-table.ts, wps/sync.ts) only read the rows and write these results into the cells.
 
 import { syncRows } from '../client/api.ts';
-import type { LedgerDefinition, RowResult } from '../client/contract.ts';
+import type { LedgerDefinition, RowResult, SyncRowRequest, UnchangedRowRequest } from '../client/contract.ts';
 import type { Connection } from '../client/service.ts';
 import { chunkRequests } from './sheet/chunks.ts';
 import { columnIndexOf, writeSpans, type TableLayout } from './sheet/layout.ts';
@@ -13,23 +13,43 @@ import { CONFLICT_REMARK, type Progress, type SyncMemory, type SyncTarget } from
 import type { SummaryEntry } from './sheet/summary.ts';
 import type { RowWrite } from './sheet/write-blocks.ts';
 
-export function scopeOf(target: SyncTarget, synced: Map<string, string> | undefined): SyncScope {
+export function scopeOf(target: SyncTarget, memory: SyncMemory, tableKey: string): SyncScope {
   // Automatic sync of a table this pane has not synced yet sends it whole: its rows are not known.
   if (target.kind === 'override') return { kind: 'override', revisions: target.revisions };
+  const synced = memory.fingerprints.get(tableKey);
   if (target.kind === 'changed' && synced) return { kind: 'changed', synced };
-  return { kind: 'all' };
+  const answeredOk = memory.answeredOk.get(tableKey);
+  return answeredOk ? { kind: 'all', answeredOk } : { kind: 'all' };
 }
 
-/** Sends the planned rows, in parts when a sheet exceeds what one request may carry. */
+/**
+ * Sends the planned rows, in parts when a sheet exceeds what one request may carry; rows named
+ * unchanged whose stored version moved on meanwhile (answered `resend`) go again with their values.
+ */
 export async function sendRows(connection: Connection, ledger: LedgerDefinition, plan: SyncPlan, progress: Progress): Promise<RowResult[]> {
-  const requests = plan.entries.map((entry) => entry.request);
-  const parts = chunkRequests(requests);
-  const results: RowResult[] = [];
-  for (const [index, part] of parts.entries()) {
-    progress(0.1 + (0.65 * index) / parts.length, `正在提交服务校验（${results.length + part.length} / ${requests.length} 行）…`);
-    results.push(...(await syncRows(connection, ledger.id, part)).rows);
+  const total = plan.entries.length;
+  const post = async (requests: Array<SyncRowRequest | UnchangedRowRequest>, done: number): Promise<RowResult[]> => {
+    const results: RowResult[] = [];
+    const parts = chunkRequests(requests);
+    for (const [index, part] of parts.entries()) {
+      progress(0.1 + (0.65 * index) / parts.length, `正在提交服务校验（${done + results.length + part.length} / ${total} 行）…`);
+      results.push(...(await syncRows(connection, ledger.id, part)).rows);
+    }
+    if (results.length !== requests.length) throw new Error(`服务返回 ${results.length} 行，提交的是 ${requests.length} 行`);
+    return results;
+  };
+  const results = await post(
+    plan.entries.map((entry) => entry.unchanged ?? entry.request),
+    0,
+  );
+  const again = plan.entries.flatMap((entry, index) => (results[index].state === 'resend' ? [index] : []));
+  if (again.length > 0) {
+    const resent = await post(
+      again.map((index) => plan.entries[index].request),
+      total - again.length,
+    );
+    again.forEach((index, order) => (results[index] = resent[order]));
   }
-  if (results.length !== requests.length) throw new Error(`服务返回 ${results.length} 行，提交的是 ${requests.length} 行`);
   return results;
 }
 
@@ -120,6 +140,7 @@ export function remember(memory: SyncMemory, sync: Remembered): void {
     if (rowId) fingerprints.delete(rowId);
   }
   memory.fingerprints.set(key, fingerprints);
+  memory.answeredOk.set(key, answeredOk(memory.answeredOk.get(key), sync));
   memory.marks.set(key, marks);
   memory.writtenColumns.set(
     key,
@@ -129,4 +150,20 @@ export function remember(memory: SyncMemory, sync: Remembered): void {
       ),
     ),
   );
+}
+
+/** Which rows' values the service holds as sent after this sync (see SyncMemory.answeredOk). */
+function answeredOk(before: Map<string, string> | undefined, sync: Remembered): Map<string, string> {
+  const { full, rows, plan, results } = sync;
+  const answered = full || !before ? new Map<string, string>() : before;
+  plan.entries.forEach((entry, index) => {
+    const result = results[index];
+    if (result.state === 'ok') answered.set(result.rowId, entry.fingerprint);
+    else answered.delete(result.rowId);
+  });
+  for (const position of plan.blank) {
+    const rowId = rows[position].rowId;
+    if (rowId) answered.delete(rowId);
+  }
+  return answered;
 }

@@ -25,6 +25,7 @@ import {
   type RuleItem,
   type SignedInUser,
   type SyncRowRequest,
+  type UnchangedRowRequest,
   type TeamCards,
   type TrendWeek,
   type UserSummary,
@@ -75,7 +76,11 @@ export function restoreRow(connection: Connection, ledgerId: string, rowId: stri
 }
 
 /** Sends rows; the answer carries each row's status columns and problems (detail=status), not its nodes. */
-export function syncRows(connection: Connection, ledgerId: string, rows: SyncRowRequest[]): Promise<RowsResponse> {
+export function syncRows(
+  connection: Connection,
+  ledgerId: string,
+  rows: Array<SyncRowRequest | UnchangedRowRequest>,
+): Promise<RowsResponse> {
   return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/sync?detail=status`, {
     method: 'POST',
     body: JSON.stringify({ rows, mode: 'upsert' }),

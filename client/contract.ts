@@ -82,6 +82,12 @@ export interface SyncRowRequest {
   values: Record<string, CellInput>;
 }
 
+/** A row not changed since the service answered it at `rev`, named without its values (answered `resend` if the stored row moved on). */
+export interface UnchangedRowRequest {
+  rowId: string;
+  rev: number;
+}
+
 export interface RowProblem {
   column: string;
   level: 'error' | 'warning';
@@ -91,7 +97,8 @@ export interface RowProblem {
 export interface RowResult {
   rowId: string;
   rev: number;
-  state: 'ok' | 'invalid' | 'conflict';
+  /** `resend` only for a row named unchanged whose stored version is another: it is sent again with its values. */
+  state: 'ok' | 'invalid' | 'conflict' | 'resend';
   errors: RowProblem[];
   status: Record<string, string | number | null>;
   /** The stored values: sent with a conflict, and with every row of a 分案清单. */

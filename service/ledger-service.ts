@@ -17,7 +17,8 @@ import { PendingRows } from './pending-rows.ts';
 import { RequestRefused, RowPermissions, unconfirmedDeletes, type RowState } from './row-permissions.ts';
 import type { AuditEntry, Store, StoredRow } from './store/store.ts';
 import { StoredRows } from './stored-rows.ts';
-import type { SyncRequest } from './sync-request.ts';
+import { isUnchanged, type SyncRequest } from './sync-request.ts';
+import { withEncoding } from './answer-json.ts';
 import type { User } from './users.ts';
 
 export interface Settings {
@@ -36,7 +37,8 @@ export const DETAILS: readonly Detail[] = ['status', 'nodes'];
 export interface RowResponse {
   rowId: string;
   rev: number;
-  state: 'ok' | 'invalid' | 'conflict';
+  /** `resend`: a row named unchanged whose stored version is not the one named; send it with its values. */
+  state: 'ok' | 'invalid' | 'conflict' | 'resend';
   errors: Problem[];
   status: Record<string, string | number | null>;
   /** With detail `nodes` only. */
@@ -67,6 +69,8 @@ interface Outcome {
    * (the reason is among the problems).
    */
   notApplied?: true;
+  /** A row named unchanged (see UnchangedRow) at a version that is not the stored one: answered `resend`. */
+  resend?: true;
 }
 
 /** A soft-deleted row, as the list of deleted rows shows it. */
@@ -94,6 +98,8 @@ const ROWS_PER_TURN = 2_000;
 export class LedgerService {
   private readonly stored: StoredRows;
   private readonly evaluations = new Evaluations();
+  /** The status-detail answer of each kept evaluation, made on its second use (JSON bytes kept with it, see answer-json.ts). */
+  private readonly keptAnswers = new WeakMap<RowStatus, RowResponse>();
 
   constructor(
     private readonly store: Store,
@@ -140,7 +146,8 @@ export class LedgerService {
       const evaluating = this.context(ledger, asOf, pending);
       // Evaluations made over this request's changes are kept only once those changes are committed.
       const made: Array<() => void> = [];
-      const rows = outcomes.map((outcome) => {
+      const rows = outcomes.map((outcome): RowResponse => {
+        if (outcome.resend) return { rowId: outcome.row.rowId, rev: outcome.row.rev, state: 'resend', errors: [], status: {} };
         const stored = pending.get(outcome.row.rowId) ?? outcome.row;
         const result = this.respond(ledger, stored, evaluating, outcome.problems, detail, made);
         if (!outcome.conflict && !outcome.notApplied && differ(result.fixed, stored.fixed)) {
@@ -348,8 +355,25 @@ export class LedgerService {
     const unknownNamed = new Set<string>();
     let moreUnknownSaid = false;
 
-    return request.rows.map((incoming, index) => {
+    /** A later row of a key already sent is an error; answers the key. */
+    const noteKey = (key: string | null, index: number, values: Record<string, RawValue>, problems: Problem[]) => {
+      if (key === null) return;
+      const first = firstRowOfKey.get(key);
+      if (first === undefined) firstRowOfKey.set(key, index);
+      else problems.push(duplicateProblem(ledger, values, request.rowNames?.[first] ?? `本次提交的第 ${first + 1} 行`));
+    };
+
+    return request.rows.map((incoming, index): Outcome => {
       const problems: Problem[] = [];
+      if (isUnchanged(incoming)) {
+        const stored = byRowId[index];
+        if (!stored || stored.deleted || stored.rev !== incoming.rev) {
+          const named = stored ?? { rowId: incoming.rowId, rev: 0, values: {}, createdAt: now, updatedAt: now, updatedBy: user.name };
+          return { row: named, problems, conflict: false, resend: true };
+        }
+        noteKey(this.stored.keyOf(ledger, stored), index, stored.values, problems);
+        return { row: stored, problems, conflict: false };
+      }
       const values = knownColumns(incoming.values, inputIds);
       // Only a row that held a column of no ledger was copied: name what it held.
       if (values !== incoming.values)
@@ -383,11 +407,7 @@ export class LedgerService {
         if (stored) claimed.add(stored.rowId);
       }
 
-      if (key !== null) {
-        const first = firstRowOfKey.get(key);
-        if (first === undefined) firstRowOfKey.set(key, index);
-        else problems.push(duplicateProblem(ledger, values, request.rowNames?.[first] ?? `本次提交的第 ${first + 1} 行`));
-      }
+      noteKey(key, index, values, problems);
 
       if (!stored) {
         const rowId = incoming.rowId && !pending.has(incoming.rowId) ? incoming.rowId : randomUUID();
@@ -452,6 +472,10 @@ export class LedgerService {
       kept = evaluated;
       nodes = evaluated.nodes;
     }
+    if (!nodes && extra.length === 0) {
+      const same = this.keptAnswers.get(kept);
+      if (same?.rowId === row.rowId && same.rev === row.rev) return { response: same, fixed: kept.fixed, keepAs: () => {} };
+    }
     const answered = withProblems(kept, normalized.problems.length, extra);
     const response: RowResponse = {
       rowId: row.rowId,
@@ -461,6 +485,8 @@ export class LedgerService {
       status: answered.status,
       ...(detail === 'nodes' ? { nodes } : {}),
     };
+    // An evaluation answered from the kept ones is likely answered again (the next 同步本表).
+    if (!nodes && extra.length === 0) this.keptAnswers.set(kept, withEncoding(response));
     return { response, fixed: answered.fixed, keepAs: (version: StoredRow) => (keptFor = version) };
   }
 

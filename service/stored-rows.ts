@@ -19,6 +19,7 @@ const NATURAL_KEY = '#naturalKey';
 
 export class StoredRows {
   private readonly normalized = new WeakMap<StoredRow, Normalized>();
+  private readonly keys = new WeakMap<StoredRow, string | null>();
   private readonly indexes = new Map<string, Map<string, RowIndex<unknown, StoredRow>>>();
   private readonly keyColumns = new WeakMap<AnyLedger, ColumnDef[]>();
 
@@ -56,10 +57,20 @@ export class StoredRows {
     return parts.every((part) => part !== null && part !== undefined && part !== '') ? JSON.stringify(parts) : null;
   }
 
+  /** A stored row's natural key, made once per row version: a sync names most of its rows unchanged. */
+  keyOf(ledger: AnyLedger, row: StoredRow): string | null {
+    let key = this.keys.get(row);
+    if (key === undefined) {
+      key = this.naturalKey(ledger, this.normalize(ledger, row).values);
+      this.keys.set(row, key);
+    }
+    return key;
+  }
+
   /** Stored rows with this natural key, deleted ones included: live before deleted, older first. */
   withNaturalKey(ledger: AnyLedger, key: string): StoredRow[] {
     const index = this.index<StoredRow>(ledger.id, NATURAL_KEY, (row) => {
-      const rowKey = this.naturalKey(ledger, this.normalize(ledger, row).values);
+      const rowKey = this.keyOf(ledger, row);
       return rowKey === null ? [] : [[rowKey, row]];
     });
     const rows = index.values(key);

@@ -18,8 +18,26 @@ export interface SyncRow {
   values: Record<string, RawValue>;
 }
 
+/**
+ * A row the client has not changed since the service answered it at `rev`, named without its
+ * values (sent as `{ rowId, rev }`): a 同步本表 of a table the pane synced before sends its
+ * untouched rows so. It is answered from the stored row when that row is live at exactly `rev`,
+ * and otherwise `resend`: the client sends it again with its values, and it is judged as any row.
+ */
+export interface UnchangedRow {
+  rowId: string;
+  rev: number;
+  values?: undefined;
+}
+
+export type RequestRow = SyncRow | UnchangedRow;
+
+export function isUnchanged(row: RequestRow): row is UnchangedRow {
+  return row.values === undefined;
+}
+
 export interface SyncRequest {
-  rows: SyncRow[];
+  rows: RequestRow[];
   mode: 'upsert' | 'snapshot';
   /** A snapshot that deletes many rows goes ahead only with this (see row-permissions.ts). */
   confirmDeletes: boolean;
@@ -52,7 +70,7 @@ export function parseSyncRequest(body: unknown): { ok: true; value: SyncRequest 
   if (rows.length > SYNC_LIMITS.rows) {
     return refuse(`一次最多同步 ${SYNC_LIMITS.rows} 行，本次为 ${rows.length} 行，请分批提交`, 413, 'too_many_rows');
   }
-  const parsed: SyncRow[] = [];
+  const parsed: RequestRow[] = [];
   for (const [index, row] of rows.entries()) {
     const where = `第 ${index + 1} 行`;
     if (!row || typeof row !== 'object' || Array.isArray(row)) return refuse(`${where}应为对象，实际为${describeType(row)}`);
@@ -61,7 +79,12 @@ export function parseSyncRequest(body: unknown): { ok: true; value: SyncRequest 
     if (rev !== undefined && rev !== null && !(Number.isInteger(rev) && (rev as number) >= 0)) {
       return refuse(`${where}的版本「${String(rev).slice(0, 30)}」应为非负整数`);
     }
-    if (!values || typeof values !== 'object' || Array.isArray(values)) return refuse(`${where}缺少 values 对象`);
+    if (values === undefined && isUuid(rowId) && typeof rev === 'number') {
+      parsed.push({ rowId, rev });
+      continue;
+    }
+    if (!values || typeof values !== 'object' || Array.isArray(values))
+      return refuse(`${where}缺少 values 对象（只有写明行ID和版本、未改动的行可以不带）`);
     const refusal = cellRefusal(values as Record<string, unknown>, where);
     if (refusal) return refuse(refusal.message, refusal.status, refusal.code);
     // The values object is JSON.parse's own, checked in place: a copy of every cell of 20,000 rows

@@ -1,7 +1,7 @@
 // Keeps every Excel request under Excel on the web's 5 MB payload limit and every service request
 // under the service's limits. Sizes are estimated as UTF-8 JSON, which is what travels.
 
-import type { SyncRowRequest } from '../../client/contract.ts';
+import type { SyncRowRequest, UnchangedRowRequest } from '../../client/contract.ts';
 import type { WriteBlock } from './write-blocks.ts';
 
 /**
@@ -78,6 +78,6 @@ export function batchWrites(blocks: WriteBlock[], budget = EXCEL_DATA_BUDGET, re
   return batches;
 }
 
-export function chunkRequests(rows: SyncRowRequest[]): SyncRowRequest[][] {
+export function chunkRequests<Row extends SyncRowRequest | UnchangedRowRequest>(rows: Row[]): Row[][] {
   return chunkBySize(rows, (row) => jsonBytes(row) + 1, SERVICE_BYTES_PER_REQUEST, SERVICE_ROWS_PER_REQUEST);
 }

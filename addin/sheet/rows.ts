@@ -1,7 +1,7 @@
 // The rows of a ledger table as the clerk typed them, and which of them a sync sends.
 // A row's identity is its hidden 行ID, which moves with the row when the clerk sorts or filters.
 
-import type { CellInput, SyncRowRequest } from '../../client/contract.ts';
+import type { CellInput, SyncRowRequest, UnchangedRowRequest } from '../../client/contract.ts';
 import { inputValue } from './cell-values.ts';
 import type { ColumnSpan, TableLayout } from './layout.ts';
 
@@ -82,6 +82,8 @@ export function fingerprintOfStored(layout: TableLayout, values: Record<string, 
 export interface SyncPlanEntry {
   position: number;
   request: SyncRowRequest;
+  /** What is sent instead of `request` for a row unchanged since the service answered it ok. */
+  unchanged?: UnchangedRowRequest;
   fingerprint: string;
 }
 
@@ -92,7 +94,8 @@ export interface SyncPlan {
 }
 
 export type SyncScope =
-  | { kind: 'all' }
+  /** Every row; those whose fingerprint is still the one answered ok (`answeredOk`) named unchanged. */
+  | { kind: 'all'; answeredOk?: ReadonlyMap<string, string> }
   /** Rows new or changed since the fingerprints of the last sync (automatic sync). */
   | { kind: 'changed'; synced: ReadonlyMap<string, string> }
   /** 保留我的: the listed rows, resent over the stored revision the conflict reported. */
@@ -112,7 +115,10 @@ export function planSync(rows: SheetRow[], scope: SyncScope): SyncPlan {
     const request: SyncRowRequest = { values: row.values };
     if (row.rowId !== null) request.rowId = row.rowId;
     if (row.rowId !== null && rev !== null && rev !== undefined) request.rev = rev;
-    entries.push({ position: row.position, request, fingerprint: row.fingerprint });
+    const entry: SyncPlanEntry = { position: row.position, request, fingerprint: row.fingerprint };
+    if (scope.kind === 'all' && row.rowId !== null && row.rev !== null && scope.answeredOk?.get(row.rowId) === row.fingerprint)
+      entry.unchanged = { rowId: row.rowId, rev: row.rev };
+    entries.push(entry);
   }
   return { entries, blank };
 }

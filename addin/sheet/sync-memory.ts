@@ -10,6 +10,11 @@ export type Progress = (fraction: number, label: string) => void;
 export class SyncMemory {
   /** Per table: each row's fingerprint as last synced, so automatic sync sends changed rows only. */
   readonly fingerprints = new Map<string, Map<string, string>>();
+  /**
+   * Per table: the fingerprint of each row as sent when the service last answered it ok (stored, no
+   * error): 同步本表 names such a row, still unchanged, by its 行ID and version instead of its values.
+   */
+  readonly answeredOk = new Map<string, Map<string, string>>();
   /** Per table: error marks, where the workbook cannot hold them. */
   readonly marks = new Map<string, Marks>();
   /** Per table: sheet columns the add-in writes, so its own writes do not trigger automatic sync. */

@@ -23,7 +23,7 @@ export async function syncLedgerTable(target: SyncTarget, deps: HostSyncDeps): P
   const shape = readTableShape(located, deps.memory.marks);
   progress(0.08, `正在读取「${located.ledger.name}」…`);
   const { rows } = readTableRows(shape);
-  const scope = scopeOf(target, deps.memory.fingerprints.get(located.key));
+  const scope = scopeOf(target, deps.memory, located.key);
   const plan = planSync(rows, scope);
   const full = scope.kind === 'all';
   const table = { key: located.key, name: located.name, sheet: shape.sheetName };

@@ -61,6 +61,9 @@ export function createApp(parts: AppParts): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // No ETag on answers: the API's are no-store, and hashing a sync's 5 MB answer for one cost more
+  // than a tenth of an unchanged re-sync. Files are served by express.static with its own.
+  app.set('etag', false);
   app.use(securityHeaders());
   app.use(cors(parts.corsOrigins));
 

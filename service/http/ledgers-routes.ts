@@ -9,6 +9,7 @@ import { systemColumnsOf } from '../domain/row.ts';
 import { DETAILS, type LedgerService } from '../ledger-service.ts';
 import { managersOf, mayManage, RequestRefused } from '../row-permissions.ts';
 import { isUuid, parseSyncRequest } from '../sync-request.ts';
+import { answerBytes } from '../answer-json.ts';
 import type { User } from '../users.ts';
 import { assertCanWrite, currentUser } from './auth.ts';
 import { HttpError } from './errors.ts';
@@ -87,7 +88,7 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
     const parsed = parseSyncRequest(req.body);
     if (!parsed.ok) throw new HttpError(parsed.refusal.status, parsed.refusal.code, parsed.refusal.message);
     if (parsed.value.mode === 'snapshot') assertMayManage(user, ledger, '整表同步（删除未提交的行）');
-    res.json(await answered(service.sync(ledger, parsed.value, user, asOf, detail)));
+    res.type('json').send(answerBytes(await answered(service.sync(ledger, parsed.value, user, asOf, detail))));
   });
 
   router.get('/:id/deleted', async (req, res) => {
@@ -117,7 +118,7 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
       if (team !== undefined && !teams.includes(team))
         throw new HttpError(400, 'bad_team', `团队「${team.slice(0, 40)}」无效，应为 ${teams.join('、')}`);
     }
-    res.json(service.rows(ledger, asOfOf(req), { team, since }, detailOf(req)));
+    res.type('json').send(answerBytes(service.rows(ledger, asOfOf(req), { team, since }, detailOf(req))));
   });
 
   router.get('/:id/rows/:rowId', (req, res) => {

@@ -68,6 +68,30 @@ describe('add-in: reading rows and choosing what a sync sends', () => {
     assert.deepEqual(plan.blank, [1]);
   });
 
+  it('names a row unchanged since it was answered ok by 行ID and version on 同步本表, and sends the others whole', () => {
+    const rows = sheetRows(
+      layout,
+      span,
+      block([
+        ['A', 1, '甲', '', '', ROW_ID(1), 2],
+        ['B', 2, '乙', '', '', ROW_ID(2), 5],
+        ['C', 3, '丙', '', '', ROW_ID(3), 1],
+        ['D', 4, '丁', '', '', '', ''],
+      ]),
+    );
+    // Row 1 as answered ok; row 2 answered ok but edited since; row 3 last answered with an error.
+    const answeredOk = new Map([
+      [ROW_ID(1), rows[0].fingerprint],
+      [ROW_ID(2), 'an earlier fingerprint'],
+    ]);
+    const plan = planSync(rows, { kind: 'all', answeredOk });
+    assert.deepEqual(
+      plan.entries.map((entry) => entry.unchanged),
+      [{ rowId: ROW_ID(1), rev: 2 }, undefined, undefined, undefined],
+    );
+    assert.equal(plan.entries[0].request.values.caseNo, 'A', 'its values stay at hand for a resend');
+  });
+
   it('sends only new and changed rows on automatic sync', () => {
     const before = sheetRows(
       layout,
