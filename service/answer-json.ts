@@ -19,10 +19,26 @@ export function answerBytes(answer: RowsResponse): Buffer {
   const { rows, ...rest } = answer;
   const head = JSON.stringify(rest);
   const pieces: Buffer[] = [Buffer.from(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"rows":[`)];
-  rows.forEach((row, index) => {
-    if (index > 0) pieces.push(COMMA);
-    pieces.push(encoded.get(row) ?? Buffer.from(JSON.stringify(row)));
-  });
+  // Rows without kept bytes (new or changed ones) are encoded a run at a time: one stringify and one
+  // conversion per run, not per row.
+  let run: object[] = [];
+  const endRun = () => {
+    if (run.length === 0) return;
+    if (pieces.length > 1) pieces.push(COMMA);
+    pieces.push(Buffer.from(JSON.stringify(run).slice(1, -1)));
+    run = [];
+  };
+  for (const row of rows) {
+    const kept = encoded.get(row);
+    if (!kept) {
+      run.push(row);
+      continue;
+    }
+    endRun();
+    if (pieces.length > 1) pieces.push(COMMA);
+    pieces.push(kept);
+  }
+  endRun();
   pieces.push(Buffer.from(']}'));
   return Buffer.concat(pieces);
 }
