@@ -59,6 +59,9 @@ export async function send(connection: Connection, path: string, init: ServiceIn
   try {
     response = await fetch(serviceUrl(connection, path), {
       ...init,
+      // A JSON body goes as a Blob: Chromium took about twice as long to send a 6 MB string body
+      // (a 10,000-row 同步本表) as the same text in a Blob.
+      ...(typeof init.body === 'string' ? { body: new Blob([init.body], { type: 'application/json' }) } : {}),
       headers: { Authorization: `Bearer ${connection.token}`, ...json, ...init.headers },
     });
   } catch (error) {
