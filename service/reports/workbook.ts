@@ -2,8 +2,8 @@
 // data rows ruled, columns sized to their content, printed A4 landscape one page wide with the
 // overdue list's header repeated on its pages. Written by our own sheet writer (issue 15): the
 // overdue list can run to 170,000 rows, and exceljs, even streaming, spent most of the report's
-// time rendering each cell's XML through its object model and a shared-strings table; here each
-// row is written straight into the sheet's XML with the style ids looked up once.
+// time rendering each cell's XML through its object model; here each row is written straight into
+// the sheet's XML with the style ids looked up once.
 
 import { columnLetters } from '../../addin/sheet/addresses.ts';
 import { CellStyles, type CellStyle } from '../workbook/xlsx-styles.ts';
@@ -63,30 +63,37 @@ function cellFormat(cell: LayoutCell): CellFormat {
   return typeof cell.value === 'string' && readAsFormula(cell.value) ? 'text' : cell.format;
 }
 
+/** The look of cell `c` of a row; `lead` is the first cell's when the row is the title or a caption. */
+function lookOf(c: number, lead: CellLook | undefined, header: boolean, cells: number, ruledCells: number): CellLook {
+  if (c === 0 && lead) return lead;
+  if (header && c < cells) return 'header';
+  return c < ruledCells ? 'ruled' : 'plain';
+}
+
 /** Writes the grid's rows into the sheet, each cell with the style of its look and number format. */
 function writeRows(sheet: SheetXml, grid: Grid, ids: StyleIds): void {
   const captions = new Set(grid.captionRows);
   const { headers, ruled } = rowStyles(grid);
-  grid.rows.forEach((cells, r) => {
+  // A plain loop, no closure per row: the overdue list is 170,000 rows.
+  for (let r = 0; r < grid.rows.length; r++) {
+    const cells = grid.rows[r];
     const ruledCells = ruled.get(r) ?? 0;
     const width = Math.max(cells.length, ruledCells);
-    if (width === 0) return;
-    const lookOf = (c: number): CellLook => {
-      if (c === 0 && r === 0) return 'title';
-      if (c === 0 && captions.has(r)) return 'caption';
-      if (headers.has(r) && c < cells.length) return 'header';
-      return c < ruledCells ? 'ruled' : 'plain';
-    };
+    if (width === 0) continue;
+    let lead: CellLook | undefined;
+    if (r === 0) lead = 'title';
+    else if (captions.has(r)) lead = 'caption';
+    const header = headers.has(r);
     sheet.beginRow(r + 1);
     for (let c = 0; c < width; c++) {
       const cell = cells[c];
-      const look = ids[lookOf(c)];
+      const look = ids[lookOf(c, lead, header, cells.length, ruledCells)];
       if (cell === undefined) sheet.blank(c, look.blank);
       else if (typeof cell.value === 'number') sheet.number(c, cell.value, look[cell.format]);
       else sheet.text(c, cell.value, look[cellFormat(cell)]);
     }
     sheet.endRow();
-  });
+  }
 }
 
 /** The report's xlsx; `heading` (reportHeading of the report settings) leads its second line when given. */
@@ -109,9 +116,11 @@ export async function reportWorkbook(report: WeeklyReport, heading = ''): Promis
   });
   const styles = new CellStyles();
   writeRows(sheet, grid, styleIds(styles));
+  const rows = sheet.finish();
   return xlsxPackage({
     sheetName: layout.title,
-    sheet: sheet.finish(),
+    sheet: rows,
+    sharedStrings: sheet.strings.xml(),
     styles: styles.xml(),
     printTitleRows: titleRows,
     creator: '执行台账助手',

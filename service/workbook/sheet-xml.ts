@@ -2,9 +2,11 @@
 // rows, column widths) before the rows, its merges, print setup and page breaks after them. The
 // weekly report's overdue list runs to 170,000 rows; each row goes straight into a string that is
 // cut into UTF-8 chunks as it grows, so no cell object outlives its row and nothing is parsed back.
+// Texts go into the shared-strings table (see shared-strings.ts for why not inline).
 
 import { columnLetters } from '../../addin/sheet/addresses.ts';
 import type { printLayout } from './print-layout.ts';
+import { SharedStrings } from './shared-strings.ts';
 import { xmlText } from './xml-text.ts';
 
 export type PrintLayout = ReturnType<typeof printLayout>;
@@ -28,6 +30,8 @@ export class SheetXml {
   private readonly chunks: Buffer[] = [];
   private pending: string;
   private rowNumber = 0;
+  /** The texts of the sheet's cells, written as xl/sharedStrings.xml. */
+  readonly strings = new SharedStrings();
   /** Column letters by index, made once: every cell names its column. */
   private readonly letters: string[] = [];
 
@@ -41,15 +45,11 @@ export class SheetXml {
     this.pending += `<row r="${rowNumber}">`;
   }
 
-  /** A text cell (column from 0), kept as text: inline, so no shared-strings table is built. */
+  /** A text cell (column from 0), by its index in the shared-strings table. */
   text(column: number, text: string, style: number): void {
-    // An empty text is a blank cell: an empty inline string is a value Excel counts (COUNTA) but no one sees.
+    // An empty text is a blank cell: an empty string is a value Excel counts (COUNTA) but no one sees.
     if (text === '') return this.blank(column, style);
-    const value = xmlText(text);
-    // Excel trims leading and trailing blanks from a text unless told to keep them.
-    const last = value.length - 1;
-    const open = last >= 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(last) <= 32) ? '<t xml:space="preserve">' : '<t>';
-    this.pending += `<c r="${this.reference(column)}" s="${style}" t="inlineStr"><is>${open}${value}</t></is></c>`;
+    this.pending += `<c r="${this.reference(column)}" s="${style}" t="s"><v>${this.strings.index(text)}</v></c>`;
   }
 
   number(column: number, value: number, style: number): void {

@@ -1,7 +1,6 @@
 // An xlsx of one sheet, packaged by us: the parts Excel, WPS and LibreOffice need around the sheet
 // and its styles (content types, relationships, the workbook with its print titles, document
-// properties), zipped. No theme and no shared-strings table: the sheet's texts are inline and its
-// fonts name their face, so neither part is needed.
+// properties), zipped. No theme: the fonts name their face, so nothing refers to one.
 
 import { xmlText } from './xml-text.ts';
 import { zipArchive } from './zip-writer.ts';
@@ -10,6 +9,8 @@ export interface SheetPackage {
   sheetName: string;
   /** The worksheet's XML (SheetXml.finish). */
   sheet: Buffer[];
+  /** xl/sharedStrings.xml (SharedStrings.xml), once the sheet is finished. */
+  sharedStrings: Buffer;
   /** xl/styles.xml (CellStyles.xml). */
   styles: string;
   /** Rows repeated at the top of every printed page ('85:85'), if any. */
@@ -29,6 +30,7 @@ const CONTENT_TYPES =
   `<Override PartName="/xl/workbook.xml" ContentType="${SPREADSHEET}.sheet.main+xml"/>` +
   `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${SPREADSHEET}.worksheet+xml"/>` +
   `<Override PartName="/xl/styles.xml" ContentType="${SPREADSHEET}.styles+xml"/>` +
+  `<Override PartName="/xl/sharedStrings.xml" ContentType="${SPREADSHEET}.sharedStrings+xml"/>` +
   `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
   `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
   `</Types>`;
@@ -44,6 +46,7 @@ const WORKBOOK_RELATIONSHIPS =
   `${XML_DECLARATION}<Relationships xmlns="${RELATIONSHIPS}">` +
   `<Relationship Id="rId1" Type="${OFFICE_RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/>` +
   `<Relationship Id="rId2" Type="${OFFICE_RELATIONSHIPS}/styles" Target="styles.xml"/>` +
+  `<Relationship Id="rId3" Type="${OFFICE_RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/>` +
   `</Relationships>`;
 
 /** xl/workbook.xml; print titles are a defined name of the sheet, its name quoted as in a formula ('a''b'!$1:$1). */
@@ -94,6 +97,7 @@ export function packageParts(sheet: SheetPackage, now = new Date()): Array<[stri
     ['xl/workbook.xml', workbookXml(sheet.sheetName, sheet.printTitleRows)],
     ['xl/_rels/workbook.xml.rels', WORKBOOK_RELATIONSHIPS],
     ['xl/styles.xml', sheet.styles],
+    ['xl/sharedStrings.xml', [sheet.sharedStrings]],
     ['xl/worksheets/sheet1.xml', sheet.sheet],
   ];
 }
