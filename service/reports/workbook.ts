@@ -9,7 +9,7 @@ import { columnLetters } from '../../addin/sheet/addresses.ts';
 import { CellStyles, type CellStyle } from '../workbook/xlsx-styles.ts';
 import { printLayout } from '../workbook/print-layout.ts';
 import { SheetXml } from '../workbook/sheet-xml.ts';
-import { xlsxPackage } from '../workbook/xlsx-package.ts';
+import { sheetPart, xlsxPackage } from '../workbook/xlsx-package.ts';
 import { columnWidths, NUMBER_FORMATS, reportGrid, reportLayout, type CellFormat, type LayoutCell } from '../domain/report/layout.ts';
 import type { WeeklyReport } from '../domain/report/weekly-report.ts';
 import { readAsFormula } from '../domain/sheet-text.ts';
@@ -71,7 +71,7 @@ function lookOf(c: number, lead: CellLook | undefined, header: boolean, cells: n
 }
 
 /** Writes the grid's rows into the sheet, each cell with the style of its look and number format. */
-function writeRows(sheet: SheetXml, grid: Grid, ids: StyleIds): void {
+async function writeRows(sheet: SheetXml, grid: Grid, ids: StyleIds): Promise<void> {
   const captions = new Set(grid.captionRows);
   const { headers, ruled } = rowStyles(grid);
   // A plain loop, no closure per row: the overdue list is 170,000 rows.
@@ -92,7 +92,9 @@ function writeRows(sheet: SheetXml, grid: Grid, ids: StyleIds): void {
       else if (typeof cell.value === 'number') sheet.number(c, cell.value, look[cell.format]);
       else sheet.text(c, cell.value, look[cellFormat(cell)]);
     }
-    sheet.endRow();
+    // Each chunk of XML is deflated on zlib's thread pool, which hands over the next only when the
+    // event loop runs: a turn per chunk (about a megabyte) lets it deflate while the rows go on.
+    if (sheet.endRow()) await new Promise(setImmediate);
   }
 }
 
@@ -106,20 +108,24 @@ export async function reportWorkbook(report: WeeklyReport, heading = ''): Promis
   const listHeader = grid.headerRows[longest] + 1;
   const titleRows = `${listHeader}:${listHeader}`;
   const lastColumn = columnLetters(grid.width - 1);
-  const sheet = new SheetXml({
-    frozenRows: 2,
-    columnWidths: columnWidths(grid),
-    merges: [`A1:${lastColumn}1`, `A2:${lastColumn}2`],
-    print: printLayout(layout.title, titleRows),
-    // The page ends at the blank row above the list's caption.
-    pageBreaksAfter: longest > 0 ? [listHeader - 2] : [],
-  });
+  const part = sheetPart();
+  const sheet = new SheetXml(
+    {
+      frozenRows: 2,
+      columnWidths: columnWidths(grid),
+      merges: [`A1:${lastColumn}1`, `A2:${lastColumn}2`],
+      print: printLayout(layout.title, titleRows),
+      // The page ends at the blank row above the list's caption.
+      pageBreaksAfter: longest > 0 ? [listHeader - 2] : [],
+    },
+    (chunk) => part.write(chunk),
+  );
   const styles = new CellStyles();
-  writeRows(sheet, grid, styleIds(styles));
-  const rows = sheet.finish();
+  await writeRows(sheet, grid, styleIds(styles));
+  sheet.finish();
   return xlsxPackage({
     sheetName: layout.title,
-    sheet: rows,
+    sheet: part,
     sharedStrings: sheet.strings.xml(),
     styles: styles.xml(),
     printTitleRows: titleRows,

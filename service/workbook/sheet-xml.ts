@@ -27,7 +27,6 @@ export interface SheetFrame {
 const CHUNK_CHARS = 1 << 20;
 
 export class SheetXml {
-  private readonly chunks: Buffer[] = [];
   private pending: string;
   private rowNumber = 0;
   /** The texts of the sheet's cells, written as xl/sharedStrings.xml. */
@@ -35,7 +34,11 @@ export class SheetXml {
   /** Column letters by index, made once: every cell names its column. */
   private readonly letters: string[] = [];
 
-  constructor(private readonly frame: SheetFrame) {
+  /** `sink` takes the XML in UTF-8 chunks, in order. */
+  constructor(
+    private readonly frame: SheetFrame,
+    private readonly sink: (chunk: Buffer) => void,
+  ) {
     this.pending = sheetHead(frame);
   }
 
@@ -61,16 +64,18 @@ export class SheetXml {
     this.pending += `<c r="${this.reference(column)}" s="${style}"/>`;
   }
 
-  endRow(): void {
+  /** Ends the row; true when a chunk went to the sink with it, a moment to let the event loop run (PartDeflater). */
+  endRow(): boolean {
     this.pending += '</row>';
-    if (this.pending.length >= CHUNK_CHARS) this.flush();
+    if (this.pending.length < CHUNK_CHARS) return false;
+    this.flush();
+    return true;
   }
 
-  /** The whole sheet's XML, in chunks. */
-  finish(): Buffer[] {
+  /** Writes what follows the rows; the sink has the whole sheet after it. */
+  finish(): void {
     this.pending += `</sheetData>${sheetTail(this.frame)}`;
     this.flush();
-    return this.chunks;
   }
 
   private reference(column: number): string {
@@ -83,7 +88,7 @@ export class SheetXml {
   }
 
   private flush(): void {
-    this.chunks.push(Buffer.from(this.pending, 'utf8'));
+    this.sink(Buffer.from(this.pending, 'utf8'));
     this.pending = '';
   }
 }

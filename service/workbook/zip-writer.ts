@@ -1,14 +1,18 @@
 // A zip archive (PKWARE APPNOTE 6.3, no zip64) of parts deflated by node:zlib. JSZip deflates with
 // pako, in JavaScript: on the weekly report's 80 MB sheet that was 2.2 of the xlsx's 3.9 seconds,
-// where zlib's native deflate takes 0.15 s at the level chosen below. The container itself is
-// three fixed records per archive, written here rather than pulled in as another package.
+// where zlib's native deflate takes 0.15 s at level 1, and runs on its thread pool while the next
+// rows are written (PartDeflater). The container itself is three fixed records per part, written
+// here rather than pulled in as another package.
 
 import zlib from 'node:zlib';
 
-export interface ZipPart {
+/** A part as the archive holds it: deflated, with the CRC-32 and size of its data. */
+export interface DeflatedPart {
   /** The part's path in the archive ('xl/workbook.xml'). */
   name: string;
-  data: Buffer;
+  crc: number;
+  size: number;
+  deflated: Buffer;
 }
 
 const LOCAL_HEADER = 0x04034b50;
@@ -47,19 +51,57 @@ function commonFields(name: Buffer, crc: number, compressed: number, size: numbe
   return fields;
 }
 
-/** The archive of the parts, each deflated at `level` (zlib's 1 fastest … 9 smallest). */
-export function zipArchive(parts: ZipPart[], level: number, at = new Date()): Buffer {
+/** A small part, deflated at once. */
+export function deflatedPart(name: string, data: Buffer, level: number): DeflatedPart {
+  return { name, crc: zlib.crc32(data), size: data.length, deflated: zlib.deflateRawSync(data, { level }) };
+}
+
+/**
+ * A large part deflated as it is written: each chunk goes to zlib's thread pool at once, so it is
+ * deflated while the writer makes the next one — provided the writer lets the event loop run now
+ * and then (see SheetXml.endRow), for zlib takes the next chunk only from there.
+ */
+export class PartDeflater {
+  private crc = 0;
+  private size = 0;
+  private readonly deflated: Buffer[] = [];
+  private readonly stream: zlib.DeflateRaw;
+  private readonly ended: Promise<void>;
+
+  constructor(
+    private readonly name: string,
+    level: number,
+  ) {
+    this.stream = zlib.createDeflateRaw({ level });
+    this.stream.on('data', (chunk: Buffer) => this.deflated.push(chunk));
+    this.ended = new Promise((resolve, reject) => this.stream.on('end', resolve).on('error', reject));
+  }
+
+  write(chunk: Buffer): void {
+    this.crc = zlib.crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.stream.write(chunk);
+  }
+
+  async end(): Promise<DeflatedPart> {
+    this.stream.end();
+    await this.ended;
+    return { name: this.name, crc: this.crc, size: this.size, deflated: Buffer.concat(this.deflated) };
+  }
+}
+
+/** The archive of the parts, in their order. */
+export function zipArchive(parts: DeflatedPart[], at = new Date()): Buffer {
   const out: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const part of parts) {
+    if (part.size > MAX_SIZE || offset > MAX_SIZE) throw new Error(`zip part too large without zip64: ${part.name}`);
     const name = Buffer.from(part.name, 'utf8');
-    const compressed = zlib.deflateRawSync(part.data, { level });
-    if (part.data.length > MAX_SIZE || offset > MAX_SIZE) throw new Error(`zip part too large without zip64: ${part.name}`);
-    const fields = commonFields(name, zlib.crc32(part.data), compressed.length, part.data.length, at);
+    const fields = commonFields(name, part.crc, part.deflated.length, part.size, at);
     const local = Buffer.alloc(4);
     local.writeUInt32LE(LOCAL_HEADER, 0);
-    out.push(local, fields, name, compressed);
+    out.push(local, fields, name, part.deflated);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL_HEADER, 0);
     central.writeUInt16LE(VERSION, 4);
@@ -67,7 +109,7 @@ export function zipArchive(parts: ZipPart[], level: number, at = new Date()): Bu
     // Comment length, disk number, internal and external attributes (32..41) stay 0.
     central.writeUInt32LE(offset, 42);
     directory.push(central, name);
-    offset += local.length + fields.length + name.length + compressed.length;
+    offset += local.length + fields.length + name.length + part.deflated.length;
   }
   const directorySize = directory.reduce((size, record) => size + record.length, 0);
   const end = Buffer.alloc(22);
