@@ -106,7 +106,7 @@ export async function reportWorkbook(report: WeeklyReport, heading = ''): Promis
   // the pages after (Excel repeats print titles from the page where they first appear).
   const longest = layout.blocks.reduce((best, block, index) => (block.rows.length > layout.blocks[best].rows.length ? index : best), 0);
   const listHeader = grid.headerRows[longest] + 1;
-  const titleRows = `${listHeader}:${listHeader}`;
+  const print = printLayout(layout.title, `${listHeader}:${listHeader}`);
   const lastColumn = columnLetters(grid.width - 1);
   const part = sheetPart();
   const sheet = new SheetXml(
@@ -114,7 +114,7 @@ export async function reportWorkbook(report: WeeklyReport, heading = ''): Promis
       frozenRows: 2,
       columnWidths: columnWidths(grid),
       merges: [`A1:${lastColumn}1`, `A2:${lastColumn}2`],
-      print: printLayout(layout.title, titleRows),
+      print,
       // The page ends at the blank row above the list's caption.
       pageBreaksAfter: longest > 0 ? [listHeader - 2] : [],
     },
@@ -128,7 +128,7 @@ export async function reportWorkbook(report: WeeklyReport, heading = ''): Promis
     sheet: part,
     sharedStrings: sheet.strings.xml(),
     styles: styles.xml(),
-    printTitleRows: titleRows,
+    printTitleRows: print.pageSetup.printTitlesRow,
     creator: '执行台账助手',
   });
 }
