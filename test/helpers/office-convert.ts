@@ -34,13 +34,22 @@ export function writerInstalled(soffice: string): boolean {
   return existsSync(path.join(program, 'libswlo.so'));
 }
 
-/** Converts `file` to PDF in `dir` (a profile of its own there, so parallel runs do not share one); returns the PDF's path. */
-export function convertToPdf(soffice: string, file: string, dir: string): string {
-  execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
+/**
+ * Converts `file` with LibreOffice headless into `dir` (a profile of its own there, so parallel runs
+ * do not share one); `format` is what --convert-to takes ('pdf', or 'csv:<filter>:<options>').
+ * Returns the converted file's path.
+ */
+export function convertFile(soffice: string, file: string, dir: string, format: string): string {
+  execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', format, '--outdir', dir, file], {
     stdio: 'pipe',
     timeout: 150_000,
   });
-  return path.join(dir, `${path.basename(file, path.extname(file))}.pdf`);
+  return path.join(dir, `${path.basename(file, path.extname(file))}.${format.split(':')[0]}`);
+}
+
+/** Converts `file` to PDF in `dir`; returns the PDF's path. */
+export function convertToPdf(soffice: string, file: string, dir: string): string {
+  return convertFile(soffice, file, dir, 'pdf');
 }
 
 /** The number of pages of a PDF, counted by its page objects. */

@@ -194,18 +194,33 @@ export function reportGrid(layout: ReportLayout): ReportGrid {
 
 /** Column widths in characters, from the table cells (titles, captions and notes run across the page); a CJK character counts two. */
 export function columnWidths(grid: ReportGrid): number[] {
-  const tableRows = grid.rows.filter((row) => row.length > 1);
-  return Array.from({ length: grid.width }, (_, c) => {
-    const widest = tableRows.reduce((most, row) => Math.max(most, row[c] ? displayWidth(String(row[c].value)) : 0), 0);
-    return Math.min(COLUMN_WIDTH.max, Math.max(COLUMN_WIDTH.min, widest + 2));
-  });
+  // One pass over the rows: the overdue list alone is 170,000 of them.
+  const widest = new Array<number>(grid.width).fill(0);
+  for (const row of grid.rows) {
+    if (row.length < 2) continue;
+    for (let c = 0; c < row.length; c++) widest[c] = Math.max(widest[c], displayWidth(String(row[c].value)));
+  }
+  return widest.map((width) => Math.min(COLUMN_WIDTH.max, Math.max(COLUMN_WIDTH.min, width + 2)));
 }
 
 const COLUMN_WIDTH = { min: 8, max: 40 };
 
 /** Characters a text takes on screen, a CJK character counting two: column widths follow it. */
 export function displayWidth(text: string): number {
+  // By UTF-16 unit rather than for…of, which is several times slower over a million cells; a
+  // surrogate pair is one (wide) character, as for…of would count it.
   let width = 0;
-  for (const char of text) width += (char.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit <= 0x2e80) {
+      width += 1;
+      continue;
+    }
+    width += 2;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
   return width;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { columnWidths, reportGrid, reportLayout } from '../../../service/domain/report/layout.ts';
+import { columnWidths, displayWidth, reportGrid, reportLayout } from '../../../service/domain/report/layout.ts';
 import { reportOf } from './rows.ts';
 
 describe('weekly report layout (shared by the xlsx and the add-in)', () => {
@@ -52,5 +52,12 @@ describe('weekly report layout (shared by the xlsx and the add-in)', () => {
     const grid = reportGrid(reportLayout({ ...empty, overdue: Array.from({ length: 200_000 }, () => item) }));
     assert.ok(grid.rows.length > 200_000);
     assert.equal(columnWidths(grid).length, grid.width);
+  });
+
+  it('counts a CJK character as two columns, one outside the BMP as one character, anything else as one column', () => {
+    assert.equal(displayWidth('王法官 A1'), 9);
+    assert.equal(displayWidth('𠮷野家'), 6);
+    assert.equal(displayWidth('\uD842x'), 3, 'a lone surrogate is one wide character');
+    assert.equal(displayWidth(''), 0);
   });
 });
