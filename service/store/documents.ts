@@ -3,6 +3,7 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { utf8Pieces, type Pieces } from './commit-text.ts';
 import { appendDurably, DurableJSONFile, writeDurably } from './durable-file.ts';
 import { RESTORE_HINT } from './ledger-file.ts';
 import { StorageHealth } from './storage-error.ts';
@@ -90,10 +91,13 @@ export class Documents implements DocumentStore {
 
   /** Appends and flushes; a failed append is cut back (nothing half-written) and throws a StorageError. */
   async appendAudit(entries: AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await this.health.guard('写入审计日志', () =>
-      appendDurably(this.auditFile, entries.map((entry) => `${JSON.stringify(entry)}\n`).join('')),
-    );
+    await this.appendAuditText(entries.flatMap((entry) => [JSON.stringify(entry), '\n']));
+  }
+
+  /** Appends lines already written as JSON in pieces (a commit's, see CommitText), as appendAudit does. */
+  async appendAuditText(pieces: Pieces): Promise<void> {
+    if (pieces.length === 0) return;
+    await this.health.guard('写入审计日志', () => appendDurably(this.auditFile, utf8Pieces(pieces).bytes));
   }
 
   /** Cuts a last audit line a crash left half-written, so the next one starts on a fresh line (the journal still holds it). */

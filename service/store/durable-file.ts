@@ -50,7 +50,7 @@ export async function writeDurably(filename: string, text: string | Uint8Array, 
  * Appends and flushes. A write or flush that fails (a full disk writes part of the text) is cut
  * back to the file's length before it, so the next append does not follow broken bytes.
  */
-export async function appendDurably(filename: string, text: string, mode = PRIVATE_FILE_MODE): Promise<void> {
+export async function appendDurably(filename: string, text: string | Uint8Array, mode = PRIVATE_FILE_MODE): Promise<void> {
   await writeFlushed(filename, 'a', text, mode);
 }
 

@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { civilDateTimeAt } from '../domain/civil-date.ts';
+import { CommitText, type Pieces } from './commit-text.ts';
 import { Documents } from './documents.ts';
 import { PRIVATE_FILE_MODE, writeDurably } from './durable-file.ts';
 import { lastAuditedRevisions } from './audit-log.ts';
@@ -23,7 +24,7 @@ export class FileStore implements Store {
   private readonly ledgers = new Map<string, LedgerFile>();
   private readonly queue = new WriteQueue();
   /** Audit entries of commits already in their journal line but not yet in audit.jsonl (a failed append). */
-  private unwrittenAudit: AuditEntry[] = [];
+  private unwrittenAudit: Pieces = [];
 
   readonly documents: Documents;
   readonly reports: ReportFiles;
@@ -79,7 +80,8 @@ export class FileStore implements Store {
     // Every ledger, the empty ones too: a ledger whose files were both deleted opens empty, and only the audit log tells.
     const wanted = new Map([...this.ledgers].map(([id, ledger]) => [id, ledger.epoch]));
     const audited = await lastAuditedRevisions(auditFile, wanted);
-    const missing: AuditEntry[] = [];
+    const missing: Pieces = [];
+    let count = 0;
     for (const [id, ledger] of this.ledgers) {
       const { revision: last, lines } = audited.get(id) ?? { revision: 0, lines: 0 };
       if (last > ledger.revision) {
@@ -90,12 +92,15 @@ export class FileStore implements Store {
       for (const record of ledger.journalAudit) {
         // The newest audited commit may have only some of its lines (a crash during that append).
         const written = record.revision === last ? lines : record.revision < last ? record.audit.length : 0;
-        missing.push(...record.audit.slice(written).map((entry) => ledger.audited(entry, record.revision)));
+        for (const entry of record.audit.slice(written)) {
+          ledger.auditLine(entry, record.revision, missing);
+          count += 1;
+        }
       }
     }
-    if (missing.length === 0) return;
-    await this.documents.appendAudit(missing);
-    console.error(`[执行台账助手] 审计日志补记了 ${missing.length} 条（服务上次中断在台账写入之后、审计日志写入之前）`);
+    if (count === 0) return;
+    await this.documents.appendAuditText(missing);
+    console.error(`[执行台账助手] 审计日志补记了 ${count} 条（服务上次中断在台账写入之后、审计日志写入之前）`);
     for (const ledger of this.ledgers.values()) ledger.journalAudit.length = 0;
   }
 
@@ -135,11 +140,12 @@ export class FileStore implements Store {
    */
   async commitLedger(ledgerId: string, changed: StoredRow[], audit: AuditEntry[]): Promise<number> {
     const ledger = this.state(ledgerId);
+    const text = new CommitText();
     const revision = await this.health.guard('保存台账修改', async () => {
       await this.writeUnwrittenAudit();
-      return ledger.commit(changed, audit);
+      return ledger.commit(changed, audit, text);
     });
-    this.unwrittenAudit.push(...audit.map((entry) => ledger.audited(entry, revision)));
+    for (const entry of audit) ledger.auditLine(entry, revision, this.unwrittenAudit, text);
     try {
       await this.writeUnwrittenAudit();
       // Compaction waits for the audit log: the journal lines it drops must have their audit lines.
@@ -154,7 +160,7 @@ export class FileStore implements Store {
 
   private async writeUnwrittenAudit(): Promise<void> {
     if (this.unwrittenAudit.length === 0) return;
-    await this.documents.appendAudit(this.unwrittenAudit);
+    await this.documents.appendAuditText(this.unwrittenAudit);
     this.unwrittenAudit = [];
   }
 

@@ -9,10 +9,11 @@
 // middle is found at start and refused, never read as a shorter ledger. Each commit's line also
 // carries its audit entries, so the change and its audit are written in one flushed append.
 
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { checkedBytes, CommitText, sha256, type Pieces } from './commit-text.ts';
 import { appendDurably, DurableJSONFile, writeDurably } from './durable-file.ts';
 import type { AuditEntry, StoredRow } from './store.ts';
 
@@ -120,11 +121,11 @@ export class LedgerFile {
    * then applies them to the rows in memory. A failed write changes nothing: the journal is cut
    * back to its length before it.
    */
-  async commit(changed: StoredRow[], audit: AuditEntry[] = []): Promise<number> {
+  async commit(changed: StoredRow[], audit: AuditEntry[] = [], text = new CommitText()): Promise<number> {
     if (this.legacy) await this.compact();
     await this.cutJournal();
-    const entry: JournalEntry = { revision: this.revision + 1, rows: changed, ...(audit.length > 0 ? { audit } : {}) };
-    const line = checkedLine(entry);
+    const revision = this.revision + 1;
+    const line = text.journalLine(revision, changed, audit);
     try {
       await appendDurably(this.journalFile, line);
     } catch (error) {
@@ -132,9 +133,9 @@ export class LedgerFile {
       await this.cutJournal().catch(() => undefined);
       throw error;
     }
-    this.journalBytes += Buffer.byteLength(line);
+    this.journalBytes += line.length;
     for (const row of changed) this.rows.set(row.rowId, row);
-    this.revision = entry.revision;
+    this.revision = revision;
     return this.revision;
   }
 
@@ -160,9 +161,9 @@ export class LedgerFile {
     this.journalAudit.length = 0;
   }
 
-  /** An audit entry as audit.jsonl keeps it: with the revision it made, to be checked against the journal at start. */
-  audited(entry: AuditEntry, revision: number): AuditEntry {
-    return { ...entry, revision, ...(this.epoch ? { epoch: this.epoch } : {}) };
+  /** An audit entry's line in audit.jsonl, into `into`: with the revision it made, to be checked against the journal at start. */
+  auditLine(entry: AuditEntry, revision: number, into: Pieces, text = new CommitText()): void {
+    text.auditLine(entry, revision, this.epoch, into);
   }
 
   /** Cuts the journal back to its last good length after a failed append that could not be undone at once. */
@@ -174,17 +175,12 @@ export class LedgerFile {
   }
 }
 
-/** A journal line: the JSON of the record, ending with the sha256 of the text before it. */
-function checkedLine(record: object): string {
-  const body = JSON.stringify(record);
-  return `${body.slice(0, -1)},"sha256":"${sha256(body)}"}\n`;
+/** A journal line of a record other than a commit (the header). */
+function checkedLine(record: object): Buffer {
+  return checkedBytes([JSON.stringify(record)]);
 }
 
 const CHECKSUM = /,"sha256":"([0-9a-f]{64})"\}$/;
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /**
  * Starts the journal of a snapshot put in place from elsewhere (a restored backup): the header
