@@ -23,10 +23,12 @@ export class CommitText {
     });
     pieces.push(']');
     if (audit.length > 0) {
+      const written = new Map(rows.map((row) => [row.rowId, row.values]));
       pieces.push(',"audit":[');
       audit.forEach((entry, index) => {
         if (index > 0) pieces.push(',');
-        this.auditEntry(entry, pieces);
+        // An entry's `after` that is the values of its row in this line is left out: the reader takes it from the row.
+        this.auditEntry(entry, pieces, entry.after !== null && written.get(entry.rowId ?? '') === entry.after);
         pieces.push('}');
       });
       pieces.push(']');
@@ -47,10 +49,14 @@ export class CommitText {
     pieces.push(opened(rest), '"values":', this.json(values), '}');
   }
 
-  /** An audit entry's JSON without its closing brace, `before` and `after` last (where a commit makes them; absent ones null). */
-  private auditEntry(entry: AuditEntry, pieces: Pieces): void {
+  /**
+   * An audit entry's JSON without its closing brace, `before` and `after` last (where a commit makes
+   * them; absent ones null), or without `after` when `afterInRow`.
+   */
+  private auditEntry(entry: AuditEntry, pieces: Pieces, afterInRow = false): void {
     const { before, after, ...rest } = entry;
-    pieces.push(opened(rest), '"before":', this.json(before ?? null), ',"after":', this.json(after ?? null));
+    pieces.push(opened(rest), '"before":', this.json(before ?? null));
+    if (!afterInRow) pieces.push(',"after":', this.json(after ?? null));
   }
 
   private json(value: unknown): string {

@@ -32,8 +32,11 @@ interface JournalEntry {
   revision: number;
   rows: StoredRow[];
   /** The commit's audit entries; absent in journals written before they were kept here. */
-  audit?: AuditEntry[];
+  audit?: JournalAuditEntry[];
 }
+
+/** An audit entry as a journal line holds it: without `after` when that is its row's values in the same line. */
+type JournalAuditEntry = Omit<AuditEntry, 'after'> & { after?: unknown };
 
 /** A commit's audit entries as its journal record holds them. */
 export interface JournalAudit {
@@ -310,12 +313,19 @@ export async function readLedger(
     if (entry.revision <= revision) continue;
     for (const row of entry.rows) rows.set(row.rowId, row);
     revision = entry.revision;
-    if (entry.audit && entry.audit.length > 0) audit.push({ revision: entry.revision, audit: entry.audit });
+    if (entry.audit && entry.audit.length > 0) audit.push({ revision: entry.revision, audit: withAfter(entry.audit, entry.rows) });
   }
   if (previous !== null && previous < snapshotRevision) {
     throw damaged(`台账日志 ${journalFile}`, `与台账快照不符：日志只到第 ${previous} 版，快照已是第 ${snapshotRevision} 版`);
   }
   return { rows, revision, complete: Buffer.byteLength(complete), torn: complete.length < text.length, legacy, headed, epoch, audit };
+}
+
+/** A journal line's audit entries with their `after`: an entry without one made its row's values in the line (see CommitText). */
+function withAfter(audit: JournalAuditEntry[], rows: StoredRow[]): AuditEntry[] {
+  const written = new Map(rows.map((row) => [row.rowId, row.values]));
+  const after = (entry: JournalAuditEntry) => (entry.after === undefined ? (written.get(entry.rowId ?? '') ?? null) : entry.after);
+  return audit.map((entry) => ({ ...entry, after: after(entry) }));
 }
 
 function parseLine(line: string, legacy: boolean, where: string): Record<string, any> {

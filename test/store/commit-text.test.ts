@@ -66,6 +66,13 @@ describe('commit text: the journal line and audit lines of one commit', () => {
     assert.deepEqual(reopened.rows.get('row-4999'), rows[4999]);
     assert.deepEqual(reopened.journalAudit[0].audit[4999], audited('create', null, rows[4999]));
 
+    // An update and a delete: the entries read back as they were made, each with its before and after.
+    const changed: StoredRow = { ...rows[1], rev: 2, values: { ...rows[1].values, amount: 5 } };
+    const deleted: StoredRow = { ...rows[2], rev: 2, deleted: { at: time, by: '书记员' } };
+    const later = [audited('update', rows[1], changed), audited('delete', rows[2], null)];
+    await reopened.commit([changed, deleted], later);
+    assert.deepEqual((await LedgerFile.open(directory, 'cases')).journalAudit[1], { revision: 2, audit: later });
+
     // One changed byte in the line is found at start.
     const journal = path.join(directory, 'cases.journal.jsonl');
     const damaged = (await fs.readFile(journal, 'utf8')).replace('执4999号', '执4998号');
