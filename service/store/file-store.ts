@@ -25,6 +25,8 @@ export class FileStore implements Store {
   private readonly queue = new WriteQueue();
   /** Audit entries of commits already in their journal line but not yet in audit.jsonl (a failed append). */
   private unwrittenAudit: Pieces = [];
+  /** Ledgers whose compaction is queued (see compactSoon). */
+  private readonly compacting = new Set<LedgerFile>();
 
   readonly documents: Documents;
   readonly reports: ReportFiles;
@@ -148,14 +150,36 @@ export class FileStore implements Store {
     for (const entry of audit) ledger.auditLine(entry, revision, this.unwrittenAudit, text);
     try {
       await this.writeUnwrittenAudit();
-      // Compaction waits for the audit log: the journal lines it drops must have their audit lines.
-      if (ledger.compactionDue) await ledger.compact();
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
       // The change itself is stored with its audit in the journal: it is acknowledged.
-      this.health.failed(error, '写入审计日志或整理台账文件');
+      this.health.failed(error, '写入审计日志');
     }
+    if (ledger.compactionDue) this.compactSoon(ledger);
     return revision;
+  }
+
+  /**
+   * Folds a ledger's journal into its snapshot as the next write, after this request is answered:
+   * rewriting every row (a second or more for 50,000) is not what the clerk waits for, and the
+   * journal already holds the change. Compaction waits for the audit log (the journal lines it drops
+   * must have their audit lines); one that fails is tried again after a later commit.
+   */
+  private compactSoon(ledger: LedgerFile): void {
+    if (this.compacting.has(ledger)) return;
+    this.compacting.add(ledger);
+    void this.queue.run(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      try {
+        await this.writeUnwrittenAudit();
+        if (ledger.compactionDue) await ledger.compact();
+      } catch (error) {
+        if (isStorageFailure(error)) this.health.failed(error, '写入审计日志或整理台账文件');
+        else console.error(`[执行台账助手] 整理台账文件 ${ledger.journalFile} 失败，下次保存后重试：${(error as Error).message}`);
+      } finally {
+        this.compacting.delete(ledger);
+      }
+    });
   }
 
   private async writeUnwrittenAudit(): Promise<void> {

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CommitText, utf8Pieces, type Pieces } from '../../service/store/commit-text.ts';
+import { FileStore } from '../../service/store/file-store.ts';
 import { LedgerFile, type StoredRow } from '../../service/store/ledger-file.ts';
 import type { AuditEntry } from '../../service/store/store.ts';
 
@@ -78,5 +79,32 @@ describe('commit text: the journal line and audit lines of one commit', () => {
     const damaged = (await fs.readFile(journal, 'utf8')).replace('执4999号', '执4998号');
     await fs.writeFile(journal, damaged);
     await assert.rejects(LedgerFile.open(directory, 'cases'), /校验和不符/);
+  });
+});
+
+describe('file store: folding a grown journal into the snapshot', () => {
+  let directory: string;
+  beforeEach(async () => {
+    directory = await fs.mkdtemp(path.join(os.tmpdir(), 'compact-soon-'));
+  });
+  afterEach(() => fs.rm(directory, { recursive: true, force: true }));
+
+  it('answers a commit that outgrows the snapshot first, then folds the journal in before the store closes', async () => {
+    const store = await FileStore.open(directory, ['cases']);
+    // Nine rows of a megabyte each: the journal passes its 8 MB floor and the (empty) snapshot.
+    const rows = Array.from({ length: 9 }, (_, index) => created(`big-${index}`, `（2026）豫0102执${index + 1}号`));
+    for (const row of rows) row.values = { ...row.values, remarks: '备'.repeat(400_000) };
+    const journal = path.join(directory, 'ledgers', 'cases.journal.jsonl');
+    const snapshot = path.join(directory, 'ledgers', 'cases.json');
+    assert.equal(await store.commitLedger('cases', rows, []), 1);
+    assert.equal((await fs.readFile(journal, 'utf8')).split('\n').length, 3, 'answered with the change in the journal, not yet folded');
+    await store.close();
+    const folded = JSON.parse(await fs.readFile(snapshot, 'utf8'));
+    assert.equal(folded.revision, 1);
+    assert.equal(folded.rows.length, 9);
+    assert.equal((await fs.readFile(journal, 'utf8')).split('\n').length, 2, 'the journal is its header only');
+    const reopened = await FileStore.open(directory, ['cases']);
+    assert.equal(reopened.rows('cases').get('big-8')?.values.remarks, '备'.repeat(400_000));
+    await reopened.close();
   });
 });
