@@ -321,11 +321,18 @@ export async function readLedger(
   return { rows, revision, complete: Buffer.byteLength(complete), torn: complete.length < text.length, legacy, headed, epoch, audit };
 }
 
-/** A journal line's audit entries with their `after`: an entry without one made its row's values in the line (see CommitText). */
+/**
+ * A journal line's audit entries with their `after`: an entry without one made its row's values in
+ * the line (see CommitText). The entries were just parsed, so they are completed in place.
+ */
 function withAfter(audit: JournalAuditEntry[], rows: StoredRow[]): AuditEntry[] {
-  const written = new Map(rows.map((row) => [row.rowId, row.values]));
-  const after = (entry: JournalAuditEntry) => (entry.after === undefined ? (written.get(entry.rowId ?? '') ?? null) : entry.after);
-  return audit.map((entry) => ({ ...entry, after: after(entry) }));
+  let written: Map<string, StoredRow['values']> | undefined;
+  for (const entry of audit) {
+    if (entry.after !== undefined) continue;
+    written ??= new Map(rows.map((row) => [row.rowId, row.values]));
+    entry.after = written.get(entry.rowId ?? '') ?? null;
+  }
+  return audit as AuditEntry[];
 }
 
 function parseLine(line: string, legacy: boolean, where: string): Record<string, any> {
