@@ -3,6 +3,11 @@
 // service in the detail the add-in asks for (status). Also the context.sync() calls for 10 and for
 // 10,000 rows, and the same sync in the WPS 表格 pane (stand-in ET host), new rows and rows that all
 // carry an error mark. One JSON line per figure.
+//
+// The service's first large sync in a process runs about twice as long as later ones (its JIT is
+// cold), so before either measured sync one unmeasured sync of 10,000 other rows is posted straight
+// to the service: both sides then meet a warm service. The pane's own code in Chromium gets no such
+// warm-up; its first 同步本表 is what a clerk waits for.
 
 import {
   ADMIN_TOKEN,
@@ -40,22 +45,26 @@ try {
     const elapsed = performance.now() - start;
     return { elapsed, stats: await pane.host((host) => host.stats) };
   };
+  const inputs = ledger.columns.filter((column) => !column.system);
+  const postDirect = async (firstSerial: number) => {
+    const rows = Array.from({ length: ROWS }, (_, index) => {
+      const row = generatedRow(index, firstSerial + index);
+      return { values: Object.fromEntries(inputs.map((column) => [column.id, row[column.header] ?? null])) };
+    });
+    const start = performance.now();
+    const response = await fetch(`${service.url}/api/ledgers/cases/sync?detail=status`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rows }),
+    });
+    await response.json();
+    return performance.now() - start;
+  };
+
+  await postDirect(500_001);
   const small = await sync(10, 1);
   const large = await sync(ROWS, 100_001);
-
-  const inputs = ledger.columns.filter((column) => !column.system);
-  const rows = Array.from({ length: ROWS }, (_, index) => {
-    const row = generatedRow(index, 200_001 + index);
-    return { values: Object.fromEntries(inputs.map((column) => [column.id, row[column.header] ?? null])) };
-  });
-  const floorStart = performance.now();
-  const response = await fetch(`${service.url}/api/ledgers/cases/sync?detail=status`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ rows }),
-  });
-  await response.json();
-  const floor = performance.now() - floorStart;
+  const floor = await postDirect(200_001);
 
   console.log(
     JSON.stringify({
