@@ -61,12 +61,20 @@ const LONG_BODY_CHARS = 1_000_000;
 
 export type ServiceInit = Omit<RequestInit, 'headers'> & { headers?: Record<string, string> };
 
-/** A long JSON body as it travels: gzip, which the service's JSON parser inflates (its limits count the inflated size). */
+/**
+ * A long JSON body as it travels: gzip, which the service's JSON parser inflates (its limits count
+ * the inflated size). The text is encoded and compressed in the page, not through a Blob, which
+ * Chromium copies to another process and back.
+ */
 async function longBody(text: string): Promise<{ body: Blob; headers: Record<string, string> }> {
-  const blob = new Blob([text], { type: 'application/json' });
-  if (typeof CompressionStream !== 'function') return { body: blob, headers: {} };
-  const gzip = await new Response(blob.stream().pipeThrough(new CompressionStream('gzip'))).blob();
-  return { body: gzip, headers: { 'Content-Encoding': 'gzip' } };
+  if (typeof CompressionStream !== 'function') return { body: new Blob([text], { type: 'application/json' }), headers: {} };
+  const gzip = new CompressionStream('gzip');
+  const writer = gzip.writable.getWriter();
+  const [body] = await Promise.all([
+    new Response(gzip.readable).blob(),
+    writer.write(new TextEncoder().encode(text)).then(() => writer.close()),
+  ]);
+  return { body, headers: { 'Content-Encoding': 'gzip' } };
 }
 
 /** One request with the token; any answer but a 2xx becomes a ServiceError. */
