@@ -2,7 +2,7 @@
 // service in parts, where each result goes back, what the pane remembers. The host layers
 // (excel/sync-table.ts, wps/sync.ts) only read the rows and write these results into the cells.
 
-import { syncRows } from '../client/api.ts';
+import { syncRowsJson } from '../client/api.ts';
 import type { LedgerDefinition, RowResult, SyncRowRequest, UnchangedRowRequest } from '../client/contract.ts';
 import type { Connection } from '../client/service.ts';
 import { chunkRequests } from './sheet/chunks.ts';
@@ -32,8 +32,8 @@ export async function sendRows(connection: Connection, ledger: LedgerDefinition,
     const results: RowResult[] = [];
     const parts = chunkRequests(requests);
     for (const [index, part] of parts.entries()) {
-      progress(0.1 + (0.65 * index) / parts.length, `正在提交服务校验（${done + results.length + part.length} / ${total} 行）…`);
-      results.push(...(await syncRows(connection, ledger.id, part)).rows);
+      progress(0.1 + (0.65 * index) / parts.length, `正在提交服务校验（${done + results.length + part.rows.length} / ${total} 行）…`);
+      results.push(...(await syncRowsJson(connection, ledger.id, part.json)).rows);
     }
     if (results.length !== requests.length) throw new Error(`服务返回 ${results.length} 行，提交的是 ${requests.length} 行`);
     return results;

@@ -81,9 +81,14 @@ export function syncRows(
   ledgerId: string,
   rows: Array<SyncRowRequest | UnchangedRowRequest>,
 ): Promise<RowsResponse> {
+  return syncRowsJson(connection, ledgerId, JSON.stringify(rows));
+}
+
+/** syncRows for rows already serialised as a JSON array (the add-in measures that text before sending it). */
+export function syncRowsJson(connection: Connection, ledgerId: string, rowsJson: string): Promise<RowsResponse> {
   return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/sync?detail=status`, {
     method: 'POST',
-    body: JSON.stringify({ rows, mode: 'upsert' }),
+    body: `{"rows":${rowsJson},"mode":"upsert"}`,
   });
 }
 

@@ -32,6 +32,11 @@ export function jsonBytes(value: unknown): number {
   return utf8Length(JSON.stringify(value));
 }
 
+/** Whether a text's UTF-8 stays within a budget; at most three bytes per UTF-16 unit, so a short one is not counted. */
+function fitsIn(text: string, budget: number): boolean {
+  return text.length * 3 <= budget || utf8Length(text) <= budget;
+}
+
 /** Splits anything measurable into consecutive groups whose sizes stay within a budget. */
 export function chunkBySize<T>(items: T[], sizeOf: (item: T) => number, budget: number, maxCount = Infinity): T[][] {
   const chunks: T[][] = [];
@@ -56,9 +61,12 @@ export function chunkBySize<T>(items: T[], sizeOf: (item: T) => number, budget: 
  * `reserved` is what the batch spends on other commands (fills, notes, conditional formats).
  */
 export function batchWrites(blocks: WriteBlock[], budget = EXCEL_DATA_BUDGET, reserved = 0): WriteBlock[][] {
+  const room = Math.max(budget - reserved, 1);
+  // Most syncs fit one batch, which one serialisation of all their values tells.
+  if (fitsIn(JSON.stringify(blocks.map((block) => block.values)), room)) return blocks.length > 0 ? [blocks] : [];
   const rows = blocks.flatMap((block) => block.values.map((values, offset) => ({ block, offset, values, size: jsonBytes(values) + 1 })));
   const batches: WriteBlock[][] = [];
-  for (const group of chunkBySize(rows, (row) => row.size, Math.max(budget - reserved, 1))) {
+  for (const group of chunkBySize(rows, (row) => row.size, room)) {
     const batch: WriteBlock[] = [];
     for (const row of group) {
       const last = batch[batch.length - 1];
@@ -78,6 +86,23 @@ export function batchWrites(blocks: WriteBlock[], budget = EXCEL_DATA_BUDGET, re
   return batches;
 }
 
-export function chunkRequests<Row extends SyncRowRequest | UnchangedRowRequest>(rows: Row[]): Row[][] {
-  return chunkBySize(rows, (row) => jsonBytes(row) + 1, SERVICE_BYTES_PER_REQUEST, SERVICE_ROWS_PER_REQUEST);
+/** One request's rows and their JSON array, which is the request's body as it travels. */
+export interface RequestPart<Row> {
+  rows: Row[];
+  json: string;
+}
+
+/**
+ * Splits rows into requests within the service's limits. A sheet within them (10,000 rows are) is
+ * serialised once, and that text is both measured and sent; only a bigger one is measured row by row.
+ */
+export function chunkRequests<Row extends SyncRowRequest | UnchangedRowRequest>(rows: Row[]): Array<RequestPart<Row>> {
+  if (rows.length <= SERVICE_ROWS_PER_REQUEST) {
+    const json = JSON.stringify(rows);
+    if (fitsIn(json, SERVICE_BYTES_PER_REQUEST)) return [{ rows, json }];
+  }
+  return chunkBySize(rows, (row) => jsonBytes(row) + 1, SERVICE_BYTES_PER_REQUEST, SERVICE_ROWS_PER_REQUEST).map((part) => ({
+    rows: part,
+    json: JSON.stringify(part),
+  }));
 }

@@ -31,14 +31,13 @@ export interface SyncSummary {
   conflicts: number;
   /** Rows that moved while the service answered and could not be found again. */
   unplaced: number;
+  /** The first PROBLEM_LIST_LIMIT problems in the list's order; problemCount says how many there are. */
   problems: ProblemItem[];
   at: string;
 }
 
 /** The list is for clicking through, not a report: it stops here and says how many more there are. */
 export const PROBLEM_LIST_LIMIT = 200;
-
-const ORDER: Record<ProblemKind, number> = { conflict: 0, error: 1, overdue: 2, dueSoon: 3 };
 
 export function rowLabel(ledger: LedgerDefinition, values: Record<string, CellInput> | undefined, position: number | undefined): string {
   const parts = ledger.key.map((id) => values?.[id]).filter((value) => value !== null && value !== undefined && value !== '');
@@ -66,7 +65,11 @@ export interface TableRef {
 }
 
 export function summarize(ledger: LedgerDefinition, table: TableRef, results: SummaryEntry[], unplaced: number): SyncSummary {
-  const problems: ProblemItem[] = [];
+  // Conflicts first, then errors, 超期 and 临期; of each kind only what the list can show is built.
+  const listed: Record<ProblemKind, ProblemItem[]> = { conflict: [], error: [], overdue: [], dueSoon: [] };
+  const list = (kind: ProblemKind, item: () => Omit<ProblemItem, 'kind'>) => {
+    if (listed[kind].length < PROBLEM_LIST_LIMIT) listed[kind].push({ kind, ...item() });
+  };
   let errorRows = 0;
   let warningRows = 0;
   let overdue = 0;
@@ -74,44 +77,41 @@ export function summarize(ledger: LedgerDefinition, table: TableRef, results: Su
   let conflicts = 0;
   const firstInput = ledger.columns.find((column) => !column.system)?.id ?? '';
   for (const { result, values, position } of results) {
-    const label = rowLabel(ledger, values, position);
+    const label = () => rowLabel(ledger, values, position);
     if (result.state === 'conflict') {
       conflicts += 1;
-      problems.push({
-        kind: 'conflict',
+      list('conflict', () => ({
         rowId: result.rowId,
         columnId: firstInput,
-        label,
+        label: label(),
         message: '此行已被他人修改，请选择保留我的或采用对方的',
         storedRev: result.rev,
         storedValues: result.values,
         storedStatus: result.status,
-      });
+      }));
       continue;
     }
     const errors = result.errors.filter((problem) => problem.level === 'error');
     if (errors.length > 0) {
       errorRows += 1;
-      problems.push({
-        kind: 'error',
+      list('error', () => ({
         rowId: result.rowId,
         columnId: errors[0].column,
-        label,
+        label: label(),
         message: errors.map((error) => error.message).join('；'),
-      });
+      }));
     } else if (result.errors.length > 0) {
       warningRows += 1;
     }
     const alert = result.status[ALERT_COLUMN];
     if (alert === OVERDUE) {
       overdue += 1;
-      problems.push({ kind: 'overdue', rowId: result.rowId, columnId: ALERT_COLUMN, label, message: describeNode(result, OVERDUE) });
+      list('overdue', () => ({ rowId: result.rowId, columnId: ALERT_COLUMN, label: label(), message: describeNode(result, OVERDUE) }));
     } else if (alert === DUE_SOON) {
       dueSoon += 1;
-      problems.push({ kind: 'dueSoon', rowId: result.rowId, columnId: ALERT_COLUMN, label, message: describeNode(result, DUE_SOON) });
+      list('dueSoon', () => ({ rowId: result.rowId, columnId: ALERT_COLUMN, label: label(), message: describeNode(result, DUE_SOON) }));
     }
   }
-  problems.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   return {
     ledgerId: ledger.id,
     tableKey: table.key,
@@ -124,9 +124,14 @@ export function summarize(ledger: LedgerDefinition, table: TableRef, results: Su
     dueSoon,
     conflicts,
     unplaced,
-    problems,
+    problems: [...listed.conflict, ...listed.error, ...listed.overdue, ...listed.dueSoon].slice(0, PROBLEM_LIST_LIMIT),
     at: new Date().toISOString(),
   };
+}
+
+/** How many problems the sync found, listed or not: each is one conflict, error row, 超期 or 临期. */
+export function problemCount(summary: SyncSummary): number {
+  return summary.conflicts + summary.errorRows + summary.overdue + summary.dueSoon;
 }
 
 function describeNode(result: RowResult, word: string): string {

@@ -2,7 +2,7 @@
 // takeover report. No Excel and no service here; the pane wires actions to these views.
 
 import type { LedgerDefinition } from '../../client/contract.ts';
-import { PROBLEM_LIST_LIMIT, type ProblemItem, type SyncSummary } from '../sheet/summary.ts';
+import { problemCount, type ProblemItem, type SyncSummary } from '../sheet/summary.ts';
 import type { TakeOverReport } from '../sheet/take-over-report.ts';
 
 export function element<T extends HTMLElement>(id: string): T {
@@ -52,19 +52,17 @@ export function showSummary(
   const notes: string[] = [`工作表「${summary.sheetName}」· ${new Date(summary.at).toLocaleTimeString('zh-CN')}`];
   if (summary.warningRows > 0) notes.push(`另有 ${summary.warningRows} 行只有提示，见「校验意见」列`);
   if (summary.unplaced > 0) notes.push(`${summary.unplaced} 行在同步期间被移动或修改，未写回，请再同步一次`);
-  if (summary.problems.length > PROBLEM_LIST_LIMIT) notes.push(`问题较多，下面只列出前 ${PROBLEM_LIST_LIMIT} 条`);
+  if (problemCount(summary) > summary.problems.length) notes.push(`问题较多，下面只列出前 ${summary.problems.length} 条`);
   element('summary-note').textContent = notes.join('；');
   const list = element<HTMLUListElement>('problem-list');
-  list.replaceChildren(
-    ...summary.problems.slice(0, PROBLEM_LIST_LIMIT).map((item) => problemItem(item, ledger, handlers, localValues(item.rowId))),
-  );
+  list.replaceChildren(...summary.problems.map((item) => problemItem(item, ledger, handlers, localValues)));
 }
 
 function problemItem(
   item: ProblemItem,
   ledger: LedgerDefinition | undefined,
   handlers: SummaryHandlers,
-  local: Record<string, unknown> | undefined,
+  localValues: (rowId: string) => Record<string, unknown> | undefined,
 ): HTMLLIElement {
   const entry = make('li', '');
   entry.dataset.kind = item.kind;
@@ -73,7 +71,10 @@ function problemItem(
   button.type = 'button';
   button.title = '点击选中该单元格';
   button.append(make('span', `tag ${item.kind}`, TAGS[item.kind]), make('span', 'label', item.label));
-  const detail = item.kind === 'conflict' && ledger ? `${item.message}。${differences(ledger, local, item.storedValues)}` : item.message;
+  const detail =
+    item.kind === 'conflict' && ledger
+      ? `${item.message}。${differences(ledger, localValues(item.rowId), item.storedValues)}`
+      : item.message;
   button.append(make('span', 'detail', detail));
   button.addEventListener('click', () => handlers.select(item));
   entry.append(button);

@@ -1,8 +1,8 @@
 // The shared client against the real service: every failure a ServiceError a clerk can read.
 
 import assert from 'node:assert/strict';
-import { fetchLedgers, templateFile } from '../../client/api.ts';
-import { ServiceError } from '../../client/service.ts';
+import { fetchLedgers, syncRows, templateFile } from '../../client/api.ts';
+import { callService, ServiceError } from '../../client/service.ts';
 import { ADMIN_TOKEN, Sandbox, type TestService } from '../helpers/service.ts';
 
 describe('the shared service client', () => {
@@ -43,6 +43,26 @@ describe('the shared service client', () => {
     assert.ok(failed instanceof ServiceError);
     assert.equal(failed.status, 0);
     assert.equal(failed.message, '无法连接服务 http://127.0.0.1:9，请检查服务地址和网络');
+  });
+
+  it('sends a long sync compressed, and the service reads every row of it', async () => {
+    const connection = { baseUrl: service.url, token: ADMIN_TOKEN };
+    const rows = Array.from({ length: 4_000 }, (_, index) => ({
+      values: { caseNo: `（2026）豫0102执${700_000 + index}号`, applicant: `申请人${index}`, remarks: '备注'.repeat(100) },
+    }));
+    assert.ok(JSON.stringify(rows).length > 1_000_000, 'long enough to go compressed');
+    const answer = await syncRows(connection, 'cases', rows);
+    assert.equal(answer.rows.length, rows.length);
+    assert.ok(answer.rows.every((row) => row.rev === 1 && row.rowId));
+  });
+
+  it('refuses a compressed body whose text exceeds the service’s limit, saying so in Chinese', async () => {
+    const connection = { baseUrl: service.url, token: ADMIN_TOKEN };
+    const body = JSON.stringify({ rows: [], padding: 'x'.repeat(33 * 1024 * 1024) });
+    const refused = await callService(connection, '/api/ledgers/cases/sync', { method: 'POST', body }).catch((error: unknown) => error);
+    assert.ok(refused instanceof ServiceError);
+    assert.equal(refused.status, 413);
+    assert.match(refused.message, /请求体超过上限/);
   });
 
   it('downloads a file under the name the service gives it', async () => {

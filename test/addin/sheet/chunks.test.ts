@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { batchWrites, chunkBySize, chunkRequests, EXCEL_DATA_BUDGET, jsonBytes, utf8Length } from '../../../addin/sheet/chunks.ts';
+import {
+  batchWrites,
+  chunkBySize,
+  chunkRequests,
+  EXCEL_DATA_BUDGET,
+  jsonBytes,
+  SERVICE_BYTES_PER_REQUEST,
+  utf8Length,
+} from '../../../addin/sheet/chunks.ts';
 import type { WriteBlock } from '../../../addin/sheet/write-blocks.ts';
 
 describe('add-in: chunking under Excel on the web’s 5 MB and the service’s limits', () => {
@@ -50,9 +58,30 @@ describe('add-in: chunking under Excel on the web’s 5 MB and the service’s l
     );
     const requests = Array.from({ length: 45_000 }, () => ({ values: { caseNo: 'A' } }));
     assert.deepEqual(
-      chunkRequests(requests).map((part) => part.length),
+      chunkRequests(requests).map((part) => part.rows.length),
       [20_000, 20_000, 5_000],
       'the service takes 20,000 rows per request',
+    );
+  });
+
+  it('sends a sheet within the service’s limits as one request, its body the rows as serialised', () => {
+    const requests = Array.from({ length: 10_000 }, (_, row) => ({ values: { caseNo: `（2026）豫0102执${row}号`, amount: row } }));
+    const parts = chunkRequests(requests);
+    assert.equal(parts.length, 1);
+    assert.deepEqual(JSON.parse(parts[0].json), requests);
+  });
+
+  it('splits rows whose UTF-8 body exceeds what the service takes, each part under it', () => {
+    const requests = Array.from({ length: 3_000 }, () => ({ values: { remarks: '执'.repeat(3_000) } }));
+    const parts = chunkRequests(requests);
+    assert.ok(parts.length >= 2);
+    for (const part of parts) {
+      assert.ok(utf8Length(part.json) <= SERVICE_BYTES_PER_REQUEST);
+      assert.deepEqual(JSON.parse(part.json), part.rows);
+    }
+    assert.equal(
+      parts.reduce((sum, part) => sum + part.rows.length, 0),
+      requests.length,
     );
   });
 });
