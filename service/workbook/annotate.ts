@@ -10,8 +10,9 @@ import type { Problem, RawValue } from '../domain/problem.ts';
 import type { LedgerService, RowResponse } from '../ledger-service.ts';
 import { unitName } from '../row-permissions.ts';
 import { canWrite, type User } from '../users.ts';
-import { assertRoomForSystemColumns, writeAnnotations, type RowAnnotation } from './annotation-writer.ts';
-import ExcelJS, { type Workbook, type Worksheet } from './exceljs.ts';
+import { annotatedPackage } from './annotated-package.ts';
+import { assertRoomForSystemColumns, type RowAnnotation } from './annotation-writer.ts';
+import ExcelJS from './exceljs.ts';
 import { scanHeaders, type HeaderScan } from './header-scan.ts';
 import { checkHeap, formatCount, heapAvailable, workerHeapMb, WorkbookRefusal } from './limits.ts';
 import { findTable, HEADER_SEARCH_ROWS, ledgerOfRows, type TableLayout } from './table-layout.ts';
@@ -49,15 +50,15 @@ export interface AnnotationSummary {
 }
 
 interface FoundTable {
-  sheet: Worksheet;
+  sheet: string;
   layout: TableLayout;
   table: TableRows;
   report: SheetReport;
 }
 
-/** A workbook read in a worker (annotate-worker.ts), kept there until its annotations come back. */
+/** A workbook read in a worker (annotate-worker.ts): the upload and its tables, kept there until their annotations come back. */
 export interface OpenWorkbook {
-  workbook: Workbook;
+  file: Buffer;
   found: FoundTable[];
   reports: SheetReport[];
   notKept: string[];
@@ -306,7 +307,7 @@ export async function readWorkbook(file: Buffer, ledgers: readonly AnyLedger[], 
     else {
       const table = readTableRows(sheet, layout, date1904);
       report.skipped = table.skipped;
-      found.push({ sheet, layout, table, report });
+      found.push({ sheet: sheet.name, layout, table, report });
     }
   }
   if (!reports.some((report) => report.ledger)) {
@@ -321,14 +322,14 @@ export async function readWorkbook(file: Buffer, ledgers: readonly AnyLedger[], 
   }
   // A sheet without room for its status columns is refused here, before anything is synced: a refused upload stores nothing.
   for (const { sheet, layout, table } of found) assertRoomForSystemColumns(sheet, layout, table.lastColumn);
-  return { workbook, found, reports, notKept: inspection.notKept };
+  return { file, found, reports, notKept: inspection.notKept };
 }
 
 /** What the main thread needs of a read workbook to sync it. */
 export function tablesOf(open: OpenWorkbook): ReadWorkbook {
   const tables = open.found.map(({ sheet, layout, table, report }) => ({
     ledgerId: layout.ledger.id,
-    sheet: sheet.name,
+    sheet,
     report: open.reports.indexOf(report),
     columns: layout.columns,
     rows: table.rows,
@@ -336,15 +337,14 @@ export function tablesOf(open: OpenWorkbook): ReadWorkbook {
   return { reports: open.reports, tables, notKept: open.notKept };
 }
 
-/** Writes each table's annotations (in the order of tablesOf) into the workbook, and the workbook out. */
+/** Writes each table's annotations (in the order of tablesOf) into a copy of the upload. */
 export async function writeWorkbook(open: OpenWorkbook, annotations: RowAnnotation[][]): Promise<Buffer> {
-  open.found.forEach(({ sheet, layout, table }, index) => {
-    writeAnnotations(sheet, layout, table.lastColumn, annotations[index]);
-    // The rows as read are not needed any more: let them go before the workbook is written, the
-    // step that needs the most memory.
+  const tables = open.found.map(({ sheet, layout, table }, index) => {
+    // The rows as read are not needed any more: let them go before the workbook is written.
     table.rows.length = 0;
+    return { sheet, layout, lastColumn: table.lastColumn, annotations: annotations[index] };
   });
-  return Buffer.from(await open.workbook.xlsx.writeBuffer());
+  return annotatedPackage(open.file, tables);
 }
 
 /**
