@@ -12,11 +12,11 @@ import { unitName } from '../row-permissions.ts';
 import { canWrite, type User } from '../users.ts';
 import { annotatedPackage } from './annotated-package.ts';
 import { assertRoomForSystemColumns, type RowAnnotation } from './annotation-writer.ts';
-import ExcelJS from './exceljs.ts';
 import { scanHeaders, type HeaderScan } from './header-scan.ts';
 import { checkHeap, formatCount, heapAvailable, workerHeapMb, WorkbookRefusal } from './limits.ts';
 import { findTable, HEADER_SEARCH_ROWS, ledgerOfRows, type TableLayout } from './table-layout.ts';
 import { readTableRows, type TableRow, type TableRows } from './table-rows.ts';
+import { openWorkbook, readWorkbookSheet } from './workbook-reading.ts';
 import { inspectXlsx } from './zip-inspection.ts';
 import type { QueueLimits, Ticket } from '../workers/work-queue.ts';
 import { WorkQueue } from '../workers/work-queue.ts';
@@ -275,22 +275,22 @@ export class WorkbookAnnotator {
 export async function readWorkbook(file: Buffer, ledgers: readonly AnyLedger[], user: User): Promise<OpenWorkbook> {
   const inspection = await inspectXlsx(file);
   checkHeap(inspection, heapAvailable(getHeapStatistics()));
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as an ArrayBuffer; it reads a Node Buffer as well, without a copy.
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new WorkbookRefusal(
+  const unreadable = () =>
+    new WorkbookRefusal(
       400,
       'unreadable_xlsx',
       '工作簿的内容不符合 Excel 格式，无法读取。请在 Excel 或 WPS 中打开后「另存为」Excel 工作簿（*.xlsx）再上传',
     );
-  }
-  const date1904 = !!workbook.properties.date1904;
+  const workbook = await openWorkbook(file).catch(() => {
+    throw unreadable();
+  });
 
   const reports: SheetReport[] = [];
   const found: FoundTable[] = [];
-  for (const sheet of workbook.worksheets) {
+  for (const entry of workbook.sheets) {
+    const sheet = await readWorkbookSheet(workbook, entry).catch(() => {
+      throw unreadable();
+    });
     const layout = findTable(sheet, ledgers);
     if (!layout) {
       if (sheet.state === 'visible')
@@ -305,7 +305,7 @@ export async function readWorkbook(file: Buffer, ledgers: readonly AnyLedger[], 
     if (sheet.state !== 'visible') report.notAnnotated = '工作表是隐藏的，未处理；如需标注，请先取消隐藏';
     else if (!canWrite(user, ledger)) report.notAnnotated = notWritable(user, ledger);
     else {
-      const table = readTableRows(sheet, layout, date1904);
+      const table = readTableRows(sheet, layout, workbook.text.date1904);
       report.skipped = table.skipped;
       found.push({ sheet: sheet.name, layout, table, report });
     }

@@ -90,7 +90,7 @@ export class PackageParts {
     const xml = this.text(relationshipsPart(part));
     if (xml === undefined) return [];
     const root = rootElement(xml);
-    if (!root) return [];
+    if (!root) throw new Error(`${relationshipsPart(part)} is not XML`);
     const { from, to } = contentOf(root);
     return childElements(xml, from, to)
       .filter((element) => localName(element.name) === 'Relationship')
@@ -106,20 +106,21 @@ export class PackageParts {
       });
   }
 
-  /** The workbook part (from the package's relationships) and its sheets in order. */
+  /** The workbook part (from the package's relationships) and its worksheets in order (chart sheets have no cells). */
   workbook(): { part: string; sheets: WorkbookSheet[]; date1904: boolean } {
     const part = this.relationships('').find((relationship) => relationship.type === 'officeDocument')?.part ?? 'xl/workbook.xml';
     const xml = this.text(part) ?? '';
-    const targets = new Map(this.relationships(part).map((relationship) => [relationship.id, relationship.part]));
+    if (!rootElement(xml)) throw new Error(`${part} is not XML`);
+    const targets = new Map(this.relationships(part).map((relationship) => [relationship.id, relationship]));
     const sheets: WorkbookSheet[] = [];
+    let index = 0;
     for (const match of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b([^>]*)>/g)) {
-      const id = attribute(match[1], 'r:id') ?? '';
-      sheets.push({
-        name: xmlDecode(attribute(match[1], 'name') ?? ''),
-        state: attribute(match[1], 'state') ?? 'visible',
-        part: targets.get(id) ?? '',
-        index: sheets.length,
-      });
+      const target = targets.get(attribute(match[1], 'r:id') ?? '');
+      if (target?.type === 'worksheet' && target.part) {
+        const name = xmlDecode(attribute(match[1], 'name') ?? '');
+        sheets.push({ name, state: attribute(match[1], 'state') ?? 'visible', part: target.part, index });
+      }
+      index++;
     }
     const date1904 = /<(?:[A-Za-z_][\w.-]*:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](1|true)["']/.test(xml);
     return { part, sheets, date1904 };

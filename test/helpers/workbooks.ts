@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import type { AnnotationSummary } from '../../service/workbook/annotate.ts';
+import type { ReadSheet } from '../../service/workbook/sheet-reading.ts';
+import { openWorkbook, readWorkbookSheet } from '../../service/workbook/workbook-reading.ts';
 import type { TestService } from './service.ts';
 import { ADMIN_TOKEN, AS_OF } from './service.ts';
 
@@ -422,4 +424,12 @@ export function stylesBomb(count = 2_800_000): Buffer {
     '</cellXfs></styleSheet>',
   );
   return craftedWorkbook([{ name: 'xl/styles.xml', data: styles }], Buffer.from(`<?xml version="1.0"?><sst ${ns}>${HEADER_STRINGS}</sst>`));
+}
+
+/** A sheet as the service reads it: its workbook saved by exceljs and the sheet read back from the file. */
+export async function readBack(sheet: ExcelJS.Worksheet): Promise<ReadSheet> {
+  const opened = await openWorkbook(await saveWorkbook(sheet.workbook));
+  const entry = opened.sheets.find((candidate) => candidate.name === sheet.name);
+  assert.ok(entry, `工作表「${sheet.name}」没有写进文件`);
+  return readWorkbookSheet(opened, entry);
 }

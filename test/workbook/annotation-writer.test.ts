@@ -8,7 +8,7 @@ import { LEDGERS } from '../../service/domain/ledgers/index.ts';
 import { annotatedPackage } from '../../service/workbook/annotated-package.ts';
 import { compactRanges, type RowAnnotation } from '../../service/workbook/annotation-writer.ts';
 import { findTable } from '../../service/workbook/table-layout.ts';
-import { loadWorkbook, saveWorkbook } from '../helpers/workbooks.ts';
+import { loadWorkbook, readBack, saveWorkbook } from '../helpers/workbooks.ts';
 
 function annotation(rowNumber: number, status: RowAnnotation['status']): RowAnnotation {
   return { rowNumber, rowId: '7d0c8f0e-0000-4000-8000-000000000001', rev: 1, status, remarks: String(status.remarks ?? ''), problems: [] };
@@ -16,7 +16,7 @@ function annotation(rowNumber: number, status: RowAnnotation['status']): RowAnno
 
 /** The workbook with the annotations written into its sheet 台账, read back. */
 async function annotated(workbook: ExcelJS.Workbook, lastColumn: number, annotations: RowAnnotation[]): Promise<Buffer> {
-  const layout = findTable(workbook.getWorksheet('台账')!, LEDGERS)!;
+  const layout = findTable(await readBack(workbook.getWorksheet('台账')!), LEDGERS)!;
   return annotatedPackage(await saveWorkbook(workbook), [{ sheet: '台账', layout, lastColumn, annotations }]);
 }
 
