@@ -115,7 +115,7 @@ export class SheetAnnotation implements SheetChanges {
     };
     const cells = new Map<number, string>();
     for (const { column, columnNumber, letters } of this.targets) {
-      const value = systemValue(column, values[column.id] ?? null);
+      const value = this.systemValue(column, values[column.id] ?? null);
       const style = systemCellStyle(
         typeof value === 'string' && readAsFormula(value) ? 'text' : column.type,
         column.id === 'alert' ? String(values.alert ?? '') : undefined,
@@ -163,25 +163,32 @@ export class SheetAnnotation implements SheetChanges {
     );
   }
 
-  private cellXml(ref: string, value: string | number | Date | null, style: number): string {
+  /** Serials of the dates written, by their text: a sheet's dates repeat. */
+  private readonly serials = new Map<string, number | null>();
+
+  /** A system cell's value as written: a date as its serial (in a date format), text as text. */
+  private systemValue(column: SystemColumnDef, value: string | number | null): string | number | null {
+    if (value === null || value === '') return null;
+    if ((column.type === 'date' || column.type === 'datetime') && typeof value === 'string') {
+      let serial = this.serials.get(value);
+      if (serial === undefined) {
+        const date = dateCellValue(value);
+        serial = date && date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL - (this.context.date1904 ? DAYS_1904 : 0);
+        this.serials.set(value, serial);
+      }
+      if (serial !== null) return serial;
+    }
+    // Text stays text: a string cell is never a formula, whatever it starts with, and text that could
+    // be read as one is in the text format, so retyping it in Excel keeps it text (SPEC §8).
+    return column.type === 'text' ? String(value) : value;
+  }
+
+  private cellXml(ref: string, value: string | number | null, style: number): string {
     const p = this.prefix;
     if (value === null) return `<${p}c r="${ref}" s="${style}"/>`;
     if (typeof value === 'string') return `<${p}c r="${ref}" s="${style}" t="inlineStr"><${p}is>${textElement(value, p)}</${p}is></${p}c>`;
-    const number =
-      typeof value === 'number' ? value : value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL - (this.context.date1904 ? DAYS_1904 : 0);
-    return `<${p}c r="${ref}" s="${style}"><${p}v>${number}</${p}v></${p}c>`;
+    return `<${p}c r="${ref}" s="${style}"><${p}v>${value}</${p}v></${p}c>`;
   }
-}
-
-function systemValue(column: SystemColumnDef, value: string | number | null): string | number | Date | null {
-  if (value === null || value === '') return null;
-  if ((column.type === 'date' || column.type === 'datetime') && typeof value === 'string') {
-    const date = dateCellValue(value);
-    if (date) return date;
-  }
-  // Text stays text: a string cell is never a formula, whatever it starts with, and text that could
-  // be read as one is in the text format, so retyping it in Excel keeps it text (SPEC §8).
-  return column.type === 'text' ? String(value) : value;
 }
 
 function problemsByCell(layout: TableLayout, annotation: RowAnnotation): Map<number, RowAnnotation['problems']> {

@@ -110,13 +110,19 @@ function rewriteRow(row: string, open: string, prefix: string, rowNumber: number
     const cellEnd = row[tagEnd - 1] === '/' ? tagEnd + 1 : row.indexOf(cellClose, tagEnd) + cellClose.length;
     const reference = /\sr="\$?([A-Za-z]{1,3})\d*"/.exec(row.slice(cellStart, tagEnd + 1));
     column = reference ? columnIndex(reference[1]) + 1 : column + 1;
-    while (next < written.length && written[next][0] < column) result += utf8AsLatin1(written[next++][1]);
-    if (next < written.length && written[next][0] === column) result += utf8AsLatin1(written[next++][1]);
-    else result += reference ? row.slice(cellStart, cellEnd) : withReference(row.slice(cellStart, cellEnd), prefix, column, rowNumber);
+    // The written cells before this one go in as one run, turned into UTF-8 bytes at once.
+    let run = '';
+    while (next < written.length && written[next][0] < column) run += written[next++][1];
+    const replaced = next < written.length && written[next][0] === column;
+    if (replaced) run += written[next++][1];
+    result += utf8AsLatin1(run);
+    if (!replaced)
+      result += reference ? row.slice(cellStart, cellEnd) : withReference(row.slice(cellStart, cellEnd), prefix, column, rowNumber);
     at = cellEnd;
   }
-  while (next < written.length) result += utf8AsLatin1(written[next++][1]);
-  return `${result}${row.slice(at, bodyEnd)}</${prefix}row>`;
+  let rest = '';
+  while (next < written.length) rest += written[next++][1];
+  return `${result}${utf8AsLatin1(rest)}${row.slice(at, bodyEnd)}</${prefix}row>`;
 }
 
 /** A cell that relied on its place for its column, given its reference, since cells now come before it. */
@@ -125,6 +131,7 @@ function withReference(cell: string, prefix: string, column: number, rowNumber: 
 }
 
 function utf8AsLatin1(text: string): string {
+  if (text === '') return text;
   // eslint-disable-next-line no-control-regex
   return /[^\x00-\x7f]/.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
 }

@@ -65,7 +65,8 @@ export function readTableRows(sheet: ReadSheet, layout: TableLayout, date1904: b
       if (reading.problem) readProblems.push({ column: column.id, message: `${column.header}单元格${reading.problem}` });
       const text = reading.value === null ? '' : String(reading.value).trim();
       if (text !== '') anyValue = true;
-      if (text !== '' && headerIds.get(headerKey(text)) === column.id) headerCells++;
+      // Only text can repeat a header (and most cells are dates and amounts, not worth a key).
+      if (typeof reading.value === 'string' && text !== '' && headerIds.get(headerKey(text)) === column.id) headerCells++;
     }
     // A row of formulas dragged down past the data (#N/A, "") holds nothing to sync.
     if (!anyValue) result.skipped.blank++;
