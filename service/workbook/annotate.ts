@@ -45,8 +45,6 @@ export interface SheetReport {
 export interface AnnotationSummary {
   asOf: CivilDate;
   sheets: SheetReport[];
-  /** Parts of the workbook exceljs does not write back (charts, pivot tables). */
-  notKept: string[];
 }
 
 interface FoundTable {
@@ -61,7 +59,6 @@ export interface OpenWorkbook {
   file: Buffer;
   found: FoundTable[];
   reports: SheetReport[];
-  notKept: string[];
 }
 
 /** What the worker sends the main thread of one ledger table: plain data, nothing of exceljs. */
@@ -77,7 +74,6 @@ export interface ReadTable {
 export interface ReadWorkbook {
   reports: SheetReport[];
   tables: ReadTable[];
-  notKept: string[];
 }
 
 export interface AnnotatorOptions {
@@ -86,6 +82,8 @@ export interface AnnotatorOptions {
   /** Wall-clock limit of each step a worker takes (reading, then writing). */
   timeoutMs?: number;
   queue?: QueueLimits;
+  /** Told how long each step of an annotation took, in milliseconds (bench/annotate.ts prints the split). */
+  onStep?: (step: 'read' | 'sync' | 'write', ms: number) => void;
 }
 
 export const ANNOTATE_TIMEOUT_MS = 120_000;
@@ -97,6 +95,7 @@ export class WorkbookAnnotator {
   private readonly queue: WorkQueue;
   private readonly heapMb: number;
   private readonly timeoutMs: number;
+  private readonly onStep: NonNullable<AnnotatorOptions['onStep']>;
 
   constructor(
     private readonly ledgerService: LedgerService,
@@ -106,6 +105,7 @@ export class WorkbookAnnotator {
   ) {
     this.heapMb = options.heapMb ?? workerHeapMb();
     this.timeoutMs = options.timeoutMs ?? ANNOTATE_TIMEOUT_MS;
+    this.onStep = options.onStep ?? (() => {});
     this.queue = new WorkQueue(options.queue ?? ANNOTATE_QUEUE, {
       userBusy: '已有一个工作簿正在处理，请等它完成后再上传',
       full: '服务繁忙：正在处理的工作簿较多，请过一两分钟再上传',
@@ -155,9 +155,12 @@ export class WorkbookAnnotator {
     const worker = new WorkerThread(WORKER_ENTRY, { heapMb: this.heapMb, timeoutMs: this.timeoutMs });
     try {
       const bytes = new Uint8Array(file);
+      let started = performance.now();
       const read = await this.step(
         worker.request<ReadWorkbook>({ file: bytes, ledgers: this.ledgers.map(ledgerLayout), user }, [bytes.buffer]),
       );
+      this.onStep('read', performance.now() - started);
+      started = performance.now();
       const annotations = new Map<ReadTable, RowAnnotation[]>();
       for (const ledger of new Set(read.tables.map((table) => table.ledgerId))) {
         const tables = read.tables.filter((table) => table.ledgerId === ledger);
@@ -170,11 +173,14 @@ export class WorkbookAnnotator {
         );
         tables.forEach((table, index) => annotations.set(table, annotated[index]));
       }
+      this.onStep('sync', performance.now() - started);
+      started = performance.now();
       const written = await this.step(
         worker.request<{ workbook: Uint8Array }>({ annotations: read.tables.map((table) => annotations.get(table)!) }),
       );
+      this.onStep('write', performance.now() - started);
       const workbook = Buffer.from(written.workbook.buffer, written.workbook.byteOffset, written.workbook.byteLength);
-      return { workbook, summary: { asOf, sheets: read.reports, notKept: read.notKept } };
+      return { workbook, summary: { asOf, sheets: read.reports } };
     } finally {
       await worker.terminate();
     }
@@ -322,7 +328,7 @@ export async function readWorkbook(file: Buffer, ledgers: readonly AnyLedger[], 
   }
   // A sheet without room for its status columns is refused here, before anything is synced: a refused upload stores nothing.
   for (const { sheet, layout, table } of found) assertRoomForSystemColumns(sheet, layout, table.lastColumn);
-  return { file, found, reports, notKept: inspection.notKept };
+  return { file, found, reports };
 }
 
 /** What the main thread needs of a read workbook to sync it. */
@@ -334,7 +340,7 @@ export function tablesOf(open: OpenWorkbook): ReadWorkbook {
     columns: layout.columns,
     rows: table.rows,
   }));
-  return { reports: open.reports, tables, notKept: open.notKept };
+  return { reports: open.reports, tables };
 }
 
 /** Writes each table's annotations (in the order of tablesOf) into a copy of the upload. */

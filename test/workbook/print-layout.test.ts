@@ -12,7 +12,7 @@ import { reportWorkbook } from '../../service/reports/workbook.ts';
 import { buildTemplate } from '../../service/workbook/template.ts';
 import { reportOf } from '../domain/report/rows.ts';
 import { bureau } from '../domain/report/bureau.ts';
-import { convertToPdf, pdfPages, sofficeCommand } from '../helpers/office-convert.ts';
+import { convertFile, convertToPdf, pdfPages, sofficeCommand } from '../helpers/office-convert.ts';
 import { Sandbox, type TestService } from '../helpers/service.ts';
 import {
   annotate,
@@ -105,6 +105,27 @@ describe('print layout of the workbooks the service makes', () => {
       const alertColumn = alert.indexOf('预警');
       assert.ok(alertColumn > 0);
       assert.equal(sheet.getCell(CLERK_ROWS.overdue, alertColumn).border?.left?.style, 'thin');
+    });
+
+    it('opens in LibreOffice with the clerk’s cells and the statuses, and prints', async function () {
+      this.timeout(300_000);
+      const soffice = sofficeCommand();
+      if (!soffice) {
+        console.log('      未安装 LibreOffice（soffice），跳过用 LibreOffice 打开标注结果的检查');
+        this.skip();
+      }
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-annotated-'));
+      try {
+        const xlsx = path.join(dir, 'annotated.xlsx');
+        await writeFile(xlsx, (await annotate(service, await clerkWorkbook())).file);
+        const csv = await readFile(convertFile(soffice, xlsx, dir, 'csv:Text - txt - csv (StarCalc):44,34,76'), 'utf8');
+        const overdue = csv.split('\n').find((line) => line.includes('（2026）豫0102执1234号')) ?? '';
+        for (const shown of ['某银行股份有限公司', '张三', '速执团队', '初次接待', '超期'])
+          assert.ok(overdue.includes(shown), `${shown} in ${overdue}`);
+        assert.ok(pdfPages(await readFile(convertToPdf(soffice, xlsx, dir))) >= 1);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
   });
 
