@@ -34,8 +34,6 @@ interface Merge {
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25_569;
 const DAYS_1904 = 1_462;
-const CELL = /<(?:[A-Za-z_][\w.-]*:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?c>)/g;
-const VALUE = /<(?:[A-Za-z_][\w.-]*:)?v>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?v>/;
 const FORMULA = /<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?f>)/;
 const TEXT = /<(?:[A-Za-z_][\w.-]*:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?t>|<(?:[A-Za-z_][\w.-]*:)?t\s*\/>/g;
 const PHONETIC = /<(?:[A-Za-z_][\w.-]*:)?rPh\b[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh>/g;
@@ -154,24 +152,42 @@ function readRows(xml: string, prefix: string, state: { rowNumber: number; rowCo
     if (close === -1) return { consumed: at, ended: false };
     state.rowNumber = Number(/\sr="(\d+)"/.exec(xml.slice(next, tagEnd))?.[1] ?? state.rowNumber + 1);
     state.rowCount = Math.max(state.rowCount, state.rowNumber);
-    const cells = selfClosing ? [] : rowCells(xml.slice(tagEnd + 1, close), text);
+    const cells = selfClosing ? [] : rowCells(xml.slice(tagEnd + 1, close), prefix, text);
     if (cells.length > 0) rows.push({ number: state.rowNumber, cells });
     at = selfClosing ? close : close + rowClose.length;
   }
 }
 
-/** The values of one row's cells, by column. */
-function rowCells(xml: string, text: WorkbookText): CellValue[] {
+/** The values of one row's cells, by column; scanned by hand, as a ledger has a million cells. */
+function rowCells(xml: string, prefix: string, text: WorkbookText): CellValue[] {
+  const open = `<${prefix}c`;
+  const close = `</${prefix}c>`;
   const cells: CellValue[] = [];
   let column = 0;
   let any = false;
-  for (const match of xml.matchAll(CELL)) {
-    const attributes = match[1];
+  let at = 0;
+  for (let start = xml.indexOf(open); start !== -1; start = xml.indexOf(open, at)) {
+    at = start + open.length;
+    if (!/[\s/>]/.test(xml[at])) continue;
+    const tagEnd = xml.indexOf('>', at);
+    const selfClosing = xml[tagEnd - 1] === '/';
+    const attributes = xml.slice(at, selfClosing ? tagEnd - 1 : tagEnd);
     const reference = attributeOf(attributes, 'r');
     column = reference ? columnIndex(/^\$?([A-Za-z]{1,3})/.exec(reference)?.[1] ?? 'A') + 1 : column + 1;
-    const body = match[2];
-    if (!body) continue;
-    const value = cellValue(body, attributeOf(attributes, 't') ?? 'n', Number(attributeOf(attributes, 's') ?? 0), text);
+    if (selfClosing) {
+      at = tagEnd + 1;
+      continue;
+    }
+    const end = xml.indexOf(close, tagEnd);
+    if (end === -1) break;
+    at = end + close.length;
+    const value = cellValue(
+      xml.slice(tagEnd + 1, end),
+      prefix,
+      attributeOf(attributes, 't') ?? 'n',
+      Number(attributeOf(attributes, 's') ?? 0),
+      text,
+    );
     if (value === null) continue;
     cells[column] = value;
     any = true;
@@ -179,9 +195,11 @@ function rowCells(xml: string, text: WorkbookText): CellValue[] {
   return any ? cells : [];
 }
 
-function cellValue(body: string, type: string, style: number, text: WorkbookText): CellValue {
-  const formula = body.includes('<f') || body.includes(':f') ? FORMULA.exec(body) : null;
-  const raw = VALUE.exec(body)?.[1];
+function cellValue(body: string, prefix: string, type: string, style: number, text: WorkbookText): CellValue {
+  const formula = body.includes(`<${prefix}f`) ? FORMULA.exec(body) : null;
+  const valueStart = body.indexOf(`<${prefix}v>`);
+  const valueEnd = valueStart === -1 ? -1 : body.indexOf(`</${prefix}v>`, valueStart);
+  const raw = valueEnd === -1 ? undefined : body.slice(valueStart + prefix.length + 3, valueEnd);
   let value: CellValue | undefined;
   if (type === 'inlineStr') value = richText(body);
   else if (raw === undefined) value = undefined;

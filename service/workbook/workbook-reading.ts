@@ -39,7 +39,9 @@ export async function openWorkbook(file: Buffer): Promise<OpenedWorkbook> {
   };
 }
 
-export function readWorkbookSheet(workbook: OpenedWorkbook, sheet: WorkbookSheet): Promise<ReadSheet> {
+/** A sheet's cells; its relationships are read too, so a broken part is found here rather than when the copy is written. */
+export async function readWorkbookSheet(workbook: OpenedWorkbook, sheet: WorkbookSheet): Promise<ReadSheet> {
+  workbook.parts.relationships(sheet.part);
   return readSheet(workbook.parts.stream(sheet.part), sheet, workbook.text);
 }
 
@@ -52,7 +54,7 @@ function sharedStrings(xml: string): string[] {
 /** By cell format (the index of cellXfs): whether its number format shows a date. */
 function dateFormats(xml: string): boolean[] {
   const root = rootElement(xml);
-  if (!root) return [];
+  if (!root) throw new Error('the styles part is not XML');
   const { from, to } = contentOf(root);
   const children = childElements(xml, from, to);
   const entries = (name: string) => {
