@@ -143,7 +143,7 @@ function commentXml(comment: string, runs: Run[]): string {
 }
 
 /** A1 references in row order, then column order. */
-export function compareRefs(a: string, b: string): number {
+function compareRefs(a: string, b: string): number {
   const [rowA, columnA] = cellOf(a);
   const [rowB, columnB] = cellOf(b);
   return rowA - rowB || columnA - columnB;

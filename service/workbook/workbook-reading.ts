@@ -74,7 +74,7 @@ function dateFormats(xml: string): boolean[] {
 }
 
 /** Whether a number format shows a date or time: a date or time letter outside quotes and brackets. */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   return /[ymdhsb]/i.test(
     code
       .replace(/\[[^\]]*]/g, '')
