@@ -201,16 +201,22 @@ function problemsByCell(layout: TableLayout, annotation: RowAnnotation): Map<num
   return byCell;
 }
 
-/** The first cell of the merged range a cell lies in, or the cell itself. */
+/** The first cell of the merged range a cell lies in, or the cell itself; ranges found by the rows they cover. */
 function masterCells(merges: string[]): (ref: string) => string {
-  const ranges = merges.map((range) => {
+  const byRow = new Map<number, Array<{ left: number; right: number; ref: string }>>();
+  for (const range of merges) {
     const [first, last = first] = range.split(':');
-    return { first: cellOf(first), last: cellOf(last), ref: first.replace(/\$/g, '') };
-  });
+    const [top, left] = cellOf(first);
+    const [bottom, right] = cellOf(last);
+    for (let row = top; row <= bottom; row++) {
+      const list = byRow.get(row) ?? [];
+      list.push({ left, right, ref: first.replace(/\$/g, '') });
+      byRow.set(row, list);
+    }
+  }
   return (ref) => {
     const [row, column] = cellOf(ref);
-    const range = ranges.find(({ first, last }) => first[0] <= row && row <= last[0] && first[1] <= column && column <= last[1]);
-    return range ? range.ref : ref;
+    return byRow.get(row)?.find(({ left, right }) => left <= column && column <= right)?.ref ?? ref;
   };
 }
 
