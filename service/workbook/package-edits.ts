@@ -5,7 +5,7 @@
 import { RELATIONSHIP_TYPES } from './package-parts.ts';
 import { applyEdits, attribute, childElements, contentOf, insertionPoint, localName, rootElement } from './xml-elements.ts';
 import { printTitlesName } from './xlsx-package.ts';
-import { xmlText } from './xml-text.ts';
+import { xmlDecode, xmlText } from './xml-text.ts';
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -33,27 +33,33 @@ const WORKBOOK_ORDER = [
   'extLst',
 ];
 
-/** workbook.xml with the sheet's print titles set to `rows` ('4:4'), replacing any it had. */
+/** workbook.xml with the sheet's print titles set to `rows` ('4:4'), replacing the rows it had and keeping its title columns. */
 export function withPrintTitles(xml: string, sheet: { name: string; index: number }, rows: string): string {
   const root = rootElement(xml);
   if (!root) return xml;
   const prefix = root.name.includes(':') ? `${root.name.split(':')[0]}:` : '';
-  const name = printTitlesName(sheet.name, rows, sheet.index).replace(/<(\/?)definedName/g, `<$1${prefix}definedName`);
+  const named = (columns?: string) =>
+    printTitlesName(sheet.name, rows, sheet.index, columns).replace(/<(\/?)definedName/g, `<$1${prefix}definedName`);
   const { from, to } = contentOf(root);
   const children = childElements(xml, from, to);
   const names = children.find((child) => localName(child.name) === 'definedNames');
   if (!names) {
     const at = insertionPoint(children, 'definedNames', WORKBOOK_ORDER, to);
-    return applyEdits(xml, [{ start: at, end: at, text: `<${prefix}definedNames>${name}</${prefix}definedNames>` }]);
+    return applyEdits(xml, [{ start: at, end: at, text: `<${prefix}definedNames>${named()}</${prefix}definedNames>` }]);
   }
   const inner = contentOf(names);
   const existing = childElements(xml, inner.from, inner.to).find((child) => {
     const tag = xml.slice(child.start, child.openEnd);
     return attribute(tag, 'name') === '_xlnm.Print_Titles' && attribute(tag, 'localSheetId') === String(sheet.index);
   });
-  if (existing) return applyEdits(xml, [{ start: existing.start, end: existing.end, text: name }]);
-  if (names.selfClosing) return applyEdits(xml, [{ start: names.start, end: names.end, text: `<${names.name}>${name}</${names.name}>` }]);
-  return applyEdits(xml, [{ start: inner.to, end: inner.to, text: name }]);
+  if (existing) {
+    const formula = xmlDecode(xml.slice(contentOf(existing).from, contentOf(existing).to));
+    const columns = formula.split(',').filter((part) => /!\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}$/.test(part.trim()));
+    return applyEdits(xml, [{ start: existing.start, end: existing.end, text: named(columns.join(',') || undefined) }]);
+  }
+  if (names.selfClosing)
+    return applyEdits(xml, [{ start: names.start, end: names.end, text: `<${names.name}>${named()}</${names.name}>` }]);
+  return applyEdits(xml, [{ start: inner.to, end: inner.to, text: named() }]);
 }
 
 /** A relationships part with relationships added, or a new one; ids are fresh. */

@@ -49,11 +49,14 @@ const WORKBOOK_RELATIONSHIPS =
   `<Relationship Id="rId3" Type="${OFFICE_RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/>` +
   `</Relationships>`;
 
-/** The print titles of a sheet: a defined name, the sheet's name quoted as in a formula ('a''b'!$1:$1). */
-export function printTitlesName(sheetName: string, rows: string, localSheetId: number): string {
+/**
+ * The print titles of a sheet: a defined name, the sheet's name quoted as in a formula ('a''b'!$1:$1),
+ * after the title columns it already had (`columns`, as the formula gives them: 'a''b'!$A:$B).
+ */
+export function printTitlesName(sheetName: string, rows: string, localSheetId: number, columns?: string): string {
   const quoted = `'${sheetName.replace(/'/g, "''")}'`;
-  const titles = rows.replace(/(\d+)/g, '$$$1');
-  return `<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${xmlText(`${quoted}!${titles}`)}</definedName>`;
+  const titles = [columns, `${quoted}!${rows.replace(/(\d+)/g, '$$$1')}`].filter(Boolean).join(',');
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${xmlText(titles)}</definedName>`;
 }
 
 /** xl/workbook.xml, with the sheet's print titles. */

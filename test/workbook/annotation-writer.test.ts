@@ -78,6 +78,20 @@ describe('writing annotations into a sheet', () => {
     assert.equal(back.getCell('F2').value, '速执团队');
   });
 
+  it('repeats the header row on every printed page, keeping the title columns the clerk set', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    sheet.addRow(['说明']);
+    sheet.addRow(['案号', '立案日期', '被执行人']);
+    sheet.addRow(['（2026）豫0102执1号', '2026-09-24', '张三']);
+    sheet.pageSetup.printTitlesColumn = 'A:B';
+    sheet.pageSetup.printTitlesRow = '1:1';
+    const file = await annotated(workbook, 3, [annotation(3, { alert: '正常' })]);
+    const xml = await (await JSZip.loadAsync(file)).file('xl/workbook.xml')!.async('string');
+    const titles = /<definedName name="_xlnm\.Print_Titles"[^>]*>([^<]*)</.exec(xml)?.[1].replace(/&apos;/g, "'");
+    assert.equal(titles?.replace(/'/g, ''), '台账!$A:$B,台账!$2:$2');
+  });
+
   it('shortens the marked cells into runs down each column', () => {
     assert.equal(compactRanges(['C8', 'C5', 'C6', 'C7', 'G8', 'C10', 'C8']), 'C5:C8 C10 G8');
   });
