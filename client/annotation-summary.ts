@@ -11,7 +11,7 @@ export type ReceivedSummary = AnnotationSummary & { truncated?: boolean };
 
 /** The summary of an annotate answer's header; an empty one when the header is missing or unreadable. */
 export function readAnnotationSummary(header: string | null | undefined): ReceivedSummary {
-  const empty: ReceivedSummary = { asOf: '', sheets: [], notKept: [] };
+  const empty: ReceivedSummary = { asOf: '', sheets: [] };
   if (!header) return empty;
   try {
     return { ...empty, ...(JSON.parse(decodeURIComponent(header)) as Partial<ReceivedSummary>) };

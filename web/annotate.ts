@@ -4,7 +4,7 @@
 import { annotateWorkbookWithProgress, type AnnotatedWorkbook } from '../client/api.ts';
 import type { SheetReport } from '../client/annotation-summary.ts';
 import type { UploadStage } from '../client/service.ts';
-import { byId, messageOf, paragraph, say, saveLink, saveNow, table } from './dom.ts';
+import { byId, messageOf, say, saveLink, saveNow, table } from './dom.ts';
 import { connection, stillSignedIn } from './session.ts';
 
 const SUMMARY_TITLES = ['工作表', '台账', '行数', '有错误', '仅有提示', '版本冲突', '超期', '临期', '说明'];
@@ -78,9 +78,6 @@ function showSummary({ file, summary }: AnnotatedWorkbook): void {
     sheetNotes(sheet),
   ]);
   box.appendChild(table(SUMMARY_TITLES, rows));
-  if (summary.notKept.length > 0) {
-    box.appendChild(paragraph(`注意：原文件中的${summary.notKept.join('、')}不会保留在标注后的文件中，请保留原文件。`, 'error'));
-  }
   const again = document.createElement('p');
   again.appendChild(saveLink(file.blob, file.name));
   box.appendChild(again);

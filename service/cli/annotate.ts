@@ -118,9 +118,7 @@ function unreachable(connection: Connection, error: ServiceError): ServiceError 
 }
 
 function describe(summary: ReceivedSummary): string[] {
-  const lines = (summary.sheets ?? []).map((sheet) => `工作表「${sheet.sheet}」：${describeSheet(sheet)}`);
-  if (summary.notKept?.length) lines.push(`注意：原文件中的${summary.notKept.join('、')}不会保留在标注后的文件中`);
-  return lines;
+  return (summary.sheets ?? []).map((sheet) => `工作表「${sheet.sheet}」：${describeSheet(sheet)}`);
 }
 
 function describeSheet(sheet: SheetReport): string {

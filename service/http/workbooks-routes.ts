@@ -79,5 +79,5 @@ function summaryHeader(summary: AnnotationSummary): string {
     if (header.length <= SUMMARY_HEADER_LENGTH) return header;
     sheets.pop();
   }
-  return encode({ asOf: summary.asOf, sheets: [], notKept: summary.notKept, truncated: true });
+  return encode({ asOf: summary.asOf, sheets: [], truncated: true });
 }

@@ -10,12 +10,13 @@ import type { Problem, RawValue } from '../domain/problem.ts';
 import type { LedgerService, RowResponse } from '../ledger-service.ts';
 import { unitName } from '../row-permissions.ts';
 import { canWrite, type User } from '../users.ts';
-import { assertRoomForSystemColumns, writeAnnotations, type RowAnnotation } from './annotation-writer.ts';
-import ExcelJS, { type Workbook, type Worksheet } from './exceljs.ts';
+import { annotatedPackage } from './annotated-package.ts';
+import { assertRoomForSystemColumns, type RowAnnotation } from './annotation-writer.ts';
 import { scanHeaders, type HeaderScan } from './header-scan.ts';
 import { checkHeap, formatCount, heapAvailable, workerHeapMb, WorkbookRefusal } from './limits.ts';
 import { findTable, HEADER_SEARCH_ROWS, ledgerOfRows, type TableLayout } from './table-layout.ts';
 import { readTableRows, type TableRow, type TableRows } from './table-rows.ts';
+import { openWorkbook, readWorkbookSheet } from './workbook-reading.ts';
 import { inspectXlsx } from './zip-inspection.ts';
 import type { QueueLimits, Ticket } from '../workers/work-queue.ts';
 import { WorkQueue } from '../workers/work-queue.ts';
@@ -44,23 +45,20 @@ export interface SheetReport {
 export interface AnnotationSummary {
   asOf: CivilDate;
   sheets: SheetReport[];
-  /** Parts of the workbook exceljs does not write back (charts, pivot tables). */
-  notKept: string[];
 }
 
 interface FoundTable {
-  sheet: Worksheet;
+  sheet: string;
   layout: TableLayout;
   table: TableRows;
   report: SheetReport;
 }
 
-/** A workbook read in a worker (annotate-worker.ts), kept there until its annotations come back. */
+/** A workbook read in a worker (annotate-worker.ts): the upload and its tables, kept there until their annotations come back. */
 export interface OpenWorkbook {
-  workbook: Workbook;
+  file: Buffer;
   found: FoundTable[];
   reports: SheetReport[];
-  notKept: string[];
 }
 
 /** What the worker sends the main thread of one ledger table: plain data, nothing of exceljs. */
@@ -76,7 +74,6 @@ export interface ReadTable {
 export interface ReadWorkbook {
   reports: SheetReport[];
   tables: ReadTable[];
-  notKept: string[];
 }
 
 export interface AnnotatorOptions {
@@ -85,6 +82,8 @@ export interface AnnotatorOptions {
   /** Wall-clock limit of each step a worker takes (reading, then writing). */
   timeoutMs?: number;
   queue?: QueueLimits;
+  /** Told how long each step of an annotation took, in milliseconds (bench/annotate.ts prints the split). */
+  onStep?: (step: 'read' | 'sync' | 'write', ms: number) => void;
 }
 
 export const ANNOTATE_TIMEOUT_MS = 120_000;
@@ -96,6 +95,7 @@ export class WorkbookAnnotator {
   private readonly queue: WorkQueue;
   private readonly heapMb: number;
   private readonly timeoutMs: number;
+  private readonly onStep: NonNullable<AnnotatorOptions['onStep']>;
 
   constructor(
     private readonly ledgerService: LedgerService,
@@ -105,6 +105,7 @@ export class WorkbookAnnotator {
   ) {
     this.heapMb = options.heapMb ?? workerHeapMb();
     this.timeoutMs = options.timeoutMs ?? ANNOTATE_TIMEOUT_MS;
+    this.onStep = options.onStep ?? (() => {});
     this.queue = new WorkQueue(options.queue ?? ANNOTATE_QUEUE, {
       userBusy: '已有一个工作簿正在处理，请等它完成后再上传',
       full: '服务繁忙：正在处理的工作簿较多，请过一两分钟再上传',
@@ -154,9 +155,12 @@ export class WorkbookAnnotator {
     const worker = new WorkerThread(WORKER_ENTRY, { heapMb: this.heapMb, timeoutMs: this.timeoutMs });
     try {
       const bytes = new Uint8Array(file);
+      let started = performance.now();
       const read = await this.step(
         worker.request<ReadWorkbook>({ file: bytes, ledgers: this.ledgers.map(ledgerLayout), user }, [bytes.buffer]),
       );
+      this.onStep('read', performance.now() - started);
+      started = performance.now();
       const annotations = new Map<ReadTable, RowAnnotation[]>();
       for (const ledger of new Set(read.tables.map((table) => table.ledgerId))) {
         const tables = read.tables.filter((table) => table.ledgerId === ledger);
@@ -169,11 +173,14 @@ export class WorkbookAnnotator {
         );
         tables.forEach((table, index) => annotations.set(table, annotated[index]));
       }
+      this.onStep('sync', performance.now() - started);
+      started = performance.now();
       const written = await this.step(
         worker.request<{ workbook: Uint8Array }>({ annotations: read.tables.map((table) => annotations.get(table)!) }),
       );
+      this.onStep('write', performance.now() - started);
       const workbook = Buffer.from(written.workbook.buffer, written.workbook.byteOffset, written.workbook.byteLength);
-      return { workbook, summary: { asOf, sheets: read.reports, notKept: read.notKept } };
+      return { workbook, summary: { asOf, sheets: read.reports } };
     } finally {
       await worker.terminate();
     }
@@ -274,22 +281,22 @@ export class WorkbookAnnotator {
 export async function readWorkbook(file: Buffer, ledgers: readonly AnyLedger[], user: User): Promise<OpenWorkbook> {
   const inspection = await inspectXlsx(file);
   checkHeap(inspection, heapAvailable(getHeapStatistics()));
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as an ArrayBuffer; it reads a Node Buffer as well, without a copy.
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new WorkbookRefusal(
+  const unreadable = () =>
+    new WorkbookRefusal(
       400,
       'unreadable_xlsx',
       '工作簿的内容不符合 Excel 格式，无法读取。请在 Excel 或 WPS 中打开后「另存为」Excel 工作簿（*.xlsx）再上传',
     );
-  }
-  const date1904 = !!workbook.properties.date1904;
+  const workbook = await openWorkbook(file).catch(() => {
+    throw unreadable();
+  });
 
   const reports: SheetReport[] = [];
   const found: FoundTable[] = [];
-  for (const sheet of workbook.worksheets) {
+  for (const entry of workbook.sheets) {
+    const sheet = await readWorkbookSheet(workbook, entry).catch(() => {
+      throw unreadable();
+    });
     const layout = findTable(sheet, ledgers);
     if (!layout) {
       if (sheet.state === 'visible')
@@ -304,9 +311,9 @@ export async function readWorkbook(file: Buffer, ledgers: readonly AnyLedger[], 
     if (sheet.state !== 'visible') report.notAnnotated = '工作表是隐藏的，未处理；如需标注，请先取消隐藏';
     else if (!canWrite(user, ledger)) report.notAnnotated = notWritable(user, ledger);
     else {
-      const table = readTableRows(sheet, layout, date1904);
+      const table = readTableRows(sheet, layout, workbook.text.date1904);
       report.skipped = table.skipped;
-      found.push({ sheet, layout, table, report });
+      found.push({ sheet: sheet.name, layout, table, report });
     }
   }
   if (!reports.some((report) => report.ledger)) {
@@ -321,30 +328,29 @@ export async function readWorkbook(file: Buffer, ledgers: readonly AnyLedger[], 
   }
   // A sheet without room for its status columns is refused here, before anything is synced: a refused upload stores nothing.
   for (const { sheet, layout, table } of found) assertRoomForSystemColumns(sheet, layout, table.lastColumn);
-  return { workbook, found, reports, notKept: inspection.notKept };
+  return { file, found, reports };
 }
 
 /** What the main thread needs of a read workbook to sync it. */
 export function tablesOf(open: OpenWorkbook): ReadWorkbook {
   const tables = open.found.map(({ sheet, layout, table, report }) => ({
     ledgerId: layout.ledger.id,
-    sheet: sheet.name,
+    sheet,
     report: open.reports.indexOf(report),
     columns: layout.columns,
     rows: table.rows,
   }));
-  return { reports: open.reports, tables, notKept: open.notKept };
+  return { reports: open.reports, tables };
 }
 
-/** Writes each table's annotations (in the order of tablesOf) into the workbook, and the workbook out. */
+/** Writes each table's annotations (in the order of tablesOf) into a copy of the upload. */
 export async function writeWorkbook(open: OpenWorkbook, annotations: RowAnnotation[][]): Promise<Buffer> {
-  open.found.forEach(({ sheet, layout, table }, index) => {
-    writeAnnotations(sheet, layout, table.lastColumn, annotations[index]);
-    // The rows as read are not needed any more: let them go before the workbook is written, the
-    // step that needs the most memory.
+  const tables = open.found.map(({ sheet, layout, table }, index) => {
+    // The rows as read are not needed any more: let them go before the workbook is written.
     table.rows.length = 0;
+    return { sheet, layout, lastColumn: table.lastColumn, annotations: annotations[index] };
   });
-  return Buffer.from(await open.workbook.xlsx.writeBuffer());
+  return annotatedPackage(open.file, tables);
 }
 
 /**

@@ -1,9 +1,21 @@
-// One exceljs cell value, of whatever kind, as the raw value a sync request carries (SPEC §4):
-// text, a number, a boolean or empty. Dates become Excel serial numbers of the 1900 system, as the
-// add-in sends them, so both doors store the same value for the same cell.
+// One cell value, of whatever kind sheet-reading.ts reads, as the raw value a sync request carries
+// (SPEC §4): text, a number, a boolean or empty. Dates become Excel serial numbers of the 1900
+// system, as the add-in sends them, so both doors store the same value for the same cell.
 
-import type { CellValue } from './exceljs.ts';
 import type { RawValue } from '../domain/problem.ts';
+
+/** A cell's value as read from the sheet's XML: rich text comes joined, dates as the UTC instant of their civil time. */
+export type CellValue = string | number | boolean | Date | null | CellError | CellFormula;
+
+export interface CellError {
+  error: string;
+}
+
+/** A formula with the result the file saved for it, if it saved one. */
+export interface CellFormula {
+  formula: string;
+  result: Exclude<CellValue, CellFormula> | undefined;
+}
 
 export interface CellReading {
   value: RawValue;
@@ -25,24 +37,20 @@ export function readCell(value: CellValue | undefined, kind: CellKind, date1904:
   if (value === null || value === undefined) return { value: null };
   if (typeof value === 'string' || typeof value === 'boolean') return { value };
   if (typeof value === 'number') {
-    // exceljs turns date-formatted numbers into Dates itself; a bare number in a date column of a
-    // 1904 workbook (a formula result left in General format) still counts from 1904.
+    // Date-formatted numbers are read as Dates; a bare number in a date column of a 1904 workbook
+    // (a formula result left in General format) still counts from 1904.
     return { value: kind === 'date' && date1904 ? value + DAYS_1904 : value };
   }
   if (value instanceof Date) return readDate(value, kind);
-  if ('richText' in value) return { value: value.richText.map((run) => run.text).join('') };
-  if ('hyperlink' in value) return readCell(value.text as CellValue, kind, date1904);
-  if ('formula' in value || 'sharedFormula' in value) {
-    const { result } = value as { result?: CellValue | { error: string } };
-    if (result === undefined)
+  if ('formula' in value) {
+    if (value.result === undefined)
       return { value: null, problem: '是公式，但文件里没有保存计算结果（请在 Excel 或 WPS 中打开、保存后再上传），已按空白处理' };
-    return readCell(result as CellValue, kind, date1904);
+    return readCell(value.result, kind, date1904);
   }
-  if ('error' in value) return { value: null, problem: `是错误值 ${value.error}，已按空白处理，请修正公式或数据` };
-  return { value: null, problem: '的内容无法识别，已按空白处理' };
+  return { value: null, problem: `是错误值 ${value.error}，已按空白处理，请修正公式或数据` };
 }
 
-/** exceljs gives dates as the UTC instant of the civil date and time: read in UTC, never shifted. */
+/** Dates come as the UTC instant of the civil date and time: read in UTC, never shifted. */
 function readDate(date: Date, kind: CellKind): CellReading {
   const time = date.getTime();
   if (Number.isNaN(time)) return { value: null, problem: '是无效的日期，已按空白处理' };

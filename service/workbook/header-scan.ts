@@ -7,7 +7,10 @@
 
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { resolveTarget } from './package-parts.ts';
 import { HEADER_SEARCH_ROWS } from './table-layout.ts';
+import { attribute } from './xml-elements.ts';
+import { xmlDecode } from './xml-text.ts';
 
 export interface ScannedSheet {
   name: string;
@@ -53,13 +56,16 @@ export async function scanHeaders(file: Buffer): Promise<HeaderScan | null> {
     const rels = await readPart(zip, entries.get('xl/_rels/workbook.xml.rels'), SHEET_BYTES, budget);
     if (!workbook?.complete || !rels?.complete) return null;
     const targets = new Map(
-      [...rels.text.matchAll(RELATIONSHIP)].map((match) => [attribute(match[1], 'Id'), partPath(attribute(match[1], 'Target') ?? '')]),
+      [...rels.text.matchAll(RELATIONSHIP)].map((match) => [
+        attribute(match[1], 'Id'),
+        resolveTarget('xl/workbook.xml', attribute(match[1], 'Target') ?? ''),
+      ]),
     );
 
     let complete = true;
     const sheets: Array<ScannedSheet & { cells: Array<{ row: number; column: number; shared: number }> }> = [];
     for (const match of workbook.text.matchAll(SHEET_ENTRY)) {
-      const name = decode(attribute(match[1], 'name') ?? '');
+      const name = xmlDecode(attribute(match[1], 'name') ?? '');
       const visible = (attribute(match[1], 'state') ?? 'visible') === 'visible';
       const target = targets.get(attribute(match[1], 'r:id') ?? attribute(match[1], 'id'));
       const part = await readPart(zip, target ? entries.get(target) : undefined, SHEET_BYTES, budget, headerRowsRead());
@@ -146,7 +152,7 @@ function readRows(xml: string, sheet: ScannedSheet & { cells: Array<{ row: numbe
         if (Number.isInteger(index) && index >= 0) sheet.cells.push({ row: rowNumber, column, shared: index });
         continue;
       }
-      const text = (type === 'inlineStr' ? richText(body) : decode(VALUE.exec(body)?.[1] ?? '')).trim();
+      const text = (type === 'inlineStr' ? richText(body) : xmlDecode(VALUE.exec(body)?.[1] ?? '')).trim();
       if (text !== '') cellsOf(sheet.rows, rowNumber).push([column, text]);
     }
   }
@@ -206,37 +212,7 @@ function cellsOf(rows: Map<number, Array<[number, string]>>, row: number): Array
 }
 
 function richText(xml: string): string {
-  return [...xml.replace(PHONETIC, '').matchAll(TEXT)].map((match) => decode(match[1])).join('');
-}
-
-function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
-  return match ? (match[1] ?? match[2]) : undefined;
-}
-
-/** A relationship target as a zip path: relative to xl/, or absolute from the package root. */
-function partPath(target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = ['xl'];
-  for (const segment of target.split('/')) {
-    if (segment === '..') parts.pop();
-    else if (segment !== '.' && segment !== '') parts.push(segment);
-  }
-  return parts.join('/');
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decode(text: string): string {
-  return text
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) =>
-      entity.startsWith('#x')
-        ? String.fromCodePoint(parseInt(entity.slice(2), 16))
-        : entity.startsWith('#')
-          ? String.fromCodePoint(Number(entity.slice(1)))
-          : ENTITIES[entity],
-    )
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return [...xml.replace(PHONETIC, '').matchAll(TEXT)].map((match) => xmlDecode(match[1])).join('');
 }
 
 function columnNumber(reference: string): number {

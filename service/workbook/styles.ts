@@ -54,7 +54,7 @@ const cellStyles = new Map<string, Partial<Style>>();
 
 /**
  * The style of a system cell. One shared object per kind: tens of thousands of cells get the same
- * few styles, and exceljs writes each distinct style once.
+ * few styles, and the annotation's writer (styles-part.ts) adds each once, knowing it by identity.
  */
 export function systemCellStyle(type: SystemColumnType, alert?: string): Partial<Style> {
   const colours = alert ? ALERT_COLOURS[alert as NodeState] : undefined;

@@ -7,7 +7,7 @@ import type { AnyLedger, SystemColumnDef } from '../domain/ledger.ts';
 import { foldWidth } from '../domain/normalize/text.ts';
 import { systemColumnsOf } from '../domain/row.ts';
 import { cellText } from './cell-reading.ts';
-import type { Worksheet } from './exceljs.ts';
+import type { ReadSheet } from './sheet-reading.ts';
 
 /** Hidden columns that keep a row's identity and revision across uploads, as the add-in keeps them (SPEC §9). */
 export const IDENTITY_COLUMNS: SystemColumnDef[] = [
@@ -63,7 +63,7 @@ export function headerIndex(ledger: AnyLedger): HeaderIndex {
   return index;
 }
 
-export function findTable(sheet: Worksheet, ledgers: readonly AnyLedger[]): TableLayout | null {
+export function findTable(sheet: ReadSheet, ledgers: readonly AnyLedger[]): TableLayout | null {
   const best = bestHeaderRow(
     (rowNumber) => headerKeysOf(sheet, rowNumber).map(([, key]) => key),
     Math.min(sheet.rowCount, HEADER_SEARCH_ROWS),
@@ -99,7 +99,7 @@ function bestHeaderRow(keysOf: (rowNumber: number) => string[], lastRow: number,
   return best;
 }
 
-function layoutOf(sheet: Worksheet, ledger: AnyLedger, headerRow: number): TableLayout {
+function layoutOf(sheet: ReadSheet, ledger: AnyLedger, headerRow: number): TableLayout {
   const { input, system } = headerIndex(ledger);
   const columns = new Map<string, number>();
   const systemColumns = new Map<string, number>();
@@ -116,12 +116,12 @@ function layoutOf(sheet: Worksheet, ledger: AnyLedger, headerRow: number): Table
 }
 
 /** [column number, header key, text] of every cell in the row that shows text. */
-function headerKeysOf(sheet: Worksheet, rowNumber: number): Array<[number, string, string]> {
+function headerKeysOf(sheet: ReadSheet, rowNumber: number): Array<[number, string, string]> {
   const cells: Array<[number, string, string]> = [];
-  sheet.findRow(rowNumber)?.eachCell((cell, columnNumber) => {
+  sheet.row(rowNumber)?.cells.forEach((value, columnNumber) => {
     // A header merged across several columns names the first of them only.
-    if (cell.isMerged && cell.master !== cell) return;
-    const text = cellText(cell.value).trim();
+    if (sheet.coveredByMerge(rowNumber, columnNumber)) return;
+    const text = cellText(value).trim();
     if (text !== '') cells.push([columnNumber, headerKey(text), text]);
   });
   return cells;

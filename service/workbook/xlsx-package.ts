@@ -49,13 +49,19 @@ const WORKBOOK_RELATIONSHIPS =
   `<Relationship Id="rId3" Type="${OFFICE_RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/>` +
   `</Relationships>`;
 
-/** xl/workbook.xml; print titles are a defined name of the sheet, its name quoted as in a formula ('a''b'!$1:$1). */
-function workbookXml(sheetName: string, printTitleRows: string | undefined): string {
+/**
+ * The print titles of a sheet: a defined name, the sheet's name quoted as in a formula ('a''b'!$1:$1),
+ * after the title columns it already had (`columns`, as the formula gives them: 'a''b'!$A:$B).
+ */
+export function printTitlesName(sheetName: string, rows: string, localSheetId: number, columns?: string): string {
   const quoted = `'${sheetName.replace(/'/g, "''")}'`;
-  const titles = printTitleRows?.replace(/(\d+)/g, '$$$1');
-  const definedNames = titles
-    ? `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">${xmlText(`${quoted}!${titles}`)}</definedName></definedNames>`
-    : '';
+  const titles = [columns, `${quoted}!${rows.replace(/(\d+)/g, '$$$1')}`].filter(Boolean).join(',');
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${xmlText(titles)}</definedName>`;
+}
+
+/** xl/workbook.xml, with the sheet's print titles. */
+function workbookXml(sheetName: string, printTitleRows: string | undefined): string {
+  const definedNames = printTitleRows ? `<definedNames>${printTitlesName(sheetName, printTitleRows, 0)}</definedNames>` : '';
   return (
     `${XML_DECLARATION}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${OFFICE_RELATIONSHIPS}">` +
     '<bookViews><workbookView/></bookViews>' +

@@ -1,6 +1,7 @@
-// Text as it goes into the XML of a package we write ourselves (the weekly report's xlsx): the
-// markup characters escaped, and the characters XML 1.0 cannot hold dropped (xmlSafeText) — one of
-// them in a 承办人 would make Excel refuse the whole workbook.
+// Text as it goes into the XML of a package we write ourselves (the weekly report's xlsx, the
+// annotated workbook): the markup characters escaped, and the characters XML 1.0 cannot hold
+// dropped (xmlSafeText) — one of them in a 承办人 would make Excel refuse the whole workbook. And
+// text as it comes out of a clerk's part (xmlDecode).
 
 import { xmlSafeText } from '../domain/sheet-text.ts';
 
@@ -17,4 +18,25 @@ const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', '<': '&l
 export function xmlText(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
   return xmlSafeText(text).replace(MARKUP, (char) => ENTITIES[char]);
+}
+
+/** <t> with the text; Excel trims leading and trailing blanks from a text unless told to keep them. */
+export function textElement(text: string, prefix = ''): string {
+  const value = xmlText(text);
+  const last = value.length - 1;
+  const keepBlanks = last >= 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(last) <= 32);
+  return `${keepBlanks ? `<${prefix}t xml:space="preserve">` : `<${prefix}t>`}${value}</${prefix}t>`;
+}
+
+const ENTITIES_READ: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML character data as text: entities and character references, then OOXML's _xHHHH_ escapes. */
+export function xmlDecode(text: string): string {
+  return text
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
+      if (entity.startsWith('#x')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
+      if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
+      return ENTITIES_READ[entity];
+    })
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -1,7 +1,6 @@
-// Looks inside an uploaded .xlsx before exceljs does. exceljs unpacks and parses everything in
-// memory, so a zip bomb, a million-row sheet or a file that is no xlsx at all is refused here,
-// from the zip's central directory (cheap) and one bounded inflate of each part, with a Chinese
-// message. Nothing here keeps the unpacked parts.
+// Looks inside an uploaded .xlsx before its cells are read: a zip bomb, a million-row sheet or a
+// file that is no xlsx at all is refused here, from the zip's central directory (cheap) and one
+// bounded inflate of each part, with a Chinese message. Nothing here keeps the unpacked parts.
 //
 // yauzl reads the zip: it checks every record's signature and bounds, and stops a part whose data
 // inflates to more (or fewer) bytes than its directory entry declares, so the declared sizes the
@@ -20,8 +19,6 @@ export interface XlsxInspection {
   /** Shared strings (xl/sharedStrings.xml) and cell formats (xl/styles.xml), counted as they stream. */
   sharedStrings: number;
   styles: number;
-  /** What the workbook holds that exceljs does not write back, in the clerk's words. */
-  notKept: string[];
 }
 
 type Limits = Record<Exclude<keyof typeof WORKBOOK_LIMITS, 'uploadBytes'>, number>;
@@ -37,12 +34,6 @@ const SAVE_AS = '请在 Excel 或 WPS 中打开后「另存为」Excel 工作簿
 const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 const SHEET_TOKEN = /<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell)[\s/>]/g;
 const MERGE_REF = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?"/g;
-const NOT_KEPT: Array<[RegExp, string]> = [
-  [/^xl\/charts\//i, '图表'],
-  [/^xl\/pivotTables\//i, '数据透视表'],
-  [/^xl\/slicers\//i, '切片器'],
-  [/^xl\/threadedComments\//i, '新版批注的回复（保留为普通批注）'],
-];
 
 export async function inspectXlsx(file: Buffer, limits: Limits = WORKBOOK_LIMITS): Promise<XlsxInspection> {
   checkSignature(file);
@@ -60,15 +51,12 @@ export async function inspectXlsx(file: Buffer, limits: Limits = WORKBOOK_LIMITS
       );
     }
 
-    const inspection: XlsxInspection = { parts: [...names], rows: 0, cells: 0, merges: 0, sharedStrings: 0, styles: 0, notKept: [] };
+    const inspection: XlsxInspection = { parts: [...names], rows: 0, cells: 0, merges: 0, sharedStrings: 0, styles: 0 };
     for (const entry of entries) {
       const sheet = WORKSHEET_PART.test(entry.fileName);
       const counted = COUNTED_PARTS.find(([name]) => name === entry.fileName);
       const content = await unpack(zip, entry, sheet, counted && counter(counted[1], (found) => (inspection[counted[2]] += found)));
       if (sheet) countSheet(content.toString('latin1'), inspection);
-    }
-    for (const [pattern, feature] of NOT_KEPT) {
-      if (inspection.parts.some((name) => pattern.test(name))) inspection.notKept.push(feature);
     }
     checkSheetLimits(inspection, limits);
     return inspection;

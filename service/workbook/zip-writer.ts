@@ -13,6 +13,8 @@ export interface DeflatedPart {
   crc: number;
   size: number;
   deflated: Buffer;
+  /** Held as it is, not deflated: a part copied from another archive that stored it so. */
+  stored?: boolean;
 }
 
 const LOCAL_HEADER = 0x04034b50;
@@ -23,6 +25,7 @@ const VERSION = 20;
 /** General purpose flag bit 11: names are UTF-8. */
 const UTF8_NAMES = 0x0800;
 const DEFLATED = 8;
+const STORED = 0;
 /** Without zip64, sizes, offsets and counts stop at 32 (counts 16) bits. */
 const MAX_SIZE = 0xffffffff;
 
@@ -35,17 +38,17 @@ function dosTime(at: Date): { time: number; date: number } {
 }
 
 /** The fields a part's local header and its central directory entry share, from "version needed" on. */
-function commonFields(name: Buffer, crc: number, compressed: number, size: number, at: Date): Buffer {
+function commonFields(name: Buffer, part: DeflatedPart, at: Date): Buffer {
   const { time, date } = dosTime(at);
   const fields = Buffer.alloc(26);
   fields.writeUInt16LE(VERSION, 0);
   fields.writeUInt16LE(UTF8_NAMES, 2);
-  fields.writeUInt16LE(DEFLATED, 4);
+  fields.writeUInt16LE(part.stored ? STORED : DEFLATED, 4);
   fields.writeUInt16LE(time, 6);
   fields.writeUInt16LE(date, 8);
-  fields.writeUInt32LE(crc, 10);
-  fields.writeUInt32LE(compressed, 14);
-  fields.writeUInt32LE(size, 18);
+  fields.writeUInt32LE(part.crc, 10);
+  fields.writeUInt32LE(part.deflated.length, 14);
+  fields.writeUInt32LE(part.size, 18);
   fields.writeUInt16LE(name.length, 22);
   // Extra field length (26..27) stays 0.
   return fields;
@@ -98,7 +101,7 @@ export function zipArchive(parts: DeflatedPart[], at = new Date()): Buffer {
   for (const part of parts) {
     if (part.size > MAX_SIZE || offset > MAX_SIZE) throw new Error(`zip part too large without zip64: ${part.name}`);
     const name = Buffer.from(part.name, 'utf8');
-    const fields = commonFields(name, part.crc, part.deflated.length, part.size, at);
+    const fields = commonFields(name, part, at);
     const local = Buffer.alloc(4);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     out.push(local, fields, name, part.deflated);

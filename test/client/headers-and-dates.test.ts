@@ -15,10 +15,10 @@ describe('the shared client', () => {
   });
 
   it('reads the annotation summary header, and an empty summary from a missing or broken one', () => {
-    const summary = { asOf: '2026-10-05', sheets: [], notKept: ['图表'], truncated: true };
+    const summary = { asOf: '2026-10-05', sheets: [], truncated: true };
     assert.deepEqual(readAnnotationSummary(encodeURIComponent(JSON.stringify(summary))), summary);
-    assert.deepEqual(readAnnotationSummary(null), { asOf: '', sheets: [], notKept: [] });
-    assert.deepEqual(readAnnotationSummary('%7Bnot json'), { asOf: '', sheets: [], notKept: [] });
+    assert.deepEqual(readAnnotationSummary(null), { asOf: '', sheets: [] });
+    assert.deepEqual(readAnnotationSummary('%7Bnot json'), { asOf: '', sheets: [] });
   });
 
   it('shows a date stored as an Excel serial as YYYY-MM-DD, the inverse of writing one', () => {

@@ -5,7 +5,10 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
+import { columnLetters } from '../../addin/sheet/addresses.ts';
 import type { AnnotationSummary } from '../../service/workbook/annotate.ts';
+import type { ReadSheet } from '../../service/workbook/sheet-reading.ts';
+import { openWorkbook, readWorkbookSheet } from '../../service/workbook/workbook-reading.ts';
 import type { TestService } from './service.ts';
 import { ADMIN_TOKEN, AS_OF } from './service.ts';
 
@@ -182,10 +185,12 @@ export function workbookZip(sheetXml: string, extra: ZipPart[] = []): Buffer {
   ]);
 }
 
-/** A sheet of `rows` rows with one number each, as a million-row export would be. */
-export function sheetXmlWithRows(rows: number): string {
+/** A sheet of `rows` rows with `columns` numbers each, as a million-row export would be. */
+export function sheetXmlWithRows(rows: number, columns = 1): string {
   const parts = ['<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
-  for (let row = 1; row <= rows; row++) parts.push(`<row r="${row}"><c r="A${row}"><v>${row}</v></c></row>`);
+  const cells = (row: number) =>
+    Array.from({ length: columns }, (_, column) => `<c r="${columnLetters(column)}${row}"><v>${row}</v></c>`).join('');
+  for (let row = 1; row <= rows; row++) parts.push(`<row r="${row}">${cells(row)}</row>`);
   parts.push('</sheetData></worksheet>');
   return parts.join('');
 }
@@ -422,4 +427,12 @@ export function stylesBomb(count = 2_800_000): Buffer {
     '</cellXfs></styleSheet>',
   );
   return craftedWorkbook([{ name: 'xl/styles.xml', data: styles }], Buffer.from(`<?xml version="1.0"?><sst ${ns}>${HEADER_STRINGS}</sst>`));
+}
+
+/** A sheet as the service reads it: its workbook saved by exceljs and the sheet read back from the file. */
+export async function readBack(sheet: ExcelJS.Worksheet): Promise<ReadSheet> {
+  const opened = await openWorkbook(await saveWorkbook(sheet.workbook));
+  const entry = opened.sheets.find((candidate) => candidate.name === sheet.name);
+  assert.ok(entry, `工作表「${sheet.name}」没有写进文件`);
+  return readWorkbookSheet(opened, entry);
 }

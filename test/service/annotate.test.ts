@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { systemColumnsOf } from '../../service/domain/row.ts';
 import { casesLedger } from '../../service/domain/ledgers/cases/definition.ts';
 import { LEDGERS } from '../../service/domain/ledgers/index.ts';
@@ -232,6 +233,37 @@ describe('annotating a workbook', () => {
     }
   });
 
+  it('keeps what it does not change byte for byte: charts, pivot tables, other sheets, the shared strings', async () => {
+    const zip = await JSZip.loadAsync(input);
+    zip.file(
+      'xl/charts/chart1.xml',
+      '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+    );
+    zip.file('xl/pivotTables/pivotTable1.xml', '<?xml version="1.0"?><pivotTableDefinition name="透视表1"/>');
+    const withExtras = await zip.generateAsync({ type: 'nodebuffer' });
+    const reply = await annotate(service, withExtras);
+    await annotatedWorkbook(reply);
+    const [before, after] = [await JSZip.loadAsync(withExtras), await JSZip.loadAsync(reply.file)];
+    const kept = [
+      'xl/charts/chart1.xml',
+      'xl/pivotTables/pivotTable1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+      'xl/sharedStrings.xml',
+      'xl/theme/theme1.xml',
+    ];
+    for (const name of kept)
+      assert.deepEqual(await after.file(name)?.async('nodebuffer'), await before.file(name)?.async('nodebuffer'), name);
+    assert.deepEqual(
+      Object.keys(after.files)
+        .filter((name) => !after.files[name].dir)
+        .sort(),
+      Object.keys(before.files)
+        .filter((name) => !before.files[name].dir)
+        .sort(),
+    );
+  });
+
   it('takes its own annotated workbook back: same columns, same row ids, nothing doubled', async () => {
     const first = await annotate(service, input);
     const once = (await annotatedWorkbook(first)).getWorksheet(CLERK_SHEET)!;
@@ -339,7 +371,11 @@ describe('annotating a workbook', () => {
     const reply = await annotate(service, file);
     assert.deepEqual(await invalidXmlParts(reply.file), []);
     const annotated = (await annotatedWorkbook(reply)).getWorksheet(CLERK_SHEET)!;
-    assert.equal(cellUnder(annotated, CLERK_HEADER_ROW, '承办人', CLERK_ROWS.overdue).value, '李四');
+    // The clerk's own text is copied as the upload held it, escapes and all (Excel's way of keeping
+    // such a character in valid XML); the service's own text leaves the characters out.
+    const uploaded = (await loadWorkbook(file)).getWorksheet(CLERK_SHEET)!;
+    const handler = (sheet: ExcelJS.Worksheet) => cellUnder(sheet, CLERK_HEADER_ROW, '承办人', CLERK_ROWS.overdue).value;
+    assert.equal(handler(annotated), handler(uploaded));
     assert.match(String(cellUnder(annotated, CLERK_HEADER_ROW, '校验意见', CLERK_ROWS.invalid).value), /案号「（2026）豫0102执9号」/);
   });
 

@@ -1,16 +1,23 @@
-// Writing results into a sheet: where the system columns go, and that what is written as text
-// stays text in the file.
+// Writing results into a copy of a sheet: where the system columns go, and that what is written as
+// text stays text in the file.
 
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { LEDGERS } from '../../service/domain/ledgers/index.ts';
-import { compactRanges, writeAnnotations, type RowAnnotation } from '../../service/workbook/annotation-writer.ts';
+import { annotatedPackage } from '../../service/workbook/annotated-package.ts';
+import { compactRanges, type RowAnnotation } from '../../service/workbook/annotation-writer.ts';
 import { findTable } from '../../service/workbook/table-layout.ts';
-import { loadWorkbook, saveWorkbook } from '../helpers/workbooks.ts';
+import { loadWorkbook, readBack, saveWorkbook } from '../helpers/workbooks.ts';
 
 function annotation(rowNumber: number, status: RowAnnotation['status']): RowAnnotation {
   return { rowNumber, rowId: '7d0c8f0e-0000-4000-8000-000000000001', rev: 1, status, remarks: String(status.remarks ?? ''), problems: [] };
+}
+
+/** The workbook with the annotations written into its sheet 台账, read back. */
+async function annotated(workbook: ExcelJS.Workbook, lastColumn: number, annotations: RowAnnotation[]): Promise<Buffer> {
+  const layout = findTable(await readBack(workbook.getWorksheet('台账')!), LEDGERS)!;
+  return annotatedPackage(await saveWorkbook(workbook), [{ sheet: '台账', layout, lastColumn, annotations }]);
 }
 
 async function sheetXml(file: Buffer): Promise<string> {
@@ -23,10 +30,9 @@ describe('writing annotations into a sheet', () => {
     const sheet = workbook.addWorksheet('台账');
     sheet.addRow(['案号', '立案日期', '被执行人']);
     sheet.addRow(['（2026）豫0102执1号', '2026-09-24', '张三']);
-    const layout = findTable(sheet, LEDGERS)!;
     const dangerous = ['=1+1', '+86 123', '-5', '@SUM(A1)', ' =1+1', '\t=cmd', '\r\n@SUM(A1)', '＝1+1'];
     const headers = ['承办团队', '分流依据', '当前节点', '校验意见', '节点期限', '预警', '结案期限', '法定期限'];
-    writeAnnotations(sheet, layout, 3, [
+    const file = await annotated(workbook, 3, [
       annotation(2, {
         team: dangerous[0],
         triageBasis: dangerous[1],
@@ -39,7 +45,6 @@ describe('writing annotations into a sheet', () => {
         daysLeft: -5,
       }),
     ]);
-    const file = await saveWorkbook(workbook);
 
     assert.doesNotMatch(await sheetXml(file), /<f>|<f /);
     const back = (await loadWorkbook(file)).getWorksheet('台账')!;
@@ -65,12 +70,26 @@ describe('writing annotations into a sheet', () => {
     const sheet = workbook.addWorksheet('台账');
     sheet.addRow(['案号', '立案日期', '被执行人', null, '预警']);
     sheet.addRow(['（2026）豫0102执1号', '2026-09-24', '张三']);
-    const layout = findTable(sheet, LEDGERS)!;
-    writeAnnotations(sheet, layout, 5, [annotation(2, { alert: '超期', team: '速执团队' })]);
-    assert.equal(sheet.getCell('E2').value, '超期');
-    assert.equal(sheet.getCell('D1').value, null);
-    assert.equal(sheet.getCell('F1').value, '承办团队');
-    assert.equal(sheet.getCell('F2').value, '速执团队');
+    const file = await annotated(workbook, 5, [annotation(2, { alert: '超期', team: '速执团队' })]);
+    const back = (await loadWorkbook(file)).getWorksheet('台账')!;
+    assert.equal(back.getCell('E2').value, '超期');
+    assert.equal(back.getCell('D1').value, null);
+    assert.equal(back.getCell('F1').value, '承办团队');
+    assert.equal(back.getCell('F2').value, '速执团队');
+  });
+
+  it('repeats the header row on every printed page, keeping the title columns the clerk set', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    sheet.addRow(['说明']);
+    sheet.addRow(['案号', '立案日期', '被执行人']);
+    sheet.addRow(['（2026）豫0102执1号', '2026-09-24', '张三']);
+    sheet.pageSetup.printTitlesColumn = 'A:B';
+    sheet.pageSetup.printTitlesRow = '1:1';
+    const file = await annotated(workbook, 3, [annotation(3, { alert: '正常' })]);
+    const xml = await (await JSZip.loadAsync(file)).file('xl/workbook.xml')!.async('string');
+    const titles = /<definedName name="_xlnm\.Print_Titles"[^>]*>([^<]*)</.exec(xml)?.[1].replace(/&apos;/g, "'");
+    assert.equal(titles?.replace(/'/g, ''), '台账!$A:$B,台账!$2:$2');
   });
 
   it('shortens the marked cells into runs down each column', () => {

@@ -9,10 +9,11 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { casesLedger } from '../../service/domain/ledgers/cases/definition.ts';
 import { reportWorkbook } from '../../service/reports/workbook.ts';
+import { NOTE_MARK } from '../../service/workbook/annotation-writer.ts';
 import { buildTemplate } from '../../service/workbook/template.ts';
 import { reportOf } from '../domain/report/rows.ts';
 import { bureau } from '../domain/report/bureau.ts';
-import { convertToPdf, pdfPages, sofficeCommand } from '../helpers/office-convert.ts';
+import { convertFile, convertToPdf, pdfPages, sofficeCommand } from '../helpers/office-convert.ts';
 import { Sandbox, type TestService } from '../helpers/service.ts';
 import {
   annotate,
@@ -21,7 +22,9 @@ import {
   CLERK_ROWS,
   CLERK_SHEET,
   clerkWorkbook,
+  invalidXmlParts,
   loadWorkbook,
+  noteText,
 } from '../helpers/workbooks.ts';
 
 interface PrintParts {
@@ -105,6 +108,57 @@ describe('print layout of the workbooks the service makes', () => {
       const alertColumn = alert.indexOf('预警');
       assert.ok(alertColumn > 0);
       assert.equal(sheet.getCell(CLERK_ROWS.overdue, alertColumn).border?.left?.style, 'thin');
+    });
+
+    it('opens in LibreOffice with the clerk’s cells and the statuses, and prints', async function () {
+      this.timeout(300_000);
+      const soffice = sofficeCommand();
+      if (!soffice) {
+        console.log('      未安装 LibreOffice（soffice），跳过用 LibreOffice 打开标注结果的检查');
+        this.skip();
+      }
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-annotated-'));
+      try {
+        const xlsx = path.join(dir, 'annotated.xlsx');
+        await writeFile(xlsx, (await annotate(service, await clerkWorkbook())).file);
+        const csv = await readFile(convertFile(soffice, xlsx, dir, 'csv:Text - txt - csv (StarCalc):44,34,76'), 'utf8');
+        const overdue = csv.split('\n').find((line) => line.includes('（2026）豫0102执1234号')) ?? '';
+        for (const shown of ['某银行股份有限公司', '张三', '速执团队', '初次接待', '超期'])
+          assert.ok(overdue.includes(shown), `${shown} in ${overdue}`);
+        assert.ok(pdfPages(await readFile(convertToPdf(soffice, xlsx, dir))) >= 1);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('annotates, twice, a workbook LibreOffice saved: valid XML, the clerk’s note once, LibreOffice opens it', async function () {
+      this.timeout(300_000);
+      const soffice = sofficeCommand();
+      if (!soffice) {
+        console.log('      未安装 LibreOffice（soffice），跳过标注 LibreOffice 保存的工作簿的检查');
+        this.skip();
+      }
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-libreoffice-'));
+      try {
+        const clerk = path.join(dir, 'clerk.xlsx');
+        await writeFile(clerk, await clerkWorkbook());
+        const saved = await readFile(convertFile(soffice, clerk, path.join(dir, 'saved'), 'xlsx:Calc MS Excel 2007 XML'));
+        const once = await annotate(service, saved);
+        const twice = await annotate(service, once.file);
+        assert.deepEqual(await invalidXmlParts(twice.file), []);
+        const sheet = (await annotatedWorkbook(twice)).getWorksheet(CLERK_SHEET);
+        assert.ok(sheet);
+        assert.equal(noteText(sheet.getCell(`C${CLERK_ROWS.invalid}`)), `待核实\n${NOTE_MARK}\n立案日期「2026-02-30」不是存在的日期`);
+        const xlsx = path.join(dir, 'twice.xlsx');
+        await writeFile(xlsx, twice.file);
+        const csv = await readFile(convertFile(soffice, xlsx, dir, 'csv:Text - txt - csv (StarCalc):44,34,76'), 'utf8');
+        assert.ok(
+          csv.split('\n').some((line) => line.includes('（2026）豫0102执1234号') && line.includes('超期')),
+          csv.slice(0, 400),
+        );
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
   });
 

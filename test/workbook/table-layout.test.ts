@@ -7,6 +7,7 @@ import { LEDGERS } from '../../service/domain/ledgers/index.ts';
 import { casesLedger } from '../../service/domain/ledgers/cases/definition.ts';
 import { systemColumnsOf } from '../../service/domain/row.ts';
 import { findTable, headerKey, IDENTITY_COLUMNS } from '../../service/workbook/table-layout.ts';
+import { readBack } from '../helpers/workbooks.ts';
 
 function sheetWith(rows: Array<Array<ExcelJS.CellValue>>): ExcelJS.Worksheet {
   const sheet = new ExcelJS.Workbook().addWorksheet('台账');
@@ -19,7 +20,7 @@ function sheetWith(rows: Array<Array<ExcelJS.CellValue>>): ExcelJS.Worksheet {
 }
 
 describe('finding a ledger by its header row', () => {
-  it('finds the header under a merged title and blank rows, and keeps the clerk’s own columns apart', () => {
+  it('finds the header under a merged title and blank rows, and keeps the clerk’s own columns apart', async () => {
     const sheet = sheetWith([
       ['2026年执行案件流转台账'],
       [],
@@ -27,7 +28,7 @@ describe('finding a ledger by its header row', () => {
       ['序号', '案号', '立案日期', '被执行人', '备注'],
     ]);
     sheet.mergeCells('A1:E1');
-    const layout = findTable(sheet, LEDGERS)!;
+    const layout = findTable(await readBack(sheet), LEDGERS)!;
     assert.equal(layout.ledger.id, 'cases');
     assert.equal(layout.headerRow, 4);
     assert.deepEqual(Object.fromEntries(layout.columns), { caseNo: 2, filedOn: 3, respondent: 4 });
@@ -35,50 +36,53 @@ describe('finding a ledger by its header row', () => {
     assert.deepEqual(layout.missingRequired, []);
   });
 
-  it('reads header variants: aliases, full-width brackets, spaces, line breaks and required-column stars', () => {
+  it('reads header variants: aliases, full-width brackets, spaces, line breaks and required-column stars', async () => {
     const sheet = sheetWith([['*执行案号', '立案\n时间', '被 执 行 人', '执行标的额(元)', '申请人：', '承办法官']]);
-    const layout = findTable(sheet, LEDGERS)!;
+    const layout = findTable(await readBack(sheet), LEDGERS)!;
     assert.deepEqual(Object.fromEntries(layout.columns), { caseNo: 1, filedOn: 2, respondent: 3, amount: 4, applicant: 5, handler: 6 });
   });
 
-  it('does not take a header with another unit for the column (万元 is not 元)', () => {
-    const layout = findTable(sheetWith([['案号', '立案日期', '执行标的额（万元）']]), LEDGERS)!;
+  it('does not take a header with another unit for the column (万元 is not 元)', async () => {
+    const layout = findTable(await readBack(sheetWith([['案号', '立案日期', '执行标的额（万元）']])), LEDGERS)!;
     assert.equal(layout.columns.has('amount'), false);
     assert.deepEqual(layout.otherHeaders, ['执行标的额（万元）']);
   });
 
-  it('reads a rich-text header', () => {
-    const layout = findTable(sheetWith([[{ richText: [{ text: '案' }, { text: '号', font: { bold: true } }] }, '被执行人']]), LEDGERS)!;
+  it('reads a rich-text header', async () => {
+    const layout = findTable(
+      await readBack(sheetWith([[{ richText: [{ text: '案' }, { text: '号', font: { bold: true } }] }, '被执行人']])),
+      LEDGERS,
+    )!;
     assert.equal(layout.columns.get('caseNo'), 1);
   });
 
-  it('recognises the system columns of an earlier annotation by their headers, never as clerk data', () => {
+  it('recognises the system columns of an earlier annotation by their headers, never as clerk data', async () => {
     const system = [...systemColumnsOf(casesLedger), ...IDENTITY_COLUMNS].map((column) => column.header);
-    const layout = findTable(sheetWith([['案号', '立案日期', '被执行人', ...system]]), LEDGERS)!;
+    const layout = findTable(await readBack(sheetWith([['案号', '立案日期', '被执行人', ...system]])), LEDGERS)!;
     assert.deepEqual([...layout.columns.keys()], ['caseNo', 'filedOn', 'respondent']);
     assert.equal(layout.systemColumns.size, system.length);
     assert.equal(layout.systemColumns.get('rowId'), 4 + system.length - 2);
   });
 
-  it('lists required columns the sheet lacks', () => {
-    const layout = findTable(sheetWith([['案号', '承办人']]), LEDGERS)!;
+  it('lists required columns the sheet lacks', async () => {
+    const layout = findTable(await readBack(sheetWith([['案号', '承办人']])), LEDGERS)!;
     assert.deepEqual(layout.missingRequired, ['立案日期', '被执行人']);
   });
 
-  it('finds nothing without the natural key, or in a sheet of notes', () => {
-    assert.equal(findTable(sheetWith([['立案日期', '被执行人', '承办人']]), LEDGERS), null);
-    assert.equal(findTable(sheetWith([['填表说明'], ['案号请按（年份）法院代字执字第号填写']]), LEDGERS), null);
-    assert.equal(findTable(sheetWith([]), LEDGERS), null);
+  it('finds nothing without the natural key, or in a sheet of notes', async () => {
+    assert.equal(findTable(await readBack(sheetWith([['立案日期', '被执行人', '承办人']])), LEDGERS), null);
+    assert.equal(findTable(await readBack(sheetWith([['填表说明'], ['案号请按（年份）法院代字执字第号填写']])), LEDGERS), null);
+    assert.equal(findTable(await readBack(sheetWith([])), LEDGERS), null);
   });
 
-  it('does not look further than the first 30 rows', () => {
+  it('does not look further than the first 30 rows', async () => {
     const rows: ExcelJS.CellValue[][] = Array.from({ length: 30 }, () => ['说明']);
-    assert.equal(findTable(sheetWith([...rows, ['案号', '立案日期', '被执行人']]), LEDGERS), null);
+    assert.equal(findTable(await readBack(sheetWith([...rows, ['案号', '立案日期', '被执行人']])), LEDGERS), null);
   });
 
-  it('takes the ledger whose columns the header names most', () => {
+  it('takes the ledger whose columns the header names most', async () => {
     const narrow: AnyLedger = { ...casesLedger, id: 'narrow', name: '窄台账', columns: casesLedger.columns.slice(0, 3) };
-    const layout = findTable(sheetWith([['案号', '立案日期', '申请执行人', '被执行人']]), [narrow, casesLedger])!;
+    const layout = findTable(await readBack(sheetWith([['案号', '立案日期', '申请执行人', '被执行人']])), [narrow, casesLedger])!;
     assert.equal(layout.ledger.id, 'cases');
   });
 
@@ -93,8 +97,8 @@ describe('finding a ledger by its header row', () => {
       );
     });
 
-    it(`${ledger.name}: is found from a header row of its own headers`, () => {
-      const layout = findTable(sheetWith([ledger.columns.map((column) => column.header)]), LEDGERS)!;
+    it(`${ledger.name}: is found from a header row of its own headers`, async () => {
+      const layout = findTable(await readBack(sheetWith([ledger.columns.map((column) => column.header)])), LEDGERS)!;
       assert.equal(layout?.ledger.id, ledger.id);
       assert.equal(layout.columns.size, ledger.columns.length);
     });
