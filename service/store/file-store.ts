@@ -23,7 +23,7 @@ const BACKUP_DATE = /^(?:手动-)?(\d{4}-\d{2}-\d{2})(?:-\d+)?$/;
 export class FileStore implements Store {
   private readonly ledgers = new Map<string, LedgerFile>();
   private readonly queue = new WriteQueue();
-  /** Audit entries of commits already in their journal line but not yet in audit.jsonl (a failed append). */
+  /** The audit.jsonl lines, as JSON pieces, of commits already in their journal line but not yet in audit.jsonl (a failed append). */
   private unwrittenAudit: Pieces = [];
   /** Ledgers whose compaction is queued (see compactSoon). */
   private readonly compacting = new Set<LedgerFile>();
@@ -161,7 +161,7 @@ export class FileStore implements Store {
 
   /**
    * Folds a ledger's journal into its snapshot as the next write, after this request is answered:
-   * rewriting every row (a second or more for 50,000) is not what the clerk waits for, and the
+   * rewriting every row (half a second for 50,000) is not what the clerk waits for, and the
    * journal already holds the change. Compaction waits for the audit log (the journal lines it drops
    * must have their audit lines); one that fails is tried again after a later commit.
    */
