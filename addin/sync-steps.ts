@@ -2,10 +2,10 @@
 // service in parts, where each result goes back, what the pane remembers. The host layers
 // (excel/sync-table.ts, wps/sync.ts) only read the rows and write these results into the cells.
 
-import { syncRowsJson } from '../client/api.ts';
+import { newSyncId, syncBodyText, syncRowsBody } from '../client/api.ts';
 import type { LedgerDefinition, RowResult, SyncRowRequest, UnchangedRowRequest } from '../client/contract.ts';
-import type { Connection } from '../client/service.ts';
-import { chunkRequests } from './sheet/chunks.ts';
+import { jsonBody, type Connection } from '../client/service.ts';
+import { requestParts, ROWS_PER_PART } from './sheet/chunks.ts';
 import { columnIndexOf, writeSpans, type TableLayout } from './sheet/layout.ts';
 import type { Marks } from './sheet/marks.ts';
 import type { SheetRow, SyncPlan, SyncScope } from './sheet/rows.ts';
@@ -23,31 +23,48 @@ export function scopeOf(target: SyncTarget, memory: SyncMemory, tableKey: string
 }
 
 /**
- * Sends the planned rows, in parts when a sheet exceeds what one request may carry; rows named
- * unchanged whose stored version moved on meanwhile (answered `resend`) go again with their values.
+ * Sends the planned rows: a table of more than one part's rows goes in parts, each sent as soon as
+ * it is serialised, so the service judges one while the next is made and travels (the service
+ * takes them in order, as one request). Rows named unchanged whose stored version moved on
+ * meanwhile (answered `resend`) go again with their values, as further parts of the same sync.
+ * `answeredPart` sees each part's results as they come, while the service judges the next part.
  */
-export async function sendRows(connection: Connection, ledger: LedgerDefinition, plan: SyncPlan, progress: Progress): Promise<RowResult[]> {
+export async function sendRows(
+  connection: Connection,
+  ledger: LedgerDefinition,
+  plan: SyncPlan,
+  progress: Progress,
+  answeredPart: (results: RowResult[]) => void = () => undefined,
+): Promise<RowResult[]> {
   const total = plan.entries.length;
-  const post = async (requests: Array<SyncRowRequest | UnchangedRowRequest>, done: number): Promise<RowResult[]> => {
-    const results: RowResult[] = [];
-    const parts = chunkRequests(requests);
-    for (const [index, part] of parts.entries()) {
-      progress(0.1 + (0.65 * index) / parts.length, `正在提交服务校验（${done + results.length + part.rows.length} / ${total} 行）…`);
-      results.push(...(await syncRowsJson(connection, ledger.id, part.json)).rows);
+  const sync = newSyncId();
+  let partsSent = 0;
+  let answered = 0;
+  const post = async (requests: Array<SyncRowRequest | UnchangedRowRequest>): Promise<RowResult[]> => {
+    const whole = requests.length <= ROWS_PER_PART && partsSent === 0;
+    const answers: Array<Promise<RowResult[]>> = [];
+    progress(0.1, `正在提交服务校验（${total} 行）…`);
+    for (const part of requestParts(requests)) {
+      // Each part is made ready (compressed) and sent before the next is serialised.
+      const body = await jsonBody(syncBodyText(part.json, whole ? undefined : { sync, index: partsSent++ }));
+      answers.push(
+        syncRowsBody(connection, ledger.id, body).then((response) => {
+          answered += part.rows.length;
+          if (answered < total) progress(0.1 + (0.65 * answered) / total, `服务已校验 ${answered} / ${total} 行…`);
+          answeredPart(response.rows);
+          return response.rows;
+        }),
+      );
     }
+    const results = (await Promise.all(answers)).flat();
     if (results.length !== requests.length) throw new Error(`服务返回 ${results.length} 行，提交的是 ${requests.length} 行`);
     return results;
   };
-  const results = await post(
-    plan.entries.map((entry) => entry.unchanged ?? entry.request),
-    0,
-  );
+  const results = await post(plan.entries.map((entry) => entry.unchanged ?? entry.request));
   const again = plan.entries.flatMap((entry, index) => (results[index].state === 'resend' ? [index] : []));
   if (again.length > 0) {
-    const resent = await post(
-      again.map((index) => plan.entries[index].request),
-      total - again.length,
-    );
+    answered -= again.length;
+    const resent = await post(again.map((index) => plan.entries[index].request));
     again.forEach((index, order) => (results[index] = resent[order]));
   }
   return results;

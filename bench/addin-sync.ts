@@ -7,9 +7,10 @@
 // The service's first large sync in a process runs 1.3-2 times as long as later ones (its JIT is
 // cold), and after one such sync the next still took 0.15-0.25 s more of the service's CPU than the
 // one after, so before either measured sync two unmeasured syncs of 10,000 other rows are posted
-// straight to the service: both sides then meet a warm service. Then each side is measured twice,
-// alternately (pane, floor, pane, floor), and each figure is the mean of its two, so that a spell of
-// load on a shared machine, or the store growing, weighs on both alike.
+// straight to the service: both sides then meet a warm service. Then each side is measured three
+// times, alternately (pane, floor, pane, floor…), and each figure is the mean of its three, so that a
+// spell of load on a shared machine, or the store growing, weighs on both alike (single runs of
+// either side vary by a third on a shared machine).
 
 import {
   ADMIN_TOKEN,
@@ -68,9 +69,11 @@ try {
   const small = await sync(10, 1);
   const large = await sync(ROWS, 100_001);
   const floors = [await postDirect(200_001)];
-  const again = await sync(ROWS, 600_001);
-  floors.push(await postDirect(700_001));
-  const panes = [large.elapsed, again.elapsed];
+  const panes = [large.elapsed];
+  for (const serial of [600_001, 900_001]) {
+    panes.push((await sync(ROWS, serial)).elapsed);
+    floors.push(await postDirect(serial + 100_000));
+  }
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
   console.log(

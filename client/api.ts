@@ -24,6 +24,7 @@ import {
   type RowWithNodes,
   type RuleItem,
   type SignedInUser,
+  type SyncPart,
   type SyncRowRequest,
   type UnchangedRowRequest,
   type TeamCards,
@@ -31,7 +32,15 @@ import {
   type UserSummary,
   type WeeklyReport,
 } from './contract.ts';
-import { callService, downloadFile, uploadForProgress, type Connection, type ServiceFile, type UploadStage } from './service.ts';
+import {
+  callService,
+  downloadFile,
+  uploadForProgress,
+  type Connection,
+  type JsonBody,
+  type ServiceFile,
+  type UploadStage,
+} from './service.ts';
 
 /** The service's state; it needs no token. */
 export function fetchHealth(connection: Connection): Promise<Health> {
@@ -81,15 +90,33 @@ export function syncRows(
   ledgerId: string,
   rows: Array<SyncRowRequest | UnchangedRowRequest>,
 ): Promise<RowsResponse> {
-  return syncRowsJson(connection, ledgerId, JSON.stringify(rows));
+  return syncRowsBody(connection, ledgerId, syncBodyText(JSON.stringify(rows)));
 }
 
-/** syncRows for rows already serialised as a JSON array (the add-in measures that text before sending it). */
-export function syncRowsJson(connection: Connection, ledgerId: string, rowsJson: string): Promise<RowsResponse> {
-  return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/sync?detail=status`, {
-    method: 'POST',
-    body: `{"rows":${rowsJson},"mode":"upsert"}`,
-  });
+/**
+ * A new sync's UUID for its parts. From getRandomValues: randomUUID exists only in a secure
+ * context, and a WPS pane may be served over plain http on the court's network.
+ */
+export function newSyncId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The body of a sync request of rows already serialised as a JSON array (the add-in measures that
+ * text before sending it); `part` names the request's place in a sync sent in parts.
+ */
+export function syncBodyText(rowsJson: string, part?: SyncPart): string {
+  return `{"rows":${rowsJson},"mode":"upsert"${part ? `,"part":${JSON.stringify(part)}` : ''}}`;
+}
+
+/** A sync whose body is ready (see jsonBody): the request goes at once. */
+export function syncRowsBody(connection: Connection, ledgerId: string, json: string | JsonBody): Promise<RowsResponse> {
+  const path = `/api/ledgers/${encodeURIComponent(ledgerId)}/sync?detail=status`;
+  return callService<RowsResponse>(connection, path, typeof json === 'string' ? { method: 'POST', body: json } : { method: 'POST', json });
 }
 
 /** A team's 分案清单: the rows the service assigns to the team, assigned since a date when given. */

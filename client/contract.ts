@@ -88,6 +88,12 @@ export interface UnchangedRowRequest {
   rev: number;
 }
 
+/** A request's place in a sync sent in parts: the service takes the parts of one `sync` in `index` order, as one request. */
+export interface SyncPart {
+  sync: string;
+  index: number;
+}
+
 export interface RowProblem {
   column: string;
   level: 'error' | 'warning';

@@ -17,6 +17,7 @@ import { PendingRows } from './pending-rows.ts';
 import { RequestRefused, RowPermissions, unconfirmedDeletes, type RowState } from './row-permissions.ts';
 import type { AuditEntry, Store, StoredRow } from './store/store.ts';
 import { StoredRows } from './stored-rows.ts';
+import { freshSync, type SyncSoFar } from './sync-parts.ts';
 import { isUnchanged, type SyncRequest } from './sync-request.ts';
 import { withEncoding } from './answer-json.ts';
 import type { User } from './users.ts';
@@ -111,7 +112,15 @@ export class LedgerService {
     this.stored = new StoredRows(store, timeZone);
   }
 
-  sync(ledger: AnyLedger, request: SyncRequest, user: User, asOf: CivilDate, detail: Detail = 'nodes'): Promise<RowsResponse> {
+  /** `soFar`: what the earlier parts of a sync in parts left (see sync-parts.ts); a whole sync starts fresh. */
+  sync(
+    ledger: AnyLedger,
+    request: SyncRequest,
+    user: User,
+    asOf: CivilDate,
+    detail: Detail = 'nodes',
+    soFar: SyncSoFar = freshSync(),
+  ): Promise<RowsResponse> {
     return this.store.exclusive(async () => {
       const now = this.clock().toISOString();
       const pending = new PendingRows(ledger.id, this.store.rows(ledger.id));
@@ -128,7 +137,7 @@ export class LedgerService {
         });
 
       const permissions = this.permissions(ledger, user, asOf, pending);
-      const outcomes = this.applyRows(ledger, request, pending, user, now, record, permissions);
+      const outcomes = this.applyRows(ledger, request, pending, user, now, record, permissions, soFar);
       if (request.mode === 'snapshot') {
         const sent = new Set(outcomes.map((outcome) => outcome.row.rowId));
         let deletes = 0;
@@ -340,17 +349,18 @@ export class LedgerService {
     now: string,
     record: (action: string, before: StoredRow | null, after: StoredRow | null) => void,
     permissions: RowPermissions,
+    soFar: SyncSoFar,
   ): Outcome[] {
     // Rows that carry a stored rowId claim it first, so a row matched by its natural key earlier in
-    // the request never takes another row's identity. A copied row (same rowId twice) is new.
-    const claimed = new Set<string>();
+    // the request never takes another row's identity. A copied row (same rowId twice) is new. A
+    // part of a sync in parts goes on from the rows the parts before it claimed and keyed.
+    const { claimed, firstRowOfKey, rowsBefore } = soFar;
     const byRowId = request.rows.map((incoming) => {
       if (!incoming.rowId || claimed.has(incoming.rowId)) return undefined;
       const stored = pending.get(incoming.rowId);
       if (stored) claimed.add(stored.rowId);
       return stored;
     });
-    const firstRowOfKey = new Map<string, number>();
     const inputIds = new Set(ledger.columns.map((column) => column.id));
     const unknownNamed = new Set<string>();
     let moreUnknownSaid = false;
@@ -359,8 +369,8 @@ export class LedgerService {
     const noteKey = (key: string | null, index: number, values: Record<string, RawValue>, problems: Problem[]) => {
       if (key === null) return;
       const first = firstRowOfKey.get(key);
-      if (first === undefined) firstRowOfKey.set(key, index);
-      else problems.push(duplicateProblem(ledger, values, request.rowNames?.[first] ?? `本次提交的第 ${first + 1} 行`));
+      if (first === undefined) firstRowOfKey.set(key, rowsBefore + index);
+      else problems.push(duplicateProblem(ledger, values, request.rowNames?.[first - rowsBefore] ?? `本次提交的第 ${first + 1} 行`));
     };
 
     return request.rows.map((incoming, index): Outcome => {

@@ -36,6 +36,19 @@ export function isUnchanged(row: RequestRow): row is UnchangedRow {
   return row.values === undefined;
 }
 
+/**
+ * One part of a sync sent in several requests (the pane sends a large table so, and prepares the
+ * next part while the service judges this one). The service takes the parts of one `sync` in
+ * `index` order and judges them as one request: a key sent in an earlier part makes a later row a
+ * duplicate, and a row an earlier part matched or created is not matched again.
+ */
+export interface SyncPart {
+  /** A UUID the client made for this one sync. */
+  sync: string;
+  /** 0 for the first part. */
+  index: number;
+}
+
 export interface SyncRequest {
   rows: RequestRow[];
   mode: 'upsert' | 'snapshot';
@@ -43,6 +56,7 @@ export interface SyncRequest {
   confirmDeletes: boolean;
   /** How messages name each row, e.g. 工作表「1月」第 5 行; by default 本次提交的第 N 行. */
   rowNames?: string[];
+  part?: SyncPart;
 }
 
 export type Refusal = { status: 400 | 413; code: string; message: string };
@@ -56,12 +70,36 @@ export function isUuid(value: unknown): value is string {
 const describeType = (value: unknown) =>
   Array.isArray(value) ? '数组' : value === null ? '空值' : typeof value === 'object' ? '对象' : typeof value;
 
-export function parseSyncRequest(body: unknown): { ok: true; value: SyncRequest } | { ok: false; refusal: Refusal } {
+/** A refused request names its part when it had a valid one, so that the parts after it are refused at once. */
+export type ParsedSyncRequest = { ok: true; value: SyncRequest } | { ok: false; refusal: Refusal; part?: SyncPart };
+
+export function parseSyncRequest(body: unknown): ParsedSyncRequest {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return { ok: false, refusal: { status: 400, code: 'bad_request', message: '请求体应为 JSON 对象，形如 {"rows": [...]}' } };
+  const { part: sentPart, ...rest } = body as { part?: unknown };
+  const part = parsePart(sentPart);
+  if (typeof part === 'string') return { ok: false, refusal: { status: 400, code: 'bad_request', message: part } };
+  const parsed = parseRows(rest);
+  if (!parsed.ok) return part ? { ...parsed, part } : parsed;
+  if (part && parsed.value.mode === 'snapshot')
+    return { ok: false, part, refusal: { status: 400, code: 'bad_request', message: '整表同步（snapshot）不能分批提交' } };
+  return part ? { ok: true, value: { ...parsed.value, part } } : parsed;
+}
+
+/** The request's part, undefined when it is a whole sync, or why it is refused. */
+function parsePart(part: unknown): SyncPart | undefined | string {
+  if (part === undefined || part === null) return undefined;
+  const { sync, index } = (typeof part === 'object' && !Array.isArray(part) ? part : {}) as { sync?: unknown; index?: unknown };
+  if (!isUuid(sync) || !Number.isInteger(index) || (index as number) < 0 || (index as number) > 100_000)
+    return '分批提交的批次（part）应写明本次同步的编号（sync，UUID）和批次序号（index，从 0 起的整数）';
+  return { sync, index: index as number };
+}
+
+function parseRows(body: object): { ok: true; value: SyncRequest } | { ok: false; refusal: Refusal } {
   const refuse = (message: string, status: 400 | 413 = 400, code = 'bad_request') => ({
     ok: false as const,
     refusal: { status, code, message },
   });
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse('请求体应为 JSON 对象，形如 {"rows": [...]}');
   const { rows, mode = 'upsert', confirmDeletes = false } = body as { rows?: unknown; mode?: unknown; confirmDeletes?: unknown };
   if (mode !== 'upsert' && mode !== 'snapshot') return refuse(`同步方式「${String(mode)}」无效，应为 upsert 或 snapshot`);
   if (typeof confirmDeletes !== 'boolean')

@@ -8,12 +8,12 @@
 import { ALERT_COLUMN, type LedgerDefinition } from '../../client/contract.ts';
 import type { Connection } from '../../client/service.ts';
 import { batchWrites, chunkBySize, EXCEL_DATA_BUDGET, utf8Length } from '../sheet/chunks.ts';
-import { columnIndexOf, slotIndex, type TableLayout } from '../sheet/layout.ts';
+import { columnIndexOf, slotIndex } from '../sheet/layout.ts';
 import { planMarks, pruneMarks, type Marks } from '../sheet/marks.ts';
 import { idOfCell, planSync, relocate, sameIds } from '../sheet/rows.ts';
 import { summarize } from '../sheet/summary.ts';
 import type { Progress, SyncMemory, SyncOutcome, SyncTarget } from '../sheet/sync-memory.ts';
-import { buildWriteBlocks, type RowWrite } from '../sheet/write-blocks.ts';
+import { buildWriteBlocks, RowCells, type RowWrite } from '../sheet/write-blocks.ts';
 import { locator, presentIds, remember, rowWrites, scopeOf, sendRows, sentEntries } from '../sync-steps.ts';
 import {
   annotationMode,
@@ -52,10 +52,11 @@ export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promi
       return { summary: summarize(located.ledger, table, [], 0), entries: [], full };
     }
 
-    const results = await sendRows(deps.connection, located.ledger, plan, progress);
+    const layout = shape.header.layout;
+    const cells = new RowCells(layout);
+    const results = await sendRows(deps.connection, located.ledger, plan, progress, (part) => cells.add(part));
 
     progress(0.8, '正在写回状态列…');
-    const layout = shape.header.layout;
     const mode = annotationMode(deps.capabilities);
     const clearedIds = plan.blank.map((position) => rows[position].rowId).filter((id): id is string => id !== null);
     const markPlan = planMarks(shape.marks, layout, results, clearedIds);
@@ -101,7 +102,7 @@ export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promi
 
     const { writes, unplaced } = rowWrites(plan, results, positions, !moved);
     const present = presentIds(full, rows, results);
-    const marks = await writeBack(context, origin, layout, writes, lookups, present, deps, progress);
+    const marks = await writeBack(context, origin, cells, writes, lookups, present, deps, progress);
     remember(deps.memory, { key: located.key, origin, layout, full, rows, plan, results, marks });
     progress(1, '同步完成');
     const entries = sentEntries(plan, results, positions);
@@ -113,13 +114,14 @@ export async function syncLedgerTable(target: SyncTarget, deps: SyncDeps): Promi
 async function writeBack(
   context: Excel.RequestContext,
   shape: TableShape,
-  layout: TableLayout,
+  cells: RowCells,
   writes: Map<number, RowWrite>,
   lookups: AnnotationLookups,
   present: ReadonlySet<string> | null,
   deps: SyncDeps,
   progress: Progress,
 ): Promise<Marks> {
+  const { layout } = cells;
   const annotations = planAnnotationWrites(context, lookups, annotationMode(deps.capabilities));
   const alert = columnIndexOf(layout, ALERT_COLUMN);
   if (present && alert >= 0 && deps.capabilities.conditionalFormats) {
@@ -145,7 +147,7 @@ async function writeBack(
   }
   if (annotations.newComments.length === 0) saveMarks(marks);
   const reserved = groups.length <= 1 && annotationBytes <= EXCEL_DATA_BUDGET / 2 ? annotationBytes : marksBytes;
-  const batches = batchWrites(buildWriteBlocks(layout, writes), EXCEL_DATA_BUDGET, reserved);
+  const batches = batchWrites(buildWriteBlocks(layout, writes, cells), EXCEL_DATA_BUDGET, reserved);
   await writeInBatches(context, shape.sheet, { row: shape.bodyRow, column: shape.bodyColumn }, batches, (done, total) =>
     progress(0.8 + (0.2 * done) / total, '正在写回状态列…'),
   );

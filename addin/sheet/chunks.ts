@@ -9,7 +9,7 @@ import type { WriteBlock } from './write-blocks.ts';
  * 5 MB, and the envelope and the batch's other commands need room too.
  */
 export const EXCEL_DATA_BUDGET = 4 * 1024 * 1024;
-/** The service takes up to 20,000 rows per request (service/sync-request.ts); a bigger sheet is sent in parts. */
+/** The service takes up to 20,000 rows per request (service/sync-request.ts). */
 export const SERVICE_ROWS_PER_REQUEST = 20_000;
 export const SERVICE_BYTES_PER_REQUEST = 24 * 1024 * 1024;
 
@@ -93,16 +93,35 @@ export interface RequestPart<Row> {
 }
 
 /**
- * Splits rows into requests within the service's limits. A sheet within them (10,000 rows are) is
- * serialised once, and that text is both measured and sent; only a bigger one is measured row by row.
+ * Rows per request of a table sent in parts: the service judges one part while the pane prepares
+ * and sends the next, and the pane reads each answer while the service judges the part after it.
+ * The first part is smaller, so that the service has work the sooner.
  */
-export function chunkRequests<Row extends SyncRowRequest | UnchangedRowRequest>(rows: Row[]): Array<RequestPart<Row>> {
-  if (rows.length <= SERVICE_ROWS_PER_REQUEST) {
-    const json = JSON.stringify(rows);
-    if (fitsIn(json, SERVICE_BYTES_PER_REQUEST)) return [{ rows, json }];
+export const ROWS_PER_PART = 2_500;
+export const ROWS_IN_FIRST_PART = 500;
+
+/**
+ * The requests of a sync, each made when asked for: up to `perPart` rows go as one; more go in
+ * groups (the first of `first` rows), each serialised once and that text both measured and sent.
+ * Only a group whose body exceeds what the service takes is measured row by row and split.
+ */
+export function* requestParts<Row extends SyncRowRequest | UnchangedRowRequest>(
+  rows: Row[],
+  perPart = ROWS_PER_PART,
+  first = ROWS_IN_FIRST_PART,
+): Generator<RequestPart<Row>> {
+  const size = Math.min(perPart, SERVICE_ROWS_PER_REQUEST);
+  for (let start = 0; start < rows.length;) {
+    const end = start + (start === 0 && rows.length > size ? Math.min(first, size) : size);
+    const group = rows.slice(start, end);
+    start = end;
+    const json = JSON.stringify(group);
+    if (fitsIn(json, SERVICE_BYTES_PER_REQUEST)) {
+      yield { rows: group, json };
+      continue;
+    }
+    for (const part of chunkBySize(group, (row) => jsonBytes(row) + 1, SERVICE_BYTES_PER_REQUEST)) {
+      yield { rows: part, json: JSON.stringify(part) };
+    }
   }
-  return chunkBySize(rows, (row) => jsonBytes(row) + 1, SERVICE_BYTES_PER_REQUEST, SERVICE_ROWS_PER_REQUEST).map((part) => ({
-    rows: part,
-    json: JSON.stringify(part),
-  }));
 }

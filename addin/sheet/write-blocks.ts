@@ -37,17 +37,45 @@ function cellsOf(layout: TableLayout, write: RowWrite, start: number, end: numbe
   return cells;
 }
 
-export function buildWriteBlocks(layout: TableLayout, writes: ReadonlyMap<number, RowWrite>): WriteBlock[] {
+/**
+ * The cells of answered rows, made as each part of a sync is answered: while the service judges the
+ * next part, rather than after the last.
+ */
+export class RowCells {
+  private readonly made = new WeakMap<RowResult, WriteBlock['values']>();
+  readonly spans: Array<{ start: number; end: number }>;
+
+  constructor(readonly layout: TableLayout) {
+    this.spans = writeSpans(layout);
+  }
+
+  add(results: readonly RowResult[]): void {
+    for (const result of results) {
+      const write: RowWrite = { kind: 'result', result };
+      this.made.set(
+        result,
+        this.spans.map((span) => cellsOf(this.layout, write, span.start, span.end)),
+      );
+    }
+  }
+
+  /** A row's cells in the `index`th span. */
+  of(write: RowWrite, index: number): WriteBlock['values'][number] {
+    const made = write.kind === 'result' ? this.made.get(write.result) : undefined;
+    const span = this.spans[index];
+    return made?.[index] ?? cellsOf(this.layout, write, span.start, span.end);
+  }
+}
+
+export function buildWriteBlocks(layout: TableLayout, writes: ReadonlyMap<number, RowWrite>, cells = new RowCells(layout)): WriteBlock[] {
   const blocks: WriteBlock[] = [];
   const full = [...writes].filter(([, write]) => write.kind !== 'conflict').map(([position]) => position);
-  const spans = writeSpans(layout);
   for (const run of positionRuns(full)) {
-    for (const span of spans) {
+    cells.spans.forEach((span, index) => {
       const values: WriteBlock['values'] = [];
-      for (let position = run.start; position <= run.end; position += 1)
-        values.push(cellsOf(layout, writes.get(position)!, span.start, span.end));
+      for (let position = run.start; position <= run.end; position += 1) values.push(cells.of(writes.get(position)!, index));
       blocks.push({ row: run.start, column: span.start, values });
-    }
+    });
   }
   const remarks = columnIndexOf(layout, REMARKS_COLUMN);
   if (remarks >= 0) {

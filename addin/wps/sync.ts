@@ -8,7 +8,7 @@ import { planMarks, pruneMarks } from '../sheet/marks.ts';
 import { idOfCell, planSync, relocate, sameIds } from '../sheet/rows.ts';
 import { summarize } from '../sheet/summary.ts';
 import type { SyncOutcome, SyncTarget } from '../sheet/sync-memory.ts';
-import { buildWriteBlocks, type WriteBlock } from '../sheet/write-blocks.ts';
+import { buildWriteBlocks, RowCells, type WriteBlock } from '../sheet/write-blocks.ts';
 import { locator, presentIds, remember, rowWrites, scopeOf, sendRows, sentEntries, type BodyOrigin } from '../sync-steps.ts';
 import type { HostSyncDeps } from '../taskpane/host.ts';
 import { block, valuesOf } from './application.ts';
@@ -32,10 +32,11 @@ export async function syncLedgerTable(target: SyncTarget, deps: HostSyncDeps): P
     return { summary: summarize(located.ledger, table, [], 0), entries: [], full };
   }
 
-  const results = await sendRows(deps.connection, located.ledger, plan, progress);
+  const layout = shape.header.layout;
+  const cells = new RowCells(layout);
+  const results = await sendRows(deps.connection, located.ledger, plan, progress, (part) => cells.add(part));
 
   progress(0.8, '正在写回状态列…');
-  const layout = shape.header.layout;
   const now = { ...shape, ...bodyOf(located.list) };
   const idColumn = slotIndex(layout, (slot) => slot.kind === 'rowId');
   const idsNow = now.rowCount === 0 ? [] : valuesOf(block(shape.sheet, now.bodyRow, now.bodyColumn + idColumn, now.rowCount, 1));
@@ -57,7 +58,7 @@ export async function syncLedgerTable(target: SyncTarget, deps: HostSyncDeps): P
   const markPlan = planMarks(shape.marks, layout, results, clearedIds);
   let marks = applyMarks(shape.sheet, markPlan, locator(origin, layout, rows, plan, results, moved ? positions : null));
   if (present) marks = pruneMarks(marks, present);
-  for (const written of buildWriteBlocks(layout, writes)) writeBlock(shape.sheet, origin, written);
+  for (const written of buildWriteBlocks(layout, writes, cells)) writeBlock(shape.sheet, origin, written);
   const alert = columnIndexOf(layout, ALERT_COLUMN);
   if (present && alert >= 0 && now.rowCount > 0) setAlertColours(block(shape.sheet, now.bodyRow, now.bodyColumn + alert, now.rowCount, 1));
 

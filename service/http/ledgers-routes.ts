@@ -8,6 +8,7 @@ import { findLedger, LEDGERS } from '../domain/ledgers/index.ts';
 import { systemColumnsOf } from '../domain/row.ts';
 import { DETAILS, type LedgerService } from '../ledger-service.ts';
 import { managersOf, mayManage, RequestRefused } from '../row-permissions.ts';
+import { SyncParts, type SyncSoFar } from '../sync-parts.ts';
 import { isUuid, parseSyncRequest } from '../sync-request.ts';
 import { answerBytes } from '../answer-json.ts';
 import type { User } from '../users.ts';
@@ -64,7 +65,7 @@ async function answered<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export function ledgersRouter(service: LedgerService, timeZone: string, now: () => Date): Router {
+export function ledgersRouter(service: LedgerService, timeZone: string, now: () => Date, parts = new SyncParts()): Router {
   const router = Router();
   const ledgerOf = (req: Request) => {
     const ledger = findLedger(String(req.params.id));
@@ -86,9 +87,15 @@ export function ledgersRouter(service: LedgerService, timeZone: string, now: () 
     const asOf = asOfOf(req);
     const detail = detailOf(req);
     const parsed = parseSyncRequest(req.body);
-    if (!parsed.ok) throw new HttpError(parsed.refusal.status, parsed.refusal.code, parsed.refusal.message);
-    if (parsed.value.mode === 'snapshot') assertMayManage(user, ledger, '整表同步（删除未提交的行）');
-    res.type('json').send(answerBytes(await answered(service.sync(ledger, parsed.value, user, asOf, detail))));
+    if (!parsed.ok) {
+      if (parsed.part) parts.refuse(user.name, ledger.id, parsed.part);
+      throw new HttpError(parsed.refusal.status, parsed.refusal.code, parsed.refusal.message);
+    }
+    const request = parsed.value;
+    if (request.mode === 'snapshot') assertMayManage(user, ledger, '整表同步（删除未提交的行）');
+    const sync = (soFar?: SyncSoFar) => service.sync(ledger, request, user, asOf, detail, soFar);
+    const synced = request.part ? parts.run(user.name, ledger.id, request.part, request.rows.length, sync) : sync();
+    res.type('json').send(answerBytes(await answered(synced)));
   });
 
   router.get('/:id/deleted', async (req, res) => {

@@ -1,6 +1,7 @@
 // The stand-in host's building blocks: Excel's error, the property that throws until loaded and
 // synced, and the payload measure. Used by api.ts (the request queue), range.ts and workbook.ts.
 
+import { utf8Length } from '../../../addin/sheet/chunks.ts';
 import type { RequestContext } from './api.ts';
 
 export class HostError extends Error {
@@ -35,7 +36,8 @@ export function requireSet(context: RequestContext, version: string, what: strin
     fail('ApiNotFound', `${what} requires ExcelApi ${version}; this host supports ${context.host.apiVersion}`);
 }
 
-export const jsonSize = (value: unknown) => new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+/** UTF-8 bytes of a value's JSON, counted without making an encoded copy (a 10,000-row read is megabytes). */
+export const jsonSize = (value: unknown) => utf8Length(JSON.stringify(value) ?? '');
 
 const notLoaded = (name: string) =>
   new HostError(

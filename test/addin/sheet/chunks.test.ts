@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {
   batchWrites,
   chunkBySize,
-  chunkRequests,
+  requestParts,
+  ROWS_IN_FIRST_PART,
+  ROWS_PER_PART,
   EXCEL_DATA_BUDGET,
   jsonBytes,
   SERVICE_BYTES_PER_REQUEST,
@@ -58,23 +60,46 @@ describe('add-in: chunking under Excel on the web’s 5 MB and the service’s l
     );
     const requests = Array.from({ length: 45_000 }, () => ({ values: { caseNo: 'A' } }));
     assert.deepEqual(
-      chunkRequests(requests).map((part) => part.rows.length),
+      [...requestParts(requests, 50_000, 50_000)].map((part) => part.rows.length),
       [20_000, 20_000, 5_000],
       'the service takes 20,000 rows per request',
     );
   });
 
-  it('sends a sheet within the service’s limits as one request, its body the rows as serialised', () => {
-    const requests = Array.from({ length: 10_000 }, (_, row) => ({ values: { caseNo: `（2026）豫0102执${row}号`, amount: row } }));
-    const parts = chunkRequests(requests);
-    assert.equal(parts.length, 1);
-    assert.deepEqual(JSON.parse(parts[0].json), requests);
+  it('sends a table of up to 2,500 rows as one request', () => {
+    const requests = Array.from({ length: ROWS_PER_PART }, (_, row) => ({ values: { amount: row } }));
+    assert.deepEqual(
+      [...requestParts(requests)].map((part) => part.rows.length),
+      [ROWS_PER_PART],
+    );
+  });
+
+  it('sends a larger table in parts in order, a small one first, each body the part’s rows as serialised', () => {
+    const requests = Array.from({ length: 10_001 }, (_, row) => ({ values: { caseNo: `（2026）豫0102执${row}号`, amount: row } }));
+    const parts = [...requestParts(requests)];
+    assert.deepEqual(
+      parts.map((part) => part.rows.length),
+      [ROWS_IN_FIRST_PART, ROWS_PER_PART, ROWS_PER_PART, ROWS_PER_PART, 10_001 - ROWS_IN_FIRST_PART - 3 * ROWS_PER_PART],
+    );
+    assert.deepEqual(
+      parts.flatMap((part) => JSON.parse(part.json) as unknown[]),
+      requests,
+    );
+  });
+
+  it('makes each part only when the one before it has gone', () => {
+    const parts = requestParts(Array.from({ length: 5_000 }, (_, row) => ({ values: { amount: row } })));
+    const first = parts.next();
+    assert.equal(first.done, false);
+    assert.equal((JSON.parse(first.value.json) as unknown[]).length, ROWS_IN_FIRST_PART);
+    assert.equal([...parts].length, 2, 'the other parts are made on the next calls');
   });
 
   it('splits rows whose UTF-8 body exceeds what the service takes, each part under it', () => {
-    const requests = Array.from({ length: 3_000 }, () => ({ values: { remarks: '执'.repeat(3_000) } }));
-    const parts = chunkRequests(requests);
-    assert.ok(parts.length >= 2);
+    // 12 KB a row: 2,500 of them are more than one request may carry.
+    const requests = Array.from({ length: 3_000 }, () => ({ values: { remarks: '执'.repeat(2_000), other: '执'.repeat(2_000) } }));
+    const parts = [...requestParts(requests)];
+    assert.ok(parts.length >= 3, `${parts.length} parts`);
     for (const part of parts) {
       assert.ok(utf8Length(part.json) <= SERVICE_BYTES_PER_REQUEST);
       assert.deepEqual(JSON.parse(part.json), part.rows);
