@@ -29,14 +29,63 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 );
 
 export function matches(condition: Condition, values: RowValues): boolean {
-  if ('any' in condition) return condition.any.some((part) => matches(part, values));
-  if ('all' in condition) return condition.all.every((part) => matches(part, values));
-  if ('not' in condition) return !matches(condition.not, values);
-  const value = values[condition.column];
-  if ('is' in condition) return typeof value === 'string' && condition.is.includes(value);
-  if ('has' in condition) return Array.isArray(value) && condition.has.some((word) => value.includes(word));
-  if ('contains' in condition) return typeof value === 'string' && condition.contains.some((word) => value.includes(word));
-  return typeof value === 'number' && value <= condition.atMost;
+  return compiled(condition)(values);
+}
+
+type Test = (values: RowValues) => boolean;
+
+/**
+ * Each condition as a function, made once: a condition belongs to the rules configuration, which is
+ * replaced whole when saved, and the triage asks every rule of it about each of 100,000 cases.
+ */
+const tests = new WeakMap<Condition, Test>();
+
+function compiled(condition: Condition): Test {
+  let test = tests.get(condition);
+  if (!test) tests.set(condition, (test = compile(condition)));
+  return test;
+}
+
+function compile(condition: Condition): Test {
+  if ('any' in condition) {
+    const parts = condition.any.map(compiled);
+    return (values) => parts.some((part) => part(values));
+  }
+  if ('all' in condition) {
+    const parts = condition.all.map(compiled);
+    return (values) => parts.every((part) => part(values));
+  }
+  if ('not' in condition) {
+    const part = compiled(condition.not);
+    return (values) => !part(values);
+  }
+  const { column } = condition;
+  if ('is' in condition) {
+    const words = new Set(condition.is);
+    return (values) => {
+      const value = values[column];
+      return typeof value === 'string' && words.has(value);
+    };
+  }
+  if ('has' in condition) {
+    const words = condition.has;
+    return (values) => {
+      const value = values[column];
+      return Array.isArray(value) && words.some((word) => value.includes(word));
+    };
+  }
+  if ('contains' in condition) {
+    const words = condition.contains;
+    return (values) => {
+      const value = values[column];
+      return typeof value === 'string' && words.some((word) => value.includes(word));
+    };
+  }
+  const limit = condition.atMost;
+  return (values) => {
+    const value = values[column];
+    return typeof value === 'number' && value <= limit;
+  };
 }
 
 /** Column ids a condition reads, to check a configuration against the ledger's columns. */

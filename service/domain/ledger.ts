@@ -124,6 +124,12 @@ export interface EvalContext<R> {
   rules: R;
   warnDefaults: WarnDefaults;
   view: LedgerView;
+  /**
+   * The caller reads the status columns, nodes and fixed facts only, never the problems (the weekly
+   * report): a ledger may leave out the checks that only add problems, such as 终本 screening, which
+   * looks up other rows.
+   */
+  statusOnly?: boolean;
 }
 
 export interface RowInput {

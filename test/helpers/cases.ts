@@ -30,6 +30,8 @@ export function evaluateCase(
     others?: Array<{ rowId: string; raw: Record<string, RawValue> }>;
     fixed?: Record<string, unknown>;
     rules?: RulesConfig;
+    /** As the weekly report evaluates: status, nodes and fixed facts only. */
+    statusOnly?: boolean;
   } = {},
 ): RowResult {
   const rules = options.rules ?? defaultRules();
@@ -38,7 +40,14 @@ export function evaluateCase(
   return evaluateRow(
     casesLedger,
     { rowId: 'this', values, problems, fixed: options.fixed },
-    { asOf: options.asOf ?? '2026-03-02', calendar, rules: rules.ledgers.cases, warnDefaults: rules.warnDefaults, view },
+    {
+      asOf: options.asOf ?? '2026-03-02',
+      calendar,
+      rules: rules.ledgers.cases,
+      warnDefaults: rules.warnDefaults,
+      view,
+      statusOnly: options.statusOnly,
+    },
   );
 }
 

@@ -41,7 +41,7 @@ export function evaluateAsOf(
   const view = viewOver(then);
   return new Map(
     LEDGERS.map((ledger) => {
-      const context = { asOf, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view };
+      const context = { asOf, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view, statusOnly: true };
       const evaluated = then.get(ledger.id)!.map((row) => {
         const { status, nodes, fixed } = ledger.evaluate({ rowId: row.rowId, values: row.values, fixed: row.fixed }, context);
         return { row, status, nodes, fixed };

@@ -203,4 +203,30 @@ describe('cases ledger: row checks', () => {
     const issued = evaluateCase({ ...BASE_CASE, noticeIssuedOn: '2026-03-01' });
     assert.ok(issued.errors.some((p) => p.column === 'noticeIssuedOn' && p.level === 'error'));
   });
+
+  it('leaves the row checks out where only statuses and nodes are read (the weekly report), and they are the same', () => {
+    const others = [earlierCase('2026-01-10')];
+    const rows = [
+      BASE_CASE,
+      { ...BASE_CASE, receptionOn: '2026-03-03', transferredOn: '2026-03-01' },
+      { ...BASE_CASE, transferredOn: '2026-03-04', triagedOn: '2026-03-05', closedOn: '2026-04-01' },
+      { ...BASE_CASE, transferredOn: '2026-03-04', triagedOn: '2026-03-05', closedOn: '2026-05-01', closureMode: '执行完毕' },
+    ];
+    const withoutRemarks = ({ remarks: _remarks, ...status }: Record<string, unknown>) => status;
+    for (const raw of rows) {
+      const full = evaluateCase(raw, { others, asOf: '2026-06-01' });
+      const statusOnly = evaluateCase(raw, { others, asOf: '2026-06-01', statusOnly: true });
+      assert.ok(
+        full.errors.some((problem) => /终结本次执行程序|早于|不能为空/.test(problem.message)),
+        full.errors.map((problem) => problem.message).join('\n'),
+      );
+      assert.deepEqual(
+        statusOnly.errors.filter((problem) => /终结本次执行程序|早于|不能为空/.test(problem.message)),
+        [],
+      );
+      assert.deepEqual(withoutRemarks(statusOnly.status), withoutRemarks(full.status));
+      assert.deepEqual(statusOnly.nodes, full.nodes);
+      assert.deepEqual(statusOnly.fixed, full.fixed);
+    }
+  });
 });

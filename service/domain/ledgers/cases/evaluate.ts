@@ -1,7 +1,7 @@
 // Evaluates one case row: triage, the close and statutory deadlines, every node, the row checks.
 
 import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
-import type { AnyLedger, EvalContext, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
+import type { AnyLedger, EvalContext, NodeConfig, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { CALENDAR_NOTE_DAYS, calendarNoteApplies, computeNodes, summarizeNodes } from '../../nodes.ts';
 import { parseCaseNo } from '../../normalize/index.ts';
 import type { BasedDue, Period } from '../../periods.ts';
@@ -46,7 +46,7 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
     headers,
     calendar,
     asOf: context.asOf,
-    configs: { ...rules.nodes, close: { period: close?.period ?? term?.period ?? rules.statutory.period, roll: true } },
+    configs: nodeConfigs(rules, close?.period ?? term?.period ?? rules.statutory.period),
     warnDefaults: context.warnDefaults,
     derived: { closeDue: close?.due ?? null },
   });
@@ -55,6 +55,7 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
   // The statutory deadline concerns the 结案 node: its calendar note follows the same rule as a node's.
   const statutoryNoted =
     statutory !== null &&
+    statutory.warnings.length > 0 &&
     calendarNoteApplies(
       nodes.find((node) => node.id === 'close'),
       nodes,
@@ -64,12 +65,7 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
     if (!warnings.some((warning) => warning.message.endsWith(message)))
       problems.push({ column: 'filedOn', level: 'warning', message: `法定期限：${message}` });
   }
-  problems.push(...checkDateOrder(ledger.columns, values, DATE_ORDER));
-  problems.push(...checkDateOrder(ledger.columns, values, NOTICE_ORDER));
-  problems.push(...checkDateOrder(ledger.columns, values, ['filedOn', 'resumeNoticeOn']));
-  problems.push(...checkOfflineInquiry(values, headers, rules.offlineInquiryBeforeTransfer));
-  problems.push(...checkClosure(values, headers));
-  problems.push(...screenClosedCases(row.rowId, values, context.view, rules.screeningMonths));
+  if (!context.statusOnly) problems.push(...rowChecks(ledger, row.rowId, values, headers, context));
 
   return {
     status: {
@@ -84,6 +80,33 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
     problems,
     fixed: fixed ? { triage: fixed } : undefined,
   };
+}
+
+/**
+ * The rules' node configurations with the 结案 node's period, which is the case's own: made once per
+ * rules and period (a few periods serve 100,000 cases), not copied for each row.
+ */
+const configsByRules = new WeakMap<CasesRules['nodes'], Map<Period, Record<string, NodeConfig>>>();
+
+function nodeConfigs(rules: CasesRules, closePeriod: Period): Record<string, NodeConfig> {
+  let byPeriod = configsByRules.get(rules.nodes);
+  if (!byPeriod) configsByRules.set(rules.nodes, (byPeriod = new Map()));
+  let configs = byPeriod.get(closePeriod);
+  if (!configs) byPeriod.set(closePeriod, (configs = { ...rules.nodes, close: { period: closePeriod, roll: true } }));
+  return configs;
+}
+
+/** The checks that only add problems: date order, 线下调查, 结案 and 终本 screening. */
+function rowChecks(ledger: AnyLedger, rowId: string, values: RowValues, headers: Record<string, string>, context: EvalContext<CasesRules>) {
+  const { rules } = context;
+  return [
+    ...checkDateOrder(ledger.columns, values, DATE_ORDER),
+    ...checkDateOrder(ledger.columns, values, NOTICE_ORDER),
+    ...checkDateOrder(ledger.columns, values, ['filedOn', 'resumeNoticeOn']),
+    ...checkOfflineInquiry(values, headers, rules.offlineInquiryBeforeTransfer),
+    ...checkClosure(values, headers),
+    ...screenClosedCases(rowId, values, context.view, rules.screeningMonths),
+  ];
 }
 
 function decideTeam(values: RowValues, stored: FixedTriage | undefined, rules: CasesRules, problems: Problem[]) {

@@ -51,12 +51,22 @@ export function caseTerm(filedOn: CivilDate, inputs: TermInputs): CaseTerm {
   const deducted = deduct(extension.moving, read.periods, filedOn, asOf);
   const moved = deducted.moving.steps !== counted.steps;
   const due = moved ? finish(calendar, deducted.moving, rules.statutory.roll) : plain;
-  const basis = [
-    `${own?.source ?? rules.statutory.source}：立案之日起${describePeriod(period)}内执结`,
+  const parts = [
+    plainBasis(own ?? rules.statutory),
     ...(extension.basis ? [extension.basis] : []),
     ...(deducted.days > 0 ? [`扣除不计入执行期限的期间（${rules.deductions.source}）`] : []),
-  ].join('；');
+  ];
+  const basis = parts.length === 1 ? parts[0] : parts.join('；');
   return { statutory: { ...due, basis }, period, deductions: read.periods, running: deducted.running, problems };
+}
+
+/** 「来源：立案之日起N个月内执结」 of a term (the rules' or a tag's): the same words for every case it counts. */
+const plainBases = new WeakMap<{ source: string; period: Period }, string>();
+
+function plainBasis(term: { source: string; period: Period }): string {
+  let basis = plainBases.get(term);
+  if (basis === undefined) plainBases.set(term, (basis = `${term.source}：立案之日起${describePeriod(term.period)}内执结`));
+  return basis;
 }
 
 /**
