@@ -43,7 +43,7 @@ export async function sendRows(
   const post = async (requests: Array<SyncRowRequest | UnchangedRowRequest>): Promise<RowResult[]> => {
     const whole = requests.length <= ROWS_PER_PART && partsSent === 0;
     const answers: Array<Promise<RowResult[]>> = [];
-    progress(0.1, `正在提交服务校验（${total} 行）…`);
+    progress(0.1, `正在提交服务校验（${requests.length} 行）…`);
     for (const part of requestParts(requests)) {
       // Each part is made ready (compressed) and sent before the next is serialised.
       const body = await jsonBody(syncBodyText(part.json, whole ? undefined : { sync, index: partsSent++ }));
