@@ -35,6 +35,7 @@ import {
 import {
   callService,
   downloadFile,
+  jsonBody,
   uploadForProgress,
   type Connection,
   type JsonBody,
@@ -90,7 +91,7 @@ export function syncRows(
   ledgerId: string,
   rows: Array<SyncRowRequest | UnchangedRowRequest>,
 ): Promise<RowsResponse> {
-  return syncRowsBody(connection, ledgerId, syncBodyText(JSON.stringify(rows)));
+  return jsonBody(syncBodyText(JSON.stringify(rows))).then((body) => syncRowsBody(connection, ledgerId, body));
 }
 
 /**
@@ -114,9 +115,8 @@ export function syncBodyText(rowsJson: string, part?: SyncPart): string {
 }
 
 /** A sync whose body is ready (see jsonBody): the request goes at once. */
-export function syncRowsBody(connection: Connection, ledgerId: string, json: string | JsonBody): Promise<RowsResponse> {
-  const path = `/api/ledgers/${encodeURIComponent(ledgerId)}/sync?detail=status`;
-  return callService<RowsResponse>(connection, path, typeof json === 'string' ? { method: 'POST', body: json } : { method: 'POST', json });
+export function syncRowsBody(connection: Connection, ledgerId: string, json: JsonBody): Promise<RowsResponse> {
+  return callService<RowsResponse>(connection, `/api/ledgers/${encodeURIComponent(ledgerId)}/sync?detail=status`, { method: 'POST', json });
 }
 
 /** A team's 分案清单: the rows the service assigns to the team, assigned since a date when given. */
