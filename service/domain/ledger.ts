@@ -30,6 +30,12 @@ export interface ColumnDef {
    * of events after that day.
    */
   knownAhead?: boolean;
+  /**
+   * A case-number column's case type (执, 执恢, 执保…), read by the rules as a column of this id: set
+   * when the row is normalised, in the same object as the ledger's own cells, so that no row is
+   * copied to add it. Data, not a function, since column lists are posted to worker threads.
+   */
+  caseTypeAs?: string;
 }
 
 export type SystemColumnType = 'text' | 'date' | 'datetime' | 'integer' | 'number';
@@ -136,7 +142,7 @@ export interface RowInput {
   rowId: string;
   values: RowValues;
   /** Facts fixed by an earlier sync (e.g. the team a case was triaged to). */
-  fixed: Record<string, unknown> | undefined;
+  fixed?: Record<string, unknown>;
 }
 
 export interface RowEvaluation {

@@ -1,7 +1,7 @@
 // Turns a row as the clerk typed it into normalised values and problems, by the ledger's columns.
 
 import type { ColumnDef, AnyLedger, RowValues, SystemColumnDef } from './ledger.ts';
-import { normalizeCell, type CellValue } from './normalize/index.ts';
+import { caseTypeOf, normalizeCell, type CellValue } from './normalize/index.ts';
 import type { Normalized, Problem, RawValue } from './problem.ts';
 
 /** The six system columns every ledger ends with (SPEC §5). */
@@ -63,6 +63,11 @@ function normalizeCellOnce(column: ColumnDef, raw: RawValue, timeZone: string): 
 
 const emptyRows = new WeakMap<ColumnDef[], RowValues>();
 
+/** The ids the rules read a column's cell under: its own, and its case type's (ColumnDef.caseTypeAs). */
+export function readAs(column: ColumnDef): string[] {
+  return column.caseTypeAs ? [column.id, column.caseTypeAs] : [column.id];
+}
+
 /**
  * A row of a column list with every cell empty, made once per list, for each row to start as a copy
  * of. V8 keeps an object that gains more than a dozen properties by computed name as a hash table,
@@ -72,7 +77,8 @@ function emptyRow(columns: ColumnDef[]): RowValues {
   let empty = emptyRows.get(columns);
   if (!empty) {
     // JSON.parse lays an object's properties out in place, as a literal would.
-    empty = Object.freeze(JSON.parse(JSON.stringify(Object.fromEntries(columns.map((column) => [column.id, null])))) as RowValues);
+    const ids = columns.flatMap(readAs);
+    empty = Object.freeze(JSON.parse(JSON.stringify(Object.fromEntries(ids.map((id) => [id, null])))) as RowValues);
     emptyRows.set(columns, empty);
   }
   return empty;
@@ -88,6 +94,7 @@ export function normalizeRow(
   for (const column of columns) {
     const cell = normalizeCellOnce(column, raw[column.id], timeZone);
     values[column.id] = cell.value;
+    if (column.caseTypeAs) values[column.caseTypeAs] = caseTypeOf(cell.value);
     for (const problem of cell.problems) problems.push({ column: column.id, ...problem, cell: true });
     if (column.required && isEmpty(raw[column.id])) {
       problems.push({ column: column.id, level: 'error', message: `${column.header}为必填项，当前为空` });

@@ -6,6 +6,7 @@ import { columnsOf, type Condition } from './conditions.ts';
 import type { WarnDefaults } from './ledger.ts';
 import { LEDGERS } from './ledgers/index.ts';
 import { warnDefaultsSchema } from './rules-schema.ts';
+import { readAs } from './row.ts';
 
 export interface RulesConfig {
   warnDefaults: WarnDefaults;
@@ -25,9 +26,6 @@ const rulesSchema = z
     ledgers: z.object(Object.fromEntries(LEDGERS.map((ledger) => [ledger.id, ledger.rulesSchema]))).strict(),
   })
   .strict();
-
-/** Columns a triage condition may read beyond the ledger's own (derived from the case number). */
-const DERIVED_COLUMNS = ['caseType'];
 
 /**
  * A rules file saved by an earlier version lacks the settings added since: each missing key takes
@@ -66,7 +64,8 @@ export function validateRules(input: unknown): RulesValidation {
     };
   }
   for (const ledger of LEDGERS) {
-    const known = new Set([...ledger.columns.map((column) => column.id), ...DERIVED_COLUMNS]);
+    // A condition may read a case number's case type as it reads a column.
+    const known = new Set(ledger.columns.flatMap(readAs));
     const ledgerRules = parsed.data.ledgers[ledger.id] as { triage?: { rules: Array<{ id: string; when: Condition }> } };
     for (const rule of ledgerRules.triage?.rules ?? []) {
       const unknown = columnsOf(rule.when).find((column) => !known.has(column));

@@ -38,6 +38,11 @@ export function parseCaseNo(text: string): CaseNumber | null {
   return caseNo;
 }
 
+/** 执, 执恢, 执保…: the type of a case number, null when the value is not one. */
+export function caseTypeOf(value: unknown): string | null {
+  return typeof value === 'string' ? (parseCaseNo(value)?.type ?? null) : null;
+}
+
 /**
  * The same numbers are parsed on every evaluation (the case type decides triage, the report counts
  * first executions), so each text's parts are kept, frozen since every caller shares them.

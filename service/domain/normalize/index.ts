@@ -1,7 +1,7 @@
 // One entry point for the ledger columns: each column type goes to its normaliser.
 
 import type { Normalized, RawValue } from '../problem.ts';
-import { parseCaseNo, normalizeCaseNo, type CaseNumber } from './case-numbers.ts';
+import { caseTypeOf, parseCaseNo, normalizeCaseNo, type CaseNumber } from './case-numbers.ts';
 import { normalizeChoice, normalizeTags, normalizeYesNo } from './choices.ts';
 import { MONTHS_SUFFIX, normalizeDate, normalizeDateOrMonths, normalizeDateOrNone, normalizeDateTime, NO_DATE } from './dates.ts';
 import {
@@ -16,7 +16,7 @@ import {
 import { formatYuan, normalizeAmount, normalizeInteger } from './numbers.ts';
 import { normalizeText } from './text.ts';
 
-export { formatYuan, maskIdentitiesIn, maskIdentity, MONTHS_SUFFIX, NO_DATE, parseCaseNo, type CaseNumber };
+export { caseTypeOf, formatYuan, maskIdentitiesIn, maskIdentity, MONTHS_SUFFIX, NO_DATE, parseCaseNo, type CaseNumber };
 
 export type ColumnType =
   | 'text'

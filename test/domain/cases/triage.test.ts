@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { defaultRules } from '../../../service/domain/rules.ts';
-import { BASE_CASE, evaluateCase } from '../../helpers/cases.ts';
+import { casesLedger } from '../../../service/domain/ledgers/cases/definition.ts';
+import type { CasesRules } from '../../../service/domain/ledgers/cases/rules.ts';
+import { normalizeRow } from '../../../service/domain/row.ts';
+import { BASE_CASE, calendar, evaluateCase, viewOf } from '../../helpers/cases.ts';
 
 const RESUMED = '（2026）豫0102执恢88号';
 
@@ -206,5 +209,33 @@ describe('cases ledger: triage (繁简分流)', () => {
     const cleared = evaluateCase({ ...BASE_CASE, amount: 1000, respondentType: '党政机关' }, { fixed: first.fixed });
     assert.equal(cleared.status.team, '特执团队');
     assert.equal(cleared.fixed, undefined);
+  });
+});
+
+describe('cases ledger: the case type the triage reads', () => {
+  const normalize = (caseNo: string) => normalizeRow(casesLedger.columns, { ...BASE_CASE, caseNo }, 'Asia/Shanghai').values;
+
+  it('is set from the 案号 when the row is normalised, as a column the rules read', () => {
+    assert.equal(normalize(RESUMED).caseType, '执恢');
+    assert.equal(normalize('(2026)豫0102执保7号').caseType, '执保');
+    assert.equal(normalize('2026-123').caseType, null);
+    assert.equal(normalizeRow(casesLedger.columns, { filedOn: '2026-03-02' }, 'Asia/Shanghai').values.caseType, null);
+  });
+
+  it('is found from the 案号 for values not normalised with it, with the same result', () => {
+    const { caseType, ...withoutType } = normalize(RESUMED);
+    assert.equal(caseType, '执恢');
+    const rules = defaultRules();
+    const context = {
+      asOf: '2026-03-10',
+      calendar,
+      rules: rules.ledgers.cases as CasesRules,
+      warnDefaults: rules.warnDefaults,
+      view: viewOf([]),
+    };
+    const given = casesLedger.evaluate({ rowId: 'r', values: withoutType }, context);
+    const normalised = casesLedger.evaluate({ rowId: 'r', values: normalize(RESUMED) }, context);
+    assert.equal(given.status.team, '执恢团队');
+    assert.deepEqual(given, normalised);
   });
 });

@@ -35,7 +35,15 @@ export const casesLedger: LedgerDefinition<CasesRules> = {
   name: '执行案件流转台账',
   key: ['caseNo'],
   columns: [
-    { id: 'caseNo', header: '案号', aliases: ['执行案号', '案件编号'], type: 'caseNo', required: true },
+    {
+      id: 'caseNo',
+      header: '案号',
+      aliases: ['执行案号', '案件编号'],
+      type: 'caseNo',
+      required: true,
+      // The triage rules and the nodes' conditions read it as a column.
+      caseTypeAs: 'caseType',
+    },
     { id: 'filedOn', header: '立案日期', aliases: ['立案时间', '收案日期'], type: 'date', required: true },
     { id: 'applicant', header: '申请执行人', aliases: ['申请人'], type: 'text' },
     { id: 'applicantType', header: '申请执行人类型', aliases: ['申请人类型'], type: 'enum', options: PARTY_TYPES },

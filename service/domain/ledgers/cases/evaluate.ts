@@ -3,7 +3,7 @@
 import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import type { AnyLedger, EvalContext, NodeConfig, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { CALENDAR_NOTE_DAYS, calendarNoteApplies, computeNodes, summarizeNodes } from '../../nodes.ts';
-import { parseCaseNo } from '../../normalize/index.ts';
+import { caseTypeOf } from '../../normalize/index.ts';
 import type { BasedDue, Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
@@ -29,8 +29,7 @@ const NOTICE_ORDER = ['filedOn', 'noticeIssuedOn', 'noticeOn'];
 export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalContext<CasesRules>): RowEvaluation {
   const { rules, calendar } = context;
   const headers = headersOf(ledger);
-  const caseNo = typeof row.values.caseNo === 'string' ? row.values.caseNo : null;
-  const values: RowValues = { ...row.values, caseType: caseNo ? (parseCaseNo(caseNo)?.type ?? null) : null };
+  const values = withCaseType(row.values);
   const problems: Problem[] = [];
 
   const { decision, fixed, basis } = decideTeam(values, row.fixed?.triage as FixedTriage | undefined, rules, problems);
@@ -80,6 +79,14 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
     problems,
     fixed: fixed ? { triage: fixed } : undefined,
   };
+}
+
+/**
+ * The row's values with its case type, which normalising the row set (see the 案号 column's
+ * `derived`); values made otherwise get it here, in a copy.
+ */
+function withCaseType(values: RowValues): RowValues {
+  return 'caseType' in values ? values : { ...values, caseType: caseTypeOf(values.caseNo) };
 }
 
 /**

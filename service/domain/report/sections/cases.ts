@@ -7,7 +7,6 @@ import { TEAMS } from '../../ledgers/cases/definition.ts';
 import type { FixedTriage } from '../../ledgers/cases/evaluate.ts';
 import type { CasesRules } from '../../ledgers/cases/rules.ts';
 import { ruleName } from '../../ledgers/cases/triage.ts';
-import { parseCaseNo } from '../../normalize/index.ts';
 import type { EvaluatedRow, ReportPeriod } from '../evaluation.ts';
 
 export interface TeamFigures {
@@ -75,7 +74,7 @@ export function caseFacts(evaluated: readonly EvaluatedRow[]): CaseFacts[] {
       filedOn: asDate(values.filedOn),
       triagedOn,
       closedOn: asDate(values.closedOn),
-      firstExecution: parseCaseNo(caseNo)?.type === '执',
+      firstExecution: values.caseType === '执',
       overridden: team !== null && typeof values.teamOverride === 'string',
       ruleId: (fixed?.triage as FixedTriage | undefined)?.ruleId ?? null,
       close: nodes.find((node) => node.id === 'close'),
