@@ -53,6 +53,8 @@ export interface EvaluateOptions {
   /** Other stored rows, by ledger; the evaluated row is added to its own ledger as rowId 'this'. */
   stored?: Stored;
   rules?: RulesConfig;
+  /** As the weekly report evaluates: status, nodes and fixed facts only. */
+  statusOnly?: boolean;
 }
 
 export function evaluateIn(ledgerId: string, raw: RawRow, options: EvaluateOptions = {}): RowResult {
@@ -70,6 +72,7 @@ export function evaluateIn(ledgerId: string, raw: RawRow, options: EvaluateOptio
       rules: rules.ledgers[ledgerId],
       warnDefaults: rules.warnDefaults,
       view: viewOver(stored),
+      statusOnly: options.statusOnly,
     },
   );
 }

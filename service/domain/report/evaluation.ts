@@ -43,7 +43,7 @@ export function evaluateAsOf(
     LEDGERS.map((ledger) => {
       const context = { asOf, calendar, rules: rules.ledgers[ledger.id], warnDefaults: rules.warnDefaults, view, statusOnly: true };
       const evaluated = then.get(ledger.id)!.map((row) => {
-        const { status, nodes, fixed } = ledger.evaluate({ rowId: row.rowId, values: row.values, fixed: row.fixed }, context);
+        const { status, nodes, fixed } = ledger.evaluate(row, context);
         return { row, status, nodes, fixed };
       });
       return [ledger.id, evaluated] as const;

@@ -58,8 +58,8 @@ export function evaluateDetention(ledger: AnyLedger, row: RowInput, context: Eva
   problems.push(...checkDateOrder(ledger.columns, values, ['decidedOn', 'startOn', 'releasedOn']));
   problems.push(...checkDateOrder(ledger.columns, values, ['startOn', 'familyNotifiedAt']));
   const allNodes = notice ? [notice.node, ...nodes] : nodes;
-  problems.push(...checkRepeat(row.rowId, values, context.view, headers, rules.repeatSource));
-  problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
+  if (!context.statusOnly) problems.push(...checkRepeat(row.rowId, values, context.view, headers, rules.repeatSource));
+  if (!context.statusOnly) problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 
   return {
     status: { endOn: endOn?.dueOn ?? null, phase: phaseOf(values, release, asOf), ...summarizeNodes(allNodes) },

@@ -51,7 +51,7 @@ export function evaluateDisposal(ledger: AnyLedger, row: RowInput, context: Eval
   ]) {
     problems.push(...checkDateOrder(ledger.columns, row.values, order));
   }
-  problems.push(...lookUpCase(row.values, context.view, headers.caseNo).problems);
+  if (!context.statusOnly) problems.push(...lookUpCase(row.values, context.view, headers.caseNo).problems);
 
   return {
     status: {

@@ -16,12 +16,15 @@ const checkRepeat = repeatPunishmentCheck({ ledgerId: 'fines', measure: '罚款'
 export function evaluateFine(ledger: AnyLedger, row: RowInput, context: EvalContext<FinesRules>): RowEvaluation {
   const { values } = row;
   const headers = headersOf(ledger);
-  const problems: Problem[] = [
-    ...checkAmount(values, headers, context.rules),
-    ...checkDateOrder(ledger.columns, values, ['decidedOn', 'paidOn']),
-    ...checkRepeat(row.rowId, values, context.view, headers, context.rules.repeatSource),
-    ...lookUpCase(values, context.view, headers.caseNo).problems,
-  ];
+  // Every check only adds problems, which a caller reading statuses only leaves out.
+  const problems: Problem[] = context.statusOnly
+    ? []
+    : [
+        ...checkAmount(values, headers, context.rules),
+        ...checkDateOrder(ledger.columns, values, ['decidedOn', 'paidOn']),
+        ...checkRepeat(row.rowId, values, context.view, headers, context.rules.repeatSource),
+        ...lookUpCase(values, context.view, headers.caseNo).problems,
+      ];
   const phase = asDate(values.paidOn) ? '已缴纳' : asDate(values.decidedOn) ? '未缴纳' : '';
   return { status: { phase, ...summarizeNodes([]) }, nodes: [], problems, fixed: undefined };
 }

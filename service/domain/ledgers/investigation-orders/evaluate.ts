@@ -55,7 +55,7 @@ export function evaluateInvestigationOrder(
   });
   for (const warning of warnings) problems.push({ column: 'issuedOn', level: 'warning', message: warning.message });
   problems.push(...checkDateOrder(ledger.columns, values, ['issuedOn', 'returnedOn']));
-  problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
+  if (!context.statusOnly) problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 
   return {
     status: { dueOn: dueOn?.dueOn ?? null, phase: phaseFromNode(nodes[0], PHASES) ?? '', ...summarizeNodes(nodes) },

@@ -43,7 +43,7 @@ export function evaluatePayment(ledger: AnyLedger, row: RowInput, context: EvalC
   }
   problems.push(...checkDateOrder(ledger.columns, values, ['receivedOn', 'notifiedOn']));
   problems.push(...checkDateOrder(ledger.columns, values, ['receivedOn', 'heldOn', 'resumedOn', 'disbursedOn']));
-  problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
+  if (!context.statusOnly) problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 
   return { status: { ageDays: age?.days ?? null, phase, ...summarizeNodes(nodes) }, nodes, problems, fixed: undefined };
 }

@@ -53,7 +53,7 @@ export function evaluateRefusal(ledger: AnyLedger, row: RowInput, context: EvalC
   }
   problems.push(...checkDateOrder(ledger.columns, values, ['transferredOn', 'policeFiledOn', 'prosecutedOn', 'verdictOn']));
   problems.push(...checkDateOrder(ledger.columns, values, ['transferredOn', 'policeReplyOn']));
-  problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
+  if (!context.statusOnly) problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 
   return { status: { phase: phaseOf(values, nodes[0]), ...summarizeNodes(nodes) }, nodes, problems, fixed: undefined };
 }

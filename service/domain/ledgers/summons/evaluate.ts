@@ -40,7 +40,7 @@ export function evaluateSummons(ledger: AnyLedger, row: RowInput, context: EvalC
   if (questioning) problems.push(...checkLimit(questioning, headers, rules));
   problems.push(...checkPriorSummons(values, headers, rules.source));
   problems.push(...checkDateOrder(ledger.columns, values, ['warrantOn', 'arrivedAt', 'endedAt']));
-  problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
+  if (!context.statusOnly) problems.push(...lookUpCase(values, context.view, headers.caseNo).problems);
 
   const phase = phaseFromNode(nodes[0], PHASES) ?? (asDate(values.warrantOn) ? '待到案' : '');
   return {
