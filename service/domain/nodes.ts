@@ -4,7 +4,7 @@
 import { asDate, diffDays, type CivilDate } from './civil-date.ts';
 import type { Calendar } from './calendar.ts';
 import type { NodeConfig, NodeResult, NodeRule, NodeState, RowValues, WarnDefaults } from './ledger.ts';
-import { countPeriod, describePeriod, type BasedDue, type Period } from './periods.ts';
+import { countPeriod, describePeriod, type BasedDue, type DueDate, type Period } from './periods.ts';
 
 export const OPEN_STATES: readonly NodeState[] = ['超期', '临期', '正常'];
 
@@ -74,8 +74,9 @@ export const CALENDAR_NOTE_DAYS = 60;
 
 /** The open node due first: the row's current node (下一节点), undefined when none is open. */
 export function currentNode(nodes: NodeResult[]): NodeResult | undefined {
-  const open = nodes.filter((node) => OPEN_STATES.includes(node.state));
-  return open.length === 0 ? undefined : open.reduce((first, node) => (node.dueOn < first.dueOn ? node : first));
+  let first: NodeResult | undefined;
+  for (const node of nodes) if (OPEN_STATES.includes(node.state) && (!first || node.dueOn < first.dueOn)) first = node;
+  return first;
 }
 
 /** Whether a calendar note about `node` belongs in the row's 校验意见: it is the current node and due within 60 days. */
@@ -98,23 +99,31 @@ export function computeNodes(
   let noted: Map<NodeResult, Array<{ column: string; message: string }>> | null = null;
   for (const rule of rules) {
     if (rule.appliesTo && !rule.appliesTo(inputs.values)) continue;
-    const done = doneDate(rule, inputs);
-    const doneOn = done?.on ?? null;
     const config = inputs.configs[rule.id];
-    let due: BasedDue | null;
+    let due: DueDate;
+    let basis: string;
     if (inputs.derived && rule.anchor in inputs.derived) {
-      due = inputs.derived[rule.anchor];
+      const derived = inputs.derived[rule.anchor];
+      if (!derived) continue;
+      due = derived;
+      basis = derived.basis;
     } else {
       const anchorDate = asDate(inputs.values[rule.anchor]);
       if (!anchorDate || !config) continue;
       const header = inputs.headers[rule.anchor] ?? rule.anchor;
-      const counted = countPeriod(inputs.calendar, { date: anchorDate, label: header }, config.period, { roll: config.roll });
-      due = { dueOn: counted.dueOn, steps: counted.steps, warnings: counted.warnings, basis: ruleBasis(rule, header, config) };
+      due = countPeriod(inputs.calendar, { date: anchorDate, label: header }, config.period, { roll: config.roll });
+      basis = ruleBasis(rule, header, config);
     }
-    if (!due) continue;
+    const doneOn = doneDate(rule, inputs);
+    const note = doneOn && rule.doneByFallback ? doneNote(rule, inputs, doneOn) : null;
     const warnDays = config ? warnDaysFor(config, inputs.warnDefaults) : inputs.warnDefaults.long;
-    const basis = done?.note ? `${due.basis}；${done.note}` : due.basis;
-    const node = nodeResult(rule, { dueOn: due.dueOn, steps: due.steps, warnings: due.warnings, basis }, doneOn, inputs.asOf, warnDays);
+    const node = nodeResult(
+      rule,
+      { dueOn: due.dueOn, steps: due.steps, warnings: due.warnings, basis: note ? `${basis}；${note}` : basis },
+      doneOn,
+      inputs.asOf,
+      warnDays,
+    );
     nodes.push(node);
     if (due.warnings.length > 0) {
       noted ??= new Map();
@@ -145,19 +154,22 @@ function ruleBasis(rule: NodeRule, header: string, config: NodeConfig): string {
   return basis;
 }
 
-/** The date that closes a node, and for a node with fallback columns a note naming the one used. */
-function doneDate(rule: NodeRule, inputs: NodeInputs): { on: CivilDate; note: string | null } | null {
-  if (!rule.doneByFallback) {
-    const on = asDate(inputs.values[rule.doneBy]);
-    return on ? { on, note: null } : null;
-  }
-  for (const column of [rule.doneBy, ...rule.doneByFallback]) {
-    const on = asDate(inputs.values[column]);
-    if (!on) continue;
-    const used = `按${inputs.headers[column] ?? column} ${on} 认定完成`;
-    return { on, note: column === rule.doneBy ? used : `未填${inputs.headers[rule.doneBy] ?? rule.doneBy}，${used}` };
+/** The date that closes a node: its own column's, else the first of its fallback columns that is filled. */
+function doneDate(rule: NodeRule, inputs: NodeInputs): CivilDate | null {
+  const on = asDate(inputs.values[rule.doneBy]);
+  if (on || !rule.doneByFallback) return on;
+  for (const column of rule.doneByFallback) {
+    const fallback = asDate(inputs.values[column]);
+    if (fallback) return fallback;
   }
   return null;
+}
+
+/** For a node with fallback columns, the note naming the column its done date was read from. */
+function doneNote(rule: NodeRule, inputs: NodeInputs, on: CivilDate): string {
+  const column = [rule.doneBy, ...(rule.doneByFallback ?? [])].find((candidate) => asDate(inputs.values[candidate])) ?? rule.doneBy;
+  const used = `按${inputs.headers[column] ?? column} ${on} 认定完成`;
+  return column === rule.doneBy ? used : `未填${inputs.headers[rule.doneBy] ?? rule.doneBy}，${used}`;
 }
 
 export interface NodeSummary {
@@ -172,11 +184,11 @@ export const SEVERITY: Record<string, number> = { 超期: 3, 临期: 2, 正常: 
 
 /** The open node due first is "next"; the alert is the worst open state, 已完成 when none is open. */
 export function summarizeNodes(nodes: NodeResult[]): NodeSummary {
-  const open = nodes.filter((node) => OPEN_STATES.includes(node.state));
   const next = currentNode(nodes);
   if (!next) {
     return { nextNode: '', nextDue: null, daysLeft: null, alert: nodes.length > 0 ? '已完成' : '' };
   }
-  const worst = open.reduce((bad, node) => (SEVERITY[node.state] > SEVERITY[bad.state] ? node : bad));
+  let worst = next;
+  for (const node of nodes) if ((SEVERITY[node.state] ?? 0) > SEVERITY[worst.state]) worst = node;
   return { nextNode: next.name, nextDue: next.dueOn, daysLeft: next.daysLeft, alert: worst.state };
 }
