@@ -19,11 +19,32 @@ export function describeLimit(limit: CloseLimit): string {
 
 export const ruleName = (rule: TriageRule) => `规则${rule.id}「${rule.label}」`;
 
+/**
+ * Proposals by the rules they were made from and which of their rules matched: the same few
+ * combinations serve 100,000 cases, so each proposal (frozen, and shared by the rows it serves) is
+ * made once rather than its words for every row.
+ */
+const proposals = new WeakMap<CasesRules['triage'], Map<string, Readonly<TriageDecision>>>();
+
 /** The rules' proposal: the first matching rule wins; every other matching rule is named too. */
-export function proposeTeam(values: RowValues, rules: CasesRules['triage']): TriageDecision | null {
+export function proposeTeam(values: RowValues, rules: CasesRules['triage']): Readonly<TriageDecision> | null {
   const caseType = values.caseType;
   if (caseType !== '执' && caseType !== '执恢') return null;
-  const matched = rules.rules.filter((rule) => matches(rule.when, values));
+  let key: string = caseType;
+  rules.rules.forEach((rule, index) => {
+    if (matches(rule.when, values)) key += `,${index}`;
+  });
+  let byMatch = proposals.get(rules);
+  if (!byMatch) proposals.set(rules, (byMatch = new Map()));
+  let proposal = byMatch.get(key);
+  if (!proposal) {
+    const matched = rules.rules.filter((rule) => matches(rule.when, values));
+    byMatch.set(key, (proposal = Object.freeze(proposalOf(caseType, matched, rules))));
+  }
+  return proposal;
+}
+
+function proposalOf(caseType: '执' | '执恢', matched: TriageRule[], rules: CasesRules['triage']): TriageDecision {
   const others = matched.slice(1).map(ruleName);
   const also = others.length > 0 ? `；另符合${others.join('、')}` : '';
   const [first] = matched;
