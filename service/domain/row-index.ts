@@ -10,9 +10,10 @@ export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
 
   constructor(private readonly entries: IndexEntries<V, R>) {}
 
+  /** An index over rows with distinct rowIds (a ledger's), each taken once: nothing to replace, so nothing is looked up first. */
   static over<V, R extends { rowId: string }>(rows: Iterable<R>, entries: IndexEntries<V, R>): RowIndex<V, R> {
     const index = new RowIndex(entries);
-    for (const row of rows) index.update(row);
+    for (const row of rows) index.add(row, entries(row));
     return index;
   }
 
@@ -21,18 +22,22 @@ export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
     const before = this.keysOfRow.get(row.rowId) ?? [];
     for (const key of before) this.byKey.get(key)?.delete(row.rowId);
     const entries = this.entries(row);
+    this.add(row, entries);
+    if (entries.length === 0) this.keysOfRow.delete(row.rowId);
+    return entries.length === 0 ? before : [...before, ...entries.map(([key]) => key)];
+  }
+
+  private add(row: R, entries: Array<[key: string, value: V]>): void {
+    if (entries.length === 0) return;
     for (const [key, value] of entries) {
       let rows = this.byKey.get(key);
       if (!rows) this.byKey.set(key, (rows = new Map()));
       rows.set(row.rowId, value);
     }
-    if (entries.length > 0)
-      this.keysOfRow.set(
-        row.rowId,
-        entries.map(([key]) => key),
-      );
-    else this.keysOfRow.delete(row.rowId);
-    return entries.length === 0 ? before : [...before, ...entries.map(([key]) => key)];
+    this.keysOfRow.set(
+      row.rowId,
+      entries.map(([key]) => key),
+    );
   }
 
   /** The keys this row's entry would move between if the index took it: those it holds now and those it would hold. */
