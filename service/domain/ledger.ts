@@ -115,7 +115,7 @@ export interface RowIndexDef<V> {
 /** What the stored ledgers tell a row about the other rows, as the current request sees them. */
 export interface LedgerView {
   /** The live (not deleted) rows of a ledger under this key of the index. */
-  lookup<V>(ledgerId: string, index: RowIndexDef<V>, key: string): Array<{ rowId: string; value: V }>;
+  lookup<V>(ledgerId: string, index: RowIndexDef<V>, key: string): ReadonlyArray<{ rowId: string; value: V }>;
 }
 
 export interface EvalContext<R> {

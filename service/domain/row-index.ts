@@ -1,6 +1,6 @@
 // Indexes over a ledger's rows (e.g. 终本 closures by respondent, rows by natural key), built once
 // and kept up to date row by row: the service keeps one per stored ledger so a one-row edit does not
-// walk every row, and the weekly report builds its own over the rows as they stood on a past day.
+// walk every row, and the weekly report builds a fixed one over the rows as they stood on a past day.
 
 export type IndexEntries<V, R extends { rowId: string }> = (row: R) => Array<[key: string, value: V]>;
 
@@ -55,3 +55,28 @@ export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
     return [...(this.byKey.get(key) ?? [])].map(([rowId, value]) => ({ rowId, value }));
   }
 }
+
+/**
+ * An index over rows taken once and never updated (the weekly report's rows as they stood on a past
+ * day): a list of entries per key, without the per-row bookkeeping an updated index needs. Its
+ * lists are shared with every lookup, so they are read, never changed.
+ */
+export class FixedRowIndex<V, R extends { rowId: string } = { rowId: string }> {
+  private readonly byKey = new Map<string, Array<{ rowId: string; value: V }>>();
+
+  constructor(rows: Iterable<R>, entries: IndexEntries<V, R>) {
+    for (const row of rows) {
+      for (const [key, value] of entries(row)) {
+        const found = this.byKey.get(key);
+        if (found) found.push({ rowId: row.rowId, value });
+        else this.byKey.set(key, [{ rowId: row.rowId, value }]);
+      }
+    }
+  }
+
+  get(key: string): ReadonlyArray<{ rowId: string; value: V }> {
+    return this.byKey.get(key) ?? NONE;
+  }
+}
+
+const NONE: ReadonlyArray<never> = Object.freeze([]);

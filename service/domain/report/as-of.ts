@@ -6,7 +6,7 @@
 import { asDate, type CivilDate } from '../civil-date.ts';
 import { dateOf, isLocalDateTime } from '../date-time.ts';
 import type { AnyLedger, LedgerView, RowIndexDef, RowValues } from '../ledger.ts';
-import { RowIndex } from '../row-index.ts';
+import { FixedRowIndex } from '../row-index.ts';
 
 /** A stored row as the report reads it: normalised values, and the facts fixed by earlier syncs. */
 export interface ReportRow {
@@ -42,7 +42,9 @@ export function rowAsOf(ledger: AnyLedger, row: ReportRow, asOf: CivilDate): Rep
   let dated = false;
   let happened = false;
   for (const column of eventColumnsOf(ledger)) {
-    const day = dayOf(row.values[column]);
+    const value = row.values[column];
+    if (value === null || value === undefined) continue;
+    const day = dayOf(value);
     if (!day) continue;
     dated = true;
     if (day <= asOf) happened = true;
@@ -54,14 +56,14 @@ export function rowAsOf(ledger: AnyLedger, row: ReportRow, asOf: CivilDate): Rep
 
 /** A view over given rows of every ledger, answering lookups as the service's indexes do; each index is built on first use. */
 export function viewOver(rows: ReadonlyMap<string, readonly ReportRow[]>): LedgerView {
-  const indexes = new Map<string, RowIndex<unknown, ReportRow>>();
+  const indexes = new Map<string, FixedRowIndex<unknown, ReportRow>>();
   return {
     lookup: <V>(ledgerId: string, definition: RowIndexDef<V>, key: string) => {
       const name = `${ledgerId}/${definition.name}`;
-      let index = indexes.get(name) as RowIndex<V, ReportRow> | undefined;
+      let index = indexes.get(name) as FixedRowIndex<V, ReportRow> | undefined;
       if (!index) {
-        index = RowIndex.over(rows.get(ledgerId) ?? [], (row: ReportRow) => definition.entries(row.values));
-        indexes.set(name, index as RowIndex<unknown, ReportRow>);
+        index = new FixedRowIndex(rows.get(ledgerId) ?? [], (row: ReportRow) => definition.entries(row.values));
+        indexes.set(name, index as FixedRowIndex<unknown, ReportRow>);
       }
       return index.get(key);
     },

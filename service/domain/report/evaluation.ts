@@ -36,7 +36,14 @@ export function evaluateAsOf(
   calendar: Calendar,
 ): Map<string, EvaluatedRow[]> {
   const then = new Map(
-    LEDGERS.map((ledger) => [ledger.id, (rows.get(ledger.id) ?? []).flatMap((row) => rowAsOf(ledger, row, asOf) ?? [])] as const),
+    LEDGERS.map((ledger) => {
+      const rowsThen: ReportRow[] = [];
+      for (const row of rows.get(ledger.id) ?? []) {
+        const rowThen = rowAsOf(ledger, row, asOf);
+        if (rowThen) rowsThen.push(rowThen);
+      }
+      return [ledger.id, rowsThen] as const;
+    }),
   );
   const view = viewOver(then);
   return new Map(

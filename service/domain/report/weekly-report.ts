@@ -83,6 +83,6 @@ export function buildWeeklyReport(input: ReportInput): WeeklyReport {
     payments: paymentFigures(evaluated.get('payments') ?? [], period),
     measures: measureFigures(LEDGERS, evaluated, period),
     archive: archiveFigures(cases, period),
-    overdue: overdueNodes(evaluated, byCaseNo),
+    overdue: overdueNodes(evaluated, byCaseNo, cases),
   };
 }

@@ -77,31 +77,49 @@ export function caseFacts(evaluated: readonly EvaluatedRow[]): CaseFacts[] {
       firstExecution: values.caseType === '执',
       overridden: team !== null && typeof values.teamOverride === 'string',
       ruleId: (fixed?.triage as FixedTriage | undefined)?.ruleId ?? null,
-      close: nodes.find((node) => node.id === 'close'),
-      archive: nodes.find((node) => node.id === 'archive'),
+      close: nodeOf(nodes, 'close'),
+      archive: nodeOf(nodes, 'archive'),
     };
   });
 }
 
+function nodeOf(nodes: readonly NodeResult[], id: string): NodeResult | undefined {
+  for (const node of nodes) if (node.id === id) return node;
+  return undefined;
+}
+
+/** One pass over the cases (a bureau holds 100,000), each counted into its team's figures. */
 export function teamFigures(cases: readonly CaseFacts[], period: ReportPeriod): TeamFigures[] {
-  return TEAMS.map((team) => {
-    const ours = cases.filter((facts) => facts.team === team);
-    const received = ours.filter((facts) => period.holds(facts.triagedOn)).length;
-    const closed = ours.filter((facts) => period.holds(facts.closedOn));
-    const open = ours.filter((facts) => facts.closedOn === null);
-    const firstClosed = closed.filter((facts) => facts.firstExecution && facts.filedOn !== null);
-    const days = firstClosed.map((facts) => diffDays(facts.closedOn!, facts.filedOn!));
-    return {
-      team,
-      received,
-      closed: closed.length,
-      open: open.length,
-      overdue: open.filter((facts) => facts.close?.state === '超期').length,
-      dueSoon: open.filter((facts) => facts.close?.state === '临期').length,
-      avgDaysToClose: days.length > 0 ? round(days.reduce((sum, n) => sum + n, 0) / days.length, 1) : null,
-      closeRate: received > 0 ? round(closed.length / received, 4) : null,
-    };
-  });
+  const tallies = new Map(
+    TEAMS.map((team) => [team, { received: 0, closed: 0, open: 0, overdue: 0, dueSoon: 0, firstClosed: 0, firstDays: 0 }]),
+  );
+  for (const facts of cases) {
+    const tally = facts.team === null ? undefined : tallies.get(facts.team);
+    if (!tally) continue;
+    if (period.holds(facts.triagedOn)) tally.received += 1;
+    if (period.holds(facts.closedOn)) {
+      tally.closed += 1;
+      if (facts.firstExecution && facts.filedOn !== null) {
+        tally.firstClosed += 1;
+        tally.firstDays += diffDays(facts.closedOn, facts.filedOn);
+      }
+    }
+    if (facts.closedOn === null) {
+      tally.open += 1;
+      if (facts.close?.state === '超期') tally.overdue += 1;
+      if (facts.close?.state === '临期') tally.dueSoon += 1;
+    }
+  }
+  return [...tallies].map(([team, { received, closed, open, overdue, dueSoon, firstClosed, firstDays }]) => ({
+    team,
+    received,
+    closed,
+    open,
+    overdue,
+    dueSoon,
+    avgDaysToClose: firstClosed > 0 ? round(firstDays / firstClosed, 1) : null,
+    closeRate: received > 0 ? round(closed / received, 4) : null,
+  }));
 }
 
 /** The teams, the one with the most 超期 first, then the most 临期, then the most open; equals keep their order. */

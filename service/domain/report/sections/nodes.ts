@@ -63,10 +63,15 @@ export function nodeFigures(evaluated: ReadonlyMap<string, readonly EvaluatedRow
   });
 }
 
-/** Every node open past its due date as of the report's day, longest overdue first. */
+/**
+ * Every node open past its due date as of the report's day, longest overdue first. A case row's
+ * own facts are `caseRows` (made from the cases ledger's evaluated rows, in their order), others
+ * find their case's by its number.
+ */
 export function overdueNodes(
   evaluated: ReadonlyMap<string, readonly EvaluatedRow[]>,
   cases: ReadonlyMap<string, CaseFacts>,
+  caseRows: readonly CaseFacts[] = [],
 ): OverdueNode[] {
   const list: OverdueNode[] = [];
   /** Each listed node's ledger, by its place in LEDGERS (the order after days overdue). */
@@ -80,50 +85,75 @@ export function overdueNodes(
   };
   LEDGERS.forEach((ledger, order) => {
     const counted = new Map(countedNodes(ledger).map((rule) => [rule.id, rule]));
-    for (const { row, nodes } of evaluated.get(ledger.id) ?? []) {
+    const own = ledger.id === 'cases' ? caseRows : [];
+    (evaluated.get(ledger.id) ?? []).forEach(({ row, nodes }, rowIndex) => {
+      // The row's case, team and 承办人, read at its first overdue node (a case often has several).
+      let ofRow: { caseNo: string; team: string; handler: string } | null = null;
       for (const node of nodes) {
+        if (node.state !== '超期') continue;
         const rule = counted.get(node.id);
-        if (!rule || node.state !== '超期') continue;
-        const caseNo = typeof row.values.caseNo === 'string' ? row.values.caseNo : '';
-        const facts = cases.get(caseNo);
-        const handler = maskedOnce(typeof row.values.handler === 'string' ? row.values.handler : (facts?.handler ?? ''));
+        if (!rule) continue;
+        if (!ofRow) {
+          const caseNo = typeof row.values.caseNo === 'string' ? row.values.caseNo : '';
+          const facts = own[rowIndex] ?? cases.get(caseNo);
+          const handler = maskedOnce(typeof row.values.handler === 'string' ? row.values.handler : (facts?.handler ?? ''));
+          ofRow = { caseNo, team: facts?.team ?? '', handler };
+        }
         list.push({
           ledger: ledger.name,
-          caseNo,
+          caseNo: ofRow.caseNo,
           node: rule.name,
           dueOn: node.dueOn,
           daysOverdue: -node.daysLeft!,
-          team: facts?.team ?? '',
-          handler,
+          team: ofRow.team,
+          handler: ofRow.handler,
         });
         orders.push(order);
       }
-    }
+    });
   });
   return longestOverdueFirst(list, orders);
 }
 
 /**
  * The list by days overdue (most first), then ledger, case number and node, with plain
- * comparisons, not localeCompare: it may hold 170,000 nodes over a few hundred distinct days, so
- * the nodes are put in groups by their days and only each group is sorted (stably, as one sort of
- * the whole list would).
+ * comparisons, not localeCompare, stably. It may hold 170,000 nodes over a few hundred distinct
+ * days, so the nodes are put in groups by their days and only each group is sorted; within a group
+ * by one number per node (ledger, then the rank of its case number and of its node's name among
+ * the list's, each ranked once by a plain sort of the texts), not by comparing texts.
  */
 function longestOverdueFirst(list: OverdueNode[], orders: number[]): OverdueNode[] {
+  const caseRank = ranks(list, (node) => node.caseNo);
+  const nameRank = ranks(list, (node) => node.node);
+  const keys = new Float64Array(list.length);
   const byDays = new Map<number, number[]>();
+  let caseNo: string | undefined;
+  let rankOfCase = 0;
   list.forEach((node, index) => {
+    if (node.caseNo !== caseNo) rankOfCase = caseRank.get((caseNo = node.caseNo))!;
+    keys[index] = (orders[index] * caseRank.size + rankOfCase) * nameRank.size + nameRank.get(node.node)!;
     const group = byDays.get(node.daysOverdue);
     if (group) group.push(index);
     else byDays.set(node.daysOverdue, [index]);
   });
   const sorted: OverdueNode[] = [];
   for (const [, group] of [...byDays].sort(([a], [b]) => b - a)) {
-    group.sort((a, b) => orders[a] - orders[b] || compare(list[a].caseNo, list[b].caseNo) || compare(list[a].node, list[b].node));
+    group.sort((a, b) => keys[a] - keys[b] || a - b);
     for (const index of group) sorted.push(list[index]);
   }
   return sorted;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Each distinct text's place in the plain (code unit) order of them all. */
+function ranks(list: readonly OverdueNode[], text: (node: OverdueNode) => string): Map<string, number> {
+  const distinct = new Set<string>();
+  let previous: string | undefined;
+  // A row's nodes sit side by side: most repeats are the one before.
+  for (const node of list) {
+    const value = text(node);
+    if (value !== previous) distinct.add((previous = value));
+  }
+  const rank = new Map<string, number>();
+  [...distinct].sort().forEach((value, index) => rank.set(value, index));
+  return rank;
 }
