@@ -1,7 +1,7 @@
 // Node states and the row summary (SPEC §3): which node is next, how many days are left, and the
 // row's alert, the worst state among its open nodes.
 
-import { asDate, diffDays, type CivilDate } from './civil-date.ts';
+import { asDate, diffDays, toDayNumber, type CivilDate } from './civil-date.ts';
 import type { Calendar } from './calendar.ts';
 import type { NodeConfig, NodeResult, NodeRule, NodeState, RowValues, WarnDefaults } from './ledger.ts';
 import { countPeriod, describePeriod, type BasedDue, type DueDate, type Period } from './periods.ts';
@@ -97,14 +97,15 @@ export function computeNodes(
   const nodes: NodeResult[] = [];
   // Only a node whose counting met a year without holiday data has notes; most rows have none.
   let noted: Map<NodeResult, Array<{ column: string; message: string }>> | null = null;
+  let asOfDay: number | undefined;
   for (const rule of rules) {
     if (rule.appliesTo && !rule.appliesTo(inputs.values)) continue;
     const config = inputs.configs[rule.id];
     let due: DueDate;
     let basis: string;
-    if (inputs.derived && rule.anchor in inputs.derived) {
-      const derived = inputs.derived[rule.anchor];
-      if (!derived) continue;
+    const derived = inputs.derived?.[rule.anchor];
+    if (derived !== undefined) {
+      if (derived === null) continue;
       due = derived;
       basis = derived.basis;
     } else {
@@ -116,14 +117,25 @@ export function computeNodes(
     }
     const doneOn = doneDate(rule, inputs);
     const note = doneOn && rule.doneByFallback ? doneNote(rule, inputs, doneOn) : null;
-    const warnDays = config ? warnDaysFor(config, inputs.warnDefaults) : inputs.warnDefaults.long;
-    const node = nodeResult(
-      rule,
-      { dueOn: due.dueOn, steps: due.steps, warnings: due.warnings, basis: note ? `${basis}；${note}` : basis },
+    // nodeResult's state and days left, with the report day's number read once for every node.
+    let state: NodeState;
+    let daysLeft: number | null = null;
+    if (doneOn) state = doneOn <= due.dueOn ? '已完成' : '超期完成';
+    else {
+      daysLeft = toDayNumber(due.dueOn) - (asOfDay ??= toDayNumber(inputs.asOf));
+      const warnDays = config ? warnDaysFor(config, inputs.warnDefaults) : inputs.warnDefaults.long;
+      state = daysLeft < 0 ? '超期' : daysLeft <= warnDays ? '临期' : '正常';
+    }
+    const node: NodeResult = {
+      id: rule.id,
+      name: rule.name,
+      dueOn: due.dueOn,
       doneOn,
-      inputs.asOf,
-      warnDays,
-    );
+      state,
+      daysLeft,
+      basis: note ? `${basis}；${note}` : basis,
+      steps: due.steps,
+    };
     nodes.push(node);
     if (due.warnings.length > 0) {
       noted ??= new Map();

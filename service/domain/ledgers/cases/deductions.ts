@@ -29,6 +29,7 @@ export function readDeductions(
   filedOn: CivilDate | null,
   header: string,
 ): { periods: DeductedPeriod[]; messages: string[] } {
+  if (text === '') return { periods: [], messages: [] };
   const periods: DeductedPeriod[] = [];
   const messages: string[] = [];
   for (const entry of text

@@ -66,6 +66,7 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
   }
   if (!context.statusOnly) problems.push(...rowChecks(ledger, row.rowId, values, headers, context));
 
+  const { nextNode, nextDue, daysLeft, alert } = summarizeNodes(nodes);
   return {
     status: {
       team: decision?.team ?? '',
@@ -73,7 +74,10 @@ export function evaluateCase(ledger: AnyLedger, row: RowInput, context: EvalCont
       closeDue: close?.due.dueOn ?? null,
       statutoryDue: statutory?.dueOn ?? null,
       phase: phaseOf(values, term),
-      ...summarizeNodes(nodes),
+      nextNode,
+      nextDue,
+      daysLeft,
+      alert,
     },
     nodes,
     problems,

@@ -57,7 +57,19 @@ export function caseTerm(filedOn: CivilDate, inputs: TermInputs): CaseTerm {
     ...(deducted.days > 0 ? [`扣除不计入执行期限的期间（${rules.deductions.source}）`] : []),
   ];
   const basis = parts.length === 1 ? parts[0] : parts.join('；');
-  return { statutory: { ...due, basis }, period, deductions: read.periods, running: deducted.running, problems };
+  const statutory = moved ? { ...due, basis } : withBasis(plain, basis);
+  return { statutory, period, deductions: read.periods, running: deducted.running, problems };
+}
+
+/** A shared count with its basis, made once per count and basis (most cases have neither deductions nor an extension). */
+const based = new WeakMap<DueDate, Map<string, BasedDue>>();
+
+function withBasis(due: DueDate, basis: string): BasedDue {
+  let byBasis = based.get(due);
+  if (!byBasis) based.set(due, (byBasis = new Map()));
+  let found = byBasis.get(basis);
+  if (!found) byBasis.set(basis, (found = Object.freeze({ ...due, basis })));
+  return found;
 }
 
 /** 「来源：立案之日起N个月内执结」 of a term (the rules' or a tag's): the same words for every case it counts. */

@@ -1,6 +1,6 @@
 // 繁简分流: which team a case goes to, by the configured rules in order, and why.
 
-import { matches } from '../../conditions.ts';
+import { testOf, type Test } from '../../conditions.ts';
 import type { RowValues } from '../../ledger.ts';
 import { describePeriod } from '../../periods.ts';
 import type { CasesRules, CloseLimit, TriageRule } from './rules.ts';
@@ -24,21 +24,20 @@ export const ruleName = (rule: TriageRule) => `规则${rule.id}「${rule.label}�
  * combinations serve 100,000 cases, so each proposal (frozen, and shared by the rows it serves) is
  * made once rather than its words for every row.
  */
-const proposals = new WeakMap<CasesRules['triage'], Map<string, Readonly<TriageDecision>>>();
+const proposals = new WeakMap<CasesRules['triage'], { tests: Test[]; byMatch: Map<string, Readonly<TriageDecision>> }>();
 
 /** The rules' proposal: the first matching rule wins; every other matching rule is named too. */
 export function proposeTeam(values: RowValues, rules: CasesRules['triage']): Readonly<TriageDecision> | null {
   const caseType = values.caseType;
   if (caseType !== '执' && caseType !== '执恢') return null;
+  let made = proposals.get(rules);
+  if (!made) proposals.set(rules, (made = { tests: rules.rules.map((rule) => testOf(rule.when)), byMatch: new Map() }));
+  const { tests, byMatch } = made;
   let key: string = caseType;
-  rules.rules.forEach((rule, index) => {
-    if (matches(rule.when, values)) key += `,${index}`;
-  });
-  let byMatch = proposals.get(rules);
-  if (!byMatch) proposals.set(rules, (byMatch = new Map()));
+  for (let index = 0; index < tests.length; index++) if (tests[index](values)) key += `,${index}`;
   let proposal = byMatch.get(key);
   if (!proposal) {
-    const matched = rules.rules.filter((rule) => matches(rule.when, values));
+    const matched = rules.rules.filter((_, index) => tests[index](values));
     byMatch.set(key, (proposal = Object.freeze(proposalOf(caseType, matched, rules))));
   }
   return proposal;
