@@ -117,43 +117,26 @@ export function overdueNodes(
 
 /**
  * The list by days overdue (most first), then ledger, case number and node, with plain
- * comparisons, not localeCompare, stably. It may hold 170,000 nodes over a few hundred distinct
- * days, so the nodes are put in groups by their days and only each group is sorted; within a group
- * by one number per node (ledger, then the rank of its case number and of its node's name among
- * the list's, each ranked once by a plain sort of the texts), not by comparing texts.
+ * comparisons, not localeCompare: it may hold 170,000 nodes over a few hundred distinct days, so
+ * the nodes are put in groups by their days and only each group is sorted (stably, as one sort of
+ * the whole list would). Ranking the case numbers once and sorting by numbers was tried: it took
+ * 1.6–1.9 times as long for 171,000 nodes, since ranking sorts the 100,000 numbers' texts anyway.
  */
 function longestOverdueFirst(list: OverdueNode[], orders: number[]): OverdueNode[] {
-  const caseRank = ranks(list, (node) => node.caseNo);
-  const nameRank = ranks(list, (node) => node.node);
-  const keys = new Float64Array(list.length);
   const byDays = new Map<number, number[]>();
-  let caseNo: string | undefined;
-  let rankOfCase = 0;
   list.forEach((node, index) => {
-    if (node.caseNo !== caseNo) rankOfCase = caseRank.get((caseNo = node.caseNo))!;
-    keys[index] = (orders[index] * caseRank.size + rankOfCase) * nameRank.size + nameRank.get(node.node)!;
     const group = byDays.get(node.daysOverdue);
     if (group) group.push(index);
     else byDays.set(node.daysOverdue, [index]);
   });
   const sorted: OverdueNode[] = [];
   for (const [, group] of [...byDays].sort(([a], [b]) => b - a)) {
-    group.sort((a, b) => keys[a] - keys[b] || a - b);
+    group.sort((a, b) => orders[a] - orders[b] || compare(list[a].caseNo, list[b].caseNo) || compare(list[a].node, list[b].node));
     for (const index of group) sorted.push(list[index]);
   }
   return sorted;
 }
 
-/** Each distinct text's place in the plain (code unit) order of them all. */
-function ranks(list: readonly OverdueNode[], text: (node: OverdueNode) => string): Map<string, number> {
-  const distinct = new Set<string>();
-  let previous: string | undefined;
-  // A row's nodes sit side by side: most repeats are the one before.
-  for (const node of list) {
-    const value = text(node);
-    if (value !== previous) distinct.add((previous = value));
-  }
-  const rank = new Map<string, number>();
-  [...distinct].sort().forEach((value, index) => rank.set(value, index));
-  return rank;
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
