@@ -4,7 +4,7 @@
 import { asDate, diffDays, toDayNumber, type CivilDate } from './civil-date.ts';
 import type { Calendar } from './calendar.ts';
 import type { NodeConfig, NodeResult, NodeRule, NodeState, RowValues, WarnDefaults } from './ledger.ts';
-import { countPeriod, describePeriod, type BasedDue, type DueDate, type Period } from './periods.ts';
+import { countsOf, describePeriod, type BasedDue, type DueDate, type Period } from './periods.ts';
 
 export const OPEN_STATES: readonly NodeState[] = ['超期', '临期', '正常'];
 
@@ -112,7 +112,7 @@ export function computeNodes(
       const anchorDate = asDate(inputs.values[rule.anchor]);
       if (!anchorDate || !config) continue;
       const header = inputs.headers[rule.anchor] ?? rule.anchor;
-      due = countPeriod(inputs.calendar, { date: anchorDate, label: header }, config.period, { roll: config.roll });
+      due = countsFor(header, config, inputs.calendar)(anchorDate);
       basis = ruleBasis(rule, header, config);
     }
     const doneOn = doneDate(rule, inputs);
@@ -148,6 +148,17 @@ export function computeNodes(
   const current = noted ? currentNode(nodes) : undefined;
   const warnings = current && calendarNoteApplies(current, nodes) ? (noted?.get(current) ?? []) : [];
   return { nodes, warnings };
+}
+
+/** Each node configuration's counting (see countsOf), with the anchor header and calendar it was made for. */
+const counts = new WeakMap<NodeConfig, { header: string; calendar: Calendar; count: (date: CivilDate) => DueDate }>();
+
+function countsFor(header: string, config: NodeConfig, calendar: Calendar): (date: CivilDate) => DueDate {
+  const known = counts.get(config);
+  if (known && known.header === header && known.calendar === calendar) return known.count;
+  const count = countsOf(calendar, header, config.period, { roll: config.roll });
+  counts.set(config, { header, calendar, count });
+  return count;
 }
 
 /**

@@ -62,20 +62,32 @@ export function countPeriod(
   period: Period,
   options: CountOptions = {},
 ): DueDate {
+  return countsOf(calendar, anchor.label, period, options)(anchor.date);
+}
+
+/**
+ * countPeriod for one calendar, anchor label, period and options, as a function of the anchor's
+ * date: a caller that counts the same period for every row (a node of a ledger) keeps it and is
+ * left one lookup per row.
+ */
+export function countsOf(calendar: Calendar, label: string, period: Period, options: CountOptions = {}): (date: CivilDate) => DueDate {
   let byPeriod = counted.get(calendar);
   if (!byPeriod) counted.set(calendar, (byPeriod = new Map()));
   const code = periodCode(period, options);
   let byLabel = byPeriod.get(code);
   if (!byLabel) byPeriod.set(code, (byLabel = new Map()));
-  let byDate = byLabel.get(anchor.label);
-  if (!byDate) byLabel.set(anchor.label, (byDate = new Map()));
-  let due = byDate.get(anchor.date);
-  if (!due) {
-    due = Object.freeze(count(calendar, anchor, period, options));
-    Object.freeze(due.warnings);
-    byDate.set(anchor.date, due);
-  }
-  return due;
+  let byDate = byLabel.get(label);
+  if (!byDate) byLabel.set(label, (byDate = new Map()));
+  const dues = byDate;
+  return (date) => {
+    let due = dues.get(date);
+    if (!due) {
+      due = Object.freeze(count(calendar, { date, label }, period, options));
+      Object.freeze(due.warnings);
+      dues.set(date, due);
+    }
+    return due;
+  };
 }
 
 function count(calendar: Calendar, anchor: { date: CivilDate; label: string }, period: Period, options: CountOptions): DueDate {
