@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { PendingRows } from '../service/pending-rows.ts';
-import { RowIndex } from '../service/domain/row-index.ts';
+import type { RowValues } from '../service/domain/ledger.ts';
+import { casesByNumber } from '../service/domain/ledgers/cases/lookup.ts';
+import { FixedRowIndex, RowIndex } from '../service/domain/row-index.ts';
 import type { StoredRow } from '../service/store/store.ts';
 
 const row = (rowId: string, respondent: string, rev = 1): StoredRow => ({
@@ -50,5 +52,40 @@ describe('row indexes kept up to date', () => {
       ['b', 'c'],
     );
     assert.ok(pending.isChanged('c') && !pending.isChanged('a'));
+  });
+});
+
+describe('an index taken once (the weekly report’s)', () => {
+  const rows = [row('a', '张三'), row('b', '李四'), row('c', '张三'), row('d', '')];
+  const keyOf = (stored: StoredRow) => (stored.values.respondent === '' ? null : String(stored.values.respondent));
+  const entriesOf = (stored: StoredRow): Array<[string, string]> => {
+    const key = keyOf(stored);
+    return key === null ? [] : [[key, `${stored.rowId}的值`]];
+  };
+
+  it('answers by one key per row as it does from every row’s entries, and makes the values of the rows looked up only', () => {
+    const made: string[] = [];
+    const counted = (stored: StoredRow) => {
+      made.push(stored.rowId);
+      return entriesOf(stored);
+    };
+    const filed = new FixedRowIndex(rows, counted, keyOf);
+    const whole = new FixedRowIndex(rows, entriesOf);
+    assert.deepEqual(made, []);
+    for (const key of ['张三', '李四', '', '王五', '张三']) assert.deepEqual(filed.get(key), whole.get(key));
+    assert.deepEqual(filed.get('张三'), [
+      { rowId: 'a', value: 'a的值' },
+      { rowId: 'c', value: 'c的值' },
+    ]);
+    assert.deepEqual(made, ['a', 'c', 'b'], 'each row looked up made once, the row without a key never');
+  });
+
+  it('files a case row under the case number its entries give, and a row without one under none', () => {
+    const cases: RowValues[] = [{ caseNo: '（2026）豫0102执1号', closedOn: '2026-05-06' }, { caseNo: null }, { caseNo: 12 }, {}];
+    for (const values of cases) {
+      const entries = casesByNumber.entries(values);
+      assert.deepEqual(casesByNumber.key!(values), entries.length === 0 ? null : entries[0][0]);
+      assert.ok(entries.length <= 1);
+    }
   });
 });

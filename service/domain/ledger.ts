@@ -110,6 +110,11 @@ export interface RowIndexDef<V> {
   name: string;
   /** The keys and values one row contributes, from its normalised values; none when it does not count. */
   entries(values: RowValues): Array<[key: string, value: V]>;
+  /**
+   * For an index with at most one key per row: that key, or null when `entries` gives none. An
+   * index taken once (the weekly report's) then makes the values of the rows looked up only.
+   */
+  key?(values: RowValues): string | null;
 }
 
 /** What the stored ledgers tell a row about the other rows, as the current request sees them. */

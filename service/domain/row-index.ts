@@ -58,23 +58,46 @@ export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
 
 /**
  * An index over rows taken once and never updated (the weekly report's rows as they stood on a past
- * day): a list of entries per key, without the per-row bookkeeping an updated index needs. Its
- * lists are shared with every lookup, so they are read, never changed.
+ * day): a list of entries per key, without the per-row bookkeeping an updated index needs. Given
+ * `keyOf` (an index with at most one key per row), it files the rows by key and makes a key's
+ * entries when it is first looked up: the report looks up a few thousand of 100,000 case numbers.
+ * Its lists are shared with every lookup, so they are read, never changed.
  */
 export class FixedRowIndex<V, R extends { rowId: string } = { rowId: string }> {
   private readonly byKey = new Map<string, Array<{ rowId: string; value: V }>>();
+  private readonly rowsByKey = new Map<string, R | R[]>();
 
-  constructor(rows: Iterable<R>, entries: IndexEntries<V, R>) {
-    for (const row of rows) {
-      for (const [key, value] of entries(row)) {
-        const found = this.byKey.get(key);
-        if (found) found.push({ rowId: row.rowId, value });
-        else this.byKey.set(key, [{ rowId: row.rowId, value }]);
+  constructor(
+    rows: Iterable<R>,
+    private readonly entries: IndexEntries<V, R>,
+    keyOf?: (row: R) => string | null,
+  ) {
+    if (keyOf) {
+      for (const row of rows) {
+        const key = keyOf(row);
+        if (key === null) continue;
+        const filed = this.rowsByKey.get(key);
+        if (filed === undefined) this.rowsByKey.set(key, row);
+        else if (Array.isArray(filed)) filed.push(row);
+        else this.rowsByKey.set(key, [filed, row]);
       }
+      return;
     }
+    for (const row of rows) for (const [key, value] of entries(row)) this.file(key, row.rowId, value);
+  }
+
+  private file(key: string, rowId: string, value: V): void {
+    const found = this.byKey.get(key);
+    if (found) found.push({ rowId, value });
+    else this.byKey.set(key, [{ rowId, value }]);
   }
 
   get(key: string): ReadonlyArray<{ rowId: string; value: V }> {
+    const filed = this.rowsByKey.get(key);
+    if (filed !== undefined) {
+      this.rowsByKey.delete(key);
+      for (const row of Array.isArray(filed) ? filed : [filed]) for (const [, value] of this.entries(row)) this.file(key, row.rowId, value);
+    }
     return this.byKey.get(key) ?? NONE;
   }
 }

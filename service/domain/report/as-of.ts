@@ -62,7 +62,12 @@ export function viewOver(rows: ReadonlyMap<string, readonly ReportRow[]>): Ledge
       const name = `${ledgerId}/${definition.name}`;
       let index = indexes.get(name) as FixedRowIndex<V, ReportRow> | undefined;
       if (!index) {
-        index = new FixedRowIndex(rows.get(ledgerId) ?? [], (row: ReportRow) => definition.entries(row.values));
+        const { key } = definition;
+        index = new FixedRowIndex(
+          rows.get(ledgerId) ?? [],
+          (row: ReportRow) => definition.entries(row.values),
+          key && ((row: ReportRow) => key(row.values)),
+        );
         indexes.set(name, index as FixedRowIndex<unknown, ReportRow>);
       }
       return index.get(key);

@@ -16,7 +16,7 @@ export interface RegisteredCase {
 }
 
 /** Live case rows by case number (a duplicate number is the cases ledger's own error). */
-const casesByNumber: RowIndexDef<RegisteredCase> = {
+export const casesByNumber: RowIndexDef<RegisteredCase> = {
   name: 'casesByNumber',
   entries(values) {
     if (typeof values.caseNo !== 'string') return [];
@@ -24,6 +24,7 @@ const casesByNumber: RowIndexDef<RegisteredCase> = {
     const amount = typeof values.amount === 'number' ? values.amount : null;
     return [[values.caseNo, { caseNo: values.caseNo, closedOn: asDate(values.closedOn), closureMode, amount }]];
   },
+  key: (values) => (typeof values.caseNo === 'string' ? values.caseNo : null),
 };
 
 /**
