@@ -4,7 +4,7 @@ import { asDate, diffDays, type CivilDate } from '../../civil-date.ts';
 import type { AnyLedger, EvalContext, NodeConfig, RowEvaluation, RowInput, RowValues } from '../../ledger.ts';
 import { CALENDAR_NOTE_DAYS, calendarNoteApplies, computeNodes, summarizeNodes } from '../../nodes.ts';
 import { caseTypeOf } from '../../normalize/index.ts';
-import type { BasedDue, Period } from '../../periods.ts';
+import { withBasis, type BasedDue, type Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { checkDateOrder, headersOf } from '../../row.ts';
 import type { CasesRules, CloseLimit } from './rules.ts';
@@ -147,6 +147,19 @@ function decideTeam(values: RowValues, stored: FixedTriage | undefined, rules: C
   return { decision, fixed, basis };
 }
 
+/** 「速执团队分流之日起60日内结案（来源）」: made once per limit, team and source, not per case. */
+const teamBases = new WeakMap<CloseLimit, Map<string, Map<string, string>>>();
+
+function teamBasis(team: string, limit: CloseLimit, source: string): string {
+  let byTeam = teamBases.get(limit);
+  if (!byTeam) teamBases.set(limit, (byTeam = new Map()));
+  let bySource = byTeam.get(team);
+  if (!bySource) byTeam.set(team, (bySource = new Map()));
+  let basis = bySource.get(source);
+  if (basis === undefined) bySource.set(source, (basis = `${team}${describeLimit(limit)}（${source}）`));
+  return basis;
+}
+
 /**
  * The team's deadline counts from triage (else transfer); closeDue is the earlier of it and the
  * statutory one. `period` is the one that set the date, for the warning window.
@@ -169,7 +182,7 @@ function closeDue(
   const deductions = context.rules.deductions.teamDeadline ? term.deductions : [];
   const team = deductedDue(context.calendar, anchor, limit.period, limit.roll, { deductions, asOf: context.asOf });
   if (team.dueOn <= statutory.dueOn) {
-    return { due: { ...team, basis: `${decision.team}${describeLimit(limit)}（${context.rules.triage.source}）` }, period: limit.period };
+    return { due: withBasis(team, teamBasis(decision.team, limit, context.rules.triage.source)), period: limit.period };
   }
   return {
     due: { ...statutory, steps: `${statutory.steps}；团队期限 ${team.dueOn} 晚于法定期限，以法定期限为准` },

@@ -6,7 +6,7 @@ import { addDays, addMonths, asDate, diffDays, type CivilDate } from '../../civi
 import type { Calendar } from '../../calendar.ts';
 import type { RowValues } from '../../ledger.ts';
 import { MONTHS_SUFFIX } from '../../normalize/index.ts';
-import { countPeriod, describePeriod, rollOffRestDay, type BasedDue, type DueDate, type Period } from '../../periods.ts';
+import { countPeriod, describePeriod, rollOffRestDay, withBasis, type BasedDue, type DueDate, type Period } from '../../periods.ts';
 import type { Problem } from '../../problem.ts';
 import { readDeductions, type DeductedPeriod } from './deductions.ts';
 import type { CasesRules, DeductionKind } from './rules.ts';
@@ -57,19 +57,8 @@ export function caseTerm(filedOn: CivilDate, inputs: TermInputs): CaseTerm {
     ...(deducted.days > 0 ? [`扣除不计入执行期限的期间（${rules.deductions.source}）`] : []),
   ];
   const basis = parts.length === 1 ? parts[0] : parts.join('；');
-  const statutory = moved ? { ...due, basis } : withBasis(plain, basis);
+  const statutory = withBasis(due, basis);
   return { statutory, period, deductions: read.periods, running: deducted.running, problems };
-}
-
-/** A shared count with its basis, made once per count and basis (most cases have neither deductions nor an extension). */
-const based = new WeakMap<DueDate, Map<string, BasedDue>>();
-
-function withBasis(due: DueDate, basis: string): BasedDue {
-  let byBasis = based.get(due);
-  if (!byBasis) based.set(due, (byBasis = new Map()));
-  let found = byBasis.get(basis);
-  if (!found) byBasis.set(basis, (found = Object.freeze({ ...due, basis })));
-  return found;
 }
 
 /** 「来源：立案之日起N个月内执结」 of a term (the rules' or a tag's): the same words for every case it counts. */
