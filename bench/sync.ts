@@ -1,6 +1,7 @@
 // Full sync of 10,000 case rows through HTTP, against its floor: JSON parse + stringify + a flushed
 // atomic write of the same rows, in the status detail the add-in asks for. Prints one JSON line per
-// figure, wall time and CPU time.
+// figure, wall time and CPU time. New rows are synced twice: as the first request into a fresh
+// service, and after three syncs.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -50,6 +51,9 @@ try {
     ),
   });
   const [, byName, byNameCpu] = await timed(() => sync(named));
+  // The first sync above is also the first request into a fresh process (its code not yet
+  // optimised); a service that has run for a while takes new rows as here: 10,000 other case numbers.
+  const [, warmNew, warmNewCpu] = await timed(() => sync(body.replaceAll('（2026）', '（2025）')));
 
   const [, floor, floorCpu] = await timed(async () => {
     const rows = JSON.parse(body) as unknown;
@@ -58,9 +62,11 @@ try {
   line(`sync ${ROWS} new case rows`, first, floor, 'ms');
   line(`re-sync ${ROWS} unchanged case rows, named by 行ID and version (同步本表 of a table synced before)`, byName, floor, 'ms');
   line(`re-sync ${ROWS} unchanged case rows, sent whole (a table the pane has not synced yet)`, again, floor, 'ms');
+  line(`sync ${ROWS} new case rows into a service that has taken three syncs (${ROWS} rows stored)`, warmNew, floor, 'ms');
   line(`sync ${ROWS} new case rows, CPU time`, firstCpu, floorCpu, 'ms');
   line(`re-sync ${ROWS} unchanged case rows named by 行ID and version, CPU time`, byNameCpu, floorCpu, 'ms');
   line(`re-sync ${ROWS} unchanged case rows sent whole, CPU time`, againCpu, floorCpu, 'ms');
+  line(`sync ${ROWS} new case rows into a service that has taken three syncs, CPU time`, warmNewCpu, floorCpu, 'ms');
 } finally {
   await service.close();
   await rm(dataDir, { recursive: true, force: true });
