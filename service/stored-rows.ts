@@ -98,7 +98,8 @@ export class StoredRows {
   touchedBy(ledgerId: string, changed: StoredRow[]): Set<string> {
     const touched = new Set<string>();
     for (const [name, index] of this.indexes.get(ledgerId) ?? []) {
-      for (const row of changed) for (const key of index.keysTouchedBy(row)) touched.add(dependencyKey(ledgerId, name, key));
+      const touch = (key: string) => touched.add(dependencyKey(ledgerId, name, key));
+      for (const row of changed) index.forKeysTouchedBy(row, touch);
     }
     return touched;
   }
@@ -120,7 +121,10 @@ export class StoredRows {
           overlays.set(definition.name, overlay);
         }
         const { rowIds } = overlay;
-        return [...committed.filter((entry) => !rowIds.has(entry.rowId)), ...(overlay.index as RowIndex<V, StoredRow>).get(key)];
+        const changed = (overlay.index as RowIndex<V, StoredRow>).get(key);
+        // Most lookups find no committed row the request changed, or no changed row at all: nothing to copy then.
+        const kept = committed.some((entry) => rowIds.has(entry.rowId)) ? committed.filter((entry) => !rowIds.has(entry.rowId)) : committed;
+        return changed.length === 0 ? kept : kept.length === 0 ? changed : [...kept, ...changed];
       },
     };
   }

@@ -40,9 +40,10 @@ export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
     );
   }
 
-  /** The keys this row's entry would move between if the index took it: those it holds now and those it would hold. */
-  keysTouchedBy(row: R): string[] {
-    return [...(this.keysOfRow.get(row.rowId) ?? []), ...this.entries(row).map(([key]) => key)];
+  /** Each key this row's entry would move between if the index took it: those it holds now and those it would hold. */
+  forKeysTouchedBy(row: R, visit: (key: string) => void): void {
+    for (const key of this.keysOfRow.get(row.rowId) ?? []) visit(key);
+    for (const [key] of this.entries(row)) visit(key);
   }
 
   /** The values under a key, without their rowIds. */
@@ -52,7 +53,9 @@ export class RowIndex<V, R extends { rowId: string } = { rowId: string }> {
   }
 
   get(key: string): Array<{ rowId: string; value: V }> {
-    return [...(this.byKey.get(key) ?? [])].map(([rowId, value]) => ({ rowId, value }));
+    const found: Array<{ rowId: string; value: V }> = [];
+    for (const [rowId, value] of this.byKey.get(key) ?? []) found.push({ rowId, value });
+    return found;
   }
 }
 
