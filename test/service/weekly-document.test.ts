@@ -74,7 +74,10 @@ describe('the 周通报 as a Word document through HTTP', () => {
   let zip: JSZip;
   let documentXml: string;
 
-  before(async () => {
+  before(async function () {
+    // A service start, eleven syncs and three reports, each report in a worker that starts tsx: on a
+    // loaded 2-core machine (both suites side by side) this took over the default 20 s.
+    this.timeout(120_000);
     service = await sandbox.start({ clock: () => shanghai('2026-05-18 08:00') });
     const rows = bureau();
     rows.cases = [...rows.cases, ...LONG_OVERDUE];
