@@ -33,7 +33,11 @@ export function warnDaysFor(config: NodeConfig, defaults: WarnDefaults): number 
 
 export function nodeState(dueOn: CivilDate, doneOn: CivilDate | null, asOf: CivilDate, warnDays: number): NodeState {
   if (doneOn) return doneOn <= dueOn ? '已完成' : '超期完成';
-  const daysLeft = diffDays(dueOn, asOf);
+  return openState(diffDays(dueOn, asOf), warnDays);
+}
+
+/** The state of a node not yet done, by its days left. */
+function openState(daysLeft: number, warnDays: number): NodeState {
   if (daysLeft < 0) return '超期';
   return daysLeft <= warnDays ? '临期' : '正常';
 }
@@ -123,8 +127,7 @@ export function computeNodes(
     if (doneOn) state = doneOn <= due.dueOn ? '已完成' : '超期完成';
     else {
       daysLeft = toDayNumber(due.dueOn) - (asOfDay ??= toDayNumber(inputs.asOf));
-      const warnDays = config ? warnDaysFor(config, inputs.warnDefaults) : inputs.warnDefaults.long;
-      state = daysLeft < 0 ? '超期' : daysLeft <= warnDays ? '临期' : '正常';
+      state = openState(daysLeft, config ? warnDaysFor(config, inputs.warnDefaults) : inputs.warnDefaults.long);
     }
     const node: NodeResult = {
       id: rule.id,
